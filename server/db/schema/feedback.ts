@@ -1,0 +1,2 @@
+// Tables of the feedback area.
+export {};

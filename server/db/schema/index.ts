@@ -1,0 +1,7 @@
+// Every table of the database, one file per area. drizzle.config.ts points here.
+export * from './org-units.js';
+export * from './users.js';
+export * from './plans.js';
+export * from './reporting.js';
+export * from './feedback.js';
+export * from './consolidation.js';

@@ -1,0 +1,99 @@
+import { boolean, date, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AssignmentRole, IndicatorValueType, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
+import { orgUnits } from './org-units.js';
+
+/** The plan record: Kế hoạch 1953/KH-UBND and, later, plans of the same shape. */
+export const plans = pgTable('plan', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull().unique(),
+  date: date('date').notNull(),
+  title: text('title').notNull(),
+  issuerUnitId: uuid('issuer_unit_id').references(() => orgUnits.id),
+  issuer: text('issuer').notNull(),
+  issuerParent: text('issuer_parent').notNull(),
+  place: text('place').notNull(),
+  scope: text('scope').notNull(),
+  legalBases: jsonb('legal_bases').$type<string[]>().notNull(),
+  preamble: text('preamble').notNull(),
+  closing: jsonb('closing').$type<string[]>().notNull(),
+  recipients: jsonb('recipients').$type<string[]>().notNull(),
+  signerAuthority: jsonb('signer_authority').$type<string[]>().notNull(),
+  signerName: text('signer_name').notNull(),
+  currentVersion: integer('current_version').notNull().default(1),
+});
+
+/** A version of the plan: 1 as issued, then one per approved amendment. */
+export const planVersions = pgTable(
+  'plan_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    number: integer('number').notNull(),
+    effectiveDate: date('effective_date').notNull(),
+    documentNumber: text('document_number').notNull(),
+    documentDate: date('document_date').notNull(),
+    /** The amendment proposal whose approval made this version (none for version 1). */
+    amendmentId: uuid('amendment_id'),
+    approvedBy: uuid('approved_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_version_uq').on(t.planId, t.number)],
+);
+
+/**
+ * One item of one plan version. Each version holds a full copy of its items; `key` identifies
+ * the same item across versions so that versions can be compared.
+ */
+export const planItems = pgTable(
+  'plan_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => planVersions.id),
+    key: text('key').notNull(),
+    parentId: uuid('parent_id'),
+    kind: text('kind').$type<PlanItemKind>().notNull(),
+    label: text('label').notNull(),
+    title: text('title'),
+    text: text('text'),
+    position: integer('position').notNull(),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [uniqueIndex('plan_item_key_uq').on(t.versionId, t.key), index('plan_item_parent_idx').on(t.parentId)],
+);
+
+/** Who is responsible for an item: a unit (lead or coordinating) or a named group of units. */
+export const planAssignments = pgTable(
+  'plan_assignment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => planItems.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    unitGroup: text('unit_group').$type<UnitGroup>(),
+    role: text('role').$type<AssignmentRole>().notNull(),
+  },
+  (t) => [index('plan_assignment_item_idx').on(t.itemId), index('plan_assignment_unit_idx').on(t.orgUnitId)],
+);
+
+/** The indicator catalogue (product.md), edited by the focal department. */
+export const indicators = pgTable('indicator', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  unit: text('unit').notNull(),
+  valueType: text('value_type').$type<IndicatorValueType>().notNull(),
+  /** Reported per waste stream, with the total computed. */
+  byWasteStream: boolean('by_waste_stream').notNull().default(false),
+  isRequired: boolean('is_required').notNull().default(false),
+  min: integer('min'),
+  max: integer('max'),
+  position: integer('position').notNull(),
+  /** Plan item keys this indicator measures. */
+  planItemKeys: jsonb('plan_item_keys').$type<string[]>().notNull().default([]),
+  isActive: boolean('is_active').notNull().default(true),
+});

@@ -1,0 +1,137 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { foldText } from '../../../shared/text.js';
+import type { Db, DbOrTx } from '../client.js';
+import { indicators, orgUnits, orgUnitSuccessions, planAssignments, planItems, plans, planVersions } from '../schema/index.js';
+import { INDICATORS } from './indicators.js';
+import { seedOrgUnits } from './org-units.js';
+import { PLAN_1953, PLAN_1953_ITEMS, type SeedItem } from './plan-1953.js';
+
+/**
+ * Loads the reference data — units, indicator catalogue, the plan — idempotently: running it
+ * again changes nothing, and it never overwrites a plan that has been amended since.
+ */
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One seeder at a time even with several app instances starting together.
+    await tx.execute(sql`select pg_advisory_xact_lock(1953001)`);
+    const unitIds = await upsertUnits(tx);
+    await upsertIndicators(tx);
+    await insertPlanIfMissing(tx, unitIds);
+  });
+}
+
+async function upsertUnits(tx: DbOrTx): Promise<Map<string, string>> {
+  const { units, successions } = seedOrgUnits();
+  const ids = new Map<string, string>();
+  for (const u of units) {
+    const values = {
+      code: u.code,
+      name: u.name,
+      fullName: u.fullName,
+      kind: u.kind,
+      validFrom: u.validFrom ?? null,
+      validTo: u.validTo ?? null,
+      postalCode: u.postalCode ?? null,
+      searchText: foldText(`${u.fullName} ${u.code}`),
+    };
+    const [row] = await tx
+      .insert(orgUnits)
+      .values(values)
+      .onConflictDoUpdate({ target: orgUnits.code, set: values })
+      .returning({ id: orgUnits.id });
+    ids.set(u.code, row.id);
+  }
+  for (const u of units) {
+    if (u.parentCode) {
+      await tx.update(orgUnits).set({ parentId: ids.get(u.parentCode)! }).where(eq(orgUnits.code, u.code));
+    }
+  }
+  for (const s of successions) {
+    await tx
+      .insert(orgUnitSuccessions)
+      .values({ predecessorId: ids.get(s.from)!, successorId: ids.get(s.to)!, date: s.date, kind: s.kind, note: s.note ?? null })
+      .onConflictDoNothing();
+  }
+  return ids;
+}
+
+async function upsertIndicators(tx: DbOrTx): Promise<void> {
+  let position = 0;
+  for (const i of INDICATORS) {
+    position += 1;
+    await tx
+      .insert(indicators)
+      .values({
+        code: i.code,
+        name: i.name,
+        nameEn: i.nameEn,
+        unit: i.unit,
+        valueType: i.valueType,
+        byWasteStream: i.byWasteStream ?? false,
+        isRequired: i.isRequired ?? false,
+        min: i.min ?? null,
+        max: i.max ?? null,
+        position,
+        planItemKeys: i.planItemKeys,
+      })
+      .onConflictDoNothing();
+  }
+}
+
+async function insertPlanIfMissing(tx: DbOrTx, unitIds: Map<string, string>): Promise<void> {
+  const existing = await tx.select({ id: plans.id }).from(plans).where(eq(plans.number, PLAN_1953.number));
+  if (existing.length > 0) return;
+  const { issuerUnitCode, ...plan } = PLAN_1953;
+  const [planRow] = await tx
+    .insert(plans)
+    .values({ ...plan, issuerUnitId: unitIds.get(issuerUnitCode) ?? null, currentVersion: 1 })
+    .returning({ id: plans.id });
+  const [version] = await tx
+    .insert(planVersions)
+    .values({
+      planId: planRow.id,
+      number: 1,
+      effectiveDate: PLAN_1953.date,
+      documentNumber: PLAN_1953.number,
+      documentDate: PLAN_1953.date,
+    })
+    .returning({ id: planVersions.id });
+
+  let position = 0;
+  const insertItems = async (items: SeedItem[], parentId: string | null) => {
+    for (const item of items) {
+      position += 1;
+      const [row] = await tx
+        .insert(planItems)
+        .values({
+          versionId: version.id,
+          key: item.key,
+          parentId,
+          kind: item.kind,
+          label: item.label,
+          title: item.title ?? null,
+          text: item.text ?? null,
+          position,
+          searchText: foldText(`${item.title ?? ''} ${item.text ?? ''}`),
+        })
+        .returning({ id: planItems.id });
+      for (const a of item.assignments ?? []) {
+        await tx.insert(planAssignments).values({
+          itemId: row.id,
+          orgUnitId: a.unit ? unitIds.get(a.unit)! : null,
+          unitGroup: a.group ?? null,
+          role: a.role,
+        });
+      }
+      if (item.children) await insertItems(item.children, row.id);
+    }
+  };
+  await insertItems(PLAN_1953_ITEMS, null);
+}
+
+/** The id of a unit by its code, for tests and demo data. */
+export async function unitIdByCode(db: DbOrTx, code: string): Promise<string> {
+  const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.code, code)));
+  if (!row) throw new Error(`unknown unit code ${code}`);
+  return row.id;
+}

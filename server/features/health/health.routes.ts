@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import pkg from '../../../package.json' with { type: 'json' };
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+
+export const healthRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.get(
+    '/health',
+    { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthResponse } } },
+    async (req) => {
+      await req.ctx.db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: req.server.databaseKind, version: pkg.version };
+    },
+  );
+};

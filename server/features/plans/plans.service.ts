@@ -1,0 +1,121 @@
+import type { AssignmentDto, PlanDto, PlanItemDto, PlanSummaryDto } from '../../../shared/contracts/plans.js';
+import { UNIT_GROUP_KINDS } from '../../../shared/domain.js';
+import { vietnamDate } from '../../../shared/format.js';
+import { foldText } from '../../../shared/text.js';
+import type { DbOrTx } from '../../db/client.js';
+import { plans } from '../../db/schema/index.js';
+import { requireAccess } from '../../lib/access.js';
+import type { Actor, Ctx } from '../../lib/context.js';
+import { msg, notFound } from '../../lib/errors.js';
+import { currentHolders, getUnit, toOrgUnitDto, unitWithPredecessors } from '../org-units/org-units.repository.js';
+import * as repo from './plans.repository.js';
+
+function toSummary(p: typeof plans.$inferSelect): PlanSummaryDto {
+  return { id: p.id, number: p.number, date: p.date, title: p.title, scope: p.scope, currentVersion: p.currentVersion };
+}
+
+export async function listPlans(ctx: Ctx) {
+  requireAccess(ctx, 'plan.read');
+  const rows = await repo.listPlans(ctx.db);
+  return { data: rows.map(toSummary) };
+}
+
+/** Decides whether an assignment falls to the actor's unit (directly, by succession, or by group). */
+async function mineMatcher(db: DbOrTx, actor: Actor | null) {
+  if (!actor?.orgUnitId) return () => false;
+  const unit = await getUnit(db, actor.orgUnitId);
+  const ids = await unitWithPredecessors(db, actor.orgUnitId);
+  return (a: { orgUnitId: string | null; unitGroup: string | null }) =>
+    (a.orgUnitId !== null && ids.has(a.orgUnitId)) ||
+    (a.unitGroup !== null && unit !== undefined && (UNIT_GROUP_KINDS as Record<string, readonly string[]>)[a.unitGroup]?.includes(unit.kind));
+}
+
+/** The items of one plan version as DTOs, in document order. */
+export async function buildItems(db: DbOrTx, versionId: string, actor: Actor | null, today: string): Promise<PlanItemDto[]> {
+  const { items, assignments } = await repo.loadItems(db, versionId);
+  const unitIds = [...new Set(assignments.map((a) => a.a.orgUnitId).filter((x): x is string => Boolean(x)))];
+  const holders = await currentHolders(db, unitIds, today);
+  const isMine = await mineMatcher(db, actor);
+  const byItem = new Map<string, AssignmentDto[]>();
+  const mine = new Set<string>();
+  for (const { a, unit } of assignments) {
+    const list = byItem.get(a.itemId) ?? [];
+    list.push({
+      id: a.id,
+      role: a.role,
+      orgUnit: unit ? toOrgUnitDto(unit) : null,
+      unitGroup: a.unitGroup,
+      currentUnits: a.orgUnitId ? (holders.get(a.orgUnitId) ?? []).filter((h) => h.id !== a.orgUnitId).map(toOrgUnitDto) : [],
+    });
+    byItem.set(a.itemId, list);
+    if (isMine(a)) mine.add(a.itemId);
+  }
+  return items.map((i) => ({
+    id: i.id,
+    key: i.key,
+    parentId: i.parentId,
+    kind: i.kind,
+    label: i.label,
+    title: i.title,
+    text: i.text,
+    position: i.position,
+    assignments: (byItem.get(i.id) ?? []).sort((x, y) => (x.role === y.role ? 0 : x.role === 'lead' ? -1 : 1)),
+    isMine: mine.has(i.id),
+  }));
+}
+
+async function resolveVersion(ctx: Ctx, planId: string, versionNumber?: number) {
+  const plan = await repo.getPlan(ctx.db, planId);
+  if (!plan) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
+  const number = versionNumber ?? plan.currentVersion;
+  const version = await repo.getVersion(ctx.db, planId, number);
+  if (!version) throw notFound(msg(`Kế hoạch không có phiên bản ${number}`, `The plan has no version ${number}`));
+  return { plan, version };
+}
+
+export async function getPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {
+  requireAccess(ctx, 'plan.read');
+  const { plan, version } = await resolveVersion(ctx, id, versionNumber);
+  const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));
+  return {
+    ...toSummary(plan),
+    issuer: plan.issuer,
+    issuerParent: plan.issuerParent,
+    place: plan.place,
+    legalBases: plan.legalBases,
+    preamble: plan.preamble,
+    closing: plan.closing,
+    recipients: plan.recipients,
+    signer: { authority: plan.signerAuthority, name: plan.signerName },
+    version: version.number,
+    items,
+  };
+}
+
+/**
+ * Items matching a diacritics-insensitive search. An item matches on its own text, on the
+ * units responsible for it, or because an ancestor matches ("so tai chinh" finds IV.4).
+ */
+export async function searchItems(ctx: Ctx, id: string, query: { q?: string; mine?: 'true' | 'false'; version?: number }) {
+  requireAccess(ctx, 'plan.read');
+  const { version } = await resolveVersion(ctx, id, query.version);
+  const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));
+  const needle = query.q ? foldText(query.q) : '';
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const haystack = (i: PlanItemDto) =>
+    foldText(
+      [
+        i.label,
+        i.title ?? '',
+        i.text ?? '',
+        ...i.assignments.flatMap((a) => [a.orgUnit?.fullName ?? '', ...a.currentUnits.map((u) => u.fullName)]),
+      ].join(' '),
+    );
+  const matches = (i: PlanItemDto): boolean => {
+    if (!needle) return true;
+    if (haystack(i).includes(needle)) return true;
+    const parent = i.parentId ? byId.get(i.parentId) : undefined;
+    return parent ? foldText(parent.title ?? '').includes(needle) : false;
+  };
+  return { data: items.filter((i) => matches(i) && (query.mine !== 'true' || i.isMine)) };
+}

@@ -1,0 +1,30 @@
+import { hasPermission, type Permission } from '../../shared/permissions.js';
+import type { Actor, Ctx } from './context.js';
+import { AppError, msg, notFound } from './errors.js';
+
+/** The signed-in actor, or 401. */
+export function requireActor(ctx: Pick<Ctx, 'actor'>): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', msg('Vui lòng đăng nhập', 'Please sign in'), { status: 401 });
+  return ctx.actor;
+}
+
+/**
+ * The one access check (docs/CONVENTIONS.md §5). Without the permission: 403. With a resource
+ * of another unit, for an account bound to a unit: 404, so its existence does not leak.
+ */
+export function requireAccess(ctx: Pick<Ctx, 'actor'>, permission: Permission, resource?: { orgUnitId: string | null }): Actor {
+  const actor = requireActor(ctx);
+  if (!hasPermission(actor.role, permission)) {
+    if (resource) throw notFound();
+    throw new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), {
+      status: 403,
+    });
+  }
+  if (resource && actor.role === 'unit' && resource.orgUnitId !== actor.orgUnitId) throw notFound();
+  return actor;
+}
+
+/** True when the actor reads every unit's data; false when it is limited to its own unit. */
+export function seesAllUnits(actor: Actor): boolean {
+  return actor.role !== 'unit';
+}

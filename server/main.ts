@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createDb } from './db/client.js';
+import { ensureAccounts } from './db/seed/accounts.js';
+import { seedReferenceData } from './db/seed/index.js';
+import { startBackgroundWork } from './lib/background.js';
+
+/** Process entry: config → database (migrations, reference data) → HTTP server. */
+async function main() {
+  const config = loadConfig();
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
+  await seedReferenceData(database.db);
+  await ensureAccounts(database.db, config, (line) => console.log(line));
+  const app = await buildApp({ database, config });
+  const stopBackground = await startBackgroundWork({ database, config, log: app.log });
+  const shutdown = async () => {
+    await stopBackground();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`bioplan: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+/** Roles of an account (product.md: who uses it). */
+export const ROLES = ['admin', 'focal', 'unit', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Kinds of organisational unit. */
+export const ORG_UNIT_KINDS = [
+  'province',
+  'committee',
+  'department',
+  'district',
+  'commune',
+  'ward',
+  'enterprise',
+  'institute',
+  'school',
+  'other',
+] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+export const SUCCESSION_KINDS = ['merge', 'split', 'rename'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
+
+export const PLAN_ITEM_KINDS = ['section', 'objective', 'task', 'solution', 'duty', 'text'] as const;
+export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
+
+export const ASSIGNMENT_ROLES = ['lead', 'coordinate'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+
+/**
+ * Groups of units a duty can name instead of a single unit: section IV.1 speaks to "các sở,
+ * ngành, địa phương", IV.6 to "các sở, ngành khác có liên quan", IV.7 to enterprises,
+ * organisations and individuals.
+ */
+export const UNIT_GROUPS = ['departments_and_localities', 'other_departments', 'enterprises_and_organisations'] as const;
+export type UnitGroup = (typeof UNIT_GROUPS)[number];
+
+/** Which unit kinds a group takes in. */
+export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
+  departments_and_localities: ['department', 'district', 'commune', 'ward'],
+  other_departments: ['department'],
+  enterprises_and_organisations: ['enterprise', 'institute', 'school', 'other'],
+};
+
+/** Waste streams (dòng chất thải) by which some indicators are disaggregated. */
+export const WASTE_STREAMS = ['agri', 'medical', 'industrial', 'domestic'] as const;
+export type WasteStream = (typeof WASTE_STREAMS)[number];
+
+export const INDICATOR_VALUE_TYPES = ['number', 'integer', 'percent', 'boolean', 'text'] as const;
+export type IndicatorValueType = (typeof INDICATOR_VALUE_TYPES)[number];

@@ -1,0 +1,56 @@
+/** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
+export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
+
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** 1234567.5 → "1.234.567,5" (vi-VN). */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return numberFormat.format(value);
+}
+
+/** "2025-03-27" → "27/03/2025". */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A timestamp shown in Vietnam's time: "30/11/2026 23:59". */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: VIETNAM_TZ,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** The calendar date in Vietnam for an instant: "2026-11-30". */
+export function vietnamDate(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: VIETNAM_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+  return parts;
+}
+
+/**
+ * The date line of a state document (Nghị định 30/2020, Phụ lục I): day below 10 and months 1–2
+ * take a leading zero — "ngày 05 tháng 01 năm 2026", "ngày 27 tháng 3 năm 2025".
+ */
+export function formatDocumentDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `ngày ${day} tháng ${month} năm ${y}`;
+}
