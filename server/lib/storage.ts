@@ -1,0 +1,68 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { LIMITS } from '../../shared/limits.js';
+import { AppError, msg } from './errors.js';
+
+/** Where file bodies live. Metadata (name, type, size, SHA-256, owner) lives in the database. */
+export interface FileStorage {
+  put(body: Buffer): Promise<{ key: string; sha256: string; size: number }>;
+  get(key: string): Promise<Buffer>;
+  remove(key: string): Promise<void>;
+}
+
+/** A local folder (BIOPLAN_DATA_DIR/files); an S3-compatible store can implement the same interface. */
+export function localStorage(dir: string): FileStorage {
+  const full = (key: string) => path.join(dir, key.slice(0, 2), key);
+  return {
+    async put(body) {
+      const sha256 = createHash('sha256').update(body).digest('hex');
+      const key = randomUUID();
+      await mkdir(path.dirname(full(key)), { recursive: true });
+      await writeFile(full(key), body);
+      return { key, sha256, size: body.length };
+    },
+    get: (key) => readFile(full(key)),
+    remove: (key) => rm(full(key), { force: true }),
+  };
+}
+
+/** The file types users may attach, by the type detected from the content. */
+export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+/**
+ * Checks an upload's type from its bytes, not its name or declared type, and its size.
+ * Throws 415 / 413 with a Vietnamese message naming the file.
+ */
+export async function checkAttachment(body: Buffer, fileName: string, field = 'file'): Promise<{ mime: string }> {
+  if (body.length > LIMITS.attachmentBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', msg(`Tệp "${fileName}" vượt quá 20 MB`, `File "${fileName}" is larger than 20 MB`), {
+      status: 413,
+      issues: [{ path: field, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
+    });
+  }
+  if (body.length === 0) {
+    throw new AppError('VALIDATION_ERROR', msg(`Tệp "${fileName}" rỗng`, `File "${fileName}" is empty`), {
+      issues: [{ path: field, message: msg('Tệp rỗng', 'Empty file') }],
+    });
+  }
+  const detected = await fileTypeFromBuffer(body);
+  if (!detected || !ALLOWED_ATTACHMENT_TYPES[detected.mime]) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      msg(
+        `Tệp "${fileName}" không đúng định dạng cho phép (PDF, DOCX, XLSX, JPEG, PNG)`,
+        `File "${fileName}" is not an allowed type (PDF, DOCX, XLSX, JPEG, PNG)`,
+      ),
+      { status: 415, issues: [{ path: field, message: msg('Định dạng tệp không được phép', 'File type not allowed') }] },
+    );
+  }
+  return { mime: detected.mime };
+}
