@@ -1,0 +1,30 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Loading spinner, error with retry, or the content once the query has data. */
+export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <Center p="xl" role="status" aria-live="polite">
+        <Loader size="sm" mr="sm" />
+        <Text size="sm">{t('common.loading')}</Text>
+      </Center>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" title={t('common.error')} role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{query.error instanceof Error ? query.error.message : String(query.error)}</Text>
+          <Button size="xs" variant="light" onClick={() => query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  return <>{children(query.data as T)}</>;
+}

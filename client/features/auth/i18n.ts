@@ -1,0 +1,22 @@
+export const texts = {
+  vi: {
+    auth: {
+      title: 'Đăng nhập',
+      email: 'Email',
+      password: 'Mật khẩu',
+      submit: 'Đăng nhập',
+      failed: 'Không đăng nhập được',
+      sessionExpired: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại',
+    },
+  },
+  en: {
+    auth: {
+      title: 'Sign in',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Sign in',
+      failed: 'Could not sign in',
+      sessionExpired: 'Your session has expired; please sign in again',
+    },
+  },
+};
