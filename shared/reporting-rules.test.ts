@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { FormIndicatorDto, FormSectionDto } from './contracts/reporting.js';
+import {
+  addDays,
+  canApply,
+  computeTotals,
+  daysBetween,
+  defaultDeadline,
+  diffContent,
+  dueReminderSlot,
+  endOfVietnamDay,
+  kindGroupOf,
+  lockDate,
+  nextStatus,
+  submissionAllowed,
+  submissionTiming,
+  unitDeadline,
+  validateForSubmit,
+  vietnamDay,
+  type ReportContent,
+} from './reporting-rules.js';
+
+describe('dates in Vietnam (UTC+7)', () => {
+  it('a report sent at 23:59 on 30/11 local time is on time; 00:01 on 1/12 is one day late', () => {
+    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T23:59:00+07:00'))).toEqual({ timing: 'on_time', daysLate: 0 });
+    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T16:59:59Z'))).toEqual({ timing: 'on_time', daysLate: 0 });
+    expect(submissionTiming('2026-11-30', 3, new Date('2026-12-01T00:01:00+07:00'))).toEqual({ timing: 'late', daysLate: 1 });
+    // 17:00 UTC on 30/11 is already 1/12 in Vietnam.
+    expect(submissionTiming('2026-11-30', 3, new Date('2026-11-30T17:00:00Z')).timing).toBe('late');
+  });
+
+  it('early in the morning UTC is the same Vietnamese day; a UTC-only reading would be wrong', () => {
+    expect(vietnamDay(new Date('2026-11-29T18:00:00Z'))).toBe('2026-11-30');
+    expect(vietnamDay(new Date('2026-11-30T16:59:59.999Z'))).toBe('2026-11-30');
+    expect(endOfVietnamDay('2026-11-30').toISOString()).toBe('2026-11-30T16:59:59.999Z');
+  });
+
+  it('grace: late within deadline + grace days, locked after', () => {
+    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-05T23:59:00+07:00'))).toEqual({ timing: 'late', daysLate: 5 });
+    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-06T00:00:00+07:00'))).toEqual({ timing: 'locked', daysLate: 6 });
+    expect(submissionTiming('2026-11-30', 0, new Date('2026-12-01T00:00:00+07:00')).timing).toBe('locked');
+    expect(lockDate('2026-11-30', 5)).toBe('2026-12-05');
+  });
+
+  it('an extension replaces the deadline only when later', () => {
+    expect(unitDeadline('2026-11-30', '2026-12-15')).toBe('2026-12-15');
+    expect(unitDeadline('2026-11-30', '2026-11-01')).toBe('2026-11-30');
+    expect(unitDeadline('2026-11-30', null)).toBe('2026-11-30');
+    const d = unitDeadline('2026-11-30', '2026-12-15');
+    expect(submissionTiming(d, 0, new Date('2026-12-10T10:00:00+07:00')).timing).toBe('on_time');
+  });
+
+  it('date arithmetic crosses months, years and leap days', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysBetween('2026-11-30', '2027-01-02')).toBe(33);
+    expect(defaultDeadline(2026)).toBe('2026-11-30');
+  });
+});
+
+describe('workflow', () => {
+  it('draft → submitted → returned → submitted → accepted', () => {
+    expect(nextStatus('draft', 'submit')).toBe('submitted');
+    expect(nextStatus('submitted', 'return')).toBe('returned');
+    expect(nextStatus('returned', 'submit')).toBe('submitted');
+    expect(nextStatus('submitted', 'accept')).toBe('accepted');
+  });
+
+  it('refuses every other transition', () => {
+    expect(canApply('draft', 'accept')).toBe(false);
+    expect(canApply('draft', 'return')).toBe(false);
+    expect(canApply('submitted', 'submit')).toBe(false);
+    expect(canApply('submitted', 'save')).toBe(false);
+    expect(canApply('accepted', 'save')).toBe(false);
+    expect(canApply('accepted', 'return')).toBe(false);
+    expect(canApply('returned', 'accept')).toBe(false);
+    expect(canApply('returned', 'save')).toBe(true);
+    expect(nextStatus('accepted', 'submit')).toBeNull();
+  });
+
+  it('the lock stops a first submission, never the resubmission of a returned report', () => {
+    const at = new Date('2026-12-20T10:00:00+07:00');
+    expect(submissionAllowed({ status: 'draft', hasBeenSubmitted: false, deadline: '2026-11-30', graceDays: 3, at })).toMatchObject({ allowed: false, reason: 'locked' });
+    expect(submissionAllowed({ status: 'returned', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at }).allowed).toBe(true);
+    expect(submissionAllowed({ status: 'accepted', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at })).toMatchObject({ allowed: false, reason: 'status' });
+  });
+});
+
+describe('reminder days', () => {
+  const offsets = [7, 3, 1, -1, -3];
+  it('fires the latest slot whose day has come', () => {
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-11-22')).toBeNull();
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-11-23')).toBe(7);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-11-26')).toBe(7);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-11-27')).toBe(3);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-11-30')).toBe(1);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-12-01')).toBe(-1);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-12-03')).toBe(-3);
+  });
+  it('stops once the last slot is stale', () => {
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-12-10')).toBe(-3);
+    expect(dueReminderSlot('2026-11-30', offsets, '2026-12-11')).toBeNull();
+  });
+});
+
+describe('unit kinds on the board', () => {
+  it('groups departments, localities and enterprises', () => {
+    expect(kindGroupOf('department')).toBe('department');
+    expect(kindGroupOf('ward')).toBe('locality');
+    expect(kindGroupOf('commune')).toBe('locality');
+    expect(kindGroupOf('enterprise')).toBe('enterprise');
+    expect(kindGroupOf('province')).toBe('other');
+  });
+});
+
+const ind = (o: Partial<FormIndicatorDto> & Pick<FormIndicatorDto, 'code' | 'valueType'>): FormIndicatorDto => ({
+  name: `Tên ${o.code}`,
+  nameEn: `Name ${o.code}`,
+  unit: '',
+  byWasteStream: false,
+  isRequired: false,
+  min: null,
+  max: null,
+  position: 0,
+  ...o,
+});
+const form = {
+  indicators: [
+    ind({ code: 'KH-00', valueType: 'boolean', isRequired: true, position: 1 }),
+    ind({ code: 'DN-01', valueType: 'integer', isRequired: true, min: 0, position: 2 }),
+    ind({ code: 'XL-01', valueType: 'number', byWasteStream: true, min: 0, position: 3 }),
+    ind({ code: 'TL-01', valueType: 'percent', position: 4 }),
+    ind({ code: 'GC-01', valueType: 'text', position: 5 }),
+  ],
+  sections: [{ planItemId: '00000000-0000-4000-8000-000000000001', key: 'IV.4', label: '4.', title: 'Sở Tài chính', role: 'lead' }] as FormSectionDto[],
+};
+const empty: ReportContent = { values: [], sections: [], otherResults: '', proposalsToCommittee: '' };
+
+describe('form rules', () => {
+  it('names every failing field, in Vietnamese, with its path', () => {
+    const issues = validateForSubmit(form, {
+      ...empty,
+      values: [
+        { indicatorCode: 'DN-01', value: 2.5 },
+        { indicatorCode: 'XL-01', wasteStream: 'medical', value: -1 },
+        { indicatorCode: 'TL-01', value: 120 },
+      ],
+    });
+    const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message.vi]));
+    expect(byPath['values.KH-00']).toMatch(/bắt buộc/);
+    expect(byPath['values.DN-01']).toMatch(/số nguyên/);
+    expect(byPath['values.XL-01.medical']).toMatch(/dòng chất thải y tế: không được nhỏ hơn 0/);
+    expect(byPath['values.TL-01']).toMatch(/không được lớn hơn 100/);
+    expect(byPath['sections.00000000-0000-4000-8000-000000000001.results']).toMatch(/IV\.4/);
+  });
+
+  it('passes a complete report', () => {
+    const issues = validateForSubmit(form, {
+      ...empty,
+      values: [
+        { indicatorCode: 'KH-00', value: true },
+        { indicatorCode: 'DN-01', value: 3 },
+        { indicatorCode: 'XL-01', wasteStream: 'agri', value: 10.5 },
+      ],
+      sections: [{ planItemId: form.sections[0].planItemId, results: 'Đã bố trí kinh phí', difficulties: '', proposals: '' }],
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('refuses wrong shapes: unknown indicator, missing stream, wrong type, duplicates', () => {
+    const issues = validateForSubmit(form, {
+      ...empty,
+      values: [
+        { indicatorCode: 'ZZ-99', value: 1 },
+        { indicatorCode: 'XL-01', value: 1 },
+        { indicatorCode: 'KH-00', value: 'có' },
+        { indicatorCode: 'DN-01', value: 1 },
+        { indicatorCode: 'DN-01', value: 2 },
+      ],
+    });
+    const text = issues.map((i) => i.message.vi).join('\n');
+    expect(text).toMatch(/ZZ-99 không có trong biểu mẫu/);
+    expect(text).toMatch(/cần nhập theo dòng chất thải/);
+    expect(text).toMatch(/phải là có\/không/);
+    expect(text).toMatch(/nhập hai lần/);
+  });
+
+  it('computes totals by waste stream', () => {
+    expect(
+      computeTotals(form.indicators, [
+        { indicatorCode: 'XL-01', wasteStream: 'agri', value: 0.1 },
+        { indicatorCode: 'XL-01', wasteStream: 'medical', value: 0.2 },
+      ]),
+    ).toEqual([{ indicatorCode: 'XL-01', total: 0.3 }]);
+    expect(computeTotals(form.indicators, [])).toEqual([{ indicatorCode: 'XL-01', total: null }]);
+  });
+
+  it('diffs two versions field by field', () => {
+    const a: ReportContent = { ...empty, values: [{ indicatorCode: 'DN-01', value: 1 }, { indicatorCode: 'XL-01', wasteStream: 'agri', value: 5 }] };
+    const b: ReportContent = { ...empty, values: [{ indicatorCode: 'DN-01', value: 2 }], otherResults: 'Thêm' };
+    const changes = diffContent(form, a, b);
+    expect(changes).toEqual([
+      { kind: 'value', path: 'values.DN-01', label: 'DN-01', before: 1, after: 2 },
+      { kind: 'value', path: 'values.XL-01.agri', label: 'XL-01 · nông, lâm, thủy sản', before: 5, after: null },
+      { kind: 'free', path: 'otherResults', label: 'Kết quả khác', before: '', after: 'Thêm' },
+    ]);
+  });
+});
