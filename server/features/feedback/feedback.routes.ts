@@ -1,0 +1,161 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse, IdParams, PageQuery } from '../../../shared/contracts/common.js';
+import {
+  CreateFeedbackRequest,
+  CreateFeedbackResponse,
+  FeedbackAttachmentParams,
+  FeedbackDto,
+  FeedbackListResponse,
+  FeedbackTrackingResponse,
+  ListFeedbackQuery,
+  PublishedFeedbackListResponse,
+  TrackingParams,
+  TriageFeedbackRequest,
+} from '../../../shared/contracts/feedback.js';
+import { AppError, msg } from '../../lib/errors.js';
+import * as service from './feedback.service.js';
+
+const uploads = new WeakMap<FastifyRequest, service.UploadedFile[]>();
+
+/**
+ * Reads a multipart request into `req.body` (fields) and memory (files) before validation, so
+ * the same body schema checks JSON and form posts. Files larger than 20 MB stop the read with a
+ * message naming the file; nothing has been stored yet.
+ */
+async function readMultipart(req: FastifyRequest): Promise<void> {
+  if (!req.isMultipart()) return;
+  const fields: Record<string, string> = {};
+  const files: service.UploadedFile[] = [];
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      let body: Buffer;
+      try {
+        body = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', msg(`Tệp "${part.filename}" vượt quá 20 MB`, `File "${part.filename}" is larger than 20 MB`), {
+            status: 413,
+            issues: [{ path: `attachments.${files.length}`, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
+          });
+        }
+        throw err;
+      }
+      // A form's empty file input sends a nameless empty part.
+      if (!part.filename && body.length === 0) continue;
+      files.push({ fileName: (part.filename || 'tep-dinh-kem').slice(0, 255), body });
+    } else if (typeof part.value === 'string' && part.value !== '') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  req.body = fields;
+  uploads.set(req, files);
+}
+
+export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.post(
+    '/feedback',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Send feedback (anyone; JSON or multipart with files in "attachments")',
+        consumes: ['application/json', 'multipart/form-data'],
+        body: CreateFeedbackRequest,
+        response: { 201: CreateFeedbackResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 429: ErrorResponse },
+      },
+      // Per address: a person sends a few; a script sending many is stopped without any outside service.
+      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      preValidation: readMultipart,
+    },
+    async (req, reply) => {
+      const created = await service.createFeedback(req.ctx, req.body, uploads.get(req) ?? []);
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/feedback/track/:trackingCode',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Look feedback up by tracking code: status and answer only',
+        params: TrackingParams,
+        response: { 200: FeedbackTrackingResponse, 404: ErrorResponse, 429: ErrorResponse },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req) => service.trackFeedback(req.ctx, req.params.trackingCode),
+  );
+
+  api.get(
+    '/feedback/published',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Questions and answers published on the portal',
+        querystring: PageQuery,
+        response: { 200: PublishedFeedbackListResponse },
+      },
+    },
+    async (req) => service.listPublished(req.ctx, req.query),
+  );
+
+  api.get(
+    '/feedback',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'The feedback desk (focal: all; others: their unit’s)',
+        querystring: ListFeedbackQuery,
+        response: { 200: FeedbackListResponse, 401: ErrorResponse },
+      },
+    },
+    async (req) => service.listFeedback(req.ctx, req.query),
+  );
+
+  api.get(
+    '/feedback/:id',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'A feedback item with its history',
+        params: IdParams,
+        response: { 200: FeedbackDto, 401: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => service.getFeedback(req.ctx, req.params.id),
+  );
+
+  api.patch(
+    '/feedback/:id',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Triage: status, category, plan item, forwarding, answer, publication (focal)',
+        params: IdParams,
+        body: TriageFeedbackRequest,
+        response: { 200: FeedbackDto, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => service.triageFeedback(req.ctx, req.params.id, req.body),
+  );
+
+  api.get(
+    '/feedback/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Download an attachment',
+        params: FeedbackAttachmentParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await service.getAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      return reply
+        .type(file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.body);
+    },
+  );
+};
