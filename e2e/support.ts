@@ -36,7 +36,8 @@ export async function startStack(opts: { now?: string } = {}) {
   });
   await ensureAccounts(database.db, config, () => {});
   const clock: Clock = opts.now ? fixedClock(opts.now) : systemClock;
-  const app = await buildApp({ database, config, clock, clientDir: path.join(root, 'dist', 'client') });
+  const clientDir = process.env.BIOPLAN_CLIENT_DIR ?? path.join(root, 'dist', 'client');
+  const app = await buildApp({ database, config, clock, clientDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
