@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatDocumentDate, formatNumber, vietnamDate } from './format.js';
+
+describe('vi-VN formatting', () => {
+  it('formats numbers with dot thousands and comma decimals', () => {
+    expect(formatNumber(1234567.5)).toBe('1.234.567,5');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(null)).toBe('');
+  });
+
+  it('formats dates dd/mm/yyyy and times in Vietnam (UTC+7)', () => {
+    expect(formatDate('2025-03-27')).toBe('27/03/2025');
+    expect(formatDateTime('2026-11-30T16:59:00Z')).toBe('30/11/2026 23:59');
+    expect(vietnamDate(new Date('2026-11-30T16:59:59Z'))).toBe('2026-11-30');
+    expect(vietnamDate(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12-01');
+  });
+
+  it('writes document dates as Nghị định 30 asks (leading zero for day < 10 and months 1–2)', () => {
+    expect(formatDocumentDate('2026-01-05')).toBe('ngày 05 tháng 01 năm 2026');
+    expect(formatDocumentDate('2025-03-27')).toBe('ngày 27 tháng 3 năm 2025');
+    expect(formatDocumentDate('2026-11-30')).toBe('ngày 30 tháng 11 năm 2026');
+  });
+});
