@@ -1,4 +1,46 @@
 export const texts = {
-  vi: { home: { nav: 'Tổng quan', title: 'Tổng quan' } },
-  en: { home: { nav: 'Overview', title: 'Overview' } },
+  vi: {
+    home: {
+      nav: 'Tổng quan',
+      title: 'Tổng quan',
+      welcome: 'Xin chào, {{name}}',
+      planHeading: 'Kế hoạch đang thực hiện',
+      issued: 'Số {{number}}, ban hành ngày {{date}}',
+      scope: 'Phạm vi',
+      readPlan: 'Đọc toàn văn kế hoạch',
+      account: 'Tài khoản của tôi',
+      role: 'Vai trò',
+      unit: 'Đơn vị',
+      noUnit: 'Không gắn với đơn vị',
+      mineHeading: 'Nhiệm vụ của đơn vị tôi',
+      mineCount: '{{count}} mục trong kế hoạch',
+      mineLink: 'Xem nhiệm vụ của đơn vị',
+      unitsHeading: 'Đơn vị và sắp xếp năm 2025',
+      unitsText:
+        'Các đơn vị được ghi nhận theo thời gian hiệu lực: tỉnh Bến Tre và 9 huyện, thành phố đến 30/6/2025; từ 01/7/2025 là tỉnh Vĩnh Long với 48 xã, phường trên địa bàn tỉnh Bến Tre cũ.',
+      unitsLink: 'Tra cứu đơn vị',
+    },
+  },
+  en: {
+    home: {
+      nav: 'Overview',
+      title: 'Overview',
+      welcome: 'Welcome, {{name}}',
+      planHeading: 'The plan in force',
+      issued: 'No. {{number}}, issued on {{date}}',
+      scope: 'Scope',
+      readPlan: 'Read the full plan',
+      account: 'My account',
+      role: 'Role',
+      unit: 'Unit',
+      noUnit: 'Not bound to a unit',
+      mineHeading: 'My unit’s tasks',
+      mineCount: '{{count}} items of the plan',
+      mineLink: 'See my unit’s tasks',
+      unitsHeading: 'Units and the 2025 reorganisation',
+      unitsText:
+        'Units are recorded with their validity: Bến Tre province and its 9 districts until 30/06/2025; from 01/07/2025 Vĩnh Long province with 48 communes and wards in the former Bến Tre area.',
+      unitsLink: 'Browse units',
+    },
+  },
 };

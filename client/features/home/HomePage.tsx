@@ -1,0 +1,104 @@
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate, formatNumber } from '../../../shared/format';
+import { QueryState } from '../../components/QueryState';
+import { useMeQuery } from '../auth/useAuth';
+import { useCurrentPlanQuery, usePlanItemsQuery } from '../plan/api';
+
+/** The landing page: the plan in force, the account and its unit's tasks, the units. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMeQuery().data;
+  const { plans, id } = useCurrentPlanQuery();
+  const hasUnit = Boolean(me?.user.orgUnit);
+  const mine = usePlanItemsQuery(hasUnit ? id : undefined, { mine: true });
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <div>
+        <Title order={1} size="h2">
+          {t('home.title')}
+        </Title>
+        {me && <Text>{t('home.welcome', { name: me.user.name })}</Text>}
+      </div>
+
+      <QueryState query={plans}>
+        {(data) =>
+          data.data[0] && (
+            <Card withBorder padding="lg" component="section" aria-labelledby="home-plan">
+              <Stack gap="xs">
+                <Text size="sm" c="dimmed" id="home-plan">
+                  {t('home.planHeading')}
+                </Text>
+                <Title order={2} size="h3">
+                  {data.data[0].title}
+                </Title>
+                <Text fw={500}>{t('home.issued', { number: data.data[0].number, date: formatDate(data.data[0].date) })}</Text>
+                <Text size="sm">
+                  <Text span fw={600} size="sm">
+                    {t('home.scope')}:
+                  </Text>{' '}
+                  {data.data[0].scope}
+                </Text>
+                <Group>
+                  <Button component={Link} to="/ke-hoach">
+                    {t('home.readPlan')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Card>
+          )
+        }
+      </QueryState>
+
+      <SimpleGrid cols={{ base: 1, sm: hasUnit ? 3 : 2 }} spacing="lg">
+        {me && (
+          <Card withBorder padding="lg" component="section">
+            <Title order={2} size="h4" mb="xs">
+              {t('home.account')}
+            </Title>
+            <Text fw={500}>{me.user.name}</Text>
+            <Text size="sm">
+              {t('home.role')}: {t(`roles.${me.user.role}`)}
+            </Text>
+            <Text size="sm">
+              {t('home.unit')}:{' '}
+              {me.user.orgUnit ? (
+                <Anchor component={Link} to={`/don-vi/${me.user.orgUnit.id}`} size="sm">
+                  {me.user.orgUnit.name}
+                </Anchor>
+              ) : (
+                t('home.noUnit')
+              )}
+            </Text>
+          </Card>
+        )}
+        {hasUnit && (
+          <Card withBorder padding="lg" component="section" className="mine-item">
+            <Title order={2} size="h4" mb="xs">
+              {t('home.mineHeading')}
+            </Title>
+            <Text size="xl" fw={700} aria-live="polite">
+              {mine.data ? t('home.mineCount', { count: mine.data.data.length, formatted: formatNumber(mine.data.data.length) }) : '…'}
+            </Text>
+            <Anchor component={Link} to="/ke-hoach?mine=1" fw={600}>
+              {t('home.mineLink')}
+            </Anchor>
+          </Card>
+        )}
+        <Card withBorder padding="lg" component="section">
+          <Title order={2} size="h4" mb="xs">
+            {t('home.unitsHeading')}
+          </Title>
+          <Text size="sm" mb="xs">
+            {t('home.unitsText')}
+          </Text>
+          <Anchor component={Link} to="/don-vi" fw={600}>
+            {t('home.unitsLink')}
+          </Anchor>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}

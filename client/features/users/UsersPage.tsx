@@ -1,0 +1,415 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Modal,
+  Pagination,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconChevronUp, IconSelector, IconUserPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserDto } from '../../../shared/contracts/users';
+import { ROLES, type Role } from '../../../shared/domain';
+import { formatDateTime, formatNumber } from '../../../shared/format';
+import { LIMITS } from '../../../shared/limits';
+import { ApiError } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { useCreateUserMutation, useUpdateUserMutation, useUsersQuery } from './api';
+import { UnitPicker } from './UnitPicker';
+
+const PAGE_SIZE = 20;
+type SortKey = 'name' | 'email' | 'role' | 'createdAt';
+
+/** Admin accounts page (/tai-khoan): list, create, reset password, deactivate/reactivate. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [role, setRole] = useState<Role | undefined>();
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<{ key: SortKey; order: 'asc' | 'desc' }>({ key: 'name', order: 'asc' });
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<UserDto | null>(null);
+  const [toggling, setToggling] = useState<UserDto | null>(null);
+  const list = useUsersQuery({ q: debouncedQ || undefined, role, page, pageSize: PAGE_SIZE, sort: sort.key, order: sort.order });
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    const Icon = active ? (sort.order === 'desc' ? IconChevronDown : IconChevronUp) : IconSelector;
+    return (
+      <Table.Th aria-sort={active ? (sort.order === 'desc' ? 'descending' : 'ascending') : undefined}>
+        <UnstyledButton
+          fw={700}
+          fz="sm"
+          aria-label={t('users.sortBy', { column: label })}
+          onClick={() => {
+            setSort(active ? { key, order: sort.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' });
+            setPage(1);
+          }}
+        >
+          <Group gap={4} wrap="nowrap">
+            {label}
+            <Icon size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          {t('users.title')}
+        </Title>
+        <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+          {t('users.create')}
+        </Button>
+      </Group>
+
+      <Group align="flex-end" gap="md">
+        <TextInput
+          label={t('users.search')}
+          description={t('common.searchHint')}
+          type="search"
+          maxLength={LIMITS.search}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
+          style={{ flex: '1 1 260px' }}
+        />
+        <Select
+          label={t('users.role')}
+          value={role ?? ''}
+          allowDeselect={false}
+          data={[{ value: '', label: t('users.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+          onChange={(v) => {
+            setRole((v || undefined) as Role | undefined);
+            setPage(1);
+          }}
+          w={{ base: '100%', xs: 220 }}
+        />
+      </Group>
+
+      <QueryState query={list}>
+        {(data) =>
+          data.data.length === 0 ? (
+            <Alert>{t('users.none')}</Alert>
+          ) : (
+            <Stack gap="sm">
+              <Text size="sm" aria-live="polite">
+                {t('users.showing', {
+                  from: formatNumber((data.page.page - 1) * data.page.pageSize + 1),
+                  to: formatNumber((data.page.page - 1) * data.page.pageSize + data.data.length),
+                  total: formatNumber(data.page.total),
+                })}
+              </Text>
+              <Table.ScrollContainer minWidth={960}>
+                <Table striped highlightOnHover verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {header('name', t('users.name'))}
+                      {header('email', t('users.email'))}
+                      {header('role', t('users.role'))}
+                      <Table.Th>{t('users.unit')}</Table.Th>
+                      <Table.Th>{t('users.status')}</Table.Th>
+                      {header('createdAt', t('users.createdAt'))}
+                      <Table.Th>{t('users.lastLogin')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.data.map((u) => (
+                      <Table.Tr key={u.id} data-email={u.email}>
+                        <Table.Td fw={500}>{u.name}</Table.Td>
+                        <Table.Td>{u.email}</Table.Td>
+                        <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                        <Table.Td>{u.orgUnit?.name ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Badge variant={u.isActive ? 'filled' : 'outline'} color={u.isActive ? 'bio.7' : 'dark'} tt="none">
+                            {u.isActive ? t('users.active') : t('users.inactive')}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
+                        <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td>
+                          <Group gap={6} wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => setResetting(u)}
+                              aria-label={t('users.actionsFor', { action: t('users.resetPassword'), name: u.name })}
+                            >
+                              {t('users.resetPassword')}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant={u.isActive ? 'outline' : 'default'}
+                              color={u.isActive ? 'red.9' : undefined}
+                              onClick={() => setToggling(u)}
+                              aria-label={t('users.actionsFor', {
+                                action: u.isActive ? t('users.deactivate') : t('users.reactivate'),
+                                name: u.name,
+                              })}
+                            >
+                              {u.isActive ? t('users.deactivate') : t('users.reactivate')}
+                            </Button>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {data.page.total > data.page.pageSize && (
+                <Center>
+                  <Pagination
+                    total={Math.ceil(data.page.total / data.page.pageSize)}
+                    value={data.page.page}
+                    onChange={setPage}
+                    getControlProps={(control) => ({
+                      'aria-label':
+                        control === 'previous' ? t('users.prevPage') : control === 'next' ? t('users.nextPage') : undefined,
+                    })}
+                    getItemProps={(p) => ({ 'aria-label': `${t('common.page')} ${p}` })}
+                  />
+                </Center>
+              )}
+            </Stack>
+          )
+        }
+      </QueryState>
+
+      <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <ToggleActiveModal user={toggling} onClose={() => setToggling(null)} />
+    </Stack>
+  );
+}
+
+function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateUserMutation();
+  const [form, setForm] = useState({ email: '', name: '', role: 'unit' as Role, orgUnitId: null as string | null, password: '' });
+  const [unitMissing, setUnitMissing] = useState(false);
+  const error = create.error instanceof ApiError ? create.error : null;
+  const hasFieldErrors = Boolean(error?.issues.length);
+
+  const close = () => {
+    create.reset();
+    setUnitMissing(false);
+    setForm({ email: '', name: '', role: 'unit', orgUnitId: null, password: '' });
+    onClose();
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (form.role === 'unit' && !form.orgUnitId) {
+      setUnitMissing(true);
+      return;
+    }
+    create.mutate(
+      { ...form, orgUnitId: form.orgUnitId || undefined },
+      {
+        onSuccess: (user) => {
+          notifications.show({ color: 'bio', message: t('users.created', { email: user.email }) });
+          close();
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && !hasFieldErrors && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('users.email')}
+            type="email"
+            required
+            data-autofocus
+            maxLength={LIMITS.email}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            error={error?.fieldError('email')}
+          />
+          <TextInput
+            label={t('users.name')}
+            required
+            maxLength={LIMITS.name}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={error?.fieldError('name')}
+          />
+          <Select
+            label={t('users.role')}
+            required
+            allowDeselect={false}
+            value={form.role}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            onChange={(v) => setForm({ ...form, role: (v ?? 'unit') as Role })}
+            error={error?.fieldError('role')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <UnitPicker
+            label={t('users.unitPicker')}
+            description={t('users.unitPickerHint')}
+            required={form.role === 'unit'}
+            value={form.orgUnitId}
+            onChange={(id) => {
+              setUnitMissing(false);
+              setForm({ ...form, orgUnitId: id });
+            }}
+            error={(unitMissing ? t('users.unitRequired') : undefined) ?? error?.fieldError('orgUnitId')}
+          />
+          <PasswordInput
+            label={t('users.password')}
+            description={t('users.passwordHint', { min: LIMITS.passwordMin })}
+            required
+            autoComplete="new-password"
+            minLength={LIMITS.passwordMin}
+            maxLength={LIMITS.passwordMax}
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            error={error?.fieldError('password')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('users.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUserMutation();
+  const [password, setPassword] = useState('');
+  const error = update.error instanceof ApiError ? update.error : null;
+  const close = () => {
+    update.reset();
+    setPassword('');
+    onClose();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!user) return;
+    update.mutate(
+      { id: user.id, body: { password } },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'bio', message: t('users.resetDone', { name: user.name }) });
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && !error.fieldError('password') && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('users.newPassword')}
+            description={t('users.passwordHint', { min: LIMITS.passwordMin })}
+            required
+            data-autofocus
+            autoComplete="new-password"
+            maxLength={LIMITS.passwordMax}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={error?.fieldError('password')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('users.resetPassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUserMutation();
+  const deactivating = user?.isActive ?? true;
+  const close = () => {
+    update.reset();
+    onClose();
+  };
+  const confirm = () => {
+    if (!user) return;
+    update.mutate(
+      { id: user.id, body: { isActive: !user.isActive } },
+      {
+        onSuccess: (u) => {
+          notifications.show({
+            color: 'bio',
+            message: t(u.isActive ? 'users.reactivated' : 'users.deactivated', { name: u.name }),
+          });
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      opened={Boolean(user)}
+      onClose={close}
+      title={deactivating ? t('users.deactivateTitle') : t('users.reactivateTitle')}
+    >
+      <Stack>
+        {update.error && (
+          <Alert color="red" role="alert">
+            {update.error.message}
+          </Alert>
+        )}
+        <Text>
+          {user && t(deactivating ? 'users.deactivateConfirm' : 'users.reactivateConfirm', { name: user.name, email: user.email })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color={deactivating ? 'red.9' : undefined} onClick={confirm} loading={update.isPending}>
+            {deactivating ? t('users.deactivate') : t('users.reactivate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

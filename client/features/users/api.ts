@@ -1,0 +1,46 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  UserDto,
+  UserListResponse,
+  type CreateUserRequest,
+  type ListUsersQuery,
+  type UpdateUserRequest,
+} from '../../../shared/contracts/users';
+import type { z } from 'zod';
+import { api, qs } from '../../api/client';
+
+/** The list query of GET /users, as the page sets it. */
+export type UserListParams = Partial<z.infer<typeof ListUsersQuery>>;
+
+/** Query keys of the accounts feature. */
+export const userKeys = {
+  all: ['users'] as const,
+  list: (params: UserListParams) => [...userKeys.all, 'list', params] as const,
+};
+
+/** Accounts, searched, sorted and paged on the server (admin only). */
+export function useUsersQuery(params: UserListParams) {
+  return useQuery({
+    queryKey: userKeys.list(params),
+    queryFn: ({ signal }) => api(`/users${qs({ ...params })}`, { schema: UserListResponse, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateUserMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateUserRequest) => api('/users', { method: 'POST', body, schema: UserDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** Role/unit change, reset password, deactivate or reactivate. */
+export function useUpdateUserMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) =>
+      api(`/users/${id}`, { method: 'PATCH', body, schema: UserDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
