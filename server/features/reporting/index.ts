@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { cycleRoutes } from './cycles.routes.js';
+import { inboxRoutes } from './inbox.routes.js';
+import { reportRoutes } from './reports.routes.js';
 
-/** Routes of the reporting area. */
-export async function reportingFeature(_api: FastifyInstance): Promise<void> {}
+/** Routes of the reporting area: cycles, reports, notifications, job status. */
+export async function reportingFeature(api: FastifyInstance): Promise<void> {
+  await api.register(cycleRoutes);
+  await api.register(reportRoutes);
+  await api.register(inboxRoutes);
+}

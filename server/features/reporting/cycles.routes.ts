@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import {
+  ChangeExpectedUnitRequest,
+  CompletenessQuery,
+  CompletenessResponse,
+  CreateCycleRequest,
+  CreateExtensionRequest,
+  CycleDto,
+  CycleListResponse,
+  ExpectedUnitsResponse,
+  ExtensionDto,
+  ExtensionListResponse,
+  ListCyclesQuery,
+  ReminderListResponse,
+  ReportDto,
+  SendRemindersRequest,
+  SendRemindersResponse,
+  UpdateCycleRequest,
+} from '../../../shared/contracts/reporting.js';
+import * as cycles from './cycles.service.js';
+import * as reminders from './reminders.service.js';
+import * as reports from './reports.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const tags = ['cycles'];
+
+/** Reporting cycles: create, open, extensions, the completeness board, reminders. */
+export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.get(
+    '/cycles',
+    { schema: { tags, summary: 'Reporting cycles', querystring: ListCyclesQuery, response: { 200: CycleListResponse, ...errors } } },
+    async (req) => cycles.listCycles(req.ctx, req.query),
+  );
+  api.post(
+    '/cycles',
+    { schema: { tags, summary: 'Create a cycle (draft) for a plan and year', body: CreateCycleRequest, response: { 201: CycleDto, ...errors } } },
+    async (req, reply) => reply.status(201).send(await cycles.createCycle(req.ctx, req.body)),
+  );
+  api.get(
+    '/cycles/:id',
+    { schema: { tags, summary: 'A cycle', params: IdParams, response: { 200: CycleDto, ...errors } } },
+    async (req) => cycles.getCycle(req.ctx, req.params.id),
+  );
+  api.patch(
+    '/cycles/:id',
+    { schema: { tags, summary: "Change a draft cycle's dates or form", params: IdParams, body: UpdateCycleRequest, response: { 200: CycleDto, ...errors } } },
+    async (req) => cycles.updateCycle(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/cycles/:id/open',
+    { schema: { tags, summary: 'Open the cycle: freeze the form and the expected units', params: IdParams, response: { 200: CycleDto, ...errors } } },
+    async (req) => cycles.openCycle(req.ctx, req.params.id),
+  );
+  api.get(
+    '/cycles/:id/expected-units',
+    { schema: { tags, summary: 'Expected units with their sections and extensions', params: IdParams, response: { 200: ExpectedUnitsResponse, ...errors } } },
+    async (req) => cycles.listExpectedUnits(req.ctx, req.params.id),
+  );
+  api.post(
+    '/cycles/:id/expected-units',
+    {
+      schema: { tags, summary: 'Add or remove an expected unit before opening (reason logged)', params: IdParams, body: ChangeExpectedUnitRequest, response: { 200: ExpectedUnitsResponse, ...errors } },
+    },
+    async (req) => cycles.changeExpectedUnit(req.ctx, req.params.id, req.body),
+  );
+  api.get(
+    '/cycles/:id/extensions',
+    { schema: { tags, summary: 'Extensions of the cycle (a unit sees its own)', params: IdParams, response: { 200: ExtensionListResponse, ...errors } } },
+    async (req) => cycles.listExtensions(req.ctx, req.params.id),
+  );
+  api.post(
+    '/cycles/:id/extensions',
+    { schema: { tags, summary: "Extend one unit's deadline", params: IdParams, body: CreateExtensionRequest, response: { 201: ExtensionDto, ...errors } } },
+    async (req, reply) => reply.status(201).send(await cycles.createExtension(req.ctx, req.params.id, req.body)),
+  );
+  api.get(
+    '/cycles/:id/completeness',
+    { schema: { tags, summary: 'The completeness board: counts and units', params: IdParams, querystring: CompletenessQuery, response: { 200: CompletenessResponse, ...errors } } },
+    async (req) => cycles.getCompleteness(req.ctx, req.params.id, req.query),
+  );
+  api.get(
+    '/cycles/:id/reminders',
+    { schema: { tags, summary: 'Who was reminded when', params: IdParams, response: { 200: ReminderListResponse, ...errors } } },
+    async (req) => reminders.listReminders(req.ctx, req.params.id),
+  );
+  api.post(
+    '/cycles/:id/reminders',
+    {
+      schema: { tags, summary: 'Remind now every unit that has not submitted', params: IdParams, body: SendRemindersRequest.optional(), response: { 200: SendRemindersResponse, ...errors } },
+    },
+    async (req) => reminders.sendReminders(req.ctx, req.params.id, req.body ?? {}),
+  );
+  api.get(
+    '/cycles/:id/my-report',
+    { schema: { tags, summary: "The signed-in unit officer's report (created on first open)", params: IdParams, response: { 200: ReportDto, ...errors } } },
+    async (req) => reports.getMyReport(req.ctx, req.params.id),
+  );
+};

@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import {
+  AttachmentDto,
+  AttachmentListResponse,
+  AttachmentParams,
+  BulkAcceptRequest,
+  BulkAcceptResponse,
+  IdempotencyKeyHeader,
+  ListReportsQuery,
+  ReportDiffQuery,
+  ReportDiffResponse,
+  ReportDto,
+  ReportHistoryResponse,
+  ReportListResponse,
+  ReturnReportRequest,
+  SaveReportRequest,
+  SubmitReportRequest,
+} from '../../../shared/contracts/reporting.js';
+import { AppError, msg } from '../../lib/errors.js';
+import * as service from './reports.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const tags = ['reports'];
+
+/** Reports: read, save, submit, return, accept, history, diff, attachments. */
+export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.get(
+    '/reports',
+    { schema: { tags, summary: 'Reports (a unit officer sees its own unit only)', querystring: ListReportsQuery, response: { 200: ReportListResponse, ...errors } } },
+    async (req) => service.listReports(req.ctx, req.query),
+  );
+  api.post(
+    '/reports/accept',
+    { schema: { tags, summary: 'Accept many submitted reports', body: BulkAcceptRequest, response: { 200: BulkAcceptResponse, ...errors } } },
+    async (req) => service.bulkAccept(req.ctx, req.body.reportIds),
+  );
+  api.get(
+    '/reports/:id',
+    { schema: { tags, summary: 'A report', params: IdParams, response: { 200: ReportDto, ...errors } } },
+    async (req) => service.getReport(req.ctx, req.params.id),
+  );
+  api.put(
+    '/reports/:id',
+    { schema: { tags, summary: 'Save the draft (409 when version is stale)', params: IdParams, body: SaveReportRequest, response: { 200: ReportDto, ...errors } } },
+    async (req) => service.saveReport(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/reports/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Submit (Idempotency-Key header: the same key records one submission)',
+        params: IdParams,
+        headers: IdempotencyKeyHeader,
+        body: SubmitReportRequest,
+        response: { 200: ReportDto, ...errors },
+      },
+    },
+    async (req) => service.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version }),
+  );
+  api.post(
+    '/reports/:id/return',
+    { schema: { tags, summary: 'Return to the unit with a reason', params: IdParams, body: ReturnReportRequest, response: { 200: ReportDto, ...errors } } },
+    async (req) => service.returnReport(req.ctx, req.params.id, req.body.reason),
+  );
+  api.post(
+    '/reports/:id/accept',
+    { schema: { tags, summary: 'Accept a submitted report', params: IdParams, response: { 200: ReportDto, ...errors } } },
+    async (req) => service.acceptReport(req.ctx, req.params.id),
+  );
+  api.get(
+    '/reports/:id/history',
+    { schema: { tags, summary: 'Versions: who, when, what, why', params: IdParams, response: { 200: ReportHistoryResponse, ...errors } } },
+    async (req) => service.getHistory(req.ctx, req.params.id),
+  );
+  api.get(
+    '/reports/:id/diff',
+    { schema: { tags, summary: 'Differences between two submitted versions', params: IdParams, querystring: ReportDiffQuery, response: { 200: ReportDiffResponse, ...errors } } },
+    async (req) => service.getDiff(req.ctx, req.params.id, req.query.from, req.query.to),
+  );
+  api.get(
+    '/reports/:id/attachments',
+    { schema: { tags, summary: 'Attachments', params: IdParams, response: { 200: AttachmentListResponse, ...errors } } },
+    async (req) => service.listAttachments(req.ctx, req.params.id),
+  );
+  api.post(
+    '/reports/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file (multipart field "file"; PDF, DOCX, XLSX, JPEG, PNG; ≤ 20 MB)',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: AttachmentDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) {
+        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp đính kèm', 'No file attached'), {
+          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
+        });
+      }
+      const body = await file.toBuffer();
+      return reply.status(201).send(await service.uploadAttachment(req.ctx, req.params.id, { fileName: file.filename, body }));
+    },
+  );
+  api.get(
+    '/reports/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Download an attachment', params: AttachmentParams, response: { 404: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
+    async (req, reply) => {
+      const f = await service.downloadAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      const ascii = f.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      return reply
+        .header('content-type', f.mimeType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-content-sha256', f.sha256)
+        .send(f.body as never);
+    },
+  );
+  api.delete(
+    '/reports/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Remove an attachment from an editable report', params: AttachmentParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await service.deleteAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      return reply.status(204).send(null);
+    },
+  );
+};

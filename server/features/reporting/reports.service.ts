@@ -1,0 +1,561 @@
+import type {
+  AttachmentDto,
+  ListReportsQuery,
+  ReportDiffResponse,
+  ReportDto,
+  ReportHistoryItem,
+  ReportSummaryDto,
+  SaveReportRequest,
+} from '../../../shared/contracts/reporting.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { hasPermission } from '../../../shared/permissions.js';
+import {
+  canApply,
+  checkShape,
+  computeTotals,
+  diffContent,
+  lockDate,
+  STATUS_LABELS,
+  submissionAllowed,
+  submissionTiming,
+  validateForSubmit,
+  viDate,
+  type ReportContent,
+} from '../../../shared/reporting-rules.js';
+import { formatDateTime } from '../../../shared/format.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { FrozenSection } from '../../db/schema/index.js';
+import { requireAccess, requireActor } from '../../lib/access.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Actor, Ctx } from '../../lib/context.js';
+import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
+import { enqueueMail } from '../../lib/mail.js';
+import { checkAttachment, localStorage } from '../../lib/storage.js';
+import { unitWithPredecessors } from '../org-units/org-units.repository.js';
+import * as cyclesRepo from './cycles.repository.js';
+import { loadCycle, requireOpen } from './cycles.service.js';
+import { iso, person, toCycleUnitDto } from './reporting.dto.js';
+import * as repo from './reports.repository.js';
+
+const reportNotFound = () => notFound(msg('Không tìm thấy báo cáo', 'Report not found'));
+
+/** "Báo cáo năm 2026 của Sở Y tế" — how messages name a report. */
+function reportName(cycle: { year: number }, e: { name: string } | undefined): Message {
+  const unit = e?.name ?? '';
+  return msg(`Báo cáo năm ${cycle.year} của ${unit}`, `The ${cycle.year} report of ${unit}`);
+}
+
+function isOwner(actor: Actor | null, report: { orgUnitId: string }): boolean {
+  return actor?.role === 'unit' && actor.orgUnitId === report.orgUnitId;
+}
+
+/** Read access: a unit officer its own unit's report; focal and leader every report; else 404. */
+function requireRead(ctx: Ctx, report: { orgUnitId: string }): Actor {
+  const actor = requireActor(ctx);
+  return requireAccess(ctx, actor.role === 'unit' ? 'report.write.own' : 'report.read.all', report);
+}
+
+/** Write access: only a unit officer of the report's unit (a leader reads all and writes none). */
+function requireWrite(ctx: Ctx, report: { orgUnitId: string }): Actor {
+  const actor = requireActor(ctx);
+  if (actor.role !== 'unit') {
+    requireRead(ctx, report);
+    throw new AppError('FORBIDDEN', msg('Chỉ cán bộ của đơn vị mới sửa và gửi báo cáo của đơn vị', "Only the unit's officers edit and submit its report"), { status: 403 });
+  }
+  return requireAccess(ctx, 'report.write.own', report);
+}
+
+async function loadReport(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<repo.ReportRow> {
+  const report = await repo.getReport(db, id, opts);
+  if (!report) throw reportNotFound();
+  return report;
+}
+
+async function expectedOf(db: DbOrTx, report: repo.ReportRow): Promise<cyclesRepo.ExpectedUnitRow> {
+  const e = await cyclesRepo.getExpected(db, report.cycleId, report.orgUnitId);
+  if (!e) throw reportNotFound();
+  return e;
+}
+
+function formOf(cycle: cyclesRepo.CycleRow, sections: FrozenSection[]) {
+  return { indicators: cycle.form?.indicators ?? [], sections };
+}
+
+async function contentOf(db: DbOrTx, report: repo.ReportRow): Promise<ReportContent> {
+  const [values, sections] = await Promise.all([repo.loadValues(db, report.id), repo.loadSections(db, report.id)]);
+  return { values, sections, otherResults: report.otherResults, proposalsToCommittee: report.proposalsToCommittee };
+}
+
+function toSummary(r: repo.ReportRow, c: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow): ReportSummaryDto {
+  return {
+    id: r.id,
+    cycleId: r.cycleId,
+    year: c.year,
+    orgUnitId: r.orgUnitId,
+    unit: toCycleUnitDto(e),
+    status: r.status,
+    version: r.version,
+    firstSubmittedAt: iso(r.firstSubmittedAt),
+    submittedAt: iso(r.submittedAt),
+    isLate: r.isLate,
+    daysLate: r.daysLate,
+    deadline: e.deadline,
+    updatedAt: iso(r.updatedAt)!,
+  };
+}
+
+/** The full report as its reader sees it, with the form, last year's values and the abilities. */
+async function toReportDto(ctx: Ctx, report: repo.ReportRow): Promise<ReportDto> {
+  const cycle = await loadCycle(ctx.db, report.cycleId);
+  const e = await expectedOf(ctx.db, report);
+  const content = await contentOf(ctx.db, report);
+  const [ext] = await cyclesRepo.listExtensions(ctx.db, report.cycleId, report.orgUnitId);
+  const predecessors = await unitWithPredecessors(ctx.db, report.orgUnitId);
+  const prev = await repo.previousAccepted(ctx.db, cycle.planId, cycle.year - 1, [...predecessors]);
+  const now = ctx.clock.now();
+  const lock = lockDate(e.deadline, cycle.graceDays);
+  const isLocked = !report.firstSubmittedAt && submissionTiming(e.deadline, cycle.graceDays, now).timing === 'locked';
+  const actor = ctx.actor;
+  const canEdit = isOwner(actor, report) && cycle.status === 'open' && canApply(report.status, 'save');
+  const canReview = Boolean(actor && hasPermission(actor.role, 'report.review')) && report.status === 'submitted';
+  const form = formOf(cycle, e.sections);
+  return {
+    ...toSummary(report, cycle, e),
+    values: content.values,
+    sections: content.sections,
+    otherResults: content.otherResults,
+    proposalsToCommittee: content.proposalsToCommittee,
+    totals: computeTotals(form.indicators, content.values),
+    form,
+    previous: prev ? { year: prev.year, reportId: prev.r.id, values: await repo.loadValues(ctx.db, prev.r.id) } : null,
+    extension: ext ? { deadline: ext.deadline, reason: ext.reason } : null,
+    lockDate: lock,
+    isLocked,
+    returnReason: report.returnReason,
+    updatedBy: report.updatedByName ? person(report.updatedBy, report.updatedByName, report.updatedByEmail) : null,
+    abilities: { canEdit, canSubmit: canEdit && !isLocked, canReturn: canReview, canAccept: canReview, canUpload: canEdit },
+  };
+}
+
+/**
+ * The unit's report in a cycle, created on first open when the unit is expected and the cycle
+ * is open. Creation is recorded in the history and the audit log.
+ */
+async function ensureUnitReport(ctx: Ctx, cycleId: string, orgUnitId: string): Promise<repo.ReportRow> {
+  const existing = await repo.getReportByUnit(ctx.db, cycleId, orgUnitId);
+  if (existing) return existing;
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    requireOpen(cycle);
+    const e = await cyclesRepo.getExpected(tx, cycleId, orgUnitId);
+    if (!e || e.removedAt) {
+      throw notFound(msg(`Đơn vị không thuộc danh sách phải báo cáo năm ${cycle.year}`, `The unit is not expected to report for ${cycle.year}`));
+    }
+    const now = ctx.clock.now();
+    const { row, created } = await repo.ensureReport(tx, cycleId, orgUnitId, now);
+    if (created) {
+      await repo.insertEvent(tx, { reportId: row.id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'create', version: row.version });
+      await writeAudit(tx, { actor, action: 'report.create', entityType: 'report', entityId: row.id, data: { cycleId, orgUnitId }, requestId: ctx.requestId, at: now });
+    }
+    return row;
+  });
+}
+
+/** GET /cycles/:id/my-report — the signed-in unit officer's report, created on first open. */
+export async function getMyReport(ctx: Ctx, cycleId: string): Promise<ReportDto> {
+  const actor = requireAccess(ctx, 'report.write.own');
+  if (!actor.orgUnitId) throw reportNotFound();
+  await loadCycle(ctx.db, cycleId);
+  return toReportDto(ctx, await ensureUnitReport(ctx, cycleId, actor.orgUnitId));
+}
+
+/** Reports, scoped: a unit officer sees its own unit's only (and gets it created when it asks by cycle). */
+export async function listReports(ctx: Ctx, q: ListReportsQuery) {
+  const actor = requireActor(ctx);
+  let orgUnitId = q.orgUnitId;
+  if (actor.role === 'unit') {
+    requireAccess(ctx, 'report.write.own');
+    if (!actor.orgUnitId || (q.orgUnitId && q.orgUnitId !== actor.orgUnitId)) return { data: [], page: { page: q.page, pageSize: q.pageSize, total: 0 } };
+    orgUnitId = actor.orgUnitId;
+    if (q.cycleId) {
+      const cycle = await cyclesRepo.getCycle(ctx.db, q.cycleId);
+      const e = cycle?.status === 'open' ? await cyclesRepo.getExpected(ctx.db, q.cycleId, orgUnitId) : undefined;
+      if (e && !e.removedAt) await ensureUnitReport(ctx, q.cycleId, orgUnitId);
+    }
+  } else {
+    requireAccess(ctx, 'report.read.all');
+  }
+  const { rows, total } = await repo.listReports(ctx.db, { ...q, orgUnitId });
+  return { data: rows.map(({ r, c, e }) => toSummary(r, c, e)), page: { page: q.page, pageSize: q.pageSize, total } };
+}
+
+export async function getReport(ctx: Ctx, id: string): Promise<ReportDto> {
+  const report = await loadReport(ctx.db, id);
+  requireRead(ctx, report);
+  return toReportDto(ctx, report);
+}
+
+function notEditable(cycle: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow, status: repo.ReportRow['status']): AppError {
+  const name = reportName(cycle, e);
+  return new AppError(
+    'REPORT_NOT_EDITABLE',
+    msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[status].vi}", không sửa được`, `${name.en} is ${STATUS_LABELS[status].en} and cannot be edited`),
+    { status: 409 },
+  );
+}
+
+function staleVersion(cycle: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow, report: repo.ReportRow): AppError {
+  const who = report.updatedByName ?? 'người khác';
+  const when = formatDateTime(report.updatedAt);
+  const name = reportName(cycle, e);
+  return new AppError(
+    'CONFLICT',
+    msg(
+      `${name.vi} vừa được ${who} sửa lúc ${when}; vui lòng tải lại để xem bản mới nhất`,
+      `${name.en} was changed by ${who} at ${when} (Vietnam time); reload to see the latest copy`,
+    ),
+    { status: 409, issues: [{ path: 'version', message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`) }] },
+  );
+}
+
+function toIssuesError(issues: ReturnType<typeof checkShape>, vi: string, en: string): AppError {
+  return new AppError('VALIDATION_ERROR', msg(vi, en), { issues });
+}
+
+/**
+ * Saves the draft (the whole content). Refuses a stale `version` with 409 naming who saved last
+ * and when; consecutive saves by the same person within ten minutes make one history line.
+ */
+export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest): Promise<ReportDto> {
+  const saved = await ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireWrite(ctx, report);
+    const cycle = await loadCycle(tx, report.cycleId);
+    requireOpen(cycle);
+    const e = await expectedOf(tx, report);
+    if (!canApply(report.status, 'save')) throw notEditable(cycle, e, report.status);
+    if (input.version !== report.version) throw staleVersion(cycle, e, report);
+    const content: ReportContent = {
+      values: input.values,
+      sections: input.sections,
+      otherResults: input.otherResults ?? report.otherResults,
+      proposalsToCommittee: input.proposalsToCommittee ?? report.proposalsToCommittee,
+    };
+    const issues = checkShape(formOf(cycle, e.sections), content);
+    if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
+    const now = ctx.clock.now();
+    await repo.replaceContent(tx, id, content.values, content.sections);
+    const row = await repo.updateReport(tx, id, {
+      version: report.version + 1,
+      otherResults: content.otherResults,
+      proposalsToCommittee: content.proposalsToCommittee,
+      updatedAt: now,
+      updatedBy: actor.id,
+      updatedByName: actor.name,
+      updatedByEmail: actor.email,
+    });
+    const last = await repo.lastEvent(tx, id);
+    if (last && last.action === 'save' && last.actorId === actor.id && now.getTime() - last.at.getTime() < 10 * 60_000) {
+      await repo.updateEvent(tx, last.id, { at: now, version: row.version });
+    } else {
+      await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version: row.version });
+    }
+    await writeAudit(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version: row.version, values: content.values.length }, requestId: ctx.requestId, at: now });
+    return row;
+  });
+  return toReportDto(ctx, saved);
+}
+
+/**
+ * Submits the report: checks the workflow, the unit's deadline (grace, extension, lock) and every
+ * form rule, then records the submission with a snapshot. The same `Idempotency-Key` from the
+ * same account answers the report again without a second submission.
+ */
+export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?: string; version?: number }): Promise<ReportDto> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireWrite(ctx, report);
+    const now = ctx.clock.now();
+    if (opts.idempotencyKey && !(await repo.claimIdempotencyKey(tx, actor.id, `report.submit:${id}`, opts.idempotencyKey, now))) {
+      return report;
+    }
+    const cycle = await loadCycle(tx, report.cycleId);
+    requireOpen(cycle);
+    const e = await expectedOf(tx, report);
+    if (opts.version !== undefined && opts.version !== report.version) throw staleVersion(cycle, e, report);
+    const name = reportName(cycle, e);
+    const check = submissionAllowed({ status: report.status, hasBeenSubmitted: Boolean(report.firstSubmittedAt), deadline: e.deadline, graceDays: cycle.graceDays, at: now });
+    if (!check.allowed && check.reason === 'status') {
+      throw new AppError(
+        'REPORT_NOT_SUBMITTABLE',
+        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không gửi được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be submitted`),
+        { status: 409 },
+      );
+    }
+    if (!check.allowed) {
+      const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${viDate(lockDate(e.deadline, cycle.graceDays))}` : '';
+      throw new AppError(
+        'REPORT_LOCKED',
+        msg(`${name.vi} đã hết hạn nộp (${viDate(e.deadline)})${grace}`, `${name.en} is past its deadline (${e.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
+        { status: 409 },
+      );
+    }
+    const content = await contentOf(tx, report);
+    const issues = validateForSubmit(formOf(cycle, e.sections), content);
+    if (issues.length) {
+      throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
+    }
+    const first = !report.firstSubmittedAt;
+    const updated = await repo.updateReport(tx, id, {
+      status: 'submitted',
+      version: report.version + 1,
+      submittedAt: now,
+      ...(first ? { firstSubmittedAt: now, isLate: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate } : {}),
+      updatedAt: now,
+      updatedBy: actor.id,
+      updatedByName: actor.name,
+      updatedByEmail: actor.email,
+    });
+    await repo.insertEvent(tx, {
+      reportId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      action: 'submit',
+      version: updated.version,
+      snapshot: { ...content, values: content.values.map((v) => ({ ...v, wasteStream: v.wasteStream ?? null })) },
+    });
+    const focal = await repo.focalAccounts(tx);
+    await repo.insertNotifications(
+      tx,
+      focal.map((f) => ({
+        userId: f.id,
+        kind: 'report.submitted',
+        title: `${e.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
+        body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
+        link: `/reports/${id}`,
+        createdAt: now,
+      })),
+    );
+    await writeAudit(tx, {
+      actor,
+      action: 'report.submit',
+      entityType: 'report',
+      entityId: id,
+      data: { version: updated.version, late: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate, idempotencyKey: opts.idempotencyKey ?? null },
+      requestId: ctx.requestId,
+      at: now,
+    });
+    return updated;
+  });
+  return toReportDto(ctx, row);
+}
+
+/** Notifies the unit's officers in-app, and by e-mail when SMTP is configured. */
+async function notifyUnit(tx: DbOrTx, ctx: Ctx, orgUnitId: string, n: { kind: string; title: string; body: string; link: string; at: Date }) {
+  const accounts = await repo.unitAccounts(tx, [orgUnitId]);
+  await repo.insertNotifications(tx, accounts.map((a) => ({ userId: a.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.at })));
+  await enqueueMail(tx, ctx.config, { to: accounts.map((a) => a.email), subject: n.title, text: `${n.body}\n\n${ctx.config.publicUrl}${n.link}` });
+}
+
+/** Returns a submitted report to its unit with a reason the unit sees. */
+export async function returnReport(ctx: Ctx, id: string, reason: string): Promise<ReportDto> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireAccess(ctx, 'report.review', report);
+    const cycle = await loadCycle(tx, report.cycleId);
+    const e = await expectedOf(tx, report);
+    const name = reportName(cycle, e);
+    if (!canApply(report.status, 'return')) {
+      throw new AppError(
+        'REPORT_NOT_RETURNABLE',
+        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không trả lại được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be returned`),
+        { status: 409 },
+      );
+    }
+    const now = ctx.clock.now();
+    const updated = await repo.updateReport(tx, id, { status: 'returned', version: report.version + 1, returnReason: reason, updatedAt: now });
+    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'return', reason, version: updated.version });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.returned', title: `${name.vi} bị trả lại`, body: `Lý do: ${reason}`, link: `/reports/${id}`, at: now });
+    await writeAudit(tx, { actor, action: 'report.return', entityType: 'report', entityId: id, data: { reason, version: updated.version }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+  return toReportDto(ctx, row);
+}
+
+async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
+  return ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireAccess(ctx, 'report.review', report);
+    const cycle = await loadCycle(tx, report.cycleId);
+    const e = await expectedOf(tx, report);
+    const name = reportName(cycle, e);
+    if (!canApply(report.status, 'accept')) {
+      throw new AppError(
+        'REPORT_NOT_ACCEPTABLE',
+        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không tiếp nhận được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be accepted`),
+        { status: 409 },
+      );
+    }
+    const now = ctx.clock.now();
+    const updated = await repo.updateReport(tx, id, { status: 'accepted', version: report.version + 1, acceptedAt: now, updatedAt: now });
+    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'accept', version: updated.version });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: `${name.vi} đã được tiếp nhận`, body: 'Sở Nông nghiệp và Môi trường đã tiếp nhận báo cáo.', link: `/reports/${id}`, at: now });
+    await writeAudit(tx, { actor, action: 'report.accept', entityType: 'report', entityId: id, data: { version: updated.version }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+}
+
+export async function acceptReport(ctx: Ctx, id: string): Promise<ReportDto> {
+  return toReportDto(ctx, await acceptOne(ctx, id));
+}
+
+/** Accepts many reports; each in its own transaction, each failure named. */
+export async function bulkAccept(ctx: Ctx, ids: string[]) {
+  requireAccess(ctx, 'report.review');
+  const accepted: string[] = [];
+  const failed: Array<{ id: string; code: string; message: string }> = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      await acceptOne(ctx, id);
+      accepted.push(id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      failed.push({ id, code: err.code, message: err.messages[ctx.lang] });
+    }
+  }
+  return { accepted, failed };
+}
+
+/** The history: who did what, when, why. */
+export async function getHistory(ctx: Ctx, id: string): Promise<{ data: ReportHistoryItem[] }> {
+  const report = await loadReport(ctx.db, id);
+  requireRead(ctx, report);
+  const events = await repo.listEvents(ctx.db, id);
+  return {
+    data: events.map((ev) => ({
+      at: iso(ev.at)!,
+      actor: person(ev.actorId, ev.actorName, ev.actorEmail),
+      action: ev.action,
+      reason: ev.reason,
+      version: ev.version,
+      hasSnapshot: ev.snapshot !== null,
+    })),
+  };
+}
+
+/** Field-by-field differences between two submitted versions. */
+export async function getDiff(ctx: Ctx, id: string, from: number, to: number): Promise<ReportDiffResponse> {
+  const report = await loadReport(ctx.db, id);
+  requireRead(ctx, report);
+  const snaps = await repo.snapshotsAt(ctx.db, id, [from, to]);
+  const pick = (v: number, field: 'from' | 'to') => {
+    const s = snaps.find((x) => x.version === v);
+    if (!s?.snapshot) {
+      throw new AppError('VALIDATION_ERROR', msg(`Không có bản đã gửi ở phiên bản ${v}`, `No submitted copy at version ${v}`), {
+        status: 404,
+        issues: [{ path: field, message: msg(`Phiên bản ${v} không phải một lần gửi`, `Version ${v} is not a submission`) }],
+      });
+    }
+    return s;
+  };
+  const a = pick(from, 'from');
+  const b = pick(to, 'to');
+  const cycle = await loadCycle(ctx.db, report.cycleId);
+  const e = await expectedOf(ctx.db, report);
+  return {
+    from: { version: a.version, at: iso(a.at)!, actor: person(a.actorId, a.actorName, a.actorEmail) },
+    to: { version: b.version, at: iso(b.at)!, actor: person(b.actorId, b.actorName, b.actorEmail) },
+    changes: diffContent(formOf(cycle, e.sections), a.snapshot as ReportContent, b.snapshot as ReportContent),
+  };
+}
+
+/* ───────────────────────────── attachments ───────────────────────────── */
+
+type AttachmentRow = Awaited<ReturnType<typeof repo.listAttachments>>[number];
+function toAttachmentDto(a: AttachmentRow): AttachmentDto {
+  return {
+    id: a.id,
+    reportId: a.reportId,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedAt: iso(a.uploadedAt)!,
+    uploadedBy: person(a.uploadedBy, a.uploadedByName, null),
+  };
+}
+
+function cleanFileName(name: string): string {
+  // Keep the name readable but harmless: no path, no control characters, bounded length.
+  const base = name.split(/[\\/]/).pop() ?? 'tep';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (cleaned || 'tep').slice(0, LIMITS.name);
+}
+
+/** Attaches a file (PDF, DOCX, XLSX, JPEG, PNG; ≤ 20 MB; type from the content) to an editable report. */
+export async function uploadAttachment(ctx: Ctx, id: string, file: { fileName: string; body: Buffer }): Promise<AttachmentDto> {
+  const report = await loadReport(ctx.db, id);
+  const actor = requireWrite(ctx, report);
+  const cycle = await loadCycle(ctx.db, report.cycleId);
+  requireOpen(cycle);
+  if (!canApply(report.status, 'save')) throw notEditable(cycle, await expectedOf(ctx.db, report), report.status);
+  const fileName = cleanFileName(file.fileName);
+  const { mime } = await checkAttachment(file.body, fileName);
+  const storage = localStorage(ctx.config.filesDir);
+  const stored = await storage.put(file.body);
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const a = await repo.insertAttachment(tx, {
+        reportId: id,
+        fileName,
+        mimeType: mime,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        uploadedAt: now,
+        uploadedBy: actor.id,
+        uploadedByName: actor.name,
+      });
+      await writeAudit(tx, { actor, action: 'report.attachment.add', entityType: 'report', entityId: id, data: { attachmentId: a.id, fileName, sha256: stored.sha256, size: stored.size }, requestId: ctx.requestId, at: now });
+      return a;
+    });
+    return toAttachmentDto(row);
+  } catch (err) {
+    await storage.remove(stored.key);
+    throw err;
+  }
+}
+
+export async function listAttachments(ctx: Ctx, id: string) {
+  const report = await loadReport(ctx.db, id);
+  requireRead(ctx, report);
+  return { data: (await repo.listAttachments(ctx.db, id)).map(toAttachmentDto) };
+}
+
+/** The file, for those who may read the report. */
+export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: string) {
+  const report = await loadReport(ctx.db, id);
+  requireRead(ctx, report);
+  const a = await repo.getAttachment(ctx.db, id, attachmentId);
+  if (!a) throw notFound(msg('Không tìm thấy tệp đính kèm', 'Attachment not found'));
+  const body = await localStorage(ctx.config.filesDir).get(a.storageKey);
+  return { fileName: a.fileName, mimeType: a.mimeType, sha256: a.sha256, body };
+}
+
+export async function deleteAttachment(ctx: Ctx, id: string, attachmentId: string): Promise<void> {
+  const report = await loadReport(ctx.db, id);
+  const actor = requireWrite(ctx, report);
+  const cycle = await loadCycle(ctx.db, report.cycleId);
+  if (!canApply(report.status, 'save')) throw notEditable(cycle, await expectedOf(ctx.db, report), report.status);
+  const a = await repo.getAttachment(ctx.db, id, attachmentId);
+  if (!a) throw notFound(msg('Không tìm thấy tệp đính kèm', 'Attachment not found'));
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteAttachment(tx, attachmentId);
+    await writeAudit(tx, { actor, action: 'report.attachment.delete', entityType: 'report', entityId: id, data: { attachmentId, fileName: a.fileName }, requestId: ctx.requestId, at: ctx.clock.now() });
+  });
+  await localStorage(ctx.config.filesDir).remove(a.storageKey);
+}
