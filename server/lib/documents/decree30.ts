@@ -1,0 +1,415 @@
+// A Word (.docx) writer for documents in the state format of Nghị định 30/2020/NĐ-CP (Phụ lục I,
+// layout "Mẫu 1.4 — văn bản có tên loại"): the two-column header table, number and symbol, place
+// and date, the type and its summary, "Kính gửi", the body, "./.", the footer table with "Nơi
+// nhận" and the signature block, page numbers from page 2, and an optional landscape annex.
+// Pure: a document model in, a Buffer out; no database, no I/O.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
+  type ISectionOptions,
+} from 'docx';
+import { formatDocumentDate, formatNumber } from '../../../shared/format.js';
+
+/* ───────────────────────────── the model ───────────────────────────── */
+
+/** A cell of a body table: text, or a number written right-aligned in the vi-VN format. */
+export type TableCellValue = string | number | null;
+
+export interface BodyTable {
+  kind: 'table';
+  /** Column titles (bold header row) with relative widths and alignment of their cells. */
+  columns: Array<{ title: string; width: number; align?: 'left' | 'center' | 'right' }>;
+  rows: TableCellValue[][];
+  /** Rows written bold (e.g. "Tổng cộng"), by index. */
+  boldRows?: number[];
+  /** Font size in points inside the table (default 12). */
+  fontSize?: number;
+}
+
+/** One block of the body. */
+export type BodyBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; italic?: boolean }
+  | { kind: 'note'; text: string }
+  | BodyTable;
+
+export interface OfficialDocument {
+  /** Parent agency, upper case, not bold ("UBND TỈNH VĨNH LONG"); empty when none. */
+  parentAgency: string;
+  /** Issuing agency, upper case, bold ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"). */
+  agency: string;
+  /** Document type symbol ("BC" = báo cáo). */
+  typeSymbol: string;
+  /** The issuing agency's abbreviation ("SNNMT"), configurable by the agency. */
+  agencyAbbreviation: string;
+  /** Number in the year; null leaves it blank to be filled in at registration. */
+  number: number | null;
+  /** Place name of the date line ("Vĩnh Long"). */
+  place: string;
+  /** Date of the document (YYYY-MM-DD). */
+  date: string;
+  /** Type name, upper case ("BÁO CÁO"). */
+  typeName: string;
+  /** Summary (trích yếu). */
+  summary: string;
+  /** "Kính gửi" recipients; one is written on the same line, several as "- …;" lines. */
+  recipients: string[];
+  body: BodyBlock[];
+  /** "Nơi nhận" lines, without the dash ("Như trên;", "Lưu: VT, CCBVMT."). */
+  copyTo: string[];
+  /** Authority lines, upper case ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"). */
+  signerAuthority: string[];
+  /** Signer's name (no academic titles); empty leaves the space. */
+  signerName: string;
+  /** An annex after the signature, on landscape pages when wide. */
+  annex?: { title: string; subtitle?: string; landscape?: boolean; blocks: BodyBlock[] };
+}
+
+/* ───────────────────────────── page and type sizes ───────────────────────────── */
+
+/** Millimetres to twips (1 mm = 56.6929 twips). */
+export const mm = (value: number) => Math.round((value * 1440) / 25.4);
+
+/** A4 in twips. */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+/** Margins of Phụ lục I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
+export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
+
+export const FONT = 'Times New Roman';
+/** Half-points, as Word counts them. */
+const pt = (points: number) => points * 2;
+const BODY_PT = 14;
+const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
+const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
+/** Header table columns: the agency block narrower than the national motto. */
+const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
+const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+
+/** "Số: 01/BC-SNNMT" (Phụ lục I: numbers below 10 take a leading zero). */
+export function documentNumberLine(number: number | null, typeSymbol: string, abbreviation: string): string {
+  const n = number === null ? '      ' : String(number).padStart(2, '0');
+  return `Số: ${n}/${typeSymbol}-${abbreviation}`;
+}
+
+/** "Vĩnh Long, ngày 05 tháng 01 năm 2026". */
+export function placeDateLine(place: string, date: string): string {
+  return `${place}, ${formatDocumentDate(date)}`;
+}
+
+function run(text: string, o: { size?: number; bold?: boolean; italic?: boolean } = {}): TextRun {
+  return new TextRun({ text, font: FONT, size: pt(o.size ?? BODY_PT), bold: o.bold, italics: o.italic });
+}
+
+function centred(text: string, o: { size?: number; bold?: boolean; italic?: boolean; after?: number; before?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: [run(text, o)],
+  });
+}
+
+/**
+ * A short solid rule, centred in a box `boxWidth` wide: an empty paragraph whose bottom border is
+ * narrowed by equal indents (Word and LibreOffice both draw paragraph borders within indents).
+ */
+function rule(boxWidth: number, ruleWidth: number, after = 0): Paragraph {
+  const side = Math.max(0, Math.round((boxWidth - ruleWidth) / 2));
+  return new Paragraph({
+    border: { bottom: LINE },
+    indent: { left: side, right: side },
+    spacing: { before: 0, after, line: 100, lineRule: LineRuleType.EXACT },
+    children: [run('', { size: 2 })],
+  });
+}
+
+/** Rough width in twips of a line of Times New Roman text (bold upper case is wider). */
+function textWidth(text: string, sizePt: number, bold: boolean): number {
+  const upper = text === text.toUpperCase() && /[A-ZĐÂĂÊÔƠƯ]/.test(text);
+  const em = upper ? (bold ? 0.68 : 0.64) : bold ? 0.5 : 0.46;
+  return Math.round(text.length * sizePt * 20 * em);
+}
+
+/**
+ * An agency name too long for its column, broken into two balanced lines at a word boundary
+ * ("SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG"), preferring a break before "VÀ".
+ */
+function balancedLines(text: string, width: number, sizePt: number): string[] {
+  if (textWidth(text, sizePt, true) <= width) return [text];
+  const words = text.split(/\s+/);
+  let best: { lines: string[]; score: number } | null = null;
+  for (let i = 1; i < words.length; i += 1) {
+    const a = words.slice(0, i).join(' ');
+    const b = words.slice(i).join(' ');
+    const score = Math.abs(a.length - b.length) - (words[i] === 'VÀ' ? 6 : 0);
+    if (!best || score < best.score) best = { lines: [a, b], score };
+  }
+  return best!.lines;
+}
+
+function cell(children: Paragraph[], width: number, o: { borders?: boolean; shade?: boolean } = {}): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: o.borders ? undefined : NO_BORDERS,
+    verticalAlign: VerticalAlign.TOP,
+    margins: o.borders ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 0, bottom: 0, left: 40, right: 40 },
+  });
+}
+
+/* ───────────────────────────── the parts ───────────────────────────── */
+
+function headerTable(d: OfficialDocument): Table {
+  const agencyLines = balancedLines(d.agency.toUpperCase(), HEADER_LEFT - 160, 13);
+  const agencyWidth = Math.max(...agencyLines.map((l) => textWidth(l, 13, true)));
+  const left: Paragraph[] = [];
+  if (d.parentAgency) left.push(centred(d.parentAgency.toUpperCase(), { size: 13 }));
+  for (const line of agencyLines) left.push(centred(line, { size: 13, bold: true }));
+  // Phụ lục I: a solid rule under the agency name, 1/3 to 1/2 of its length.
+  left.push(rule(HEADER_LEFT, Math.round(Math.min(agencyWidth, HEADER_LEFT) * 0.42)));
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
+  const right: Paragraph[] = [
+    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
+    centred(motto, { size: 13, bold: true }),
+    // …and under the motto a rule as long as the motto.
+    rule(HEADER_RIGHT, textWidth(motto, 13, true)),
+  ];
+  if (d.parentAgency) right.push(centred('', { size: 6 }));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [HEADER_LEFT, HEADER_RIGHT],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({ children: [cell(left, HEADER_LEFT), cell(right, HEADER_RIGHT)] }),
+      new TableRow({
+        children: [
+          cell([centred(documentNumberLine(d.number, d.typeSymbol, d.agencyAbbreviation), { size: 13, before: 60 })], HEADER_LEFT),
+          cell([centred(placeDateLine(d.place, d.date), { size: 14, italic: true, before: 60 })], HEADER_RIGHT),
+        ],
+      }),
+    ],
+  });
+}
+
+function titleBlock(d: OfficialDocument): Paragraph[] {
+  const out: Paragraph[] = [centred(d.typeName.toUpperCase(), { size: BODY_PT, bold: true, before: 360 })];
+  const lines = splitSummary(d.summary);
+  lines.forEach((line) => out.push(centred(line, { size: BODY_PT, bold: true })));
+  out.push(rule(TEXT_WIDTH, mm(40), 240));
+  if (d.recipients.length === 1) {
+    out.push(centred(`Kính gửi: ${d.recipients[0]}`, { size: BODY_PT, after: 240 }));
+  } else if (d.recipients.length > 1) {
+    out.push(
+      new Paragraph({ indent: { left: mm(30) }, spacing: { after: 0 }, children: [run('Kính gửi:')] }),
+      ...d.recipients.map(
+        (r, i) =>
+          new Paragraph({
+            indent: { left: mm(55) },
+            spacing: { after: i === d.recipients.length - 1 ? 240 : 0 },
+            children: [run(`- ${r}`)],
+          }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The summary broken into balanced lines of at most ~70 characters, as typists set it. */
+function splitSummary(summary: string): string[] {
+  const words = summary.split(/\s+/).filter(Boolean);
+  const total = summary.length;
+  const lines = Math.max(1, Math.ceil(total / 70));
+  const target = total / lines;
+  const out: string[] = [];
+  let current = '';
+  for (const w of words) {
+    if (current && current.length + 1 + w.length > target + 8 && out.length < lines - 1) {
+      out.push(current);
+      current = w;
+    } else current = current ? `${current} ${w}` : w;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function bodyParagraph(text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: mm(10) },
+    spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
+    children: [run(text, { size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })],
+  });
+}
+
+function tableBlock(t: BodyTable, width: number): Table {
+  const size = t.fontSize ?? 12;
+  const sum = t.columns.reduce((a, c) => a + c.width, 0);
+  const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
+  const align = (a?: 'left' | 'center' | 'right') =>
+    a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  const para = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean) =>
+    new Paragraph({ alignment, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [run(text, { size, bold })] });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: t.columns.map((c, i) => cell([para(c.title, AlignmentType.CENTER, true)], widths[i], { borders: true })),
+  });
+  const bold = new Set(t.boldRows ?? []);
+  const rows = t.rows.map(
+    (r, ri) =>
+      new TableRow({
+        cantSplit: true,
+        children: t.columns.map((c, i) => {
+          const v = r[i];
+          const isNumber = typeof v === 'number';
+          const text = isNumber ? formatNumber(v) : (v ?? '');
+          return cell([para(text, isNumber ? AlignmentType.RIGHT : align(c.align), bold.has(ri))], widths[i], { borders: true });
+        }),
+      }),
+  );
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...rows],
+  });
+}
+
+function renderBlocks(blocks: BodyBlock[], width: number, endMark: boolean): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  // Phụ lục I: the body ends with "./." right after its last word.
+  const lastText = endMark ? findLastIndex(blocks, (b) => b.kind === 'paragraph') : -1;
+  blocks.forEach((b, i) => {
+    switch (b.kind) {
+      case 'heading': {
+        const text = b.level === 1 ? b.text.toUpperCase() : b.text;
+        out.push(bodyParagraph(text, { bold: b.level <= 2, italic: b.level === 3 }));
+        break;
+      }
+      case 'paragraph':
+        out.push(bodyParagraph(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
+        break;
+      case 'note':
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            spacing: { before: 60, after: 120 },
+            children: [run(b.text, { size: 12, italic: true })],
+          }),
+        );
+        break;
+      case 'table':
+        out.push(tableBlock(b, width));
+        out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size: 6 })] }));
+        break;
+    }
+  });
+  if (endMark && lastText < 0) out.push(bodyParagraph('./.'));
+  return out;
+}
+
+function findLastIndex<T>(items: T[], test: (x: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
+  return -1;
+}
+
+function footerTable(d: OfficialDocument): Table {
+  const left = Math.round(TEXT_WIDTH * 0.45);
+  const right = TEXT_WIDTH - left;
+  const recipients: Paragraph[] = [
+    new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { size: 12, bold: true, italic: true })] }),
+    ...d.copyTo.map((line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${line}`, { size: 11 })] })),
+  ];
+  const signature: Paragraph[] = [
+    ...d.signerAuthority.map((line) => centred(line.toUpperCase(), { size: BODY_PT, bold: true })),
+    // Space for the signature and the seal.
+    ...Array.from({ length: 5 }, () => centred('', { size: BODY_PT })),
+    centred(d.signerName, { size: BODY_PT, bold: true }),
+  ];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ cantSplit: true, children: [cell(recipients, left), cell(signature, right)] })],
+  });
+}
+
+/** Header with the page number centred in the top margin (13 pt). */
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] })],
+  });
+}
+
+/** Writes the document as a .docx file. */
+export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
+  const page = {
+    size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+    margin: { ...MARGINS, header: mm(10), footer: mm(10) },
+  };
+  const sections: ISectionOptions[] = [
+    {
+      // Phụ lục I: no page number on page 1 — the first page gets its own, empty header.
+      properties: { page, titlePage: true },
+      headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+      children: [
+        headerTable(d),
+        ...titleBlock(d),
+        ...renderBlocks(d.body, TEXT_WIDTH, true),
+        new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+        footerTable(d),
+      ],
+    },
+  ];
+  if (d.annex) {
+    const landscape = d.annex.landscape ?? false;
+    sections.push({
+      properties: {
+        page: {
+          // docx swaps width and height itself for a landscape page.
+          size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: page.margin,
+        },
+      },
+      headers: { default: pageNumberHeader() },
+      children: [
+        centred(d.annex.title.toUpperCase(), { size: BODY_PT, bold: true }),
+        ...(d.annex.subtitle ? [centred(d.annex.subtitle, { size: BODY_PT, italic: true, after: 240 })] : []),
+        ...renderBlocks(d.annex.blocks, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false),
+      ],
+    });
+  }
+  const doc = new Document({
+    creator: 'bioplan',
+    title: `${d.typeName} ${d.summary}`.slice(0, 250),
+    styles: {
+      default: {
+        document: { run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: pt(BODY_PT) } },
+      },
+    },
+    sections,
+  });
+  return Packer.toBuffer(doc);
+}
