@@ -502,7 +502,7 @@ export type SaveReportRequest = z.infer<typeof SaveReportRequest>;
  * A refused submission answers 400 with one issue per failing field; issue paths:
  * `values.<code>` or `values.<code>.<stream>`, `sections.<planItemId>.results`.
  */
-export const SubmitReportRequest = z.strictObject({ version: z.number().int().min(1).optional() }).optional();
+export const SubmitReportRequest = z.strictObject({ version: z.number().int().min(1).optional() }).nullish();
 export const IdempotencyKeyHeader = z.object({ 'idempotency-key': z.string().trim().min(1).max(200).optional() });
 
 /** POST /api/v1/reports/:id/return */

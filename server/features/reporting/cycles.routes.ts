@@ -87,7 +87,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
     '/cycles/:id/reminders',
     {
-      schema: { tags, summary: 'Remind now every unit that has not submitted', params: IdParams, body: SendRemindersRequest.optional(), response: { 200: SendRemindersResponse, ...errors } },
+      schema: { tags, summary: 'Remind now every unit that has not submitted', params: IdParams, body: SendRemindersRequest.nullish(), response: { 200: SendRemindersResponse, ...errors } },
     },
     async (req) => reminders.sendReminders(req.ctx, req.params.id, req.body ?? {}),
   );
