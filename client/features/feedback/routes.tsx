@@ -1,0 +1,20 @@
+import { IconMessageReport } from '@tabler/icons-react';
+import type { FeatureModule } from '../types';
+import { FeedbackDeskPage } from './FeedbackDeskPage';
+import { FeedbackItemPage } from './FeedbackItemPage';
+import { SendFeedbackPage } from './SendFeedbackPage';
+
+const icon = <IconMessageReport size={18} aria-hidden />;
+
+export const feature: FeatureModule = {
+  routes: [
+    { path: '/phan-anh', element: <FeedbackDeskPage />, ability: 'feedback.send' },
+    { path: '/phan-anh/gui', element: <SendFeedbackPage />, ability: 'feedback.send' },
+    { path: '/phan-anh/:id', element: <FeedbackItemPage />, ability: 'feedback.send' },
+  ],
+  // The focal department triages the whole desk; a unit sees what it sent or was forwarded.
+  nav: [
+    { to: '/phan-anh', label: 'feedback.nav', icon, ability: 'feedback.triage', order: 40 },
+    { to: '/phan-anh', label: 'feedback.navUnit', icon, ability: 'feedback.send', roles: ['unit'], order: 40 },
+  ],
+};
