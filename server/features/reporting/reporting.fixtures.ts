@@ -1,6 +1,16 @@
 // Test factories of the reporting area (docs/CONVENTIONS.md §9): each test builds what it needs.
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { sessions } from '../../db/schema/index.js';
 import type { TestApp, TestClient } from '../../test/harness.js';
+
+/**
+ * Moves the test clock and keeps the signed-in sessions alive (they expire 8 hours after their
+ * last use, and signing in again is rate-limited per address).
+ */
+export async function moveClock(t: TestApp, at: string): Promise<void> {
+  t.clock.set(at);
+  await t.database.db.update(sessions).set({ expiresAt: new Date(Date.parse(at) + 30 * 86_400_000) });
+}
 
 /** The plan id of the seeded Kế hoạch 1953/KH-UBND. */
 export async function planId(c: TestClient): Promise<string> {
@@ -11,13 +21,15 @@ export async function planId(c: TestClient): Promise<string> {
 export async function buildCycle(
   t: TestApp,
   focal: TestClient,
-  opts: { year?: number; deadline?: string; graceDays?: number; open?: boolean } = {},
+  opts: { year?: number; deadline?: string; graceDays?: number; open?: boolean; windowStart?: string; windowEnd?: string } = {},
 ): Promise<{ id: string; year: number }> {
   const year = opts.year ?? 2026;
   const res = await focal.post('/api/v1/cycles', {
     planId: await planId(focal),
     year,
     ...(opts.deadline ? { deadline: opts.deadline } : {}),
+    ...(opts.windowStart ? { windowStart: opts.windowStart } : {}),
+    ...(opts.windowEnd ? { windowEnd: opts.windowEnd } : {}),
     graceDays: opts.graceDays ?? 0,
   });
   if (res.statusCode !== 201) throw new Error(`cycle: ${res.statusCode} ${res.body}`);

@@ -65,6 +65,12 @@ function requireWrite(ctx: Ctx, report: { orgUnitId: string }): Actor {
   return requireAccess(ctx, 'report.write.own', report);
 }
 
+/** Review access: whoever may read the report and holds report.review (else 403; unreadable: 404). */
+function requireReview(ctx: Ctx, report: { orgUnitId: string }): Actor {
+  requireRead(ctx, report);
+  return requireAccess(ctx, 'report.review');
+}
+
 async function loadReport(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<repo.ReportRow> {
   const report = await repo.getReport(db, id, opts);
   if (!report) throw reportNotFound();
@@ -364,7 +370,7 @@ async function notifyUnit(tx: DbOrTx, ctx: Ctx, orgUnitId: string, n: { kind: st
 export async function returnReport(ctx: Ctx, id: string, reason: string): Promise<ReportDto> {
   const row = await ctx.db.transaction(async (tx) => {
     const report = await loadReport(tx, id, { forUpdate: true });
-    const actor = requireAccess(ctx, 'report.review', report);
+    const actor = requireReview(ctx, report);
     const cycle = await loadCycle(tx, report.cycleId);
     const e = await expectedOf(tx, report);
     const name = reportName(cycle, e);
@@ -388,7 +394,7 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
 async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
   return ctx.db.transaction(async (tx) => {
     const report = await loadReport(tx, id, { forUpdate: true });
-    const actor = requireAccess(ctx, 'report.review', report);
+    const actor = requireReview(ctx, report);
     const cycle = await loadCycle(tx, report.cycleId);
     const e = await expectedOf(tx, report);
     const name = reportName(cycle, e);
