@@ -1,0 +1,429 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCalendar, IconLock, IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CycleDto, ExpectedUnitDto } from '../../../shared/contracts/reporting';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { LIMITS } from '../../../shared/limits';
+import { foldText } from '../../../shared/text';
+import { ApiError } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUnitSearchQuery, useUpdateCycleMutation } from './api';
+import { Board } from './Board';
+import { ConfirmModal, CycleStatusBadge, parseVietnameseDate } from './ui';
+
+/** One cycle (/ky-bao-cao/:id): while draft, its details and expected units; once open, the board. */
+export function CyclePage() {
+  const { id } = useParams();
+  const cycle = useCycleQuery(id);
+  return <QueryState query={cycle}>{(c) => <CycleView cycle={c} />}</QueryState>;
+}
+
+function CycleView({ cycle }: { cycle: CycleDto }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={1280}>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/ky-bao-cao">
+          {t('reporting.cycles.back')}
+        </Anchor>
+        <Text>{t('reporting.cycles.cycleTitle', { year: cycle.year })}</Text>
+      </Breadcrumbs>
+      <div>
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2">
+            {t('reporting.cycles.cycleTitle', { year: cycle.year })}
+          </Title>
+          <CycleStatusBadge status={cycle.status} />
+        </Group>
+        <Text mt={4}>
+          {t('reporting.cycles.window', { from: formatDate(cycle.windowStart), to: formatDate(cycle.windowEnd) })}.{' '}
+          {t('reporting.cycles.deadlineLine', { deadline: formatDate(cycle.deadline), grace: cycle.graceDays, lock: formatDate(cycle.lockDate) })}.{' '}
+          {t('reporting.cycles.formIndicators', { count: cycle.indicators.length })}.
+          {cycle.openedAt && ` ${t('reporting.cycles.openedAt')}: ${formatDateTime(cycle.openedAt)}.`}
+        </Text>
+      </div>
+      {cycle.status === 'draft' ? <CycleSetup cycle={cycle} /> : cycle.abilities.canReadCompleteness ? <Board cycle={cycle} /> : null}
+    </Stack>
+  );
+}
+
+/* ───────────────────────────── draft: details, units, open ───────────────────────────── */
+
+function CycleSetup({ cycle }: { cycle: CycleDto }) {
+  const { t } = useTranslation();
+  const units = useExpectedUnitsQuery(cycle.id);
+  const open = useOpenCycleMutation(cycle.id);
+  const [confirming, setConfirming] = useState(false);
+  const count = units.data?.data.length ?? cycle.expectedCount;
+
+  return (
+    <Stack gap="lg">
+      <Alert color="blue" variant="outline">
+        {t('reporting.cycles.draftNote')}
+      </Alert>
+      {cycle.abilities.canEdit && <CycleSettings cycle={cycle} />}
+      <QueryState query={units}>{(data) => <ExpectedUnits cycle={cycle} data={data.data} removed={data.removed} />}</QueryState>
+      {cycle.abilities.canOpen && (
+        <Group>
+          <Button size="md" leftSection={<IconLock size={18} aria-hidden />} onClick={() => setConfirming(true)}>
+            {t('reporting.cycles.openCycle')}
+          </Button>
+        </Group>
+      )}
+      <ConfirmModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('reporting.cycles.openConfirmTitle', { year: cycle.year })}
+        confirmLabel={t('reporting.cycles.openCycle')}
+        loading={open.isPending}
+        onConfirm={() =>
+          open.mutate(undefined, {
+            onSuccess: () => {
+              setConfirming(false);
+              notifications.show({ color: 'bio', message: t('reporting.cycles.opened', { year: cycle.year }) });
+            },
+          })
+        }
+      >
+        <Text>{t('reporting.cycles.openConfirm', { count })}</Text>
+        {open.error && (
+          <Alert color="red" role="alert">
+            {open.error.message}
+          </Alert>
+        )}
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+function CycleSettings({ cycle }: { cycle: CycleDto }) {
+  const { t, i18n } = useTranslation();
+  const update = useUpdateCycleMutation(cycle.id);
+  const [windowStart, setWindowStart] = useState<string | null>(cycle.windowStart);
+  const [windowEnd, setWindowEnd] = useState<string | null>(cycle.windowEnd);
+  const [deadline, setDeadline] = useState<string | null>(cycle.deadline);
+  const [graceDays, setGraceDays] = useState<number>(cycle.graceDays);
+  const err = update.error instanceof ApiError ? update.error : null;
+  const dateProps = {
+    valueFormat: 'DD/MM/YYYY',
+    dateParser: parseVietnameseDate,
+    locale: i18n.language === 'en' ? 'en' : 'vi',
+    description: t('reporting.cycles.dateHint'),
+    leftSection: <IconCalendar size={16} aria-hidden />,
+    popoverProps: { withinPortal: true },
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="cycle-settings">
+      <Title order={2} size="h4" id="cycle-settings" mb="sm">
+        {t('reporting.cycles.settings')}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            { windowStart: windowStart ?? undefined, windowEnd: windowEnd ?? undefined, deadline: deadline ?? undefined, graceDays },
+            { onSuccess: () => notifications.show({ color: 'bio', message: t('reporting.cycles.settingsSaved') }) },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          {err && !err.issues.length && (
+            <Alert color="red" role="alert">
+              {err.message}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <DateInput {...dateProps} label={t('reporting.cycles.windowStart')} value={windowStart} onChange={setWindowStart} error={err?.fieldError('windowStart')} />
+            <DateInput {...dateProps} label={t('reporting.cycles.windowEnd')} value={windowEnd} onChange={setWindowEnd} error={err?.fieldError('windowEnd')} />
+            <DateInput {...dateProps} label={t('reporting.cycles.deadline')} value={deadline} onChange={setDeadline} error={err?.fieldError('deadline')} />
+            <NumberInput
+              label={t('reporting.cycles.graceDays')}
+              description={t('reporting.cycles.graceHint')}
+              min={0}
+              max={60}
+              allowDecimal={false}
+              allowNegative={false}
+              value={graceDays}
+              onChange={(v) => setGraceDays(typeof v === 'number' ? v : Number(v) || 0)}
+              error={err?.fieldError('graceDays')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" variant="light" loading={update.isPending}>
+              {t('reporting.cycles.saveSettings')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function ExpectedUnits({
+  cycle,
+  data,
+  removed,
+}: {
+  cycle: CycleDto;
+  data: ExpectedUnitDto[];
+  removed: Array<{ unit: ExpectedUnitDto['unit']; reason: string; at: string }>;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<ExpectedUnitDto | null>(null);
+  const folded = foldText(q);
+  const rows = useMemo(
+    () => (folded ? data.filter((u) => foldText(`${u.unit.fullName} ${u.unit.code}`).includes(folded)) : data),
+    [data, folded],
+  );
+  const canEdit = cycle.abilities.canEdit;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="expected-units">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h4" id="expected-units">
+            {t('reporting.expected.title', { count: data.length })}
+          </Title>
+          <Text size="sm" maw={760}>
+            {t('reporting.expected.intro')}
+          </Text>
+        </div>
+        {canEdit && (
+          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+            {t('reporting.expected.add')}
+          </Button>
+        )}
+      </Group>
+      <TextInput
+        label={t('reporting.expected.search')}
+        description={t('common.searchHint')}
+        type="search"
+        maxLength={LIMITS.search}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        maw={420}
+      />
+      {rows.length === 0 ? (
+        <Alert>{t('reporting.expected.none')}</Alert>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reporting.expected.unit')}</Table.Th>
+                <Table.Th>{t('reporting.board.kindGroup')}</Table.Th>
+                <Table.Th>{t('reporting.expected.source')}</Table.Th>
+                <Table.Th>{t('reporting.expected.sections')}</Table.Th>
+                {canEdit && <Table.Th>{t('common.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.unit.id}>
+                  <Table.Td>
+                    <Text fw={500} size="sm">
+                      {u.unit.fullName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}</Table.Td>
+                  <Table.Td>
+                    {u.source === 'plan' ? (
+                      t('reporting.expected.fromPlan')
+                    ) : (
+                      <Stack gap={0}>
+                        <Badge variant="outline" color="gray.8" tt="none" w="fit-content">
+                          {t('reporting.expected.manual')}
+                        </Badge>
+                        {u.reason && <Text size="xs">{u.reason}</Text>}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.sections.map((s) => s.key).join(', ') || '—'}</Text>
+                  </Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red.9"
+                        onClick={() => setRemoving(u)}
+                        aria-label={t('reporting.expected.removeLabel', { unit: u.unit.fullName })}
+                      >
+                        {t('reporting.expected.remove')}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {removed.length > 0 && (
+        <Paper withBorder p="sm">
+          <Title order={3} size="h5" mb="xs">
+            {t('reporting.expected.removed')}
+          </Title>
+          <Stack gap={4}>
+            {removed.map((r) => (
+              <Text size="sm" key={r.unit.id}>
+                <strong>{r.unit.fullName}</strong> — {r.reason} ({formatDateTime(r.at)})
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+      {adding && <AddUnitModal cycleId={cycle.id} onClose={() => setAdding(false)} existing={new Set(data.map((u) => u.unit.id))} />}
+      {removing && <RemoveUnitModal cycleId={cycle.id} unit={removing} onClose={() => setRemoving(null)} />}
+    </Stack>
+  );
+}
+
+function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose: () => void; existing: Set<string> }) {
+  const { t } = useTranslation();
+  const change = useChangeExpectedUnitMutation(cycleId);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const units = useUnitSearchQuery(debounced);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const options = (units.data?.data ?? []).filter((u) => !existing.has(u.id)).map((u) => ({ value: u.id, label: u.fullName }));
+  const chosen = units.data?.data.find((u) => u.id === unitId);
+  const err = change.error instanceof ApiError ? change.error : null;
+  return (
+    <Modal opened onClose={onClose} title={t('reporting.expected.addTitle')} centered size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!unitId) return;
+          change.mutate(
+            { action: 'add', orgUnitId: unitId, reason },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'bio', message: t('reporting.expected.added', { unit: chosen?.fullName ?? '' }) });
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          {err && !err.issues.length && (
+            <Alert color="red" role="alert">
+              {err.message}
+            </Alert>
+          )}
+          <Select
+            label={t('reporting.expected.pickUnit')}
+            description={t('reporting.expected.pickUnitHint')}
+            required
+            searchable
+            value={unitId}
+            onChange={setUnitId}
+            data={options}
+            filter={({ options: o }) => o}
+            searchValue={search}
+            onSearchChange={setSearch}
+            nothingFoundMessage={units.isFetching ? '…' : '—'}
+            error={err?.fieldError('orgUnitId')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Textarea
+            label={t('reporting.expected.reason')}
+            description={t('reporting.expected.reasonHint')}
+            required
+            minLength={3}
+            maxLength={LIMITS.reason}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={err?.fieldError('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={change.isPending} disabled={!unitId || reason.trim().length < 3}>
+              {t('reporting.expected.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RemoveUnitModal({ cycleId, unit, onClose }: { cycleId: string; unit: ExpectedUnitDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeExpectedUnitMutation(cycleId);
+  const [reason, setReason] = useState('');
+  const err = change.error instanceof ApiError ? change.error : null;
+  return (
+    <ConfirmModal
+      opened
+      onClose={onClose}
+      title={t('reporting.expected.removeTitle', { unit: unit.unit.fullName })}
+      confirmLabel={t('reporting.expected.remove')}
+      color="red.9"
+      loading={change.isPending}
+      confirmDisabled={reason.trim().length < 3}
+      onConfirm={() =>
+        change.mutate(
+          { action: 'remove', orgUnitId: unit.unit.id, reason },
+          {
+            onSuccess: () => {
+              notifications.show({ color: 'bio', message: t('reporting.expected.removedDone', { unit: unit.unit.fullName }) });
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      {err && !err.issues.length && (
+        <Alert color="red" role="alert">
+          {err.message}
+        </Alert>
+      )}
+      <Textarea
+        label={t('reporting.expected.reason')}
+        description={t('reporting.expected.reasonHint')}
+        required
+        maxLength={LIMITS.reason}
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={err?.fieldError('reason')}
+        data-autofocus
+      />
+    </ConfirmModal>
+  );
+}
+

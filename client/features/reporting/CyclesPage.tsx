@@ -1,0 +1,220 @@
+import { Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconCalendar, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { addDays, defaultDeadline } from '../../../shared/reporting-rules';
+import { ApiError } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { useCan } from '../auth/useAuth';
+import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
+import { CycleStatusBadge, parseVietnameseDate, todayInVietnam } from './ui';
+
+/** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
+export function CyclesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const cycles = useCyclesQuery();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2">
+            {t('reporting.cycles.title')}
+          </Title>
+          <Text mt={4} maw={760}>
+            {t('reporting.cycles.intro')}
+          </Text>
+        </div>
+        {can('cycle.manage') && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('reporting.cycles.create')}
+          </Button>
+        )}
+      </Group>
+
+      <QueryState query={cycles}>
+        {(data) =>
+          data.data.length === 0 ? (
+            <Alert>{t('reporting.cycles.none')}</Alert>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('reporting.cycles.year')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.status')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.deadline')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.graceDays')}</Table.Th>
+                    <Table.Th ta="right">{t('reporting.cycles.expected')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.openedAt')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.data.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/ky-bao-cao/${c.id}`} fw={600}>
+                          {t('reporting.cycles.cycleTitle', { year: c.year })}
+                        </Anchor>
+                        <Text size="xs">{t('reporting.cycles.window', { from: formatDate(c.windowStart), to: formatDate(c.windowEnd) })}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <CycleStatusBadge status={c.status} />
+                      </Table.Td>
+                      <Table.Td>{formatDate(c.deadline)}</Table.Td>
+                      <Table.Td>{formatNumber(c.graceDays)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(c.expectedCount)}</Table.Td>
+                      <Table.Td>{c.openedAt ? formatDateTime(c.openedAt) : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+
+      {creating && <CreateCycleModal onClose={() => setCreating(false)} existingYears={cycles.data?.data.map((c) => c.year) ?? []} />}
+    </Stack>
+  );
+}
+
+function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; existingYears: number[] }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const plans = usePlansQuery();
+  const create = useCreateCycleMutation();
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const firstFree = [thisYear, thisYear + 1, thisYear - 1].find((y) => !existingYears.includes(y)) ?? thisYear;
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [year, setYear] = useState<number>(firstFree);
+  const [windowStart, setWindowStart] = useState<string | null>(null);
+  const [windowEnd, setWindowEnd] = useState<string | null>(null);
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const [graceDays, setGraceDays] = useState<number>(0);
+  const plan = planId ?? plans.data?.data[0]?.id ?? null;
+  const validYear = Number.isInteger(year) && year >= 2020 && year <= 2100;
+  // Until the officer picks other dates, they follow the year: 1/1–31/12, deadline 30/11.
+  const start = windowStart ?? (validYear ? `${year}-01-01` : null);
+  const end = windowEnd ?? (validYear ? `${year}-12-31` : null);
+  const due = deadline ?? (validYear ? defaultDeadline(year) : null);
+  const err = create.error instanceof ApiError ? create.error : null;
+  const locale = i18n.language === 'en' ? 'en' : 'vi';
+
+  const submit = () => {
+    if (!plan || !validYear) return;
+    create.mutate(
+      { planId: plan, year, windowStart: start ?? undefined, windowEnd: end ?? undefined, deadline: due ?? undefined, graceDays },
+      {
+        onSuccess: (cycle) => {
+          notifications.show({ color: 'bio', message: t('reporting.cycles.created', { year: cycle.year }) });
+          navigate(`/ky-bao-cao/${cycle.id}`);
+        },
+      },
+    );
+  };
+
+  const dateProps = {
+    valueFormat: 'DD/MM/YYYY',
+    dateParser: parseVietnameseDate,
+    locale,
+    leftSection: <IconCalendar size={16} aria-hidden />,
+    popoverProps: { withinPortal: true },
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('reporting.cycles.createTitle')} size="lg" centered>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          {err && !err.issues.length && (
+            <Alert color="red" role="alert">
+              {err.message}
+            </Alert>
+          )}
+          <Select
+            label={t('reporting.cycles.plan')}
+            required
+            value={plan}
+            onChange={setPlanId}
+            data={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.number} — ${p.title}` }))}
+            allowDeselect={false}
+            error={err?.fieldError('planId')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <NumberInput
+              label={t('reporting.cycles.year')}
+              required
+              min={2020}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator=""
+              value={year}
+              onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))}
+              error={err?.fieldError('year')}
+            />
+            <NumberInput
+              label={t('reporting.cycles.graceDays')}
+              description={t('reporting.cycles.graceHint')}
+              min={0}
+              max={60}
+              allowDecimal={false}
+              allowNegative={false}
+              value={graceDays}
+              onChange={(v) => setGraceDays(typeof v === 'number' ? v : Number(v) || 0)}
+              error={err?.fieldError('graceDays')}
+            />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.windowStart')}
+              description={t('reporting.cycles.dateHint')}
+              value={start}
+              onChange={setWindowStart}
+              error={err?.fieldError('windowStart')}
+            />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.windowEnd')}
+              description={t('reporting.cycles.dateHint')}
+              value={end}
+              onChange={setWindowEnd}
+              error={err?.fieldError('windowEnd')}
+            />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.deadline')}
+              description={t('reporting.cycles.deadlineHint')}
+              value={due}
+              onChange={setDeadline}
+              error={err?.fieldError('deadline')}
+            />
+          </SimpleGrid>
+          <Paper withBorder p="sm" bg="gray.0">
+            <Text size="sm">
+              {due && t('reporting.cycles.deadlineLine', { deadline: formatDate(due), grace: graceDays, lock: formatDate(addDays(due, graceDays)) })}
+            </Text>
+          </Paper>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={!plan || !validYear}>
+              {t('reporting.cycles.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,225 @@
+import { NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormIndicatorDto, ReportDto } from '../../../shared/contracts/reporting';
+import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
+import { formatNumber } from '../../../shared/format';
+import { LIMITS } from '../../../shared/limits';
+import { computeTotals, valuePath, type ContentValue } from '../../../shared/reporting-rules';
+import classes from './report.module.css';
+
+/** What a field holds while typing: a number, the raw text of a number being typed, a yes/no, a text, or nothing. */
+export type FieldValue = number | string | boolean | null;
+/** Fields keyed "CODE|stream" ("XL-01|medical", "DN-01|"). */
+export type FieldValues = Record<string, FieldValue>;
+
+export const fieldKey = (code: string, stream?: string | null) => `${code}|${stream ?? ''}`;
+/** DOM id of a field, from its issue path, so the error summary can focus it. */
+export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** A field as the API wants it (null: not entered). */
+export function toApiValue(ind: FormIndicatorDto, v: FieldValue | undefined): number | boolean | string | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (ind.valueType === 'boolean') return typeof v === 'boolean' ? v : null;
+  if (ind.valueType === 'text') return String(v);
+  if (typeof v === 'number') return v;
+  // NumberInput hands over unformatted text while a number is being typed ("12.", "0.50").
+  const n = Number(String(v));
+  return String(v).trim() && Number.isFinite(n) ? n : null;
+}
+
+/** The report's values as fields. */
+export function fieldsOf(values: ReportDto['values']): FieldValues {
+  const out: FieldValues = {};
+  for (const v of values) out[fieldKey(v.indicatorCode, v.wasteStream)] = v.value;
+  return out;
+}
+
+/** The fields as the API's value list (entered ones only). */
+export function valuesOf(indicators: FormIndicatorDto[], fields: FieldValues): ContentValue[] {
+  const out: ContentValue[] = [];
+  for (const ind of indicators) {
+    const streams: Array<WasteStream | null> = ind.byWasteStream ? [...WASTE_STREAMS] : [null];
+    for (const s of streams) {
+      const value = toApiValue(ind, fields[fieldKey(ind.code, s)]);
+      if (value !== null) out.push(s ? { indicatorCode: ind.code, wasteStream: s, value } : { indicatorCode: ind.code, value });
+    }
+  }
+  return out;
+}
+
+function useShow() {
+  const { t } = useTranslation();
+  return (v: FieldValue | undefined) => {
+    if (v === undefined || v === null || v === '') return '—';
+    if (typeof v === 'boolean') return v ? t('reporting.report.yes') : t('reporting.report.no');
+    if (typeof v === 'number') return formatNumber(v);
+    return v;
+  };
+}
+
+interface Props {
+  report: ReportDto;
+  fields: FieldValues;
+  /** Present when the table is editable. */
+  onChange?: (key: string, value: FieldValue) => void;
+  /** Error messages by issue path. */
+  errors?: Record<string, string>;
+}
+
+/** The indicator table: one row per indicator (or per waste stream, with the computed total), last year beside. */
+export function IndicatorTable({ report, fields, onChange, errors = {} }: Props) {
+  const { t, i18n } = useTranslation();
+  const show = useShow();
+  const en = i18n.language === 'en';
+  const indicators = [...report.form.indicators].sort((a, b) => a.position - b.position);
+  const previous = new Map((report.previous?.values ?? []).map((v) => [fieldKey(v.indicatorCode, v.wasteStream), v.value]));
+  const prevTotals = new Map(computeTotals(indicators, report.previous?.values ?? []).map((x) => [x.indicatorCode, x.total]));
+  const totals = new Map(computeTotals(indicators, valuesOf(indicators, fields)).map((x) => [x.indicatorCode, x.total]));
+  const valueLabel = t('reporting.report.value', { year: report.year });
+  const prevLabel = report.previous ? t('reporting.report.previous', { year: report.previous.year }) : t('reporting.report.previousNone');
+  const streamName = (s: WasteStream) => t(`reporting.report.streams.${s}`);
+
+  const input = (ind: FormIndicatorDto, stream: WasteStream | null) => {
+    const key = fieldKey(ind.code, stream);
+    const path = valuePath(ind.code, stream);
+    const label = stream ? `${ind.code} — ${streamName(stream)}` : `${ind.code} — ${en ? ind.nameEn : ind.name}`;
+    const value = fields[key];
+    const error = errors[path];
+    if (!onChange) {
+      return <Text size="sm">{show(value)}</Text>;
+    }
+    const common = { id: fieldId(path), 'aria-label': label, error, required: ind.isRequired && !stream };
+    if (ind.valueType === 'boolean') {
+      return (
+        <Stack gap={2}>
+          <SegmentedControl
+            id={common.id}
+            aria-label={label}
+            value={value === true ? 'true' : value === false ? 'false' : ''}
+            onChange={(v) => onChange(key, v === 'true' ? true : v === 'false' ? false : null)}
+            data={[
+              { value: 'true', label: t('reporting.report.yes') },
+              { value: 'false', label: t('reporting.report.no') },
+              { value: '', label: t('reporting.report.unset') },
+            ]}
+            size="sm"
+          />
+          {error && (
+            <Text size="xs" c="red.9" role="alert">
+              {error}
+            </Text>
+          )}
+        </Stack>
+      );
+    }
+    if (ind.valueType === 'text') {
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={1}
+          maxRows={6}
+          maxLength={LIMITS.longText}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(key, e.currentTarget.value)}
+        />
+      );
+    }
+    return (
+      <NumberInput
+        {...common}
+        value={typeof value === 'number' || typeof value === 'string' ? value : ''}
+        onChange={(v) => onChange(key, v === '' ? null : v)}
+        decimalSeparator=","
+        thousandSeparator="."
+        allowedDecimalSeparators={[',']}
+        allowDecimal={ind.valueType !== 'integer'}
+        decimalScale={6}
+        hideControls
+        clampBehavior="none"
+        inputMode={ind.valueType === 'integer' ? 'numeric' : 'decimal'}
+        rightSection={ind.valueType === 'percent' ? <Text size="sm">%</Text> : undefined}
+      />
+    );
+  };
+
+  return (
+    <Table className={classes.table} verticalSpacing="xs" withTableBorder data-testid="indicator-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={80}>{t('reporting.report.code')}</Table.Th>
+          <Table.Th>{t('reporting.report.indicator')}</Table.Th>
+          <Table.Th w={110}>{t('reporting.report.unitOfMeasure')}</Table.Th>
+          <Table.Th w={onChange ? 240 : 140}>{valueLabel}</Table.Th>
+          <Table.Th w={120}>{prevLabel}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {indicators.map((ind) => {
+          const name = (
+            <>
+              {en ? ind.nameEn : ind.name}
+              {ind.isRequired && (
+                <Text span c="red.9" fw={700} title={t('reporting.report.required')}>
+                  {' '}
+                  *
+                </Text>
+              )}
+            </>
+          );
+          if (!ind.byWasteStream) {
+            return (
+              <Table.Tr key={ind.code} data-indicator={ind.code}>
+                <Table.Td data-label={t('reporting.report.code')} fw={600}>
+                  {ind.code}
+                </Table.Td>
+                <Table.Td data-label={t('reporting.report.indicator')}>{name}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit || '—'}</Table.Td>
+                <Table.Td data-label={valueLabel} className={classes.valueCell}>
+                  {input(ind, null)}
+                </Table.Td>
+                <Table.Td data-label={prevLabel}>{show(previous.get(fieldKey(ind.code, null)))}</Table.Td>
+              </Table.Tr>
+            );
+          }
+          const total = totals.get(ind.code) ?? null;
+          return (
+            <Fragment key={ind.code}>
+              <Table.Tr className={classes.groupRow} data-indicator={ind.code}>
+                <Table.Td>{ind.code}</Table.Td>
+                <Table.Td colSpan={4}>
+                  {name} ({ind.unit})
+                </Table.Td>
+              </Table.Tr>
+              {WASTE_STREAMS.map((s) => (
+                <Table.Tr key={s} data-indicator={`${ind.code}.${s}`}>
+                  <Table.Td className={classes.emptyCell} />
+                  <Table.Td data-label={t('reporting.report.indicator')} className={classes.streamName}>
+                    {streamName(s)}
+                  </Table.Td>
+                  <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit}</Table.Td>
+                  <Table.Td data-label={valueLabel} className={classes.valueCell}>
+                    {input(ind, s)}
+                  </Table.Td>
+                  <Table.Td data-label={prevLabel}>{show(previous.get(fieldKey(ind.code, s)))}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr className={classes.totalRow} data-indicator={`${ind.code}.total`}>
+                <Table.Td className={classes.emptyCell} />
+                <Table.Td data-label={t('reporting.report.indicator')}>{t('reporting.report.total')}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit}</Table.Td>
+                <Table.Td data-label={valueLabel}>
+                  <output aria-label={t('reporting.report.totalOf', { code: ind.code })} data-testid={`total-${ind.code}`}>
+                    {total === null ? '—' : formatNumber(total)}
+                  </output>
+                </Table.Td>
+                <Table.Td data-label={prevLabel}>{show(prevTotals.get(ind.code) ?? null)}</Table.Td>
+              </Table.Tr>
+            </Fragment>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,125 @@
+import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
+import { LIMITS } from '../../../shared/limits';
+import { fieldId } from './IndicatorTable';
+
+type Part = 'results' | 'difficulties' | 'proposals';
+const PARTS: Part[] = ['results', 'difficulties', 'proposals'];
+type Free = 'otherResults' | 'proposalsToCommittee';
+
+interface Props {
+  report: ReportDto;
+  sections: Record<string, Omit<ReportSection, 'planItemId'>>;
+  otherResults: string;
+  proposalsToCommittee: string;
+  errors?: Record<string, string>;
+  /** Present when editable. */
+  onSection?: (planItemId: string, part: Part, value: string) => void;
+  onFree?: (part: Free, value: string) => void;
+}
+
+/** One narrative per assigned plan item (results, difficulties, proposals), then the two free sections. */
+export function Narratives({ report, sections, otherResults, proposalsToCommittee, errors = {}, onSection, onFree }: Props) {
+  const { t } = useTranslation();
+  const editable = Boolean(onSection);
+  const text = (value: string) =>
+    value.trim() ? (
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {value}
+      </Text>
+    ) : (
+      <Text size="sm" fs="italic">
+        {t('reporting.report.empty')}
+      </Text>
+    );
+
+  return (
+    <>
+      <section aria-labelledby="report-narratives">
+        <Title order={2} size="h3" id="report-narratives" mb="sm">
+          {t('reporting.report.narratives')}
+        </Title>
+        {report.form.sections.length === 0 && <Text size="sm">{t('reporting.report.noSections')}</Text>}
+        <Stack gap="md">
+          {report.form.sections.map((s) => {
+            const content = sections[s.planItemId] ?? { results: '', difficulties: '', proposals: '' };
+            return (
+              <Paper key={s.planItemId} withBorder p="md" data-section={s.key}>
+                <Title order={3} size="h5" mb={4}>
+                  {s.label} {s.title}{' '}
+                  <Badge variant="outline" color="gray.8" tt="none" size="sm">
+                    {s.key} · {t(`reporting.report.${s.role}`)}
+                  </Badge>
+                </Title>
+                <Stack gap="sm" mt="sm">
+                  {PARTS.map((part) => {
+                    const path = `sections.${s.planItemId}.${part}`;
+                    const label = (
+                      <>
+                        {t(`reporting.report.${part}`)}
+                        <VisuallyHidden> — {t('reporting.report.itemSuffix', { key: s.key })}</VisuallyHidden>
+                      </>
+                    );
+                    return editable ? (
+                      <Textarea
+                        key={part}
+                        id={fieldId(path)}
+                        label={label}
+                        required={part === 'results'}
+                        autosize
+                        minRows={part === 'results' ? 3 : 2}
+                        maxRows={14}
+                        maxLength={LIMITS.longText}
+                        value={content[part]}
+                        onChange={(e) => onSection!(s.planItemId, part, e.currentTarget.value)}
+                        error={errors[path]}
+                      />
+                    ) : (
+                      <div key={part}>
+                        <Text size="sm" fw={600}>
+                          {label}
+                        </Text>
+                        {text(content[part])}
+                      </div>
+                    );
+                  })}
+                </Stack>
+              </Paper>
+            );
+          })}
+        </Stack>
+      </section>
+      <section aria-labelledby="report-free">
+        <Title order={2} size="h3" id="report-free" mb="sm">
+          {t('reporting.report.free')}
+        </Title>
+        <Stack gap="sm">
+          {(['otherResults', 'proposalsToCommittee'] as const).map((part) =>
+            editable ? (
+              <Textarea
+                key={part}
+                id={fieldId(part)}
+                label={t(`reporting.report.${part}`)}
+                autosize
+                minRows={3}
+                maxRows={14}
+                maxLength={LIMITS.longText}
+                value={part === 'otherResults' ? otherResults : proposalsToCommittee}
+                onChange={(e) => onFree!(part, e.currentTarget.value)}
+                error={errors[part]}
+              />
+            ) : (
+              <Paper withBorder p="md" key={part}>
+                <Title order={3} size="h5" mb={4}>
+                  {t(`reporting.report.${part}`)}
+                </Title>
+                {text(part === 'otherResults' ? otherResults : proposalsToCommittee)}
+              </Paper>
+            ),
+          )}
+        </Stack>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,301 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { OrgUnitListResponse } from '../../../shared/contracts/org-units';
+import { PlanListResponse } from '../../../shared/contracts/plans';
+import {
+  AttachmentDto,
+  AttachmentListResponse,
+  BulkAcceptResponse,
+  CompletenessResponse,
+  CycleDto,
+  CycleListResponse,
+  ExpectedUnitsResponse,
+  ExtensionDto,
+  ExtensionListResponse,
+  ReminderListResponse,
+  ReportDiffResponse,
+  ReportDto,
+  ReportHistoryResponse,
+  ReportListResponse,
+  SendRemindersResponse,
+  type ChangeExpectedUnitRequest,
+  type CompletenessQuery,
+  type CreateCycleRequest,
+  type CreateExtensionRequest,
+  type CycleStatus,
+  type ListReportsQuery,
+  type SaveReportRequest,
+  type SendRemindersRequest,
+  type UpdateCycleRequest,
+} from '../../../shared/contracts/reporting';
+import { api, qs } from '../../api/client';
+
+export type CompletenessParams = Partial<CompletenessQuery>;
+export type ReportListParams = Partial<ListReportsQuery>;
+
+/** Query keys of the reporting feature (cycles, board, reports). */
+export const reportingKeys = {
+  all: ['reporting'] as const,
+  plans: () => [...reportingKeys.all, 'plans'] as const,
+  cycles: (params: { status?: CycleStatus; year?: number } = {}) => [...reportingKeys.all, 'cycles', params] as const,
+  cycle: (id: string) => [...reportingKeys.all, 'cycle', id] as const,
+  expected: (id: string) => [...reportingKeys.all, 'cycle', id, 'expected'] as const,
+  extensions: (id: string) => [...reportingKeys.all, 'cycle', id, 'extensions'] as const,
+  completeness: (id: string, params: CompletenessParams) => [...reportingKeys.all, 'cycle', id, 'completeness', params] as const,
+  reminders: (id: string) => [...reportingKeys.all, 'cycle', id, 'reminders'] as const,
+  reports: (params: ReportListParams) => [...reportingKeys.all, 'reports', params] as const,
+  report: (id: string) => [...reportingKeys.all, 'report', id] as const,
+  history: (id: string) => [...reportingKeys.all, 'report', id, 'history'] as const,
+  diff: (id: string, from: number, to: number) => [...reportingKeys.all, 'report', id, 'diff', from, to] as const,
+  attachments: (id: string) => [...reportingKeys.all, 'report', id, 'attachments'] as const,
+  units: (q: string) => [...reportingKeys.all, 'units', q] as const,
+};
+
+/* ───────────────────────────── cycles ───────────────────────────── */
+
+/** The plans a cycle can be created for. */
+export function usePlansQuery() {
+  return useQuery({ queryKey: reportingKeys.plans(), queryFn: () => api('/plans', { schema: PlanListResponse }), staleTime: 5 * 60_000 });
+}
+
+/** Cycles, newest year first. */
+export function useCyclesQuery(params: { status?: CycleStatus; year?: number } = {}) {
+  return useQuery({
+    queryKey: reportingKeys.cycles(params),
+    queryFn: ({ signal }) => api(`/cycles${qs(params)}`, { schema: CycleListResponse, signal }),
+  });
+}
+
+export function useCycleQuery(id: string | undefined) {
+  return useQuery({
+    queryKey: reportingKeys.cycle(id ?? ''),
+    queryFn: ({ signal }) => api(`/cycles/${id}`, { schema: CycleDto, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCreateCycleMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCycleRequest) => api('/cycles', { method: 'POST', body, schema: CycleDto }),
+    onSuccess: (cycle) => {
+      qc.setQueryData(reportingKeys.cycle(cycle.id), cycle);
+      return qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'cycles'] });
+    },
+  });
+}
+
+/** Dates, grace days or form of a draft cycle. */
+export function useUpdateCycleMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCycleRequest) => api(`/cycles/${id}`, { method: 'PATCH', body, schema: CycleDto }),
+    onSuccess: (cycle) => {
+      qc.setQueryData(reportingKeys.cycle(id), cycle);
+      return qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'cycles'] });
+    },
+  });
+}
+
+export function useExpectedUnitsQuery(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.expected(id ?? ''),
+    queryFn: ({ signal }) => api(`/cycles/${id}/expected-units`, { schema: ExpectedUnitsResponse, signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+/** Adds or removes an expected unit before opening (reason logged). */
+export function useChangeExpectedUnitMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangeExpectedUnitRequest) =>
+      api(`/cycles/${id}/expected-units`, { method: 'POST', body, schema: ExpectedUnitsResponse }),
+    onSuccess: (data) => {
+      qc.setQueryData(reportingKeys.expected(id), data);
+      return qc.invalidateQueries({ queryKey: reportingKeys.cycle(id), exact: true });
+    },
+  });
+}
+
+/** Opens the cycle: the form and the expected units freeze. */
+export function useOpenCycleMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api(`/cycles/${id}/open`, { method: 'POST', schema: CycleDto }),
+    onSuccess: (cycle) => {
+      qc.setQueryData(reportingKeys.cycle(id), cycle);
+      return qc.invalidateQueries({ queryKey: reportingKeys.all });
+    },
+  });
+}
+
+export function useExtensionsQuery(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.extensions(id ?? ''),
+    queryFn: ({ signal }) => api(`/cycles/${id}/extensions`, { schema: ExtensionListResponse, signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+export function useCreateExtensionMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateExtensionRequest) => api(`/cycles/${id}/extensions`, { method: 'POST', body, schema: ExtensionDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.cycle(id) }),
+  });
+}
+
+/** The board: the seven counts, the counts by kind and one page of units. */
+export function useCompletenessQuery(id: string | undefined, params: CompletenessParams, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.completeness(id ?? '', params),
+    queryFn: ({ signal }) => api(`/cycles/${id}/completeness${qs({ ...params })}`, { schema: CompletenessResponse, signal }),
+    enabled: Boolean(id) && enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRemindersQuery(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.reminders(id ?? ''),
+    queryFn: ({ signal }) => api(`/cycles/${id}/reminders`, { schema: ReminderListResponse, signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+/** Reminds now every unit that has not submitted (never one that has). */
+export function useSendRemindersMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SendRemindersRequest) => api(`/cycles/${id}/reminders`, { method: 'POST', body, schema: SendRemindersResponse }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.cycle(id) }),
+  });
+}
+
+/** Units valid today, searched on the server without diacritics (for adding an expected unit). */
+export function useUnitSearchQuery(q: string) {
+  return useQuery({
+    queryKey: reportingKeys.units(q),
+    queryFn: ({ signal }) => api(`/org-units${qs({ q: q || undefined, pageSize: 20 })}`, { schema: OrgUnitListResponse, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/* ───────────────────────────── reports ───────────────────────────── */
+
+/** Reports the account may read; a unit officer's report for a cycle is created on first read. */
+export function useReportsQuery(params: ReportListParams, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.reports(params),
+    queryFn: ({ signal }) => api(`/reports${qs({ ...params })}`, { schema: ReportListResponse, signal }),
+    enabled,
+  });
+}
+
+export function useReportQuery(id: string | undefined) {
+  return useQuery({
+    queryKey: reportingKeys.report(id ?? ''),
+    queryFn: ({ signal }) => api(`/reports/${id}`, { schema: ReportDto, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/**
+ * Saves the draft (whole content). The cache takes the answer so the next save carries the new
+ * version; a stale version answers 409 and the page offers to reload.
+ */
+export function useSaveReportMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveReportRequest) => api(`/reports/${id}`, { method: 'PUT', body, schema: ReportDto }),
+    onSuccess: (report) => {
+      qc.setQueryData(reportingKeys.report(id), report);
+      void qc.invalidateQueries({ queryKey: reportingKeys.history(id) });
+    },
+  });
+}
+
+/** Submits with an Idempotency-Key, so a retried click records one submission. */
+export function useSubmitReportMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, key }: { version: number; key: string }) =>
+      api(`/reports/${id}/submit`, { method: 'POST', body: { version }, headers: { 'idempotency-key': key }, schema: ReportDto }),
+    onSuccess: (report) => {
+      qc.setQueryData(reportingKeys.report(id), report);
+      return qc.invalidateQueries({ queryKey: reportingKeys.all });
+    },
+  });
+}
+
+export function useReturnReportMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api(`/reports/${id}/return`, { method: 'POST', body: { reason }, schema: ReportDto }),
+    onSuccess: (report) => {
+      qc.setQueryData(reportingKeys.report(id), report);
+      return qc.invalidateQueries({ queryKey: reportingKeys.all });
+    },
+  });
+}
+
+export function useAcceptReportMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api(`/reports/${id}/accept`, { method: 'POST', schema: ReportDto }),
+    onSuccess: (report) => {
+      qc.setQueryData(reportingKeys.report(id), report);
+      return qc.invalidateQueries({ queryKey: reportingKeys.all });
+    },
+  });
+}
+
+export function useBulkAcceptMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reportIds: string[]) => api('/reports/accept', { method: 'POST', body: { reportIds }, schema: BulkAcceptResponse }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
+  });
+}
+
+export function useReportHistoryQuery(id: string | undefined) {
+  return useQuery({
+    queryKey: reportingKeys.history(id ?? ''),
+    queryFn: ({ signal }) => api(`/reports/${id}/history`, { schema: ReportHistoryResponse, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useReportDiffQuery(id: string | undefined, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: reportingKeys.diff(id ?? '', from ?? 0, to ?? 0),
+    queryFn: ({ signal }) => api(`/reports/${id}/diff${qs({ from, to })}`, { schema: ReportDiffResponse, signal }),
+    enabled: Boolean(id) && from !== null && to !== null && from !== to,
+  });
+}
+
+export function useAttachmentsQuery(id: string | undefined) {
+  return useQuery({
+    queryKey: reportingKeys.attachments(id ?? ''),
+    queryFn: ({ signal }) => api(`/reports/${id}/attachments`, { schema: AttachmentListResponse, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** Uploads one file (multipart); the server checks the type from the content and the size. */
+export function useUploadAttachmentMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api(`/reports/${id}/attachments`, { method: 'POST', body: form, schema: AttachmentDto });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.attachments(id) }),
+  });
+}
+
+/** Address of an attachment's download. */
+export function attachmentUrl(reportId: string, attachmentId: string): string {
+  return `/api/v1/reports/${reportId}/attachments/${attachmentId}`;
+}

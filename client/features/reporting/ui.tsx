@@ -1,0 +1,130 @@
+import { Badge, Button, Group, Modal, Stack, Text, type BadgeProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
+import { formatDate } from '../../../shared/format';
+import { daysBetween, vietnamDay } from '../../../shared/reporting-rules';
+
+/** Today's calendar date in Vietnam (YYYY-MM-DD), whatever the browser's time zone. */
+export function todayInVietnam(): string {
+  return vietnamDay(new Date());
+}
+
+/**
+ * Reads a date as a Vietnamese user types it: "30/11/2026", "30-11-2026", "30.11.2026" or ISO.
+ * Returns YYYY-MM-DD, or null for anything that is not a real calendar date.
+ */
+export function parseVietnameseDate(input: string): string | null {
+  const s = input.trim();
+  let d: number, m: number, y: number;
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+// Filled badges on dark shades: white text stays above 4.5:1 (WCAG AA) for every status.
+const STATUS_COLORS: Record<BoardStatus | 'late' | 'onTime', string> = {
+  missing: 'red.9',
+  draft: 'gray.7',
+  submitted: 'blue.9',
+  returned: 'grape.9',
+  accepted: 'bio.7',
+  late: 'red.9',
+  onTime: 'bio.7',
+};
+
+/** A report's (or a board row's) status as a badge. */
+export function StatusBadge({ status, ...props }: { status: BoardStatus | 'late' | 'onTime' } & BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="filled" tt="none" {...props}>
+      {t(`reporting.status.${status}`)}
+    </Badge>
+  );
+}
+
+const CYCLE_COLORS: Record<CycleStatus, string> = { draft: 'gray.7', open: 'bio.7', closed: 'blue.9' };
+
+export function CycleStatusBadge({ status }: { status: CycleStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={CYCLE_COLORS[status]} variant="filled" tt="none">
+      {t(`reporting.cycles.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** "còn 3 ngày" / "hôm nay là hạn cuối" / "đã quá hạn 2 ngày", counted in Vietnamese calendar days. */
+export function useDeadlineWords() {
+  const { t } = useTranslation();
+  return (deadline: string, today = todayInVietnam()) => {
+    const left = daysBetween(today, deadline);
+    if (left > 0) return t('reporting.deadline.left', { count: left });
+    if (left === 0) return t('reporting.deadline.today');
+    return t('reporting.deadline.over', { count: -left });
+  };
+}
+
+/** "Hạn nộp: 30/11/2026 — còn 3 ngày". */
+export function DeadlineLine({ deadline }: { deadline: string }) {
+  const { t } = useTranslation();
+  const words = useDeadlineWords();
+  return (
+    <>
+      {t('reporting.deadline.line', { date: formatDate(deadline) })} — {words(deadline)}
+    </>
+  );
+}
+
+/** A confirmation dialog: title, explanation, optional extra fields, cancel and confirm. */
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  loading,
+  confirmDisabled,
+  color,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  loading?: boolean;
+  confirmDisabled?: boolean;
+  color?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
+      <Stack gap="md">
+        {children}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={onConfirm} loading={loading} disabled={confirmDisabled} color={color}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** 1536 → "1,5 KB" (vi-VN). */
+export function formatBytes(n: number): string {
+  const fmt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(v);
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${fmt(n / 1024)} KB`;
+  return `${fmt(n / 1024 / 1024)} MB`;
+}
