@@ -1,0 +1,263 @@
+// `npm run bench` — the reporting benchmarks of issue 3, on PostgreSQL, figures printed:
+//  1. Deadline day: BENCH_UNITS (500) units save a BENCH_FIELDS (300)-value report and submit it,
+//     BENCH_CONCURRENCY (50) clients at once, against a real server process; p50/p99, throughput,
+//     and the ratio to writing the same rows with plain SQL through the same driver (pg) in the
+//     same run; checks nothing was lost or duplicated and no 5xx; peak server memory (RSS).
+//  2. The board of a cycle of BENCH_BOARD_UNITS (5,000) units vs the single SQL query of its counts.
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where a
+// throw-away database is created and dropped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { WASTE_STREAMS } from '../shared/domain.js';
+import { createDb } from '../server/db/client.js';
+import { reports } from '../server/db/schema/index.js';
+import { seedReferenceData } from '../server/db/seed/index.js';
+import { countsSql } from '../server/features/reporting/cycles.repository.js';
+import { generateAccount, generateCycle, generateForm, generateReportStates, generateUnits } from './generate.js';
+
+const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const UNITS = Number(process.env.BENCH_UNITS ?? 500);
+const FIELDS = Number(process.env.BENCH_FIELDS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const BOARD_UNITS = Number(process.env.BENCH_BOARD_UNITS ?? 5000);
+const BOARD_RUNS = Number(process.env.BENCH_BOARD_RUNS ?? 40);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `work` for each item with `n` workers at once. */
+async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function main() {
+  const name = `bioplan_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BASE });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(BASE);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bioplan-bench-'));
+  let server: ChildProcess | undefined;
+  const database = await createDb({ databaseUrl: dbUrl });
+  try {
+    const db = database.db;
+    console.log(`bench: PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients; board of ${BOARD_UNITS} units`);
+    let t0 = performance.now();
+    await seedReferenceData(db);
+    const units = await generateUnits(db, UNITS, 'BQ', { withUsers: true });
+    const form = await generateForm(db, FIELDS, 'BENCH');
+    const apiCycle = await generateCycle(db, 2098, units, form);
+    const sqlCycle = await generateCycle(db, 2097, units, form);
+    const created = await db
+      .insert(reports)
+      .values([...units.map((u) => ({ cycleId: apiCycle, orgUnitId: u.id })), ...units.map((u) => ({ cycleId: sqlCycle, orgUnitId: u.id }))])
+      .returning({ id: reports.id, cycleId: reports.cycleId, orgUnitId: reports.orgUnitId });
+    const apiReport = new Map(created.filter((r) => r.cycleId === apiCycle).map((r) => [r.orgUnitId, r.id]));
+    const sqlReports = created.filter((r) => r.cycleId === sqlCycle).map((r) => r.id);
+    console.log(`generate: ${ms(performance.now() - t0)}`);
+
+    // A real server process on the same database.
+    const port = await freePort();
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${origin}/api/v1/health`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 300) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    let peakRss = rssMb(server.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server!.pid!))), 100);
+
+    const values = form.flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 }))).slice(0, FIELDS);
+    const latencies: number[] = [];
+    const status: Record<number, number> = {};
+    let fivexx = 0;
+    const call = async (u: (typeof units)[number], method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const start = performance.now();
+      const res = await fetch(`${origin}${p}`, {
+        method,
+        headers: { cookie: u.cookie, 'x-csrf-token': u.csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - start);
+      status[res.status] = (status[res.status] ?? 0) + 1;
+      if (res.status >= 500) fivexx += 1;
+      return res.status;
+    };
+    // Warm-up: one unit's GET (JIT, pools); not counted.
+    await call(units[0], 'GET', `/api/v1/reports/${apiReport.get(units[0].id)}`);
+    latencies.length = 0;
+    const reportLatency: number[] = [];
+    t0 = performance.now();
+    await pool(units, CONCURRENCY, async (u) => {
+      const id = apiReport.get(u.id)!;
+      const start = performance.now();
+      await call(u, 'PUT', `/api/v1/reports/${id}`, { version: 1, values, sections: [] });
+      const key = `bench-${id}`;
+      await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
+      // Every tenth client double-submits (a retry after a lost answer): must record one submission.
+      if (units.indexOf(u) % 10 === 0) await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
+      reportLatency.push(performance.now() - start);
+    });
+    const apiSeconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    const apiThroughput = UNITS / apiSeconds;
+
+    // Verify: every report recorded once.
+    const check = (await db.execute(sql`
+      select (select count(*)::int from report where cycle_id = ${apiCycle} and status = 'submitted') as submitted,
+             (select count(*)::int from report_event e join report r on r.id = e.report_id where r.cycle_id = ${apiCycle} and e.action = 'submit') as events,
+             (select count(*)::int from report_value v join report r on r.id = v.report_id where r.cycle_id = ${apiCycle}) as "values"`)) as unknown as { rows: Array<{ submitted: number; events: number; values: number }> };
+    const v = check.rows[0];
+
+    // Baseline: the same rows written with plain SQL through the same driver, same concurrency.
+    const plain = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY });
+    const snapshot = JSON.stringify({ values, sections: [], otherResults: '', proposalsToCommittee: '' });
+    t0 = performance.now();
+    await pool(sqlReports, CONCURRENCY, async (id) => {
+      const c = await plain.connect();
+      try {
+        await c.query('begin');
+        await c.query('select * from report where id = $1 for update', [id]);
+        await c.query('delete from report_value where report_id = $1', [id]);
+        const params: unknown[] = [id];
+        const tuples = values.map((x, i) => {
+          params.push(x.indicatorCode, x.wasteStream, JSON.stringify(x.value), x.value);
+          const b = i * 4;
+          return `($1, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5})`;
+        });
+        await c.query(`insert into report_value (report_id, indicator_code, stream, value, num) values ${tuples.join(',')}`, params);
+        await c.query("update report set version = version + 1, updated_at = now() where id = $1", [id]);
+        await c.query("insert into report_event (report_id, at, actor_name, action, version) values ($1, now(), 'bench', 'save', 2)", [id]);
+        await c.query("insert into audit_log (action, entity_type, entity_id) values ('report.save', 'report', $1)", [id]);
+        await c.query('commit');
+        await c.query('begin');
+        await c.query('select * from report where id = $1 for update', [id]);
+        await c.query("insert into idempotency_key (key, scope, user_id) values ($1, $2, gen_random_uuid())", [`k-${id}`, `report.submit:${id}`]);
+        await c.query('select indicator_code, stream, value from report_value where report_id = $1', [id]);
+        await c.query("update report set status = 'submitted', version = version + 1, submitted_at = now(), first_submitted_at = now() where id = $1", [id]);
+        await c.query("insert into report_event (report_id, at, actor_name, action, version, snapshot) values ($1, now(), 'bench', 'submit', 3, $2::jsonb)", [id, snapshot]);
+        await c.query("insert into audit_log (action, entity_type, entity_id) values ('report.submit', 'report', $1)", [id]);
+        await c.query('commit');
+      } finally {
+        c.release();
+      }
+    });
+    const sqlSeconds = (performance.now() - t0) / 1000;
+    const sqlThroughput = sqlReports.length / sqlSeconds;
+
+    console.log('\n== Deadline day ==');
+    console.log(`reports: ${UNITS} (save ${FIELDS} values + submit, 10% submitted twice with the same Idempotency-Key)`);
+    console.log(`recorded: submitted=${v.submitted}/${UNITS}, submit events=${v.events} (duplicates: ${v.events - UNITS}), values=${v.values}/${UNITS * FIELDS}`);
+    console.log(`HTTP statuses: ${JSON.stringify(status)}; 5xx: ${fivexx}`);
+    console.log(`request latency: p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))} (${latencies.length} requests)`);
+    console.log(`report (save+submit) latency: p50 ${ms(pct(reportLatency, 50))}, p99 ${ms(pct(reportLatency, 99))}`);
+    console.log(`throughput: API ${apiThroughput.toFixed(1)} reports/s (${apiSeconds.toFixed(2)} s); plain SQL ${sqlThroughput.toFixed(1)} reports/s (${sqlSeconds.toFixed(2)} s)`);
+    console.log(`ratio API / plain SQL: ${(apiThroughput / sqlThroughput).toFixed(2)} (target ≥ 0.5)`);
+    console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 300 MB)`);
+
+    // The board of a big cycle vs the single SQL query of its counts.
+    t0 = performance.now();
+    const boardUnits = await generateUnits(db, BOARD_UNITS, 'BB');
+    const boardCycle = await generateCycle(db, 2099, boardUnits, form);
+    await generateReportStates(db, boardCycle, boardUnits);
+    await db.execute(sql`analyze`);
+    console.log(`\ngenerate board: ${ms(performance.now() - t0)}`);
+    const focal = await generateAccount(db, 'focal');
+    const board = async () => {
+      const res = await fetch(`${origin}/api/v1/cycles/${boardCycle}/completeness`, { headers: { cookie: focal.cookie } });
+      const body = (await res.json()) as { expected: number; submitted: number };
+      if (res.status !== 200) throw new Error(`board: ${res.status}`);
+      return body;
+    };
+    const query = async () => plain.query(pgText(countsSql(boardCycle)));
+    for (let i = 0; i < 5; i++) {
+      await board();
+      await query();
+    }
+    const tq: number[] = [];
+    const th: number[] = [];
+    let counts: { expected: number; submitted: number } | undefined;
+    for (let i = 0; i < BOARD_RUNS; i++) {
+      let s = performance.now();
+      await query();
+      tq.push(performance.now() - s);
+      s = performance.now();
+      counts = await board();
+      th.push(performance.now() - s);
+    }
+    console.log('\n== Completeness board ==');
+    console.log(`cycle: ${counts!.expected} expected units, ${counts!.submitted} submitted`);
+    console.log(`single SQL count query: median ${ms(pct(tq, 50))}, p90 ${ms(pct(tq, 90))}`);
+    console.log(`GET /cycles/:id/completeness (counts + by kind + first page of 50): median ${ms(pct(th, 50))}, p90 ${ms(pct(th, 90))}`);
+    console.log(`ratio board / query: ${(pct(th, 50) / pct(tq, 50)).toFixed(2)} (target ≤ 2)`);
+    await plain.end();
+  } finally {
+    if (server?.pid) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await database.close();
+    const c = new pg.Client({ connectionString: BASE });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A drizzle SQL object as text + params for the pg driver. */
+function pgText(q: ReturnType<typeof countsSql>): { text: string; values: unknown[] } {
+  const built = new PgDialect().sqlToQuery(q);
+  return { text: built.sql, values: built.params };
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
