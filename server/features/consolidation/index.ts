@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { consolidationRoutes } from './consolidation.routes.js';
 
-/** Routes of the consolidation area. */
-export async function consolidationFeature(_api: FastifyInstance): Promise<void> {}
+/** Routes of the consolidation area: the consolidated report, Word files, Excel in and out. */
+export async function consolidationFeature(api: FastifyInstance): Promise<void> {
+  await api.register(consolidationRoutes);
+}

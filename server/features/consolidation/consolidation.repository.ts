@@ -1,0 +1,230 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  consolidationDrafts,
+  consolidationParagraphs,
+  cycleExpectedUnits,
+  generatedDocuments,
+  jobs,
+  orgUnits,
+  planItems,
+  plans,
+  reportCycles,
+  reports,
+  reportSections,
+  reportValues,
+  users,
+} from '../../db/schema/index.js';
+import type { CompileInput } from './compile.js';
+import type { DraftParagraph } from './compile.js';
+
+export type DraftRow = typeof consolidationDrafts.$inferSelect;
+export type ParagraphRow = typeof consolidationParagraphs.$inferSelect;
+export type DocumentRow = typeof generatedDocuments.$inferSelect;
+
+/* ───────────────────────────── reading the cycle's data ───────────────────────────── */
+
+/**
+ * Everything a compilation reads, in seven plain queries and no transaction: the frozen form
+ * and plan items, the expected units, the reports, the narratives and values of the reports it
+ * may compile, and last year's accepted values summed by indicator and stream.
+ */
+export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmitted: boolean): Promise<CompileInput | null> {
+  const [cycle] = await db.select().from(reportCycles).where(eq(reportCycles.id, cycleId));
+  if (!cycle || !cycle.planVersionId) return null;
+  const statuses: Array<'accepted' | 'submitted'> = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
+  const [items, units, reportRows, sections, values, prevCycle] = await Promise.all([
+    db
+      .select({ id: planItems.id, key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text, kind: planItems.kind, position: planItems.position })
+      .from(planItems)
+      .where(eq(planItems.versionId, cycle.planVersionId))
+      .orderBy(asc(planItems.position)),
+    db
+      .select({ orgUnitId: cycleExpectedUnits.orgUnitId, code: cycleExpectedUnits.code, name: cycleExpectedUnits.name, kind: cycleExpectedUnits.kind })
+      .from(cycleExpectedUnits)
+      .where(and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt))),
+    db
+      .select({
+        id: reports.id,
+        orgUnitId: reports.orgUnitId,
+        status: reports.status,
+        isLate: reports.isLate,
+        daysLate: reports.daysLate,
+        firstSubmittedAt: reports.firstSubmittedAt,
+        otherResults: reports.otherResults,
+        proposalsToCommittee: reports.proposalsToCommittee,
+      })
+      .from(reports)
+      .where(eq(reports.cycleId, cycleId)),
+    db
+      .select({ reportId: reportSections.reportId, planItemId: reportSections.planItemId, results: reportSections.results, difficulties: reportSections.difficulties, proposals: reportSections.proposals })
+      .from(reportSections)
+      .innerJoin(reports, eq(reports.id, reportSections.reportId))
+      .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, statuses))),
+    // Values of every submitted report (the annex shows each unit's figures), compiled or not.
+    db
+      .select({ reportId: reportValues.reportId, indicatorCode: reportValues.indicatorCode, stream: reportValues.stream, value: reportValues.value, num: reportValues.num })
+      .from(reportValues)
+      .innerJoin(reports, eq(reports.id, reportValues.reportId))
+      .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted', 'submitted', 'returned']))),
+    db
+      .select({ id: reportCycles.id, year: reportCycles.year })
+      .from(reportCycles)
+      .where(and(eq(reportCycles.planId, cycle.planId), eq(reportCycles.year, cycle.year - 1))),
+  ]);
+  let previous: CompileInput['previous'] = null;
+  if (prevCycle[0]) {
+    const rows = await db
+      .select({ indicatorCode: reportValues.indicatorCode, stream: reportValues.stream, num: sql<number | null>`sum(${reportValues.num})` })
+      .from(reportValues)
+      .innerJoin(reports, eq(reports.id, reportValues.reportId))
+      .where(and(eq(reports.cycleId, prevCycle[0].id), eq(reports.status, 'accepted')))
+      .groupBy(reportValues.indicatorCode, reportValues.stream);
+    previous = { year: prevCycle[0].year, values: rows.map((r) => ({ ...r, num: r.num === null ? null : Number(r.num) })) };
+  }
+  return {
+    year: cycle.year,
+    includeSubmitted,
+    items,
+    indicators: cycle.form?.indicators ?? [],
+    units,
+    reports: reportRows,
+    sections,
+    values,
+    previous,
+  };
+}
+
+/** The items of a plan version, in order. */
+export async function listPlanItems(db: DbOrTx, versionId: string) {
+  return db
+    .select({ id: planItems.id, key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text, kind: planItems.kind, position: planItems.position })
+    .from(planItems)
+    .where(eq(planItems.versionId, versionId))
+    .orderBy(asc(planItems.position));
+}
+
+/** The cycle with its plan, for titles and defaults. */
+export async function getCycleWithPlan(db: DbOrTx, cycleId: string) {
+  const [row] = await db.select({ cycle: reportCycles, plan: plans }).from(reportCycles).innerJoin(plans, eq(plans.id, reportCycles.planId)).where(eq(reportCycles.id, cycleId));
+  return row;
+}
+
+/** The provincial People's Committee valid on a date ("Ủy ban nhân dân tỉnh Vĩnh Long"). */
+export async function committeeOn(db: DbOrTx, date: string) {
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.kind, 'committee'),
+        or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, date)),
+        or(isNull(orgUnits.validTo), gte(orgUnits.validTo, date)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function getOrgUnit(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return row;
+}
+
+export async function getUserActor(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, orgUnitId: users.orgUnitId }).from(users).where(eq(users.id, id));
+  return row;
+}
+
+/* ───────────────────────────── the draft ───────────────────────────── */
+
+export async function getDraftByCycle(db: DbOrTx, cycleId: string, opts: { forUpdate?: boolean } = {}): Promise<DraftRow | undefined> {
+  const q = db.select().from(consolidationDrafts).where(eq(consolidationDrafts.cycleId, cycleId));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function getDraft(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<DraftRow | undefined> {
+  const q = db.select().from(consolidationDrafts).where(eq(consolidationDrafts.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** Creates the draft of a cycle unless it exists; answers the row either way. */
+export async function ensureDraft(db: DbOrTx, values: typeof consolidationDrafts.$inferInsert): Promise<{ row: DraftRow; created: boolean }> {
+  const [created] = await db.insert(consolidationDrafts).values(values).onConflictDoNothing().returning();
+  if (created) return { row: created, created: true };
+  return { row: (await getDraftByCycle(db, values.cycleId, { forUpdate: true }))!, created: false };
+}
+
+export async function updateDraft(db: DbOrTx, id: string, set: Partial<typeof consolidationDrafts.$inferInsert>): Promise<DraftRow> {
+  const [row] = await db.update(consolidationDrafts).set(set).where(eq(consolidationDrafts.id, id)).returning();
+  return row;
+}
+
+export async function listParagraphs(db: DbOrTx, draftId: string): Promise<ParagraphRow[]> {
+  return db.select().from(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId)).orderBy(asc(consolidationParagraphs.position));
+}
+
+/**
+ * Replaces a draft's paragraphs with the given list, ids kept: one delete and a few batched
+ * inserts are far cheaper than thousands of single-row updates.
+ */
+export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs: DraftParagraph[]): Promise<void> {
+  await db.delete(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId));
+  const rows = paragraphs.map((p) => ({ ...p, draftId }));
+  for (let i = 0; i < rows.length; i += 500) await db.insert(consolidationParagraphs).values(rows.slice(i, i + 500));
+}
+
+export async function updateParagraph(db: DbOrTx, id: string, set: Partial<typeof consolidationParagraphs.$inferInsert>): Promise<void> {
+  await db.update(consolidationParagraphs).set(set).where(eq(consolidationParagraphs.id, id));
+}
+
+export async function insertParagraph(db: DbOrTx, values: typeof consolidationParagraphs.$inferInsert): Promise<void> {
+  await db.insert(consolidationParagraphs).values(values);
+}
+
+/** Shifts positions ≥ `from` by one, to open a slot. */
+export async function shiftPositions(db: DbOrTx, draftId: string, from: number): Promise<void> {
+  await db
+    .update(consolidationParagraphs)
+    .set({ position: sql`${consolidationParagraphs.position} + 1` })
+    .where(and(eq(consolidationParagraphs.draftId, draftId), gte(consolidationParagraphs.position, from)));
+}
+
+export async function getJobRow(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+/* ───────────────────────────── documents ───────────────────────────── */
+
+export async function insertDocument(db: DbOrTx, values: typeof generatedDocuments.$inferInsert): Promise<DocumentRow> {
+  const [row] = await db.insert(generatedDocuments).values(values).returning();
+  return row;
+}
+
+export async function listCycleDocuments(db: DbOrTx, cycleId: string): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(generatedDocuments)
+    .where(and(eq(generatedDocuments.cycleId, cycleId), eq(generatedDocuments.kind, 'consolidation_docx')))
+    .orderBy(desc(generatedDocuments.createdAt))
+    .limit(20);
+}
+
+export async function getDocument(db: DbOrTx, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db.select().from(generatedDocuments).where(eq(generatedDocuments.id, id));
+  return row;
+}
+
+/** The latest stored file of a report at a version, to answer again without rendering. */
+export async function reportDocumentAt(db: DbOrTx, reportId: string, version: number): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(generatedDocuments)
+    .where(and(eq(generatedDocuments.reportId, reportId), eq(generatedDocuments.sourceVersion, version), eq(generatedDocuments.kind, 'report_docx')))
+    .orderBy(desc(generatedDocuments.createdAt))
+    .limit(1);
+  return row;
+}

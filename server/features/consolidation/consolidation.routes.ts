@@ -1,0 +1,119 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import {
+  ConsolidationDto,
+  DocumentParams,
+  GenerateConsolidationRequest,
+  ImportResultDto,
+  JobStateDto,
+  UpdateConsolidationRequest,
+} from '../../../shared/contracts/consolidation.js';
+import { AppError, msg } from '../../lib/errors.js';
+import * as service from './consolidation.service.js';
+import * as files from './unit-files.service.js';
+// Registers the generation and rendering job handlers with the queue.
+import './consolidation.jobs.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const tags = ['consolidation'];
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated file as a download, with its checksum when known. */
+function sendFile(reply: FastifyReply, f: { fileName: string; body: Buffer; sha256?: string }, mime: string) {
+  const ascii = f.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-type', mime).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+  if (f.sha256) reply.header('x-content-sha256', f.sha256);
+  return reply.send(f.body);
+}
+
+const fileResponses = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** The consolidated report of a cycle, Word files, and Excel in and out. */
+export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.post(
+    '/cycles/:id/consolidation',
+    {
+      schema: {
+        tags,
+        summary: 'Create or refresh the consolidated draft (a background job; the draft shows its progress)',
+        params: IdParams,
+        body: GenerateConsolidationRequest,
+        response: { 202: ConsolidationDto, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await service.startGeneration(req.ctx, req.params.id, req.body)),
+  );
+  api.get(
+    '/cycles/:id/consolidation',
+    { schema: { tags, summary: 'The consolidated draft (focal officers, leaders)', params: IdParams, response: { 200: ConsolidationDto, ...errors } } },
+    async (req) => service.getConsolidation(req.ctx, req.params.id),
+  );
+  api.patch(
+    '/cycles/:id/consolidation',
+    {
+      schema: {
+        tags,
+        summary: 'Edit the draft: paragraphs (update, remove, move, add) and document settings; 409 when version is stale',
+        params: IdParams,
+        body: UpdateConsolidationRequest,
+        response: { 200: ConsolidationDto, ...errors },
+      },
+    },
+    async (req) => service.updateConsolidation(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/cycles/:id/consolidation/document',
+    { schema: { tags, summary: 'Render the Word file of the draft (a background job)', params: IdParams, response: { 202: z.object({ job: JobStateDto }), ...errors } } },
+    async (req, reply) => reply.status(202).send({ job: await service.startRender(req.ctx, req.params.id) }),
+  );
+  api.get(
+    '/cycles/:id/consolidation.docx',
+    { schema: { tags, summary: 'The Word file of the draft as it stands (stored, with its SHA-256 in x-content-sha256)', params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await service.getConsolidationDocx(req.ctx, req.params.id), service.DOCX_MIME),
+  );
+  api.get(
+    '/cycles/:id/consolidation/documents/:documentId',
+    { schema: { tags, summary: 'A stored Word file of the draft, again', params: DocumentParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await service.getStoredDocument(req.ctx, req.params.id, req.params.documentId), service.DOCX_MIME),
+  );
+  api.get(
+    '/cycles/:id/export.xlsx',
+    { schema: { tags, summary: "A cycle's indicator data as Excel (focal officers, leaders)", params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await files.exportCycleXlsx(req.ctx, req.params.id), XLSX_MIME),
+  );
+  api.get(
+    '/reports/:id/document.docx',
+    { schema: { tags, summary: "One unit's report as a Word file in the state format", params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await files.getReportDocx(req.ctx, req.params.id), service.DOCX_MIME),
+  );
+  api.get(
+    '/reports/:id/template.xlsx',
+    { schema: { tags, summary: "The report's indicator form as an Excel template, prefilled", params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await files.getReportTemplate(req.ctx, req.params.id), XLSX_MIME),
+  );
+  api.post(
+    '/reports/:id/import.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Import a filled template into the draft (multipart field "file"); refused cells are listed',
+        params: IdParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportResultDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file) {
+        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
+          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
+        });
+      }
+      const body = await file.toBuffer();
+      return files.importReportXlsx(req.ctx, req.params.id, { body, fileName: file.filename }, req.query.version);
+    },
+  );
+};

@@ -1,0 +1,361 @@
+// From the draft (or one unit's report) to the document model of server/lib/documents/decree30.ts.
+// Pure: the service reads the rows, these functions lay them out as a Vietnamese state report.
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
+import { formatDate } from '../../../shared/format.js';
+import { STATUS_LABELS, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
+import type { ConsolidationTables } from '../../db/schema/index.js';
+import { documentNumberLine, type BodyBlock, type BodyTable, type OfficialDocument } from '../../lib/documents/decree30.js';
+import { PART_ORDER, type Group } from './compile.js';
+
+/** The stream's label with a capital, for a table row: "Nông, lâm, thủy sản". */
+export function streamLabel(stream: string): string {
+  const label = (WASTE_STREAM_LABELS as Record<string, { vi: string }>)[stream]?.vi ?? stream;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** "27/3/2025": a plan's date as the summary line writes it (no leading zeros). */
+export function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
+
+/** "BẾN TRE" → "Bến Tre". */
+export function titleCase(text: string): string {
+  return text
+    .toLocaleLowerCase('vi')
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
+/** Text with line breaks becomes one paragraph per line. */
+function paragraphs(text: string): BodyBlock[] {
+  return text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'paragraph' as const, text: t }));
+}
+
+const TIMING_LABEL = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa gửi' } as const;
+
+/** The indicator table of part III: totals by waste stream, last year beside. */
+export function indicatorTable(tables: ConsolidationTables, year: number): BodyTable {
+  const rows: BodyTable['rows'] = [];
+  const bold: number[] = [];
+  tables.indicators.forEach((ind, i) => {
+    bold.push(rows.length);
+    rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, ind.previousTotal, ind.total, ind.reporting]);
+    if (ind.byWasteStream) {
+      for (const s of ind.streams) {
+        if (s.value === null && s.previous === null) continue;
+        rows.push(['', `- ${streamLabel(s.stream)}`, ind.unit, s.previous, s.value, null]);
+      }
+    }
+  });
+  return {
+    kind: 'table',
+    columns: [
+      { title: 'STT', width: 6, align: 'center' },
+      { title: 'Chỉ tiêu', width: 44 },
+      { title: 'Đơn vị tính', width: 14, align: 'center' },
+      { title: tables.previousYear ? `Năm ${tables.previousYear}` : 'Năm trước', width: 13, align: 'right' },
+      { title: `Năm ${year}`, width: 13, align: 'right' },
+      { title: 'Số đơn vị báo cáo', width: 10, align: 'right' },
+    ],
+    rows,
+    boldRows: bold,
+  };
+}
+
+/** The annex: every expected unit with its status, then the units' figures, 8 indicators a table. */
+export function annexBlocks(tables: ConsolidationTables): BodyBlock[] {
+  const counts = { on_time: 0, late: 0, missing: 0 };
+  for (const u of tables.units) counts[u.timing] += 1;
+  const blocks: BodyBlock[] = [
+    { kind: 'heading', level: 1, text: 'I. Tình hình gửi báo cáo của các đơn vị' },
+    {
+      kind: 'paragraph',
+      text: `Tổng số ${tables.units.length} đơn vị phải báo cáo: ${counts.on_time} đơn vị gửi đúng hạn, ${counts.late} đơn vị gửi trễ hạn, ${counts.missing} đơn vị chưa gửi báo cáo.`,
+    },
+    {
+      kind: 'table',
+      fontSize: 11,
+      columns: [
+        { title: 'STT', width: 5, align: 'center' },
+        { title: 'Đơn vị', width: 40 },
+        { title: 'Tình trạng', width: 14, align: 'center' },
+        { title: 'Ngày gửi', width: 14, align: 'center' },
+        { title: 'Ghi chú', width: 27 },
+      ],
+      rows: tables.units.map((u, i) => [
+        i + 1,
+        u.name,
+        TIMING_LABEL[u.timing],
+        u.submittedAt ? formatDate(vietnamDate(u.submittedAt)) : '',
+        [u.timing === 'late' ? `Trễ ${u.daysLate} ngày` : '', u.reportStatus !== 'none' && u.reportStatus !== 'accepted' && u.timing !== 'missing' ? `Báo cáo ${STATUS_LABELS[u.reportStatus].vi}` : '']
+          .filter(Boolean)
+          .join('; '),
+      ]),
+    },
+    { kind: 'heading', level: 1, text: 'II. Kết quả các chỉ tiêu theo từng đơn vị' },
+  ];
+  const inds = tables.indicators;
+  const reporting = tables.units.filter((u) => u.timing !== 'missing');
+  if (reporting.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'Chưa có đơn vị nào gửi báo cáo.' });
+    return blocks;
+  }
+  for (let start = 0; start < inds.length; start += 8) {
+    const chunk = inds.slice(start, start + 8);
+    blocks.push({
+      kind: 'table',
+      fontSize: 10,
+      columns: [
+        { title: 'STT', width: 4, align: 'center' },
+        { title: 'Đơn vị', width: 24 },
+        ...chunk.map((c) => ({ title: `${c.code} (${c.unit})`, width: 9, align: 'right' as const })),
+      ],
+      rows: reporting.map((u, i) => [
+        i + 1,
+        u.name,
+        ...chunk.map((c) => {
+          const v = u.values[c.code];
+          return typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : null;
+        }),
+      ]),
+    });
+  }
+  blocks.push({ kind: 'note', text: `Ghi chú mã chỉ tiêu: ${inds.map((c) => `${c.code} — ${c.name}`).join('; ')}.` });
+  return blocks;
+}
+
+function vietnamDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface DraftForDocument {
+  year: number;
+  planNumber: string;
+  planDate: string;
+  planIssuer: string;
+  settings: {
+    parentAgency: string;
+    agency: string;
+    agencyAbbreviation: string;
+    documentNumber: number | null;
+    place: string;
+    documentDate: string;
+    title: string;
+    recipient: string;
+    copyTo: string[];
+    signerAuthority: string;
+    signerTitle: string;
+    signerName: string;
+  };
+  groups: Group[];
+  paragraphs: Array<{ part: string; itemKey: string; text: string }>;
+  tables: ConsolidationTables;
+}
+
+const PART_HEADINGS: Record<string, string> = {
+  implementation: 'I. Tình hình triển khai thực hiện',
+  results: 'II. Kết quả thực hiện nhiệm vụ, giải pháp',
+  indicators: 'III. Kết quả thực hiện các chỉ tiêu',
+  difficulties: 'IV. Khó khăn, vướng mắc',
+  proposals: 'V. Đề xuất, kiến nghị',
+};
+
+/** The consolidated provincial report as a Nghị định 30 document. */
+export function consolidationDocument(d: DraftForDocument): OfficialDocument {
+  const s = d.settings;
+  const units = d.tables.units;
+  const sent = units.filter((u) => u.timing !== 'missing').length;
+  const agencyName = titleCase(s.agency).replace(/\bVà\b/g, 'và');
+  const body: BodyBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Thực hiện Kế hoạch số ${d.planNumber} ngày ${shortDate(d.planDate)} của ${d.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030; trên cơ sở báo cáo của ${sent}/${units.length} cơ quan, đơn vị, địa phương, ${agencyName} báo cáo kết quả thực hiện năm ${d.year} như sau:`,
+    },
+  ];
+  const byGroup = new Map<string, string[]>();
+  for (const p of d.paragraphs) {
+    const key = `${p.part}|${p.itemKey}`;
+    if (!byGroup.has(key)) byGroup.set(key, []);
+    byGroup.get(key)!.push(p.text);
+  }
+  const known = new Set(d.groups.map((g) => `${g.part}|${g.itemKey}`));
+  for (const part of PART_ORDER) {
+    body.push({ kind: 'heading', level: 1, text: PART_HEADINGS[part] });
+    const groups = d.groups.filter((g) => g.part === part);
+    const texts: string[] = [];
+    for (const g of groups) {
+      const list = byGroup.get(`${g.part}|${g.itemKey}`) ?? [];
+      if (part === 'results') {
+        body.push({ kind: 'heading', level: 2, text: g.heading });
+        if (list.length === 0) body.push({ kind: 'paragraph', text: 'Chưa có đơn vị báo cáo kết quả thực hiện nội dung này.', italic: true });
+        for (const t of list) body.push(...paragraphs(t));
+      } else texts.push(...list);
+    }
+    // Paragraphs of groups no longer in the plan stay at the end of their part.
+    for (const [key, list] of byGroup) if (key.startsWith(`${part}|`) && !known.has(key)) texts.push(...list);
+    if (part !== 'results') {
+      if (texts.length === 0) body.push({ kind: 'paragraph', text: 'Không có.', italic: true });
+      for (const t of texts) body.push(...paragraphs(t));
+    }
+    if (part === 'results') {
+      body.push({ kind: 'heading', level: 1, text: PART_HEADINGS.indicators });
+      body.push({
+        kind: 'paragraph',
+        text: `Tổng hợp số liệu các chỉ tiêu từ báo cáo của các đơn vị (chi tiết theo từng đơn vị tại Phụ lục kèm theo):`,
+      });
+      body.push(indicatorTable(d.tables, d.year));
+    }
+  }
+  body.push({
+    kind: 'paragraph',
+    text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${d.planNumber} năm ${d.year} của ${agencyName}, kính báo cáo ${s.recipient.replace(/[.;]\s*$/, '')} xem xét, chỉ đạo.`,
+  });
+  const number = documentNumberLine(s.documentNumber, 'BC', s.agencyAbbreviation).replace(/^Số: /, '');
+  return {
+    parentAgency: s.parentAgency,
+    agency: s.agency,
+    typeSymbol: 'BC',
+    agencyAbbreviation: s.agencyAbbreviation,
+    number: s.documentNumber,
+    place: s.place,
+    date: s.documentDate,
+    typeName: 'BÁO CÁO',
+    summary: s.title,
+    recipients: [s.recipient],
+    body,
+    copyTo: s.copyTo,
+    signerAuthority: [s.signerAuthority, s.signerTitle].filter(Boolean),
+    signerName: s.signerName,
+    annex: {
+      title: 'Phụ lục',
+      subtitle: `(Kèm theo Báo cáo số ${number.trim()} ngày ${formatDate(s.documentDate)} của ${agencyName})`,
+      landscape: true,
+      blocks: annexBlocks(d.tables),
+    },
+  };
+}
+
+/** How a unit signs and abbreviates, from its kind. */
+export function unitAgency(unit: { code: string; name: string; kind: string }, province: string, abbreviations: Record<string, string>) {
+  const locality = unit.kind === 'commune' || unit.kind === 'ward';
+  if (unit.kind === 'department') {
+    return {
+      parentAgency: `UBND TỈNH ${province.toUpperCase()}`,
+      agency: unit.name.toUpperCase(),
+      abbreviation: abbreviations[unit.code] ?? initials(unit.name),
+      place: province,
+      signer: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+    };
+  }
+  if (locality) {
+    return {
+      parentAgency: '',
+      agency: `ỦY BAN NHÂN DÂN ${unit.name.toUpperCase()}`,
+      abbreviation: 'UBND',
+      place: unit.name.replace(/^(Xã|Phường|Thị trấn)\s+/u, ''),
+      signer: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+    };
+  }
+  return { parentAgency: '', agency: unit.name.toUpperCase(), abbreviation: initials(unit.name), place: province, signer: ['THỦ TRƯỞNG ĐƠN VỊ'] };
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi'))
+    .join('')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-ZĐ0-9]/gu, '')
+    .slice(0, 12);
+}
+
+/** One unit's yearly report as a Nghị định 30 document, headed with its own agency. */
+export function reportDocument(
+  r: ReportDto,
+  o: { province: string; planNumber: string; planDate: string; planIssuer: string; date: string; abbreviations: Record<string, string> },
+): OfficialDocument {
+  const agency = unitAgency({ code: r.unit.code, name: r.unit.name, kind: r.unit.kind }, o.province, o.abbreviations);
+  const body: BodyBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Thực hiện Kế hoạch số ${o.planNumber} ngày ${shortDate(o.planDate)} của ${o.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030, ${r.unit.name} báo cáo kết quả thực hiện năm ${r.year} như sau:`,
+    },
+    { kind: 'heading', level: 1, text: 'I. Kết quả thực hiện nhiệm vụ được giao' },
+  ];
+  const sections = new Map(r.sections.map((s) => [s.planItemId, s]));
+  r.form.sections.forEach((f, i) => {
+    body.push({ kind: 'heading', level: 2, text: `${i + 1}. ${f.title} (mục ${f.key} của Kế hoạch${f.role === 'lead' ? ', chủ trì' : ', phối hợp'})` });
+    const text = sections.get(f.planItemId)?.results.trim();
+    body.push(...(text ? paragraphs(text) : [{ kind: 'paragraph' as const, text: 'Chưa có kết quả.', italic: true }]));
+  });
+  if (r.otherResults.trim()) {
+    body.push({ kind: 'heading', level: 2, text: `${r.form.sections.length + 1}. Kết quả khác` }, ...paragraphs(r.otherResults));
+  }
+  body.push({ kind: 'heading', level: 1, text: 'II. Kết quả thực hiện các chỉ tiêu' });
+  const values = new Map(r.values.map((v) => [`${v.indicatorCode}|${v.wasteStream ?? ''}`, v.value]));
+  const prev = new Map((r.previous?.values ?? []).map((v) => [`${v.indicatorCode}|${v.wasteStream ?? ''}`, v.value]));
+  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : typeof v === 'string' ? v : null);
+  const rows: BodyTable['rows'] = [];
+  const bold: number[] = [];
+  [...r.form.indicators]
+    .sort((a, b) => a.position - b.position)
+    .forEach((ind, i) => {
+      if (!ind.byWasteStream) {
+        rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, num(prev.get(`${ind.code}|`)), num(values.get(`${ind.code}|`))]);
+        return;
+      }
+      const total = r.totals.find((t) => t.indicatorCode === ind.code)?.total ?? null;
+      const prevNums = WASTE_STREAMS.map((s) => prev.get(`${ind.code}|${s}`)).filter((v): v is number => typeof v === 'number');
+      bold.push(rows.length);
+      rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, prevNums.length ? prevNums.reduce((a, b) => a + b, 0) : null, total]);
+      for (const s of WASTE_STREAMS) {
+        const v = values.get(`${ind.code}|${s}`);
+        const p = prev.get(`${ind.code}|${s}`);
+        if (v === undefined && p === undefined) continue;
+        rows.push(['', `- ${streamLabel(s as WasteStream)}`, ind.unit, num(p), num(v)]);
+      }
+    });
+  body.push({
+    kind: 'table',
+    columns: [
+      { title: 'STT', width: 6, align: 'center' },
+      { title: 'Chỉ tiêu', width: 50 },
+      { title: 'Đơn vị tính', width: 16, align: 'center' },
+      { title: r.previous ? `Năm ${r.previous.year}` : 'Năm trước', width: 14, align: 'right' },
+      { title: `Năm ${r.year}`, width: 14, align: 'right' },
+    ],
+    rows,
+    boldRows: bold,
+  });
+  const difficulties = r.sections.map((s) => s.difficulties.trim()).filter(Boolean);
+  const proposals = [...r.sections.map((s) => s.proposals.trim()), r.proposalsToCommittee.trim()].filter(Boolean);
+  body.push({ kind: 'heading', level: 1, text: 'III. Khó khăn, vướng mắc' });
+  body.push(...(difficulties.length ? difficulties.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
+  body.push({ kind: 'heading', level: 1, text: 'IV. Đề xuất, kiến nghị' });
+  body.push(...(proposals.length ? proposals.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
+  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${o.planNumber} năm ${r.year} của ${r.unit.name}.` });
+  return {
+    parentAgency: agency.parentAgency,
+    agency: agency.agency,
+    typeSymbol: 'BC',
+    agencyAbbreviation: agency.abbreviation,
+    number: null,
+    place: agency.place,
+    date: o.date,
+    typeName: 'BÁO CÁO',
+    summary: `Kết quả thực hiện Kế hoạch số ${o.planNumber} ngày ${shortDate(o.planDate)} của ${o.planIssuer} năm ${r.year}`,
+    recipients: [`Ủy ban nhân dân tỉnh ${o.province};`, `Sở Nông nghiệp và Môi trường tỉnh ${o.province}.`],
+    body,
+    copyTo: ['Như trên;', 'Lưu: VT.'],
+    signerAuthority: agency.signer,
+    signerName: '',
+  };
+}

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { Id, IsoDate } from './common.js';
+
+// Contracts of the consolidated provincial report (issue 4): the editable draft of a cycle, its
+// Word documents, and the Excel export, template and import. Server routes and client share them.
+
+/** Parts of the report: I. Tình hình triển khai, II. Kết quả thực hiện, IV. Khó khăn, vướng mắc, V. Đề xuất, kiến nghị. */
+export const CONSOLIDATION_PARTS = ['implementation', 'results', 'difficulties', 'proposals'] as const;
+export const ConsolidationPart = z.enum(CONSOLIDATION_PARTS);
+export type ConsolidationPart = z.infer<typeof ConsolidationPart>;
+
+/** State of a background job (generation or rendering), for a progress bar. */
+export const JobStateDto = z.object({
+  id: z.string(),
+  /** consolidation.generate or consolidation.render. */
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  /** 0–100. */
+  progress: z.number().int(),
+  /** Current step, in Vietnamese. */
+  progressNote: z.string().nullable(),
+  /** Error message when failed. */
+  error: z.string().nullable(),
+  /** For a render job that succeeded: the document made. */
+  documentId: z.string().nullable(),
+});
+export type JobStateDto = z.infer<typeof JobStateDto>;
+
+/** One paragraph of the draft. */
+export const ParagraphDto = z.object({
+  id: z.string(),
+  part: ConsolidationPart,
+  /** Plan item key of the task or solution in part "results" (e.g. "II-NV.1"), "other", or "" for the part as a whole. */
+  itemKey: z.string(),
+  text: z.string(),
+  /** The unit and report it was compiled from; null when added by hand. */
+  source: z.object({ unitId: z.string().nullable(), unitName: z.string(), reportId: z.string().nullable() }).nullable(),
+  /** Compiled from a submitted report not yet accepted. */
+  isProvisional: z.boolean(),
+  /** Edited by the officer (a regeneration keeps the edit). */
+  isEdited: z.boolean(),
+  /** Added by the latest generation (not the first). */
+  isNew: z.boolean(),
+  /** Its text was updated from the source by the latest generation. */
+  isUpdated: z.boolean(),
+  /** The source changed after the officer edited it; the edit was kept. */
+  sourceChanged: z.boolean(),
+});
+export type ParagraphDto = z.infer<typeof ParagraphDto>;
+
+/** A group heading of the draft (a part, or a task/solution of part II). */
+export const DraftGroupDto = z.object({
+  part: ConsolidationPart,
+  itemKey: z.string(),
+  /** Heading as printed, e.g. "1. Phát triển khoa học và công nghệ…". */
+  heading: z.string(),
+});
+export type DraftGroupDto = z.infer<typeof DraftGroupDto>;
+
+/** A stored Word file of the draft. */
+export const GeneratedDocumentDto = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  /** SHA-256 of the file, hex. */
+  sha256: z.string(),
+  size: z.number().int(),
+  /** Draft version it was made from. */
+  sourceVersion: z.number().int(),
+  /** True when the draft has not changed since. */
+  isCurrent: z.boolean(),
+  createdAt: z.string(),
+});
+export type GeneratedDocumentDto = z.infer<typeof GeneratedDocumentDto>;
+
+/** Document header and signature settings (Nghị định 30/2020). */
+export const DocumentSettings = z.object({
+  /** Parent agency, e.g. "UBND TỈNH VĨNH LONG". */
+  parentAgency: z.string(),
+  /** Issuing agency, e.g. "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG". */
+  agency: z.string(),
+  /** Agency abbreviation in the symbol, e.g. "SNNMT" → "Số: 01/BC-SNNMT". */
+  agencyAbbreviation: z.string(),
+  /** Number in the year (null: left blank, filled at registration). */
+  documentNumber: z.number().int().nullable(),
+  /** Place of the date line, e.g. "Vĩnh Long". */
+  place: z.string(),
+  /** Date of the document (YYYY-MM-DD). */
+  documentDate: z.string(),
+  /** Summary (trích yếu). */
+  title: z.string(),
+  /** "Kính gửi" recipient. */
+  recipient: z.string(),
+  /** "Nơi nhận" lines. */
+  copyTo: z.array(z.string()),
+  /** e.g. "KT. GIÁM ĐỐC". */
+  signerAuthority: z.string(),
+  /** e.g. "PHÓ GIÁM ĐỐC". */
+  signerTitle: z.string(),
+  /** Signer's name (no academic titles). */
+  signerName: z.string(),
+});
+export type DocumentSettings = z.infer<typeof DocumentSettings>;
+
+/** One row of the indicator table (part III). */
+export const IndicatorTotalDto = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  byWasteStream: z.boolean(),
+  streams: z.array(z.object({ stream: z.string(), value: z.number().nullable(), previous: z.number().nullable() })),
+  total: z.number().nullable(),
+  previousTotal: z.number().nullable(),
+  reporting: z.number().int(),
+});
+
+/** One expected unit in the annex. */
+export const AnnexUnitDto = z.object({
+  orgUnitId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  timing: z.enum(['on_time', 'late', 'missing']),
+  reportStatus: z.enum(['none', 'draft', 'submitted', 'returned', 'accepted']),
+  included: z.boolean(),
+  daysLate: z.number().int(),
+  submittedAt: z.string().nullable(),
+});
+
+export const ConsolidationDto = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  year: z.number().int(),
+  /** Optimistic-concurrency version; send it back with each PATCH. */
+  version: z.number().int(),
+  /** generating (first generation running), ready, failed. */
+  status: z.enum(['generating', 'ready', 'failed']),
+  includeSubmitted: z.boolean(),
+  generation: z.number().int(),
+  generatedAt: z.string().nullable(),
+  /** The running or latest job (generation or rendering). */
+  job: JobStateDto.nullable(),
+  settings: DocumentSettings,
+  groups: z.array(DraftGroupDto),
+  /** Paragraphs in order (removed ones are left out). */
+  paragraphs: z.array(ParagraphDto),
+  removedCount: z.number().int(),
+  /** What the latest generation brought: paragraphs added and updated, and the units they came from. */
+  sinceLast: z.object({ added: z.number().int(), updated: z.number().int(), units: z.array(z.string()) }),
+  indicators: z.array(IndicatorTotalDto),
+  units: z.array(AnnexUnitDto),
+  previousYear: z.number().int().nullable(),
+  documents: z.array(GeneratedDocumentDto),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+  abilities: z.object({ canEdit: z.boolean(), canGenerate: z.boolean() }),
+});
+export type ConsolidationDto = z.infer<typeof ConsolidationDto>;
+
+/** POST /api/v1/cycles/:id/consolidation — create or refresh the draft (a job). */
+export const GenerateConsolidationRequest = z
+  .strictObject({
+    /** Compile submitted reports not yet accepted too (marked provisional). Default false. */
+    includeSubmitted: z.boolean().optional(),
+  })
+  .optional();
+export type GenerateConsolidationRequest = z.infer<typeof GenerateConsolidationRequest>;
+
+const Text = z.string().trim().max(LIMITS.longText);
+const Line = z.string().trim().max(LIMITS.shortText);
+
+/** One edit of the draft. */
+export const DraftOperation = z.discriminatedUnion('op', [
+  /** Change a paragraph's text. */
+  z.strictObject({ op: z.literal('update'), id: Id, text: Text.min(1) }),
+  /** Remove a paragraph (a regeneration does not bring it back). */
+  z.strictObject({ op: z.literal('remove'), id: Id }),
+  /** Move a paragraph one place up (-1) or down (+1) within its group. */
+  z.strictObject({ op: z.literal('move'), id: Id, offset: z.union([z.literal(-1), z.literal(1)]) }),
+  /** Add a paragraph at the end of a group, or after a paragraph. */
+  z.strictObject({ op: z.literal('add'), part: ConsolidationPart, itemKey: z.string().trim().max(40).default(''), afterId: Id.optional(), text: Text.min(1) }),
+]);
+export type DraftOperation = z.infer<typeof DraftOperation>;
+
+/** PATCH /api/v1/cycles/:id/consolidation — edits and settings; 409 when `version` is stale. */
+export const UpdateConsolidationRequest = z.strictObject({
+  version: z.number().int().min(1),
+  operations: z.array(DraftOperation).max(500).default([]),
+  settings: z
+    .strictObject({
+      parentAgency: Line.optional(),
+      agency: Line.min(1).optional(),
+      agencyAbbreviation: z
+        .string()
+        .trim()
+        .min(1)
+        .max(20)
+        .regex(/^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*$/u, 'chữ in hoa, số, dấu gạch ngang')
+        .optional(),
+      documentNumber: z.number().int().min(1).max(9999).nullable().optional(),
+      place: Line.min(1).optional(),
+      documentDate: IsoDate.optional(),
+      title: Line.min(1).optional(),
+      recipient: Line.min(1).optional(),
+      copyTo: z.array(Line.min(1)).max(30).optional(),
+      signerAuthority: Line.optional(),
+      signerTitle: Line.optional(),
+      signerName: z.string().trim().max(120).optional(),
+    })
+    .optional(),
+});
+export type UpdateConsolidationRequest = z.infer<typeof UpdateConsolidationRequest>;
+
+/** POST /api/v1/cycles/:id/consolidation/document — render the Word file (a job). */
+export const RenderJobResponse = z.object({ job: JobStateDto });
+
+export const DocumentParams = z.strictObject({ id: Id, documentId: Id });
+
+/** One refused cell of an imported workbook. */
+export const RefusedCellDto = z.object({
+  /** Sheet name, e.g. "Chỉ tiêu". */
+  sheet: z.string(),
+  /** Cell, e.g. "D7". */
+  cell: z.string(),
+  /** "Chỉ tiêu!D7". */
+  address: z.string(),
+  /** Why, in the request's language. */
+  reason: z.string(),
+});
+export type RefusedCellDto = z.infer<typeof RefusedCellDto>;
+
+/** POST /api/v1/reports/:id/import.xlsx (multipart field "file"; optional field "version"). */
+export const ImportResultDto = z.object({
+  reportId: z.string(),
+  /** Report version after the import (unchanged when nothing changed). */
+  version: z.number().int(),
+  /** Values read from the file and accepted. */
+  accepted: z.number().int(),
+  /** Values that differ from the report and were saved. */
+  changed: z.number().int(),
+  refused: z.array(RefusedCellDto),
+});
+export type ImportResultDto = z.infer<typeof ImportResultDto>;
