@@ -31,6 +31,7 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { enqueueMail } from '../../lib/mail.js';
 import { checkAttachment, localStorage } from '../../lib/storage.js';
+import { recordReportFeedback } from '../feedback/feedback.service.js';
 import { unitWithPredecessors } from '../org-units/org-units.repository.js';
 import * as cyclesRepo from './cycles.repository.js';
 import { loadCycle, requireOpen } from './cycles.service.js';
@@ -333,6 +334,7 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       version: updated.version,
       snapshot: { ...content, values: content.values.map((v) => ({ ...v, wasteStream: v.wasteStream ?? null })) },
     });
+    await recordFeedback(tx, { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now });
     const focal = await repo.focalAccounts(tx);
     await repo.insertNotifications(
       tx,
@@ -357,6 +359,35 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
     return updated;
   });
   return toReportDto(ctx, row);
+}
+
+/**
+ * Puts the difficulties and proposals of a submitted report on the feedback desk: one item per
+ * section that has some (keyed by its plan item) and one for the free "proposals to the People's
+ * Committee" field. The desk upserts per report and item, so a resubmission updates, never adds.
+ */
+async function recordFeedback(
+  tx: DbOrTx,
+  i: { reportId: string; orgUnitId: string; planId: string; frozen: FrozenSection[]; content: ReportContent; actor: Actor; at: Date },
+): Promise<void> {
+  const keyOf = new Map(i.frozen.map((s) => [s.planItemId, s.key]));
+  for (const s of i.content.sections) {
+    if (!s.difficulties.trim() && !s.proposals.trim()) continue;
+    const planItemKey = keyOf.get(s.planItemId) ?? null;
+    await recordReportFeedback(tx, {
+      reportId: i.reportId,
+      orgUnitId: i.orgUnitId,
+      planItemKey,
+      planId: planItemKey ? i.planId : null,
+      difficulties: s.difficulties,
+      proposals: s.proposals,
+      actor: i.actor,
+      at: i.at,
+    });
+  }
+  if (i.content.proposalsToCommittee.trim()) {
+    await recordReportFeedback(tx, { reportId: i.reportId, orgUnitId: i.orgUnitId, planItemKey: null, difficulties: '', proposals: i.content.proposalsToCommittee, actor: i.actor, at: i.at });
+  }
 }
 
 /** Notifies the unit's officers in-app, and by e-mail when SMTP is configured. */
