@@ -83,8 +83,8 @@ export interface OfficialDocument {
 
 /* ───────────────────────────── page and type sizes ───────────────────────────── */
 
-/** Millimetres to twips (1 mm = 56.6929 twips). */
-export const mm = (value: number) => Math.round((value * 1440) / 25.4);
+/** Millimetres to twips (1 mm = 56.6929 twips), rounded up so a minimum margin is never undershot. */
+export const mm = (value: number) => Math.ceil((value * 1440) / 25.4);
 
 /** A4 in twips. */
 export const A4 = { width: 11906, height: 16838 } as const;
