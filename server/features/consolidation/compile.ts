@@ -128,7 +128,7 @@ export function compileOrigins(input: CompileInput): Origin[] {
       part,
       itemKey: groupIndex.has(`${part}|${itemKey}`) ? itemKey : '',
       // The unit is named in the text, as a typist would write it; the officer may rewrite it.
-      text: `${unitName}: ${body}`,
+      text: body.startsWith(unitName) ? body : `${unitName}: ${body}`,
       sourceUnitId: r.orgUnitId,
       sourceUnitName: unitName,
       sourceReportId: r.id,

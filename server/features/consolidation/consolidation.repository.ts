@@ -40,7 +40,7 @@ export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmi
       .where(eq(planItems.versionId, cycle.planVersionId))
       .orderBy(asc(planItems.position)),
     db
-      .select({ orgUnitId: cycleExpectedUnits.orgUnitId, code: cycleExpectedUnits.code, name: cycleExpectedUnits.name, kind: cycleExpectedUnits.kind })
+      .select({ orgUnitId: cycleExpectedUnits.orgUnitId, code: cycleExpectedUnits.code, name: cycleExpectedUnits.name, fullName: cycleExpectedUnits.fullName, kind: cycleExpectedUnits.kind })
       .from(cycleExpectedUnits)
       .where(and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt))),
     db
@@ -87,7 +87,8 @@ export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmi
     includeSubmitted,
     items,
     indicators: cycle.form?.indicators ?? [],
-    units,
+    // A department is named short ("Sở Y tế"); a commune by its full name ("Xã Giao Long").
+    units: units.map(({ fullName, ...u }) => ({ ...u, name: u.kind === 'department' ? u.name : fullName })),
     reports: reportRows,
     sections,
     values,
@@ -124,6 +125,20 @@ export async function committeeOn(db: DbOrTx, date: string) {
     )
     .limit(1);
   return row;
+}
+
+/**
+ * The agency as written in a sentence: the unit whose name upper-cased is the header's agency
+ * ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Sở Nông nghiệp và Môi trường"), else the header text with
+ * only its first letter capital.
+ */
+export async function agencyDisplayName(db: DbOrTx, agency: string): Promise<string> {
+  // Compared in JS: upper() of the database follows its locale, which may be C.
+  const rows = await db.selectDistinct({ name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.kind, ['department', 'committee', 'institute', 'school', 'other']));
+  const found = rows.find((r) => r.name.toLocaleUpperCase('vi') === agency.toLocaleUpperCase('vi'));
+  if (found) return found.name;
+  const lower = agency.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
 
 export async function getOrgUnit(db: DbOrTx, id: string) {

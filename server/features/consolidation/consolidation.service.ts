@@ -383,6 +383,7 @@ export async function renderDraftDocument(db: Db, config: Config, draftId: strin
   const issuer = `Ủy ban nhân dân ${titleCase(cp.plan.issuer).replace(/^Tỉnh\b/u, 'tỉnh')}`;
   const model = consolidationDocument({
     year: cp.cycle.year,
+    agencyName: await repo.agencyDisplayName(db, draft.agency),
     planNumber: cp.plan.number,
     planDate: cp.plan.date,
     planIssuer: issuer,

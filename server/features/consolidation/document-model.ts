@@ -57,8 +57,8 @@ export function indicatorTable(tables: ConsolidationTables, year: number): BodyT
   return {
     kind: 'table',
     columns: [
-      { title: 'STT', width: 6, align: 'center' },
-      { title: 'Chỉ tiêu', width: 44 },
+      { title: 'STT', width: 8, align: 'center' },
+      { title: 'Chỉ tiêu', width: 42 },
       { title: 'Đơn vị tính', width: 14, align: 'center' },
       { title: tables.previousYear ? `Năm ${tables.previousYear}` : 'Năm trước', width: 13, align: 'right' },
       { title: `Năm ${year}`, width: 13, align: 'right' },
@@ -137,6 +137,8 @@ function vietnamDate(iso: string): string {
 
 export interface DraftForDocument {
   year: number;
+  /** The issuing agency as written in a sentence ("Sở Nông nghiệp và Môi trường"). */
+  agencyName: string;
   planNumber: string;
   planDate: string;
   planIssuer: string;
@@ -172,7 +174,7 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
   const s = d.settings;
   const units = d.tables.units;
   const sent = units.filter((u) => u.timing !== 'missing').length;
-  const agencyName = titleCase(s.agency).replace(/\bVà\b/g, 'và');
+  const agencyName = d.agencyName;
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
@@ -243,7 +245,7 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
 }
 
 /** How a unit signs and abbreviates, from its kind. */
-export function unitAgency(unit: { code: string; name: string; kind: string }, province: string, abbreviations: Record<string, string>) {
+export function unitAgency(unit: { code: string; name: string; fullName: string; kind: string }, province: string, abbreviations: Record<string, string>) {
   const locality = unit.kind === 'commune' || unit.kind === 'ward';
   if (unit.kind === 'department') {
     return {
@@ -257,9 +259,9 @@ export function unitAgency(unit: { code: string; name: string; kind: string }, p
   if (locality) {
     return {
       parentAgency: '',
-      agency: `ỦY BAN NHÂN DÂN ${unit.name.toUpperCase()}`,
+      agency: `ỦY BAN NHÂN DÂN ${unit.fullName.toUpperCase()}`,
       abbreviation: 'UBND',
-      place: unit.name.replace(/^(Xã|Phường|Thị trấn)\s+/u, ''),
+      place: unit.fullName.replace(/^(Xã|Phường|Thị trấn)\s+/u, ''),
       signer: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
     };
   }
@@ -282,11 +284,12 @@ export function reportDocument(
   r: ReportDto,
   o: { province: string; planNumber: string; planDate: string; planIssuer: string; date: string; abbreviations: Record<string, string> },
 ): OfficialDocument {
-  const agency = unitAgency({ code: r.unit.code, name: r.unit.name, kind: r.unit.kind }, o.province, o.abbreviations);
+  const agency = unitAgency({ code: r.unit.code, name: r.unit.name, fullName: r.unit.fullName, kind: r.unit.kind }, o.province, o.abbreviations);
+  const unitName = r.unit.kind === 'department' ? r.unit.name : r.unit.fullName;
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${o.planNumber} ngày ${shortDate(o.planDate)} của ${o.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030, ${r.unit.name} báo cáo kết quả thực hiện năm ${r.year} như sau:`,
+      text: `Thực hiện Kế hoạch số ${o.planNumber} ngày ${shortDate(o.planDate)} của ${o.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030, ${unitName} báo cáo kết quả thực hiện năm ${r.year} như sau:`,
     },
     { kind: 'heading', level: 1, text: 'I. Kết quả thực hiện nhiệm vụ được giao' },
   ];
@@ -326,8 +329,8 @@ export function reportDocument(
   body.push({
     kind: 'table',
     columns: [
-      { title: 'STT', width: 6, align: 'center' },
-      { title: 'Chỉ tiêu', width: 50 },
+      { title: 'STT', width: 8, align: 'center' },
+      { title: 'Chỉ tiêu', width: 48 },
       { title: 'Đơn vị tính', width: 16, align: 'center' },
       { title: r.previous ? `Năm ${r.previous.year}` : 'Năm trước', width: 14, align: 'right' },
       { title: `Năm ${r.year}`, width: 14, align: 'right' },
@@ -341,7 +344,7 @@ export function reportDocument(
   body.push(...(difficulties.length ? difficulties.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
   body.push({ kind: 'heading', level: 1, text: 'IV. Đề xuất, kiến nghị' });
   body.push(...(proposals.length ? proposals.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
-  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${o.planNumber} năm ${r.year} của ${r.unit.name}.` });
+  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${o.planNumber} năm ${r.year} của ${unitName}.` });
   return {
     parentAgency: agency.parentAgency,
     agency: agency.agency,
