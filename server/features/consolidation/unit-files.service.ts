@@ -113,6 +113,8 @@ const refuse = (sheet: string, cell: string, reason: Message, lang: 'vi' | 'en')
  */
 export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body: Buffer; fileName: string }, version?: number): Promise<ImportResultDto> {
   const r = await getReport(ctx, reportId);
+  // Only the unit's officers write its report: others who may read it get 403, not 404.
+  requireAccess(ctx, 'report.write.own');
   const actor = requireAccess(ctx, 'report.write.own', { orgUnitId: r.orgUnitId });
   let parsed: Awaited<ReturnType<typeof readReportTemplate>>;
   try {

@@ -1,0 +1,179 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportResultDto } from '../../../shared/contracts/consolidation.js';
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
+import { buildCycle } from '../reporting/reporting.fixtures.js';
+import { submitReport } from './consolidation.fixtures.js';
+
+let t: TestApp;
+let focal: TestClient;
+let leader: TestClient;
+let stc: TestClient;
+let yte: TestClient;
+let cycleId: string;
+let stcReport: ReportDto;
+
+/** A multipart body with one file field. */
+function multipart(name: string, body: Buffer) {
+  const boundary = `----bioplan${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  return { payload: Buffer.concat([head, body, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function upload(c: TestClient, reportId: string, name: string, body: Buffer, query = '') {
+  const m = multipart(name, body);
+  return c.inject({ method: 'POST', url: `/api/v1/reports/${reportId}/import.xlsx${query}`, payload: m.payload, headers: m.headers });
+}
+
+async function load(body: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  return wb;
+}
+
+/** The row of an indicator (and stream label) in the template sheet. */
+function rowOf(ws: ExcelJS.Worksheet, code: string, stream = ''): number {
+  for (let r = 7; r <= ws.rowCount; r += 1) {
+    if (ws.getRow(r).getCell(1).value === code && String(ws.getRow(r).getCell(7).value ?? '') === stream) return r;
+  }
+  throw new Error(`no row ${code} ${stream}`);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  focal = await t.loginAs('focal', { unitCode: 'VL-SNNMT' });
+  leader = await t.loginAs('leader');
+  stc = await t.loginAs('unit', { unitCode: 'VL-STC' });
+  yte = await t.loginAs('unit', { unitCode: 'VL-SYT' });
+  cycleId = (await buildCycle(t, focal)).id;
+  stcReport = (await stc.get(`/api/v1/cycles/${cycleId}/my-report`)).json();
+  await submitReport(yte, cycleId, { xlMedical: 77.25 });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('cycle export', () => {
+  it('has one row per unit × indicator × waste stream with codes and statuses, and the per-unit table', async () => {
+    const res = await focal.get(`/api/v1/cycles/${cycleId}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('so-lieu-chi-tieu-2026.xlsx');
+    const wb = await load(res.rawPayload);
+    const data = wb.getWorksheet('Dữ liệu')!;
+    expect(data.getRow(1).values).toEqual(expect.arrayContaining(['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Mã chỉ tiêu', 'Dòng chất thải', 'Giá trị']));
+    const rows = data.getSheetValues().slice(2) as unknown[][];
+    const hit = rows.find((r) => r[1] === 'VL-SYT' && r[7] === 'XL-01' && r[9] === 'Y tế');
+    expect(hit?.[11]).toBe(77.25);
+    expect(hit?.[4]).toBe('Đã gửi');
+    expect(data.getRow(2).getCell(11).numFmt).toBe('#,##0.##');
+    const missing = rows.find((r) => r[1] === 'VL-STC');
+    expect(missing?.[5]).toBe('Chưa gửi');
+    const pivot = wb.getWorksheet('Theo đơn vị')!;
+    const yteRow = (pivot.getSheetValues() as unknown[][]).find((r) => r?.[1] === 'VL-SYT')!;
+    const col = (pivot.getRow(1).values as unknown[]).indexOf('XL-01');
+    expect(yteRow[col]).toBe(77.25 + 1234.5);
+  });
+
+  it('is for focal officers and leaders only', async () => {
+    expect((await leader.get(`/api/v1/cycles/${cycleId}/export.xlsx`)).statusCode).toBe(200);
+    expect((await stc.get(`/api/v1/cycles/${cycleId}/export.xlsx`)).statusCode).toBe(403);
+  });
+});
+
+describe('template and import', () => {
+  let template: Buffer;
+
+  it('gives the unit its form, prefilled, with number formats and a hidden marker', async () => {
+    const res = await stc.get(`/api/v1/reports/${stcReport.id}/template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    template = res.rawPayload;
+    const wb = await load(template);
+    const ws = wb.getWorksheet('Chỉ tiêu')!;
+    expect(ws.getRow(6).getCell(4).value).toBe('Giá trị');
+    expect(ws.getCell(`D${rowOf(ws, 'XL-01', 'medical')}`).numFmt).toBe('#,##0.##');
+    expect(wb.getWorksheet('_bioplan')!.state).toBe('veryHidden');
+    expect((await yte.get(`/api/v1/reports/${stcReport.id}/template.xlsx`)).statusCode).toBe(404);
+  });
+
+  it('imports the good cells, names each refused cell, and changes nothing the second time', async () => {
+    const wb = await load(template);
+    const ws = wb.getWorksheet('Chỉ tiêu')!;
+    const agri = rowOf(ws, 'XL-01', 'agri');
+    const dn = rowOf(ws, 'DN-01');
+    const tl = rowOf(ws, 'TL-01');
+    const kh = rowOf(ws, 'KH-00');
+    ws.getCell(`D${agri}`).value = 1500.75;
+    ws.getCell(`D${dn}`).value = 'ba doanh nghiệp';
+    ws.getCell(`D${tl}`).value = 140;
+    ws.getCell(`D${kh}`).value = 'Có';
+    ws.getCell(`D${rowOf(ws, 'KP-01')}`).value = '2.500,5';
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const res = await upload(stc, stcReport.id, 'bieu-mau.xlsx', filled);
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json() as ImportResultDto;
+    expect(out.changed).toBe(3);
+    expect(out.version).toBe(stcReport.version + 1);
+    expect(out.refused).toHaveLength(2);
+    expect(out.refused[0]).toMatchObject({ sheet: 'Chỉ tiêu', cell: `D${dn}`, address: `Chỉ tiêu!D${dn}` });
+    expect(out.refused[0].reason).toContain('phải là số');
+    expect(out.refused[0].reason).toContain('DN-01');
+    expect(out.refused[1].address).toBe(`Chỉ tiêu!D${tl}`);
+    expect(out.refused[1].reason).toContain('không được lớn hơn 100');
+
+    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    expect(report.version).toBe(out.version);
+    expect(report.values).toEqual(
+      expect.arrayContaining([
+        { indicatorCode: 'XL-01', wasteStream: 'agri', value: 1500.75 },
+        { indicatorCode: 'KH-00', wasteStream: null, value: true },
+        { indicatorCode: 'KP-01', wasteStream: null, value: 2500.5 },
+      ]),
+    );
+
+    const again = (await upload(stc, stcReport.id, 'bieu-mau.xlsx', filled)).json() as ImportResultDto;
+    expect(again.changed).toBe(0);
+    expect(again.version).toBe(out.version);
+    expect((await stc.get(`/api/v1/reports/${stcReport.id}`)).json().version).toBe(out.version);
+
+    const en = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, ...multipart('x.xlsx', filled), headers: { ...multipart('x.xlsx', filled).headers, 'accept-language': 'en' } });
+    expect(en.json().refused[0].reason).toContain('must be a number');
+  });
+
+  it('imports nothing from a file that is not a valid template', async () => {
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Chỉ tiêu').getCell('D7').value = 5;
+    const notTemplate = await upload(stc, stcReport.id, 'khac.xlsx', Buffer.from(await other.xlsx.writeBuffer()));
+    expect(notTemplate.statusCode).toBe(400);
+    expect(notTemplate.json().error.code).toBe('INVALID_TEMPLATE');
+    expect(notTemplate.json().error.message).toContain('không phải biểu mẫu');
+    const garbage = await upload(stc, stcReport.id, 'rac.xlsx', Buffer.from('đây không phải tệp excel'));
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.message).toContain('Chưa nhập dữ liệu nào');
+    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const yteTemplate = (await yte.get(`/api/v1/reports/${yteReport.id}/template.xlsx`)).rawPayload;
+    const wrong = await upload(stc, stcReport.id, 'sai.xlsx', yteTemplate);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.message).toContain('VL-SYT');
+    const none = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, ...multipart('x.xlsx', Buffer.alloc(0)) });
+    expect(none.statusCode).toBeLessThan(500);
+  });
+
+  it('respects the report rules: stale version 409, submitted report 409, another unit 404, focal 403', async () => {
+    const current = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    const stale = await upload(stc, stcReport.id, 'b.xlsx', template, `?version=${current.version - 1}`);
+    expect(stale.statusCode).toBe(409);
+    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const yteTemplate = (await yte.get(`/api/v1/reports/${yteReport.id}/template.xlsx`)).rawPayload;
+    const submitted = await upload(yte, yteReport.id, 'b.xlsx', yteTemplate);
+    expect(submitted.statusCode).toBe(409);
+    expect(submitted.json().error.message).toContain('đã gửi');
+    expect((await upload(yte, stcReport.id, 'b.xlsx', template)).statusCode).toBe(404);
+    expect((await upload(focal, stcReport.id, 'b.xlsx', template)).statusCode).toBe(403);
+  });
+});
