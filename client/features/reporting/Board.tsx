@@ -23,10 +23,10 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconBell, IconCalendar, IconChecks, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import { Link } from 'react-router';
 import {
   BOARD_STATUSES,
@@ -51,7 +51,7 @@ import {
   useSendRemindersMutation,
   type CompletenessParams,
 } from './api';
-import { ConfirmModal, parseVietnameseDate, StatusBadge } from './ui';
+import { ConfirmModal, notify, parseVietnameseDate, StatusBadge } from './ui';
 
 const COUNT_KEYS = ['expected', 'submitted', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
 const STATUS_FILTERS = [...BOARD_STATUSES, 'late', 'onTime'] as const;
@@ -233,7 +233,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                         total: formatNumber(data.page.total),
                       })}
                     </Text>
-                    <Table.ScrollContainer minWidth={960}>
+                    <Table.ScrollContainer minWidth={1100}>
                       <Table striped highlightOnHover verticalSpacing="xs" data-testid="board-units">
                         <Table.Thead>
                           <Table.Tr>
@@ -285,8 +285,8 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                               <Table.Td>
                                 <Text size="sm">{t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}</Text>
                               </Table.Td>
-                              <Table.Td>
-                                <Group gap={4}>
+                              <Table.Td miw={150}>
+                                <Group gap={4} wrap="nowrap">
                                   <StatusBadge status={u.status} />
                                   {u.isLate && <StatusBadge status="late" variant="outline" />}
                                 </Group>
@@ -367,14 +367,9 @@ function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessUnitDto[
           rows.map((r) => r.reportId!),
           {
             onSuccess: (res) => {
-              notifications.show({ color: 'bio', message: t('reporting.board.bulkDone', { count: res.accepted.length }) });
+              notify(t('reporting.board.bulkDone', { count: res.accepted.length }));
               if (res.failed.length) {
-                notifications.show({
-                  color: 'red',
-                  title: t('reporting.board.bulkFailed', { count: res.failed.length }),
-                  message: res.failed.map((f) => f.message).join('; '),
-                  autoClose: false,
-                });
+                notify(res.failed.map((f) => f.message).join('; '), { color: 'red', title: t('reporting.board.bulkFailed', { count: res.failed.length }), autoClose: false });
               }
               onDone();
               onClose();
@@ -390,7 +385,7 @@ function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessUnitDto[
         ))}
       </List>
       {accept.error && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {accept.error.message}
         </Alert>
       )}
@@ -405,7 +400,7 @@ function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: Complet
   const [reason, setReason] = useState('');
   const err = extend.error instanceof ApiError ? extend.error : null;
   return (
-    <Modal opened onClose={onClose} title={t('reporting.board.extendTitle', { unit: row.unit.fullName })} centered size="lg">
+    <Modal opened onClose={onClose} title={t('reporting.board.extendTitle', { unit: row.unit.fullName })} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -414,7 +409,7 @@ function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: Complet
             { orgUnitId: row.unit.id, deadline, reason },
             {
               onSuccess: (x) => {
-                notifications.show({ color: 'bio', message: t('reporting.board.extended_done', { unit: row.unit.fullName, date: formatDate(x.deadline) }) });
+                notify(t('reporting.board.extended_done', { unit: row.unit.fullName, date: formatDate(x.deadline) }));
                 onClose();
               },
             },
@@ -423,7 +418,7 @@ function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: Complet
       >
         <Stack>
           {err && !err.issues.length && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {err.message}
             </Alert>
           )}
@@ -556,10 +551,7 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
               onSuccess: (res) => {
                 setConfirming(false);
                 setNote('');
-                notifications.show({
-                  color: 'bio',
-                  message: res.data.length ? t('reporting.board.remindDone', { count: res.data.length }) : t('reporting.board.remindNone'),
-                });
+                notify(res.data.length ? t('reporting.board.remindDone', { count: res.data.length }) : t('reporting.board.remindNone'));
               },
             },
           )
@@ -575,7 +567,7 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
           onChange={(e) => setNote(e.currentTarget.value)}
         />
         {send.error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {send.error.message}
           </Alert>
         )}

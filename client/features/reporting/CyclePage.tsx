@@ -19,10 +19,10 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconLock, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import { Link, useParams } from 'react-router';
 import type { CycleDto, ExpectedUnitDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
@@ -32,7 +32,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUnitSearchQuery, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
-import { ConfirmModal, CycleStatusBadge, parseVietnameseDate } from './ui';
+import { ConfirmModal, CycleStatusBadge, notify, parseVietnameseDate } from './ui';
 
 /** One cycle (/ky-bao-cao/:id): while draft, its details and expected units; once open, the board. */
 export function CyclePage() {
@@ -44,7 +44,7 @@ export function CyclePage() {
 function CycleView({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="lg" maw={1280}>
+    <Stack gap="lg" maw={1280} className={classes.scope}>
       <Breadcrumbs>
         <Anchor component={Link} to="/ky-bao-cao">
           {t('reporting.cycles.back')}
@@ -81,18 +81,18 @@ function CycleSetup({ cycle }: { cycle: CycleDto }) {
 
   return (
     <Stack gap="lg">
-      <Alert color="blue" variant="outline">
-        {t('reporting.cycles.draftNote')}
-      </Alert>
+      <Paper withBorder p="md" className="mine-item">
+        <Group justify="space-between" gap="sm">
+          <Text fw={500}>{t('reporting.cycles.draftNote')}</Text>
+          {cycle.abilities.canOpen && (
+            <Button size="md" leftSection={<IconLock size={18} aria-hidden />} onClick={() => setConfirming(true)}>
+              {t('reporting.cycles.openCycle')}
+            </Button>
+          )}
+        </Group>
+      </Paper>
       {cycle.abilities.canEdit && <CycleSettings cycle={cycle} />}
       <QueryState query={units}>{(data) => <ExpectedUnits cycle={cycle} data={data.data} removed={data.removed} />}</QueryState>
-      {cycle.abilities.canOpen && (
-        <Group>
-          <Button size="md" leftSection={<IconLock size={18} aria-hidden />} onClick={() => setConfirming(true)}>
-            {t('reporting.cycles.openCycle')}
-          </Button>
-        </Group>
-      )}
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -103,14 +103,14 @@ function CycleSetup({ cycle }: { cycle: CycleDto }) {
           open.mutate(undefined, {
             onSuccess: () => {
               setConfirming(false);
-              notifications.show({ color: 'bio', message: t('reporting.cycles.opened', { year: cycle.year }) });
+              notify(t('reporting.cycles.opened', { year: cycle.year }));
             },
           })
         }
       >
         <Text>{t('reporting.cycles.openConfirm', { count })}</Text>
         {open.error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {open.error.message}
           </Alert>
         )}
@@ -145,13 +145,13 @@ function CycleSettings({ cycle }: { cycle: CycleDto }) {
           e.preventDefault();
           update.mutate(
             { windowStart: windowStart ?? undefined, windowEnd: windowEnd ?? undefined, deadline: deadline ?? undefined, graceDays },
-            { onSuccess: () => notifications.show({ color: 'bio', message: t('reporting.cycles.settingsSaved') }) },
+            { onSuccess: () => notify(t('reporting.cycles.settingsSaved')) },
           );
         }}
       >
         <Stack gap="sm">
           {err && !err.issues.length && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {err.message}
             </Alert>
           )}
@@ -250,8 +250,8 @@ function ExpectedUnits({
                       {u.unit.fullName}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {u.source === 'plan' ? (
                       t('reporting.expected.fromPlan')
                     ) : (
@@ -272,6 +272,7 @@ function ExpectedUnits({
                         size="xs"
                         variant="subtle"
                         color="red.9"
+                        c="red.9"
                         onClick={() => setRemoving(u)}
                         aria-label={t('reporting.expected.removeLabel', { unit: u.unit.fullName })}
                       >
@@ -317,7 +318,7 @@ function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose
   const chosen = units.data?.data.find((u) => u.id === unitId);
   const err = change.error instanceof ApiError ? change.error : null;
   return (
-    <Modal opened onClose={onClose} title={t('reporting.expected.addTitle')} centered size="lg">
+    <Modal opened onClose={onClose} title={t('reporting.expected.addTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -326,7 +327,7 @@ function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose
             { action: 'add', orgUnitId: unitId, reason },
             {
               onSuccess: () => {
-                notifications.show({ color: 'bio', message: t('reporting.expected.added', { unit: chosen?.fullName ?? '' }) });
+                notify(t('reporting.expected.added', { unit: chosen?.fullName ?? '' }));
                 onClose();
               },
             },
@@ -335,7 +336,7 @@ function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose
       >
         <Stack>
           {err && !err.issues.length && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {err.message}
             </Alert>
           )}
@@ -399,7 +400,7 @@ function RemoveUnitModal({ cycleId, unit, onClose }: { cycleId: string; unit: Ex
           { action: 'remove', orgUnitId: unit.unit.id, reason },
           {
             onSuccess: () => {
-              notifications.show({ color: 'bio', message: t('reporting.expected.removedDone', { unit: unit.unit.fullName }) });
+              notify(t('reporting.expected.removedDone', { unit: unit.unit.fullName }));
               onClose();
             },
           },
@@ -407,7 +408,7 @@ function RemoveUnitModal({ cycleId, unit, onClose }: { cycleId: string; unit: Ex
       }
     >
       {err && !err.issues.length && (
-        <Alert color="red" role="alert">
+        <Alert color="red.9" role="alert">
           {err.message}
         </Alert>
       )}

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import { Link, useNavigate } from 'react-router';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { addDays, defaultDeadline } from '../../../shared/reporting-rules';
@@ -11,7 +11,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
-import { CycleStatusBadge, parseVietnameseDate, todayInVietnam } from './ui';
+import { CycleStatusBadge, notify, parseVietnameseDate, todayInVietnam } from './ui';
 
 /** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
 export function CyclesPage() {
@@ -21,7 +21,7 @@ export function CyclesPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <Stack gap="lg" maw={1200}>
+    <Stack gap="lg" maw={1200} className={classes.scope}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={1} size="h2">
@@ -113,7 +113,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
       { planId: plan, year, windowStart: start ?? undefined, windowEnd: end ?? undefined, deadline: due ?? undefined, graceDays },
       {
         onSuccess: (cycle) => {
-          notifications.show({ color: 'bio', message: t('reporting.cycles.created', { year: cycle.year }) });
+          notify(t('reporting.cycles.created', { year: cycle.year }));
           navigate(`/ky-bao-cao/${cycle.id}`);
         },
       },
@@ -129,7 +129,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('reporting.cycles.createTitle')} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('reporting.cycles.createTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -138,7 +138,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
       >
         <Stack gap="md">
           {err && !err.issues.length && (
-            <Alert color="red" role="alert">
+            <Alert color="red.9" role="alert">
               {err.message}
             </Alert>
           )}

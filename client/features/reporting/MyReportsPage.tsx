@@ -1,12 +1,17 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import { Link } from 'react-router';
 import type { CycleDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
-import { useCyclesQuery, useReportsQuery } from './api';
+import { reportingKeys, useCyclesQuery, useReportsQuery } from './api';
+
+const ALL_MINE = { pageSize: 50 };
 import { DeadlineLine, StatusBadge } from './ui';
 
 /**
@@ -17,11 +22,11 @@ export function MyReportsPage() {
   const { t } = useTranslation();
   const me = useMeQuery().data;
   const cycles = useCyclesQuery({ status: 'open' });
-  const reports = useReportsQuery({ pageSize: 50 });
+  const reports = useReportsQuery(ALL_MINE);
   const unit = me?.user.orgUnit;
 
   return (
-    <Stack gap="lg" maw={1100}>
+    <Stack gap="lg" maw={1100} className={classes.scope}>
       <div>
         <Title order={1} size="h2">
           {t('reporting.mine.title')}
@@ -29,7 +34,7 @@ export function MyReportsPage() {
         {unit && <Text mt={4}>{t('reporting.mine.intro', { unit: unit.name })}</Text>}
       </div>
       {!unit ? (
-        <Alert color="red">{t('reporting.mine.noUnit')}</Alert>
+        <Alert color="red.9">{t('reporting.mine.noUnit')}</Alert>
       ) : (
         <QueryState query={cycles}>
           {(data) =>
@@ -96,6 +101,11 @@ function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
   // Reading the list with the cycle creates the unit's report on first open.
   const reports = useReportsQuery({ cycleId: cycle.id });
   const report = reports.data?.data[0];
+  const qc = useQueryClient();
+  // The report may have just been created: the list of all the unit's reports should show it.
+  useEffect(() => {
+    if (report?.id) void qc.invalidateQueries({ queryKey: reportingKeys.reports(ALL_MINE) });
+  }, [qc, report?.id]);
   const deadline = cycle.myDeadline ?? report?.deadline ?? cycle.deadline;
   const editable = !report || report.status === 'draft' || report.status === 'returned';
   return (
@@ -117,7 +127,7 @@ function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
         )}
         {report?.submittedAt && <Text size="sm">{t('reporting.report.submittedAt', { at: formatDateTime(report.submittedAt) })}</Text>}
         {reports.isError && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {reports.error.message}
           </Alert>
         )}

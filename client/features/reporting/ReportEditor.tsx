@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCloudUpload, IconLoader2, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import { useBlocker } from 'react-router';
 import type { ReportDto, ReportSection, SaveReportRequest } from '../../../shared/contracts/reporting';
 import type { ErrorIssue } from '../../../shared/errors';
@@ -12,7 +12,7 @@ import { ApiError } from '../../api/client';
 import { reportingKeys, useSaveReportMutation, useSubmitReportMutation } from './api';
 import { fieldId, fieldsOf, IndicatorTable, valuesOf, type FieldValue, type FieldValues } from './IndicatorTable';
 import { Narratives } from './Narratives';
-import { ConfirmModal } from './ui';
+import { ConfirmModal, notify } from './ui';
 
 type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
 type Sections = Record<string, Omit<ReportSection, 'planItemId'>>;
@@ -149,7 +149,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
           idempotencyKey.current = null;
           setConfirming(false);
           setIssues([]);
-          notifications.show({ color: 'bio', icon: <IconCheck size={16} aria-hidden />, message: t('reporting.report.submitted', { year: r.year }) });
+          notify(t('reporting.report.submitted', { year: r.year }));
         },
         onError: (e) => {
           setConfirming(false);
@@ -185,7 +185,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
       <SaveStatus state={saveState} savedAt={savedAt} onRetry={() => void flush()} />
 
       {conflict && (
-        <Alert color="red" variant="outline" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('reporting.report.conflictTitle')}>
+        <Alert color="red.9" variant="outline" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('reporting.report.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{conflict.message}</Text>
             {report.version > versionRef.current && report.updatedBy && (
@@ -199,7 +199,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         </Alert>
       )}
       {saveError && !conflict && (
-        <Alert color="red" role="alert" title={t('reporting.report.save.error')}>
+        <Alert color="red.9" role="alert" title={t('reporting.report.save.error')}>
           {saveError.message}
         </Alert>
       )}
@@ -208,7 +208,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Alert
           ref={summaryRef}
           tabIndex={-1}
-          color="red"
+          color="red.9"
           variant="outline"
           role="alert"
           icon={<IconAlertTriangle aria-hidden />}
@@ -273,7 +273,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Text>{t('reporting.report.submitConfirm')}</Text>
       </ConfirmModal>
 
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered>
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
         <Stack>
           <Text>{t('reporting.report.leaveBody')}</Text>
           <Group justify="flex-end" gap="sm">

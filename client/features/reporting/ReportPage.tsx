@@ -1,5 +1,4 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck, IconMessageExclamation } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,7 +16,7 @@ import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';
 import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
-import { ConfirmModal, StatusBadge, useDeadlineWords } from './ui';
+import { ConfirmModal, notify, StatusBadge, useDeadlineWords } from './ui';
 
 /** A report (/bao-cao/:id): the unit's form while it may edit, otherwise the read view and the review. */
 export function ReportPage() {
@@ -42,7 +41,7 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
   const firstSubmitted = Boolean(report.firstSubmittedAt);
 
   return (
-    <Stack gap="lg" maw={1200}>
+    <Stack gap="lg" maw={1200} className={classes.scope}>
       <Breadcrumbs>
         {isUnit ? (
           <Anchor component={Link} to="/bao-cao-cua-don-vi">
@@ -73,7 +72,7 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
           <Text size="sm">{t('reporting.deadline.grace', { date: formatDate(report.lockDate) })}</Text>
         )}
         {report.isLocked && !firstSubmitted && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {t('reporting.deadline.locked', { date: formatDate(report.lockDate) })}
           </Alert>
         )}
@@ -179,14 +178,14 @@ function ReviewActions({ report }: { report: ReportDto }) {
           accept.mutate(undefined, {
             onSuccess: () => {
               setAccepting(false);
-              notifications.show({ color: 'bio', message: t('reporting.report.accepted') });
+              notify(t('reporting.report.accepted'));
             },
           })
         }
       >
         <Text>{t('reporting.report.acceptConfirm')}</Text>
         {accept.error && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {accept.error.message}
           </Alert>
         )}
@@ -204,13 +203,13 @@ function ReviewActions({ report }: { report: ReportDto }) {
             onSuccess: () => {
               setReturning(false);
               setReason('');
-              notifications.show({ color: 'bio', message: t('reporting.report.returned') });
+              notify(t('reporting.report.returned'));
             },
           })
         }
       >
         {retErr && !retErr.fieldError('reason') && (
-          <Alert color="red" role="alert">
+          <Alert color="red.9" role="alert">
             {retErr.message}
           </Alert>
         )}

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, FileButton, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,7 @@ import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
 import { attachmentUrl, useAttachmentsQuery, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
 import classes from './report.module.css';
-import { formatBytes } from './ui';
+import { formatBytes, notify } from './ui';
 
 const ACCEPTED_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'];
 const ACCEPT =
@@ -30,7 +29,7 @@ export function Attachments({ report }: { report: ReportDto }) {
     if (file.size > LIMITS.attachmentBytes) return setError(t('reporting.report.fileTooLarge', { name: file.name, size: formatBytes(file.size) }));
     if (!ACCEPTED_EXTENSIONS.includes(ext)) return setError(t('reporting.report.fileBadType', { name: file.name }));
     upload.mutate(file, {
-      onSuccess: (a) => notifications.show({ color: 'bio', message: t('reporting.report.uploaded', { name: a.fileName }) }),
+      onSuccess: (a) => notify(t('reporting.report.uploaded', { name: a.fileName })),
       onError: (e) => setError(e.message),
     });
   };
@@ -55,7 +54,7 @@ export function Attachments({ report }: { report: ReportDto }) {
         )}
       </Group>
       {error && (
-        <Alert color="red" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)} closeButtonLabel={t('common.close')}>
+        <Alert color="red.9" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)} closeButtonLabel={t('common.close')}>
           {error}
         </Alert>
       )}

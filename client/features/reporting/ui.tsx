@@ -1,6 +1,9 @@
 import { Badge, Button, Group, Modal, Stack, Text, type BadgeProps } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './report.module.css';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
 import { formatDate } from '../../../shared/format';
 import { daysBetween, vietnamDay } from '../../../shared/reporting-rules';
@@ -105,7 +108,7 @@ export function ConfirmModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={title} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
       <Stack gap="md">
         {children}
         <Group justify="flex-end" gap="sm">
@@ -127,4 +130,15 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${fmt(n / 1024)} KB`;
   return `${fmt(n / 1024 / 1024)} MB`;
+}
+
+/** A toast whose close button has a name (axe: button-name). */
+export function notify(message: string, opts: { color?: string; title?: string; autoClose?: boolean } = {}) {
+  notifications.show({
+    color: opts.color ?? 'bio',
+    title: opts.title,
+    message,
+    autoClose: opts.autoClose === false ? false : 5000,
+    closeButtonProps: { 'aria-label': i18next.t('common.close') },
+  });
 }
