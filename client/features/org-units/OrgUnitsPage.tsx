@@ -44,22 +44,23 @@ export function OrgUnitsPage() {
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
 
-  const update = (changes: Record<string, string | null>, resetPage = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (resetPage) next.delete('trang');
-        return next;
-      },
-      { replace: true },
-    );
+  /**
+   * Changes some search parameters. Reads the address afresh: react-router hands a functional
+   * update the parameters of the last render, so the debounced search could undo a newer change.
+   */
+  const update = (changes: Record<string, string | null>, resetPage = true) => {
+    const current = new URLSearchParams(window.location.search);
+    const next = new URLSearchParams(current);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (resetPage && next.toString() !== current.toString()) next.delete('trang');
+    if (next.toString() !== current.toString()) setParams(next, { replace: true });
+  };
 
   useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedQ) update({ q: debouncedQ || null });
+    update({ q: debouncedQ || null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedQ]);
 

@@ -26,7 +26,7 @@ export function PlanItemView({ item, level, children, context, withAnchor = true
   const { t } = useTranslation();
   const id = withAnchor ? anchorOf(item) : undefined;
   const mineBadge = item.isMine ? (
-    <Badge size="sm" variant="filled" color="bio.8">
+    <Badge size="sm" variant="filled" color="bio.8" style={{ flexShrink: 0 }}>
       {t('plan.mineBadge')}
     </Badge>
   ) : null;

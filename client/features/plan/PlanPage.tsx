@@ -46,42 +46,49 @@ function PlanView({ plan }: { plan: PlanDto }) {
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const mine = params.get('mine') === '1';
+  // The toggle answers at once; the address follows (a router navigation commits a moment later).
+  const mineInAddress = params.get('mine') === '1';
+  const [mine, setMineState] = useState(mineInAddress);
+  useEffect(() => setMineState(mineInAddress), [mineInAddress]);
   const filtering = Boolean(debouncedQ) || mine;
   const results = usePlanItemsQuery(plan.id, { q: debouncedQ, mine });
   const tree = useMemo(() => childrenByParent(plan.items), [plan.items]);
   const byId = useMemo(() => new Map(plan.items.map((i) => [i.id, i])), [plan.items]);
   const location = useLocation();
 
+  /**
+   * Changes some search parameters. Reads the address afresh: react-router hands a functional
+   * update the parameters of the last render, so a debounced write could undo a newer one.
+   */
+  const updateParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (next.toString() !== new URLSearchParams(window.location.search).toString()) setParams(next, { replace: true });
+  };
+
   // Keep the search in the address so it can be shared and survives going back.
   useEffect(() => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (debouncedQ) next.set('q', debouncedQ);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debouncedQ, setParams]);
+    updateParams({ q: debouncedQ || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedQ]);
 
   // Scroll to #muc-… once the full text is on screen.
   useEffect(() => {
     if (!filtering && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [filtering, location.hash]);
 
-  const setMine = (value: boolean) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set('mine', '1');
-      else next.delete('mine');
-      return next;
-    });
+  const setMine = (value: boolean) => {
+    setMineState(value);
+    updateParams({ mine: value ? '1' : null });
+  };
 
   const clearFilters = () => {
     setQ('');
-    setParams(new URLSearchParams(), { replace: true });
+    setMineState(false);
+    updateParams({ q: null, mine: null });
   };
 
   const renderTree = (parentId: string | null, depth: number): ReactNode =>
@@ -186,7 +193,7 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
         {plan.title}
       </Title>
       <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" component="dl" m={0}>
+        <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" component="dl" m={0}>
           <Fact label={t('plan.number')} value={plan.number} />
           <Fact label={t('plan.date')} value={`${plan.place}, ${formatDate(plan.date)}`} />
           <Fact label={t('plan.issuer')} value={`${plan.issuerParent} ${plan.issuer}`} />

@@ -28,6 +28,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCreateUserMutation, useUpdateUserMutation, useUsersQuery } from './api';
 import { UnitPicker } from './UnitPicker';
+import classes from './users.module.css';
 
 const PAGE_SIZE = 20;
 type SortKey = 'name' | 'email' | 'role' | 'createdAt';
@@ -49,7 +50,7 @@ export function UsersPage() {
     const active = sort.key === key;
     const Icon = active ? (sort.order === 'desc' ? IconChevronDown : IconChevronUp) : IconSelector;
     return (
-      <Table.Th aria-sort={active ? (sort.order === 'desc' ? 'descending' : 'ascending') : undefined}>
+      <Table.Th aria-sort={active ? (sort.order === 'desc' ? 'descending' : 'ascending') : undefined} style={{ whiteSpace: 'nowrap' }}>
         <UnstyledButton
           fw={700}
           fz="sm"
@@ -118,7 +119,7 @@ export function UsersPage() {
                   total: formatNumber(data.page.total),
                 })}
               </Text>
-              <Table.ScrollContainer minWidth={960}>
+              <Table.ScrollContainer minWidth={1080}>
                 <Table striped highlightOnHover verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -135,17 +136,19 @@ export function UsersPage() {
                   <Table.Tbody>
                     {data.data.map((u) => (
                       <Table.Tr key={u.id} data-email={u.email}>
-                        <Table.Td fw={500}>{u.name}</Table.Td>
+                        <Table.Td fw={500} miw={150}>
+                          {u.name}
+                        </Table.Td>
                         <Table.Td>{u.email}</Table.Td>
-                        <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                        <Table.Td>{u.orgUnit?.name ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <Badge variant={u.isActive ? 'filled' : 'outline'} color={u.isActive ? 'bio.7' : 'dark'} tt="none">
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`roles.${u.role}`)}</Table.Td>
+                        <Table.Td miw={160}>{u.orgUnit?.name ?? '—'}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Badge variant={u.isActive ? 'filled' : 'outline'} color={u.isActive ? 'bio.7' : 'dark'} tt="none" style={{ overflow: 'visible' }}>
                             {u.isActive ? t('users.active') : t('users.inactive')}
                           </Badge>
                         </Table.Td>
-                        <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
-                        <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.createdAt)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
                         <Table.Td>
                           <Group gap={6} wrap="nowrap">
                             <Button
@@ -226,7 +229,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       { ...form, orgUnitId: form.orgUnitId || undefined },
       {
         onSuccess: (user) => {
-          notifications.show({ color: 'bio', message: t('users.created', { email: user.email }) });
+          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('users.created', { email: user.email }) });
           close();
         },
       },
@@ -234,8 +237,8 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="lg">
-      <form onSubmit={submit} noValidate>
+    <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={submit} noValidate className={classes.form}>
         <Stack>
           {error && !hasFieldErrors && (
             <Alert color="red" role="alert">
@@ -286,6 +289,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
             description={t('users.passwordHint', { min: LIMITS.passwordMin })}
             required
             autoComplete="new-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('users.togglePassword') }}
             minLength={LIMITS.passwordMin}
             maxLength={LIMITS.passwordMax}
             value={form.password}
@@ -323,15 +327,17 @@ function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: 
       { id: user.id, body: { password } },
       {
         onSuccess: () => {
-          notifications.show({ color: 'bio', message: t('users.resetDone', { name: user.name }) });
+          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('users.resetDone', { name: user.name }) });
           close();
         },
       },
     );
   };
   return (
-    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}>
-      <form onSubmit={submit} noValidate>
+    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate className={classes.form}>
         <Stack>
           {error && !error.fieldError('password') && (
             <Alert color="red" role="alert">
@@ -344,6 +350,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: 
             required
             data-autofocus
             autoComplete="new-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('users.togglePassword') }}
             maxLength={LIMITS.passwordMax}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
@@ -379,6 +386,7 @@ function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: (
         onSuccess: (u) => {
           notifications.show({
             color: 'bio',
+            closeButtonProps: { 'aria-label': t('common.close') },
             message: t(u.isActive ? 'users.reactivated' : 'users.deactivated', { name: u.name }),
           });
           close();
@@ -391,6 +399,7 @@ function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: (
       opened={Boolean(user)}
       onClose={close}
       title={deactivating ? t('users.deactivateTitle') : t('users.reactivateTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         {update.error && (
