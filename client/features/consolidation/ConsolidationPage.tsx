@@ -146,9 +146,10 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
 
 function SaveBadge({ state }: { state: SaveState }) {
   const { t } = useTranslation();
-  const color = state === 'saved' ? 'green' : state === 'saving' ? 'blue' : 'orange';
+  // Shade 9 keeps white text above 4.5:1 contrast (WCAG 2.1 AA).
+  const color = state === 'saved' ? '#1f6f3a' : state === 'saving' ? 'blue.9' : 'orange.9';
   return (
-    <Badge color={color} variant="light" size="lg" role="status" aria-live="polite">
+    <Badge color={color} variant="filled" size="lg" role="status" aria-live="polite">
       {t(`consolidation.${state}`)}
     </Badge>
   );
@@ -337,14 +338,14 @@ function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; canEdit
                 <Stack gap={6}>
                   <Group justify="space-between" gap="xs">
                     <Group gap={6}>
-                      <Badge variant="outline" color={p.source ? 'teal' : 'grape'}>
+                      <Badge variant="light" color={p.source ? 'gray' : 'grape'} c="dark">
                         {p.source ? t('consolidation.source', { unit: p.source.unitName }) : t('consolidation.manual')}
                       </Badge>
-                      {p.isNew && <Badge color="blue">{t('consolidation.badgeNew')}</Badge>}
-                      {p.isUpdated && <Badge color="cyan">{t('consolidation.badgeUpdated')}</Badge>}
+                      {p.isNew && <Badge color="blue.9">{t('consolidation.badgeNew')}</Badge>}
+                      {p.isUpdated && <Badge color="cyan.9">{t('consolidation.badgeUpdated')}</Badge>}
                       {p.isEdited && <Badge color="yellow" c="dark">{t('consolidation.badgeEdited')}</Badge>}
-                      {p.isProvisional && <Badge color="orange">{t('consolidation.badgeProvisional')}</Badge>}
-                      {p.sourceChanged && <Badge color="red">{t('consolidation.badgeSourceChanged')}</Badge>}
+                      {p.isProvisional && <Badge color="orange.9">{t('consolidation.badgeProvisional')}</Badge>}
+                      {p.sourceChanged && <Badge color="red.9">{t('consolidation.badgeSourceChanged')}</Badge>}
                     </Group>
                     {canEdit && (
                       <Group gap={4}>
@@ -559,7 +560,7 @@ function UnitsTable({ draft }: { draft: ConsolidationDto }) {
               <Table.Tr key={u.orgUnitId}>
                 <Table.Td>{u.name}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={u.timing === 'on_time' ? 'green' : u.timing === 'late' ? 'orange' : 'gray'} c={u.timing === 'missing' ? 'dark' : undefined}>
+                  <Badge variant="light" color={u.timing === 'on_time' ? 'green' : u.timing === 'late' ? 'orange' : 'gray'} c="dark">
                     {t(`consolidation.timing.${u.timing}`)}
                   </Badge>
                 </Table.Td>

@@ -50,6 +50,7 @@ function ReportFiles({ report }: { report: ReportDto }) {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('common.close') }}
             w={320}
           />
           <Button leftSection={<IconUpload size={16} aria-hidden />} disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
