@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AA_ERRORS } from '../feedback/components/a11y';
 import { GUIDANCE_STATUSES, type GuidanceStatus } from '../../../shared/contracts/amendments';
 import { formatDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
@@ -162,7 +163,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
       },
       {
         onSuccess: () => {
-          notifications.show({ color: 'bio', message: t('guidance.saved') });
+          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('guidance.saved') });
           onClose();
         },
       },
@@ -170,8 +171,8 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('guidance.formTitle')} size="xl" centered>
-      <form onSubmit={submit} noValidate>
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={onClose} title={t('guidance.formTitle')} size="xl" centered>
+      <form onSubmit={submit} noValidate style={AA_ERRORS}>
         <Stack gap="sm">
           {error && (
             <Alert color="red" role="alert" title={t('guidance.notSaved')}>
@@ -248,6 +249,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
               required={status === 'replaced'}
               searchable
               clearable
+              clearButtonProps={{ 'aria-label': t('feedback.clear') }}
               data={(all.data?.data ?? []).map((g) => ({ value: g.id, label: `${g.number} — ${g.title}` }))}
               error={error?.fieldError('replacedById')}
               comboboxProps={{ withinPortal: true }}
@@ -258,6 +260,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
             description={t('guidance.planItemsHint')}
             searchable
             clearable
+            clearButtonProps={{ 'aria-label': t('feedback.clear') }}
             value={planItemIds}
             onChange={setPlanItemIds}
             data={options.map((o) => ({ value: o.item.id, label: o.path }))}

@@ -2,6 +2,7 @@ export const texts = {
   vi: {
     feedback: {
       nav: 'Phản ánh, kiến nghị',
+      clear: 'Xóa lựa chọn',
       navUnit: 'Phản ánh của đơn vị',
       title: 'Phản ánh, kiến nghị',
       intro:
@@ -150,6 +151,7 @@ export const texts = {
   en: {
     feedback: {
       nav: 'Feedback desk',
+      clear: 'Clear',
       navUnit: 'My unit’s feedback',
       title: 'Feedback and proposals',
       intro:

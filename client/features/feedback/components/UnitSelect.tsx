@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OrgUnitDto } from '../../../../shared/contracts/org-units';
 import { useUnitSearchQuery } from '../api';
 
@@ -20,6 +21,7 @@ interface Props {
  * finds "Sở Xây dựng tỉnh Vĩnh Long"; the options are not filtered again in the browser.
  */
 export function UnitSelect({ label, description, value, initial, onChange, error, required }: Props) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<OrgUnitDto | null>(initial ?? null);
   // Once a unit is chosen the box shows its name; that is not a search.
@@ -38,6 +40,7 @@ export function UnitSelect({ label, description, value, initial, onChange, error
       required={required}
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': t('feedback.clear') }}
       value={value}
       data={data}
       filter={({ options }) => options}
