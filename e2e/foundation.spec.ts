@@ -171,7 +171,9 @@ describe('foundation journeys', () => {
     expect(await row.textContent()).toContain('Xã An Hiệp');
     expect(await row.textContent()).toContain('Đang hoạt động');
 
-    await row.getByRole('button', { name: 'Đặt lại mật khẩu: Nguyễn Thị Hoà' }).click();
+    await row.getByRole('button', { name: 'Thao tác: Nguyễn Thị Hoà' }).click();
+    await page.getByRole('menuitem', { name: 'Đặt lại mật khẩu' }).click();
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     const reset = page.getByRole('dialog', { name: /Đặt lại mật khẩu cho/ });
     await reset.getByLabel('Mật khẩu mới').fill('ngan');
     await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
@@ -180,14 +182,19 @@ describe('foundation journeys', () => {
     await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await page.getByText('Đã đặt lại mật khẩu cho Nguyễn Thị Hoà', { exact: false }).waitFor();
 
-    await row.getByRole('button', { name: 'Khóa: Nguyễn Thị Hoà' }).click();
+    await row.getByRole('button', { name: 'Thao tác: Nguyễn Thị Hoà' }).click();
+    await page.getByRole('menuitem', { name: 'Khóa' }).click();
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     const confirm = page.getByRole('dialog', { name: 'Khóa tài khoản' });
     await confirm.getByText('Khóa tài khoản Nguyễn Thị Hoà (canbo.anhiep@example.vn)?').waitFor();
     await expectAccessible(page, 'deactivate dialog');
     await confirm.getByRole('button', { name: 'Khóa', exact: true }).click();
     await page.getByText('Đã khóa tài khoản Nguyễn Thị Hoà').waitFor();
     await expect.poll(() => row.textContent()).toContain('Đã khóa');
-    await row.getByRole('button', { name: 'Mở khóa: Nguyễn Thị Hoà' }).waitFor();
+    await row.getByRole('button', { name: 'Thao tác: Nguyễn Thị Hoà' }).click();
+    await page.getByRole('menuitem', { name: 'Mở khóa' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await expectAccessible(page, 'accounts after deactivation');
     await shot(page, 'users-deactivated');
 

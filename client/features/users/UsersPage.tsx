@@ -4,6 +4,7 @@ import {
   Button,
   Center,
   Group,
+  Menu,
   Modal,
   Pagination,
   PasswordInput,
@@ -14,10 +15,11 @@ import {
   TextInput,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronUp, IconSelector, IconUserPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconKey, IconLock, IconLockOpen, IconSelector, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/contracts/users';
@@ -46,26 +48,27 @@ export function UsersPage() {
   const [toggling, setToggling] = useState<UserDto | null>(null);
   const list = useUsersQuery({ q: debouncedQ || undefined, role, page, pageSize: PAGE_SIZE, sort: sort.key, order: sort.order });
 
-  const header = (key: SortKey, label: string) => {
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.order === 'desc' ? ('descending' as const) : ('ascending' as const)) : undefined;
+  const sortButton = (key: SortKey, label: string) => {
     const active = sort.key === key;
     const Icon = active ? (sort.order === 'desc' ? IconChevronDown : IconChevronUp) : IconSelector;
     return (
-      <Table.Th aria-sort={active ? (sort.order === 'desc' ? 'descending' : 'ascending') : undefined} style={{ whiteSpace: 'nowrap' }}>
-        <UnstyledButton
-          fw={700}
-          fz="sm"
-          aria-label={t('users.sortBy', { column: label })}
-          onClick={() => {
-            setSort(active ? { key, order: sort.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' });
-            setPage(1);
-          }}
-        >
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={14} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
+      <UnstyledButton
+        fw={700}
+        fz="sm"
+        aria-label={t('users.sortBy', { column: label })}
+        aria-pressed={active}
+        onClick={() => {
+          setSort(active ? { key, order: sort.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' });
+          setPage(1);
+        }}
+      >
+        <Group gap={4} wrap="nowrap">
+          {label}
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
     );
   };
 
@@ -119,59 +122,78 @@ export function UsersPage() {
                   total: formatNumber(data.page.total),
                 })}
               </Text>
-              <Table.ScrollContainer minWidth={1080}>
+              <Table.ScrollContainer minWidth={900}>
                 <Table striped highlightOnHover verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
-                      {header('name', t('users.name'))}
-                      {header('email', t('users.email'))}
-                      {header('role', t('users.role'))}
+                      <Table.Th>
+                        <Group gap="md" wrap="nowrap">
+                          {sortButton('name', t('users.name'))}
+                          {sortButton('email', t('users.email'))}
+                        </Group>
+                      </Table.Th>
+                      <Table.Th aria-sort={ariaSort('role')}>{sortButton('role', t('users.role'))}</Table.Th>
                       <Table.Th>{t('users.unit')}</Table.Th>
-                      <Table.Th>{t('users.status')}</Table.Th>
-                      {header('createdAt', t('users.createdAt'))}
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.status')}</Table.Th>
+                      <Table.Th aria-sort={ariaSort('createdAt')}>{sortButton('createdAt', t('users.createdAt'))}</Table.Th>
                       <Table.Th>{t('users.lastLogin')}</Table.Th>
-                      <Table.Th>{t('common.actions')}</Table.Th>
+                      <Table.Th>
+                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {data.data.map((u) => (
                       <Table.Tr key={u.id} data-email={u.email}>
-                        <Table.Td fw={500} miw={150}>
-                          {u.name}
+                        <Table.Td miw={200}>
+                          <Text fw={600} size="sm">
+                            {u.name}
+                          </Text>
+                          <Text size="sm" c="dimmed">
+                            {u.email}
+                          </Text>
                         </Table.Td>
-                        <Table.Td>{u.email}</Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`roles.${u.role}`)}</Table.Td>
                         <Table.Td miw={160}>{u.orgUnit?.name ?? '—'}</Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Badge variant={u.isActive ? 'filled' : 'outline'} color={u.isActive ? 'bio.7' : 'dark'} tt="none" style={{ overflow: 'visible' }}>
+                          <Badge
+                            variant={u.isActive ? 'filled' : 'outline'}
+                            color={u.isActive ? 'bio.7' : 'dark'}
+                            tt="none"
+                            style={{ minWidth: 'max-content' }}
+                          >
                             {u.isActive ? t('users.active') : t('users.inactive')}
                           </Badge>
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.createdAt)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
                         <Table.Td>
-                          <Group gap={6} wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setResetting(u)}
-                              aria-label={t('users.actionsFor', { action: t('users.resetPassword'), name: u.name })}
-                            >
-                              {t('users.resetPassword')}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant={u.isActive ? 'outline' : 'default'}
-                              color={u.isActive ? 'red.9' : undefined}
-                              onClick={() => setToggling(u)}
-                              aria-label={t('users.actionsFor', {
-                                action: u.isActive ? t('users.deactivate') : t('users.reactivate'),
-                                name: u.name,
-                              })}
-                            >
-                              {u.isActive ? t('users.deactivate') : t('users.reactivate')}
-                            </Button>
-                          </Group>
+                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}
+                        </Table.Td>
+                        <Table.Td>
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <Button
+                                size="xs"
+                                variant="default"
+                                rightSection={<IconChevronDown size={14} aria-hidden />}
+                                aria-label={t('users.actionsFor', { action: t('common.actions'), name: u.name })}
+                              >
+                                {t('common.actions')}
+                              </Button>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(u)}>
+                                {t('users.resetPassword')}
+                              </Menu.Item>
+                              <Menu.Item
+                                leftSection={u.isActive ? <IconLock size={16} aria-hidden /> : <IconLockOpen size={16} aria-hidden />}
+                                color={u.isActive ? 'red.9' : undefined}
+                                onClick={() => setToggling(u)}
+                              >
+                                {u.isActive ? t('users.deactivate') : t('users.reactivate')}
+                              </Menu.Item>
+                            </Menu.Dropdown>
+                          </Menu>
                         </Table.Td>
                       </Table.Tr>
                     ))}
