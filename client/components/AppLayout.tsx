@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Box, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -37,7 +37,9 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
+            <Box visibleFrom="xs">
+              <LanguageSwitch />
+            </Box>
             {me && (
               <Stack gap={0} visibleFrom="sm" align="flex-end">
                 <Text size="sm" fw={500}>
@@ -67,6 +69,9 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
         <ScrollArea>
+          <Box hiddenFrom="xs" mb="sm">
+            <LanguageSwitch />
+          </Box>
           <nav aria-label={t('nav.menu')}>
             <VisuallyHidden>
               <h2>{t('nav.menu')}</h2>
