@@ -28,6 +28,8 @@ const FIELDS = Number(process.env.BENCH_FIELDS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const BOARD_UNITS = Number(process.env.BENCH_BOARD_UNITS ?? 5000);
 const BOARD_RUNS = Number(process.env.BENCH_BOARD_RUNS ?? 40);
+/** Extra node flags of the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -95,7 +97,7 @@ async function main() {
 
     // A real server process on the same database.
     const port = await freePort();
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

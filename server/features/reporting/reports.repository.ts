@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { ReportStatus } from '../../../shared/contracts/reporting.js';
 import type { ContentSection, ContentValue } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -10,8 +10,6 @@ import {
   reportCycles,
   reportEvents,
   reports,
-  reportSections,
-  reportValues,
   users,
   type ReportSnapshot,
 } from '../../db/schema/index.js';
@@ -23,6 +21,160 @@ export async function getReport(db: DbOrTx, id: string, opts: { forUpdate?: bool
   const q = db.select().from(reports).where(eq(reports.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/** A cycle row without its frozen form (the form is read once per cycle: see form-cache.ts). */
+export type CycleHead = Omit<typeof reportCycles.$inferSelect, 'form'>;
+const { form: _form, ...cycleHead } = getTableColumns(reportCycles);
+
+/** The latest history line of a report (for merging consecutive saves). */
+export interface LastEventRef {
+  id: number;
+  action: string;
+  actorId: string | null;
+  at: string;
+}
+
+/** A report with what every read and write of it needs, fetched in one statement. */
+export interface LoadedReport {
+  report: ReportRow;
+  cycle: CycleHead;
+  /** The unit's frozen row in the cycle (null when the unit is no longer in its list). */
+  expected: typeof cycleExpectedUnits.$inferSelect | null;
+  /** Values (ordered by indicator and stream) and sections, when asked for. */
+  content?: { values: ContentValue[]; sections: ContentSection[] };
+  lastEvent?: LastEventRef | null;
+  /** Last year's accepted values, when asked for. */
+  previous?: PreviousValues | null;
+}
+
+const valuesJson = (reportId: SQL | string) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value) order by v.indicator_code collate "C", v.stream collate "C"), '[]'::json)
+  from report_value v where v.report_id = ${reportId})`;
+
+type ValueJson = { c: string; s: string; v: ContentValue['value'] };
+const toValues = (rows: ValueJson[]): ContentValue[] =>
+  rows.map((r) => ({ indicatorCode: r.c, wasteStream: (r.s || null) as ContentValue['wasteStream'], value: r.v ?? null }));
+
+/** Last year's accepted values of a report's unit (or its predecessors), as stored. */
+export interface PreviousValues {
+  reportId: string;
+  year: number;
+  values: ContentValue[];
+}
+type PreviousJson = { reportId: string; year: number; values: ValueJson[] } | null;
+
+/**
+ * The accepted report of the plan's cycle of \`year\` for \`unitId\` or any of its predecessors
+ * (transitively, through the successions), as one json value or null.
+ */
+const previousJson = (planId: SQL, year: SQL, unitId: SQL) => sql`(
+  with recursive pred(id) as (
+    select ${unitId}
+    union
+    select s.predecessor_id from org_unit_succession s join pred on s.successor_id = pred.id)
+  select json_build_object('reportId', pr.id, 'year', pc.year, 'values', ${valuesJson(sql`pr.id`)})
+  from report pr join report_cycle pc on pc.id = pr.cycle_id
+  where pc.plan_id = ${planId} and pc.year = ${year} and pr.status = 'accepted' and pr.org_unit_id in (select id from pred)
+  order by pr.accepted_at desc
+  limit 1)`;
+
+function toPrevious(p: PreviousJson): PreviousValues | null {
+  return p ? { reportId: p.reportId, year: Number(p.year), values: toValues(p.values) } : null;
+}
+
+/**
+ * One round trip for a report, its cycle (without the form), the unit's frozen row and, when
+ * asked, its content and latest history line; `forUpdate` locks the report row only.
+ */
+export async function loadReportBundle(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean; content?: boolean; lastEvent?: boolean; previous?: boolean } = {},
+): Promise<LoadedReport | undefined> {
+  const q = db
+    .select({
+      report: reports,
+      cycle: cycleHead,
+      expected: cycleExpectedUnits,
+      values: opts.content ? sql<ValueJson[]>`${valuesJson(sql`${reports.id}`)}` : sql<null>`null`,
+      sections: opts.content
+        ? sql<ContentSection[]>`(select coalesce(json_agg(json_build_object('planItemId', s.plan_item_id, 'results', s.results, 'difficulties', s.difficulties, 'proposals', s.proposals)), '[]'::json)
+            from report_section s where s.report_id = ${reports.id})`
+        : sql<null>`null`,
+      lastEvent: opts.lastEvent
+        ? sql<LastEventRef | null>`(select json_build_object('id', ev.id, 'action', ev.action, 'actorId', ev.actor_id, 'at', ev.at)
+            from report_event ev where ev.report_id = ${reports.id} order by ev.id desc limit 1)`
+        : sql<null>`null`,
+      previous: opts.previous
+        ? sql<PreviousJson>`${previousJson(sql`${reportCycles.planId}`, sql`${reportCycles.year} - 1`, sql`${reports.orgUnitId}`)}`
+        : sql<null>`null`,
+    })
+    .from(reports)
+    .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
+    .leftJoin(cycleExpectedUnits, and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)))
+    .where(eq(reports.id, id));
+  const [row] = opts.forUpdate ? await q.for('update', { of: reports }) : await q;
+  if (!row) return undefined;
+  // Both drivers decode json columns; a driver that hands back text still gets parsed here.
+  const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+  return {
+    report: row.report,
+    cycle: row.cycle,
+    expected: row.expected,
+    ...(opts.content ? { content: { values: toValues(json<ValueJson[]>(row.values)), sections: json<ContentSection[]>(row.sections) } } : {}),
+    ...(opts.lastEvent ? { lastEvent: json<LastEventRef | null>(row.lastEvent) } : {}),
+    ...(opts.previous ? { previous: toPrevious(json<PreviousJson>(row.previous)) } : {}),
+  };
+}
+
+/**
+ * Writes a report's values and sections in one statement: upserts what is given (rows whose
+ * content did not change are left alone) and deletes what is no longer there. Empty values
+ * (null or '') are not stored.
+ */
+export async function writeContent(db: DbOrTx, reportId: string, values: ContentValue[], sections: ContentSection[]): Promise<void> {
+  const vin = values
+    .filter((v) => v.value !== null && v.value !== '')
+    .map((v) => ({ c: v.indicatorCode, s: v.wasteStream ?? '', v: v.value, n: typeof v.value === 'number' ? v.value : null }));
+  const sin = sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals }));
+  await db.execute(sql`
+    with vin as (select * from jsonb_to_recordset(${JSON.stringify(vin)}::jsonb) as x(c text, s text, v jsonb, n double precision)),
+    sin as (select * from jsonb_to_recordset(${JSON.stringify(sin)}::jsonb) as x(p uuid, r text, d text, o text)),
+    dv as (
+      delete from report_value t where t.report_id = ${reportId}
+        and not exists (select 1 from vin where vin.c = t.indicator_code and vin.s = t.stream)),
+    uv as (
+      insert into report_value (report_id, indicator_code, stream, value, num)
+      select ${reportId}, c, s, v, n from vin
+      on conflict (report_id, indicator_code, stream) do update set value = excluded.value, num = excluded.num
+        where report_value.value is distinct from excluded.value),
+    ds as (
+      delete from report_section t where t.report_id = ${reportId}
+        and not exists (select 1 from sin where sin.p = t.plan_item_id))
+    insert into report_section (report_id, plan_item_id, results, difficulties, proposals)
+    select ${reportId}, p, r, d, o from sin
+    on conflict (report_id, plan_item_id) do update
+      set results = excluded.results, difficulties = excluded.difficulties, proposals = excluded.proposals
+      where (report_section.results, report_section.difficulties, report_section.proposals)
+        is distinct from (excluded.results, excluded.difficulties, excluded.proposals)`);
+}
+
+/** Last year's accepted values for a unit of a plan (see previousJson), one statement. */
+export async function previousAcceptedValues(db: DbOrTx, planId: string, year: number, orgUnitId: string): Promise<PreviousValues | null> {
+  const [row] = rowsOf<{ p: PreviousJson | string }>(await db.execute(sql`select ${previousJson(sql`${planId}::uuid`, sql`${year}::int`, sql`${orgUnitId}::uuid`)} as p`));
+  return toPrevious(typeof row?.p === 'string' ? JSON.parse(row.p) : (row?.p ?? null));
+}
+
+/** In-app notices of a submission to every active focal officer, in one statement. */
+export async function notifyFocal(db: DbOrTx, n: { kind: string; title: string; body: string; link: string; createdAt: Date }): Promise<void> {
+  await db.execute(sql`
+    insert into notification (user_id, kind, title, body, link, created_at)
+    select id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
+    from app_user where role = 'focal' and is_active`);
 }
 
 export async function getReportByUnit(db: DbOrTx, cycleId: string, orgUnitId: string): Promise<ReportRow | undefined> {
@@ -63,44 +215,8 @@ export async function listReports(
   return { rows, total: n };
 }
 
-export async function loadValues(db: DbOrTx, reportId: string): Promise<ContentValue[]> {
-  const rows = await db
-    .select()
-    .from(reportValues)
-    .where(eq(reportValues.reportId, reportId))
-    .orderBy(asc(reportValues.indicatorCode), asc(reportValues.stream));
-  return rows.map((r) => ({ indicatorCode: r.indicatorCode, wasteStream: (r.stream || null) as ContentValue['wasteStream'], value: r.value ?? null }));
-}
-
-export async function loadSections(db: DbOrTx, reportId: string): Promise<ContentSection[]> {
-  const rows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId));
-  return rows.map((r) => ({ planItemId: r.planItemId, results: r.results, difficulties: r.difficulties, proposals: r.proposals }));
-}
-
-/** Replaces a report's values and sections with the given ones (one statement each). */
-export async function replaceContent(db: DbOrTx, reportId: string, values: ContentValue[], sections: ContentSection[]): Promise<void> {
-  await db.delete(reportValues).where(eq(reportValues.reportId, reportId));
-  const valueRows = values
-    .filter((v) => v.value !== null && v.value !== '')
-    .map((v) => ({
-      reportId,
-      indicatorCode: v.indicatorCode,
-      stream: v.wasteStream ?? '',
-      value: v.value as never,
-      num: typeof v.value === 'number' ? v.value : null,
-    }));
-  for (let i = 0; i < valueRows.length; i += 1000) await db.insert(reportValues).values(valueRows.slice(i, i + 1000));
-  await db.delete(reportSections).where(eq(reportSections.reportId, reportId));
-  if (sections.length) await db.insert(reportSections).values(sections.map((s) => ({ reportId, ...s })));
-}
-
 export async function updateReport(db: DbOrTx, id: string, set: Partial<typeof reports.$inferInsert>): Promise<ReportRow> {
   const [row] = await db.update(reports).set(set).where(eq(reports.id, id)).returning();
-  return row;
-}
-
-export async function lastEvent(db: DbOrTx, reportId: string): Promise<ReportEventRow | undefined> {
-  const [row] = await db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(desc(reportEvents.id)).limit(1);
   return row;
 }
 
@@ -138,25 +254,8 @@ export async function unitAccounts(db: DbOrTx, orgUnitIds: string[]) {
     .where(and(inArray(users.orgUnitId, orgUnitIds), eq(users.isActive, true), eq(users.role, 'unit')));
 }
 
-/** Active focal officers, for notices of submissions. */
-export async function focalAccounts(db: DbOrTx) {
-  return db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.role, 'focal'), eq(users.isActive, true)));
-}
-
 export async function insertNotifications(db: DbOrTx, rows: Array<typeof notifications.$inferInsert>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(notifications).values(rows.slice(i, i + 500));
-}
-
-/** The accepted report of the previous cycle of a plan, for a unit or any of its predecessors. */
-export async function previousAccepted(db: DbOrTx, planId: string, year: number, unitIds: string[]) {
-  const [row] = await db
-    .select({ r: reports, year: reportCycles.year })
-    .from(reports)
-    .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
-    .where(and(eq(reportCycles.planId, planId), eq(reportCycles.year, year), inArray(reports.orgUnitId, unitIds), eq(reports.status, 'accepted')))
-    .orderBy(desc(reports.acceptedAt))
-    .limit(1);
-  return row;
 }
 
 export async function insertAttachment(db: DbOrTx, values: typeof attachments.$inferInsert) {

@@ -20,6 +20,8 @@ import {
   submissionTiming,
   validateForSubmit,
   viDate,
+  type ContentSection,
+  type ContentValue,
   type ReportContent,
 } from '../../../shared/reporting-rules.js';
 import { formatDateTime } from '../../../shared/format.js';
@@ -32,9 +34,9 @@ import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { enqueueMail } from '../../lib/mail.js';
 import { checkAttachment, localStorage } from '../../lib/storage.js';
 import { recordReportFeedback } from '../feedback/feedback.service.js';
-import { unitWithPredecessors } from '../org-units/org-units.repository.js';
 import * as cyclesRepo from './cycles.repository.js';
 import { loadCycle, requireOpen } from './cycles.service.js';
+import { cycleForm } from './form-cache.js';
 import { iso, person, toCycleUnitDto } from './reporting.dto.js';
 import * as repo from './reports.repository.js';
 
@@ -84,16 +86,49 @@ async function expectedOf(db: DbOrTx, report: repo.ReportRow): Promise<cyclesRep
   return e;
 }
 
-function formOf(cycle: cyclesRepo.CycleRow, sections: FrozenSection[]) {
-  return { indicators: cycle.form?.indicators ?? [], sections };
+/** The unit's frozen row of a loaded report; a unit no longer in the list reads as not found. */
+function expectedIn(b: repo.LoadedReport): cyclesRepo.ExpectedUnitRow {
+  if (!b.expected) throw reportNotFound();
+  return b.expected;
 }
 
-async function contentOf(db: DbOrTx, report: repo.ReportRow): Promise<ReportContent> {
-  const [values, sections] = await Promise.all([repo.loadValues(db, report.id), repo.loadSections(db, report.id)]);
-  return { values, sections, otherResults: report.otherResults, proposalsToCommittee: report.proposalsToCommittee };
+/** A loaded report; 404 when there is none. */
+async function loadBundle(db: DbOrTx, id: string, opts: Parameters<typeof repo.loadReportBundle>[2] = {}): Promise<repo.LoadedReport> {
+  const b = await repo.loadReportBundle(db, id, opts);
+  if (!b) throw reportNotFound();
+  return b;
 }
 
-function toSummary(r: repo.ReportRow, c: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow): ReportSummaryDto {
+async function formOf(db: DbOrTx, cycle: { id: string; status: string }, sections: FrozenSection[]) {
+  return { indicators: (await cycleForm(db, cycle)).indicators, sections };
+}
+
+/** Values as stored and read back: empty ones dropped, no stream as null, ordered by indicator and stream. */
+function storedValues(values: ContentValue[]): ContentValue[] {
+  const key = (v: ContentValue) => [v.indicatorCode, v.wasteStream ?? ''] as const;
+  return values
+    .filter((v) => v.value !== null && v.value !== '')
+    .map((v) => ({ indicatorCode: v.indicatorCode, wasteStream: v.wasteStream ?? null, value: v.value }))
+    .sort((a, b) => {
+      const [ac, as] = key(a);
+      const [bc, bs] = key(b);
+      // Code-point order, the same as the database's `collate "C"` on these ASCII codes.
+      return ac < bc ? -1 : ac > bc ? 1 : as < bs ? -1 : as > bs ? 1 : 0;
+    });
+}
+
+/** Sections in the order of the unit's form. */
+function inFormOrder(sections: ContentSection[], frozen: FrozenSection[]): ContentSection[] {
+  const pos = new Map(frozen.map((f, i) => [f.planItemId, i]));
+  return [...sections].sort((a, b) => (pos.get(a.planItemId) ?? frozen.length) - (pos.get(b.planItemId) ?? frozen.length));
+}
+
+function contentOfBundle(b: repo.LoadedReport): ReportContent {
+  const c = b.content ?? { values: [], sections: [] };
+  return { values: c.values, sections: c.sections, otherResults: b.report.otherResults, proposalsToCommittee: b.report.proposalsToCommittee };
+}
+
+function toSummary(r: repo.ReportRow, c: { year: number }, e: cyclesRepo.ExpectedUnitRow): ReportSummaryDto {
   return {
     id: r.id,
     cycleId: r.cycleId,
@@ -111,30 +146,42 @@ function toSummary(r: repo.ReportRow, c: cyclesRepo.CycleRow, e: cyclesRepo.Expe
   };
 }
 
-/** The full report as its reader sees it, with the form, last year's values and the abilities. */
-async function toReportDto(ctx: Ctx, report: repo.ReportRow): Promise<ReportDto> {
-  const cycle = await loadCycle(ctx.db, report.cycleId);
-  const e = await expectedOf(ctx.db, report);
-  const content = await contentOf(ctx.db, report);
-  const [ext] = await cyclesRepo.listExtensions(ctx.db, report.cycleId, report.orgUnitId);
-  const predecessors = await unitWithPredecessors(ctx.db, report.orgUnitId);
-  const prev = await repo.previousAccepted(ctx.db, cycle.planId, cycle.year - 1, [...predecessors]);
+/** What the full report is built from: the report, its cycle and unit row, and its content. */
+interface ReportView {
+  report: repo.ReportRow;
+  cycle: repo.CycleHead;
+  e: cyclesRepo.ExpectedUnitRow;
+  values: ContentValue[];
+  sections: ContentSection[];
+  /** Last year's accepted values when already read with the report (else read here). */
+  previous?: repo.PreviousValues | null;
+}
+
+/**
+ * The full report as its reader sees it, with the form, last year's values and the abilities.
+ * Built from what the caller already holds: only the extension (when the unit has one) and last
+ * year's accepted values are read here; the form comes from the per-cycle cache.
+ */
+async function toReportDto(ctx: Ctx, v: ReportView): Promise<ReportDto> {
+  const { report, cycle, e } = v;
+  const form = await formOf(ctx.db, cycle, e.sections);
+  const [ext] = e.hasExtension ? await cyclesRepo.listExtensions(ctx.db, report.cycleId, report.orgUnitId) : [];
+  const prev = v.previous !== undefined ? v.previous : await repo.previousAcceptedValues(ctx.db, cycle.planId, cycle.year - 1, report.orgUnitId);
   const now = ctx.clock.now();
   const lock = lockDate(e.deadline, cycle.graceDays);
   const isLocked = !report.firstSubmittedAt && submissionTiming(e.deadline, cycle.graceDays, now).timing === 'locked';
   const actor = ctx.actor;
   const canEdit = isOwner(actor, report) && cycle.status === 'open' && canApply(report.status, 'save');
   const canReview = Boolean(actor && hasPermission(actor.role, 'report.review')) && report.status === 'submitted';
-  const form = formOf(cycle, e.sections);
   return {
     ...toSummary(report, cycle, e),
-    values: content.values,
-    sections: content.sections,
-    otherResults: content.otherResults,
-    proposalsToCommittee: content.proposalsToCommittee,
-    totals: computeTotals(form.indicators, content.values),
+    values: v.values,
+    sections: inFormOrder(v.sections, e.sections),
+    otherResults: report.otherResults,
+    proposalsToCommittee: report.proposalsToCommittee,
+    totals: computeTotals(form.indicators, v.values),
     form,
-    previous: prev ? { year: prev.year, reportId: prev.r.id, values: await repo.loadValues(ctx.db, prev.r.id) } : null,
+    previous: prev ? { year: prev.year, reportId: prev.reportId, values: prev.values } : null,
     extension: ext ? { deadline: ext.deadline, reason: ext.reason } : null,
     lockDate: lock,
     isLocked,
@@ -142,6 +189,12 @@ async function toReportDto(ctx: Ctx, report: repo.ReportRow): Promise<ReportDto>
     updatedBy: report.updatedByName ? person(report.updatedBy, report.updatedByName, report.updatedByEmail) : null,
     abilities: { canEdit, canSubmit: canEdit && !isLocked, canReturn: canReview, canAccept: canReview, canUpload: canEdit },
   };
+}
+
+/** Reads a report with its content (one statement) and builds the full response. */
+async function reportDtoById(ctx: Ctx, id: string): Promise<ReportDto> {
+  const b = await loadBundle(ctx.db, id, { content: true, previous: true });
+  return toReportDto(ctx, { report: b.report, cycle: b.cycle, e: expectedIn(b), values: b.content!.values, sections: b.content!.sections, previous: b.previous });
 }
 
 /**
@@ -174,7 +227,7 @@ export async function getMyReport(ctx: Ctx, cycleId: string): Promise<ReportDto>
   const actor = requireAccess(ctx, 'report.write.own');
   if (!actor.orgUnitId) throw reportNotFound();
   await loadCycle(ctx.db, cycleId);
-  return toReportDto(ctx, await ensureUnitReport(ctx, cycleId, actor.orgUnitId));
+  return reportDtoById(ctx, (await ensureUnitReport(ctx, cycleId, actor.orgUnitId)).id);
 }
 
 /** Reports, scoped: a unit officer sees its own unit's only (and gets it created when it asks by cycle). */
@@ -198,12 +251,12 @@ export async function listReports(ctx: Ctx, q: ListReportsQuery) {
 }
 
 export async function getReport(ctx: Ctx, id: string): Promise<ReportDto> {
-  const report = await loadReport(ctx.db, id);
-  requireRead(ctx, report);
-  return toReportDto(ctx, report);
+  const b = await loadBundle(ctx.db, id, { content: true, previous: true });
+  requireRead(ctx, b.report);
+  return toReportDto(ctx, { report: b.report, cycle: b.cycle, e: expectedIn(b), values: b.content!.values, sections: b.content!.sections, previous: b.previous });
 }
 
-function notEditable(cycle: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow, status: repo.ReportRow['status']): AppError {
+function notEditable(cycle: { year: number }, e: cyclesRepo.ExpectedUnitRow, status: repo.ReportRow['status']): AppError {
   const name = reportName(cycle, e);
   return new AppError(
     'REPORT_NOT_EDITABLE',
@@ -212,7 +265,7 @@ function notEditable(cycle: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow, 
   );
 }
 
-function staleVersion(cycle: cyclesRepo.CycleRow, e: cyclesRepo.ExpectedUnitRow, report: repo.ReportRow): AppError {
+function staleVersion(cycle: { year: number }, e: cyclesRepo.ExpectedUnitRow, report: repo.ReportRow): AppError {
   const who = report.updatedByName ?? 'người khác';
   const when = formatDateTime(report.updatedAt);
   const name = reportName(cycle, e);
@@ -235,12 +288,13 @@ function toIssuesError(issues: ReturnType<typeof checkShape>, vi: string, en: st
  * and when; consecutive saves by the same person within ten minutes make one history line.
  */
 export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest): Promise<ReportDto> {
-  const saved = await ctx.db.transaction(async (tx) => {
-    const report = await loadReport(tx, id, { forUpdate: true });
+  const view = await ctx.db.transaction(async (tx): Promise<ReportView> => {
+    const b = await loadBundle(tx, id, { forUpdate: true, lastEvent: true, previous: true });
+    const report = b.report;
     const actor = requireWrite(ctx, report);
-    const cycle = await loadCycle(tx, report.cycleId);
+    const cycle = b.cycle;
     requireOpen(cycle);
-    const e = await expectedOf(tx, report);
+    const e = expectedIn(b);
     if (!canApply(report.status, 'save')) throw notEditable(cycle, e, report.status);
     if (input.version !== report.version) throw staleVersion(cycle, e, report);
     const content: ReportContent = {
@@ -249,10 +303,10 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
       otherResults: input.otherResults ?? report.otherResults,
       proposalsToCommittee: input.proposalsToCommittee ?? report.proposalsToCommittee,
     };
-    const issues = checkShape(formOf(cycle, e.sections), content);
+    const issues = checkShape(await formOf(tx, cycle, e.sections), content);
     if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
     const now = ctx.clock.now();
-    await repo.replaceContent(tx, id, content.values, content.sections);
+    await repo.writeContent(tx, id, content.values, content.sections);
     const row = await repo.updateReport(tx, id, {
       version: report.version + 1,
       otherResults: content.otherResults,
@@ -262,16 +316,17 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
       updatedByName: actor.name,
       updatedByEmail: actor.email,
     });
-    const last = await repo.lastEvent(tx, id);
-    if (last && last.action === 'save' && last.actorId === actor.id && now.getTime() - last.at.getTime() < 10 * 60_000) {
+    const last = b.lastEvent;
+    if (last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000) {
       await repo.updateEvent(tx, last.id, { at: now, version: row.version });
     } else {
       await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version: row.version });
     }
     await writeAudit(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version: row.version, values: content.values.length }, requestId: ctx.requestId, at: now });
-    return row;
+    // The answer is what was just written, not a second read of it.
+    return { report: row, cycle, e, values: storedValues(content.values), sections: content.sections.map((x) => ({ ...x })), previous: b.previous };
   });
-  return toReportDto(ctx, saved);
+  return toReportDto(ctx, view);
 }
 
 /**
@@ -280,16 +335,18 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
  * same account answers the report again without a second submission.
  */
 export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?: string; version?: number }): Promise<ReportDto> {
-  const row = await ctx.db.transaction(async (tx) => {
-    const report = await loadReport(tx, id, { forUpdate: true });
+  const view = await ctx.db.transaction(async (tx): Promise<ReportView> => {
+    const b = await loadBundle(tx, id, { forUpdate: true, content: true, previous: true });
+    const report = b.report;
     const actor = requireWrite(ctx, report);
     const now = ctx.clock.now();
+    const cycle = b.cycle;
+    const answer = (row: repo.ReportRow, e: cyclesRepo.ExpectedUnitRow): ReportView => ({ report: row, cycle, e, values: b.content!.values, sections: b.content!.sections, previous: b.previous });
     if (opts.idempotencyKey && !(await repo.claimIdempotencyKey(tx, actor.id, `report.submit:${id}`, opts.idempotencyKey, now))) {
-      return report;
+      return answer(report, expectedIn(b));
     }
-    const cycle = await loadCycle(tx, report.cycleId);
     requireOpen(cycle);
-    const e = await expectedOf(tx, report);
+    const e = expectedIn(b);
     if (opts.version !== undefined && opts.version !== report.version) throw staleVersion(cycle, e, report);
     const name = reportName(cycle, e);
     const check = submissionAllowed({ status: report.status, hasBeenSubmitted: Boolean(report.firstSubmittedAt), deadline: e.deadline, graceDays: cycle.graceDays, at: now });
@@ -308,8 +365,8 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
         { status: 409 },
       );
     }
-    const content = await contentOf(tx, report);
-    const issues = validateForSubmit(formOf(cycle, e.sections), content);
+    const content = contentOfBundle(b);
+    const issues = validateForSubmit(await formOf(tx, cycle, e.sections), content);
     if (issues.length) {
       throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
     }
@@ -335,18 +392,13 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       snapshot: { ...content, values: content.values.map((v) => ({ ...v, wasteStream: v.wasteStream ?? null })) },
     });
     await recordFeedback(tx, { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now });
-    const focal = await repo.focalAccounts(tx);
-    await repo.insertNotifications(
-      tx,
-      focal.map((f) => ({
-        userId: f.id,
-        kind: 'report.submitted',
-        title: `${e.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
-        body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
-        link: `/reports/${id}`,
-        createdAt: now,
-      })),
-    );
+    await repo.notifyFocal(tx, {
+      kind: 'report.submitted',
+      title: `${e.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
+      body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
+      link: `/reports/${id}`,
+      createdAt: now,
+    });
     await writeAudit(tx, {
       actor,
       action: 'report.submit',
@@ -356,9 +408,9 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       requestId: ctx.requestId,
       at: now,
     });
-    return updated;
+    return answer(updated, e);
   });
-  return toReportDto(ctx, row);
+  return toReportDto(ctx, view);
 }
 
 /**
@@ -419,7 +471,7 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
     await writeAudit(tx, { actor, action: 'report.return', entityType: 'report', entityId: id, data: { reason, version: updated.version }, requestId: ctx.requestId, at: now });
     return updated;
   });
-  return toReportDto(ctx, row);
+  return reportDtoById(ctx, row.id);
 }
 
 async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
@@ -446,7 +498,7 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
 }
 
 export async function acceptReport(ctx: Ctx, id: string): Promise<ReportDto> {
-  return toReportDto(ctx, await acceptOne(ctx, id));
+  return reportDtoById(ctx, (await acceptOne(ctx, id)).id);
 }
 
 /** Accepts many reports; each in its own transaction, each failure named. */
@@ -505,7 +557,7 @@ export async function getDiff(ctx: Ctx, id: string, from: number, to: number): P
   return {
     from: { version: a.version, at: iso(a.at)!, actor: person(a.actorId, a.actorName, a.actorEmail) },
     to: { version: b.version, at: iso(b.at)!, actor: person(b.actorId, b.actorName, b.actorEmail) },
-    changes: diffContent(formOf(cycle, e.sections), a.snapshot as ReportContent, b.snapshot as ReportContent),
+    changes: diffContent(await formOf(ctx.db, cycle, e.sections), a.snapshot as ReportContent, b.snapshot as ReportContent),
   };
 }
 
