@@ -171,9 +171,9 @@ function cell(children: Paragraph[], width: number, o: { borders?: boolean; shad
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },
-    borders: o.borders ? undefined : NO_BORDERS,
-    verticalAlign: VerticalAlign.TOP,
-    margins: o.borders ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 0, bottom: 0, left: 40, right: 40 },
+    // Bordered (body) tables set borders and cell margins once, on the table: thousands of
+    // annex cells render several times faster without per-cell properties.
+    ...(o.borders ? {} : { borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP, margins: { top: 0, bottom: 0, left: 40, right: 40 } }),
   });
 }
 
@@ -292,6 +292,7 @@ function tableBlock(t: BodyTable, width: number): Table {
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [header, ...rows],
   });
 }
