@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedback } from '../server/db/schema/index.js';
 import type { Locator } from 'playwright-core';
-import { DEMO, expectAccessible, shot, signIn, startStack, type Page, type Stack } from './support.js';
+import { DEMO, expectAccessible, shot as saveShot, signIn, startStack, type Page, type Stack } from './support.js';
 
 // A 1×1 PNG: the server checks attachments by their content, not their name.
 const PNG = Buffer.from(
@@ -20,6 +20,12 @@ beforeAll(async () => {
   stack = await startStack();
 });
 afterAll(async () => stack?.stop());
+
+/** A screenshot taken from the top of the page, so the fixed header does not cover the title. */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveShot(page, name);
+}
 
 async function storedFeedbackCount(): Promise<number> {
   return (await stack.database.db.select({ id: feedback.id }).from(feedback)).length;
@@ -170,7 +176,7 @@ describe('feedback, amendment and plan versions', () => {
     const form = page.getByRole('dialog', { name: 'Thêm văn bản hướng dẫn' });
     await box(form, 'Số, ký hiệu').fill('12/2025/TT-BNNMT');
     await box(form, 'Ngày ban hành').fill('15/08/2025');
-    await box(form, 'Ngày ban hành').press('Enter');
+    await box(form, 'Ngày ban hành').press('Tab');
     await box(form, 'Cơ quan ban hành').fill('Bộ Nông nghiệp và Môi trường');
     await box(form, 'Trích yếu').fill('Hướng dẫn ứng dụng công nghệ sinh học trong xử lý chất thải');
     await expectAccessible(page, 'guidance form');
@@ -192,7 +198,7 @@ describe('feedback, amendment and plan versions', () => {
     const dialog = page.getByRole('dialog', { name: 'Phê duyệt đề xuất sửa đổi' });
     await box(dialog, 'Số văn bản sửa đổi').fill('2150/KH-UBND');
     await box(dialog, 'Ngày văn bản').fill('15/09/2025');
-    await box(dialog, 'Ngày văn bản').press('Enter');
+    await box(dialog, 'Ngày văn bản').press('Tab');
     await box(dialog, 'Ý kiến (không bắt buộc)').fill('Đồng ý bổ sung.');
     await expectAccessible(page, 'approve dialog');
     await shot(page, 'h6-approve-dialog');

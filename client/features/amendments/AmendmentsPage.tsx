@@ -95,7 +95,7 @@ export function AmendmentsPage() {
                           {t('amendments.col.basedOn')}: {t('amendments.versionN', { n: a.basedOnVersion })}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <AmendmentStatusBadge status={a.status} />
                       </Table.Td>
                       <Table.Td>{a.changes.length}</Table.Td>

@@ -99,7 +99,7 @@ export function GuidancePage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Badge color={STATUS_COLOR[g.status]} variant="filled" tt="none">
                           {t(`guidance.status.${g.status}`)}
                         </Badge>

@@ -223,7 +223,7 @@ export function FeedbackDeskPage() {
                         <Table.Td>
                           <Text size="sm">{f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}</Text>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <FeedbackStatusBadge status={f.status} />
                         </Table.Td>
                       </Table.Tr>
