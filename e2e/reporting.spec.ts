@@ -12,6 +12,7 @@ const NOW = '2026-11-20T02:00:00Z';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ now: NOW });
+  stack.app.log.level = 'error'; // DEBUG
 });
 afterAll(async () => stack?.stop());
 
@@ -29,17 +30,38 @@ async function boardCount(page: Page, key: string): Promise<string> {
   return (await page.locator(`[data-count="${key}"] p`).nth(1).textContent())?.trim() ?? '';
 }
 
+/** A screenshot of what the viewport shows around a part of the page, for a person to look at. */
+async function view(page: Page, selector: string, name: string) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/bioplan-shots/${name}.png` });
+}
+
+/** Calls the API from a signed-in page (cookie and CSRF token of that account). */
+async function apiCall(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': me.csrfToken, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body, headers },
+  );
+}
+
 async function waitSaved(page: Page) {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
 
 describe('the yearly reporting cycle', () => {
-  it('runs from an opened cycle to an accepted report, with the board following', async () => {
+  it('runs from an opened cycle to an accepted report, with the board following', { timeout: 300_000 }, async () => {
     /* ── focal officer: create the 2026 cycle, review the units, open it ── */
     const focal = await pageAs(DEMO.focal);
     await focal.getByRole('link', { name: 'Kỳ báo cáo' }).click();
     await focal.getByRole('heading', { level: 1, name: 'Kỳ báo cáo năm' }).waitFor();
-    await focal.getByText('Chưa có kỳ báo cáo nào.').waitFor();
     await expectAccessible(focal, 'cycles list');
     await focal.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     const dialog = focal.getByRole('dialog');
@@ -107,6 +129,9 @@ describe('the yearly reporting cycle', () => {
     expect(await dn01.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(unit, 'report form with errors');
     await shot(unit, 'reporting-05-field-error');
+    await view(unit, '[data-testid="error-summary"]', 'reporting-05a-summary');
+    await view(unit, '[data-indicator="DN-01"]', 'reporting-05b-field');
+    await view(unit, '[data-section]', 'reporting-05c-sections');
     await dn01.fill('2');
     expect(await dn01.getAttribute('aria-invalid')).not.toBe('true');
     await waitSaved(unit);
@@ -132,6 +157,8 @@ describe('the yearly reporting cycle', () => {
     await focal.getByText('1.234,5').first().waitFor();
     await expectAccessible(focal, 'review page');
     await shot(focal, 'reporting-08-review');
+    await focal.evaluate(() => window.scrollTo(0, 0));
+    await focal.screenshot({ path: '/tmp/bioplan-shots/reporting-08a-review-top.png' });
     await focal.getByRole('button', { name: 'Trả lại' }).click();
     await focal.getByRole('dialog').getByLabel('Lý do trả lại').fill('Số liệu XL-01 dòng y tế chưa khớp với báo cáo của Sở Y tế; đề nghị rà soát.');
     await focal.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
@@ -144,6 +171,8 @@ describe('the yearly reporting cycle', () => {
     expect(await reason.textContent()).toContain('chưa khớp với báo cáo của Sở Y tế');
     await expectAccessible(unit, 'returned report');
     await shot(unit, 'reporting-09-returned');
+    await unit.evaluate(() => window.scrollTo(0, 0));
+    await unit.screenshot({ path: '/tmp/bioplan-shots/reporting-09a-returned-top.png' });
     await unit.getByLabel('XL-01 — Y tế').fill('1.200');
     await expect.poll(() => unit.getByTestId('total-XL-01').textContent()).toBe('1.300');
     await waitSaved(unit);
@@ -160,6 +189,7 @@ describe('the yearly reporting cycle', () => {
     expect(await change.textContent()).toContain('1.200');
     await expectAccessible(focal, 'review with diff');
     await shot(focal, 'reporting-10-diff');
+    await view(focal, '[data-testid="diff"]', 'reporting-10a-diff');
     await focal.getByRole('button', { name: 'Tiếp nhận' }).click();
     await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận' }).click();
     await expect.poll(() => focal.getByTestId('report-status').textContent()).toBe('Đã tiếp nhận');
@@ -170,6 +200,24 @@ describe('the yearly reporting cycle', () => {
     expect(await boardCount(focal, 'submitted')).toBe('1');
     expect(await boardCount(focal, 'returned')).toBe('0');
     await shot(focal, 'reporting-11-board-accepted');
+    await focal.evaluate(() => window.scrollTo(0, 0));
+    await focal.screenshot({ path: '/tmp/bioplan-shots/reporting-11a-board-top.png' });
+
+    /* ── a phone (390 px): the unit's form and the board stay usable ── */
+    const phone = await pageAs(DEMO.unitXa, { width: 390 });
+    await phone.goto('/bao-cao-cua-don-vi');
+    await phone.screenshot({ path: '/tmp/bioplan-shots/reporting-12c-phone-arrival.png' });
+    await phone.getByRole('link', { name: 'Mở báo cáo năm 2026' }).click();
+    await phone.getByRole('heading', { level: 1, name: /Xã Giao Long/ }).waitFor();
+    await phone.getByLabel('XL-01 — Y tế').fill('12,5');
+    await waitSaved(phone);
+    await expectAccessible(phone, 'report form on a phone');
+    await phone.screenshot({ path: '/tmp/bioplan-shots/reporting-12-phone-report-top.png' });
+    await view(phone, '[data-indicator="XL-01.medical"]', 'reporting-12a-phone-table');
+    const phoneFocal = await pageAs(DEMO.focal, { width: 390 });
+    await phoneFocal.goto(cycleUrl);
+    await phoneFocal.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
+    await phoneFocal.screenshot({ path: '/tmp/bioplan-shots/reporting-12b-phone-board.png' });
 
     /* ── leader: the same board and report, read only ── */
     const leader = await pageAs(DEMO.leader);
@@ -183,5 +231,113 @@ describe('the yearly reporting cycle', () => {
     await leader.getByRole('heading', { level: 1, name: /Sở Tài chính/ }).waitFor();
     expect(await leader.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
     expect(await leader.getByRole('textbox').count()).toBe(0);
+  });
+
+  it('keeps work safe: leave warning, stale save, attachments, reminders, extension, bulk accept', { timeout: 300_000 }, async () => {
+    // Its own cycle (2027), opened through the API; the UI path is covered by the journey.
+    const focal = await pageAs(DEMO.focal);
+    const plans = await apiCall(focal, 'GET', '/plans');
+    const created = await apiCall(focal, 'POST', '/cycles', { planId: plans.body.data[0].id, year: 2027 });
+    expect(created.status).toBe(201);
+    const cycleId = created.body.id as string;
+    expect((await apiCall(focal, 'POST', `/cycles/${cycleId}/open`)).status).toBe(200);
+
+    /* ── leaving with unsaved changes asks first ── */
+    const a = await pageAs(DEMO.unitXa);
+    await a.goto('/bao-cao-cua-don-vi');
+    await a.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
+    await a.getByRole('heading', { level: 1, name: /Báo cáo năm 2027 — Xã Giao Long/ }).waitFor();
+    const reportUrl = a.url();
+    await a.getByLabel('XL-01 — Y tế').fill('5');
+    await a.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    const leave = a.getByRole('dialog', { name: 'Rời trang khi còn thay đổi chưa lưu?' });
+    await leave.waitFor();
+    await shot(a, 'reporting-13-leave-warning');
+    await leave.getByRole('button', { name: 'Ở lại trang' }).click();
+    expect(a.url()).toBe(reportUrl);
+    await waitSaved(a);
+
+    /* ── two people on one report: the stale save answers 409 and the page offers to reload ── */
+    const b = await pageAs(DEMO.unitXa);
+    await b.goto(reportUrl);
+    await b.getByRole('heading', { level: 1, name: /Xã Giao Long/ }).waitFor();
+    await waitSaved(b);
+    await a.getByLabel('XL-01 — Y tế').fill('7');
+    await waitSaved(a);
+    await b.getByLabel('XL-01 — Y tế').fill('9');
+    const conflict = b.getByRole('alert').filter({ hasText: 'Báo cáo vừa được người khác thay đổi' });
+    await conflict.waitFor();
+    await expectAccessible(b, 'stale save');
+    await shot(b, 'reporting-14-conflict');
+    await conflict.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await expect.poll(() => b.getByLabel('XL-01 — Y tế').inputValue()).toBe('7');
+    await b.close();
+
+    /* ── attachments: a clear error for a wrong type, then a real PNG ── */
+    const input = a.getByTestId('attachment-input');
+    await input.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('xin chào') });
+    await a.getByTestId('upload-error').getByText('không thuộc loại được chấp nhận').waitFor();
+    await input.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
+    await expect.poll(async () => (await a.getByTestId('upload-error').textContent()) ?? '').toMatch(/PDF|loại|định dạng/i);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: png });
+    await a.getByTestId('attachments').getByRole('link', { name: /anh-hien-truong\.png/ }).waitFor();
+    await shot(a, 'reporting-15-attachments');
+
+    /* ── the unit completes and submits through the API (twice with one key: one submission) ── */
+    const report = (await apiCall(a, 'GET', new URL(reportUrl).pathname.replace('/bao-cao/', '/reports/'))).body;
+    const saved = await apiCall(a, 'PUT', `/reports/${report.id}`, {
+      version: report.version,
+      values: [
+        { indicatorCode: 'KH-00', value: true },
+        { indicatorCode: 'DN-01', value: 0 },
+        { indicatorCode: 'XL-01', wasteStream: 'medical', value: 7 },
+      ],
+      sections: report.form.sections.map((s: { planItemId: string }) => ({ planItemId: s.planItemId, results: 'Đã thực hiện.', difficulties: '', proposals: '' })),
+    });
+    expect(saved.status).toBe(200);
+    const key = 'e2e-submit-2027';
+    expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(200);
+    expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(200);
+
+    /* ── focal: reminders, an extension, bulk acceptance ── */
+    await focal.goto(`/ky-bao-cao/${cycleId}`);
+    await focal.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
+    expect(await boardCount(focal, 'submitted')).toBe('1');
+    await focal.getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
+    await focal.getByRole('dialog').getByLabel('Lời nhắn thêm (không bắt buộc)').fill('Đề nghị gửi trước ngày 30/11.');
+    await focal.getByRole('dialog').getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
+    const reminders = focal.getByTestId('reminders');
+    await reminders.waitFor();
+    expect(await reminders.locator('tbody tr').count()).toBe(Number(await boardCount(focal, 'missing')));
+    expect(await reminders.textContent()).toContain('Gửi tay');
+    expect(await reminders.textContent()).not.toContain('Xã Giao Long');
+
+    await focal.getByLabel('Tìm đơn vị').fill('tai chinh');
+    await focal.getByRole('button', { name: 'Gia hạn cho Sở Tài chính tỉnh Vĩnh Long' }).click();
+    const ext = focal.getByRole('dialog');
+    await ext.getByLabel('Hạn nộp mới').fill('15/12/2027');
+    await ext.getByLabel('Lý do').fill('Đơn vị đang kiện toàn bộ máy sau sáp nhập.');
+    await expectAccessible(focal, 'extension form');
+    await ext.getByRole('button', { name: 'Gia hạn' }).click();
+    await ext.waitFor({ state: 'detached' });
+    await focal.locator('[data-testid="board-units"] tbody tr').filter({ hasText: 'Sở Tài chính' }).getByText('15/12/2027 (đã gia hạn)').waitFor();
+
+    await focal.getByLabel('Tìm đơn vị').fill('');
+    await focal.getByRole('combobox', { name: 'Lọc theo trạng thái' }).click();
+    await focal.getByRole('option', { name: 'Chờ tiếp nhận' }).click();
+    await focal.getByRole('checkbox', { name: 'Chọn báo cáo của Xã Giao Long' }).check();
+    await focal.getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
+    await focal.getByRole('dialog').getByText('Xã Giao Long').waitFor();
+    await shot(focal, 'reporting-16-bulk-accept');
+    await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
+    await expect.poll(() => boardCount(focal, 'accepted')).toBe('1');
+
+    /* ── the unit given more time sees it ── */
+    const stc = await pageAs(DEMO.unitStc);
+    await stc.goto('/bao-cao-cua-don-vi');
+    await stc.getByText('Hạn nộp: 15/12/2027').waitFor();
+    await stc.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
+    await stc.getByTestId('deadline-line').getByText(/đã gia hạn đến 15\/12\/2027; lý do: Đơn vị đang kiện toàn/).waitFor();
   });
 });

@@ -51,7 +51,7 @@ import {
   useSendRemindersMutation,
   type CompletenessParams,
 } from './api';
-import { ConfirmModal, notify, parseVietnameseDate, StatusBadge } from './ui';
+import { ConfirmModal, notify, parseVietnameseDate, ScrollTable, StatusBadge } from './ui';
 
 const COUNT_KEYS = ['expected', 'submitted', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
 const STATUS_FILTERS = [...BOARD_STATUSES, 'late', 'onTime'] as const;
@@ -144,7 +144,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                 <Title order={3} size="h4" id="board-kinds" mb="xs">
                   {t('reporting.board.byKind')}
                 </Title>
-                <Table.ScrollContainer minWidth={640}>
+                <ScrollTable minWidth={640}>
                   <Table withTableBorder verticalSpacing={4} data-testid="board-by-kind">
                     <Table.Thead>
                       <Table.Tr>
@@ -173,7 +173,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                         ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </section>
 
               <section aria-labelledby="board-list">
@@ -233,7 +233,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                         total: formatNumber(data.page.total),
                       })}
                     </Text>
-                    <Table.ScrollContainer minWidth={1100}>
+                    <ScrollTable minWidth={1100}>
                       <Table striped highlightOnHover verticalSpacing="xs" data-testid="board-units">
                         <Table.Thead>
                           <Table.Tr>
@@ -326,7 +326,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                           ))}
                         </Table.Tbody>
                       </Table>
-                    </Table.ScrollContainer>
+                    </ScrollTable>
                     {data.page.total > data.page.pageSize && (
                       <Center>
                         <Pagination
@@ -494,7 +494,7 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
           data.data.length === 0 ? (
             <Text size="sm">{t('reporting.board.remindersNone')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720}>
               <Table striped verticalSpacing={4} data-testid="reminders">
                 <Table.Thead>
                   <Table.Tr>
@@ -534,7 +534,7 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )
         }
       </QueryState>

@@ -32,7 +32,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUnitSearchQuery, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
-import { ConfirmModal, CycleStatusBadge, notify, parseVietnameseDate } from './ui';
+import { ConfirmModal, CycleStatusBadge, notify, parseVietnameseDate, ScrollTable } from './ui';
 
 /** One cycle (/ky-bao-cao/:id): while draft, its details and expected units; once open, the board. */
 export function CyclePage() {
@@ -231,7 +231,7 @@ function ExpectedUnits({
       {rows.length === 0 ? (
         <Alert>{t('reporting.expected.none')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollTable minWidth={720}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -284,7 +284,7 @@ function ExpectedUnits({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {removed.length > 0 && (
         <Paper withBorder p="sm">

@@ -11,7 +11,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
-import { CycleStatusBadge, notify, parseVietnameseDate, todayInVietnam } from './ui';
+import { CycleStatusBadge, notify, parseVietnameseDate, ScrollTable, todayInVietnam } from './ui';
 
 /** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
 export function CyclesPage() {
@@ -43,7 +43,7 @@ export function CyclesPage() {
           data.data.length === 0 ? (
             <Alert>{t('reporting.cycles.none')}</Alert>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720}>
               <Table striped highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -75,7 +75,7 @@ export function CyclesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )
         }
       </QueryState>

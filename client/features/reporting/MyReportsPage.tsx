@@ -12,7 +12,7 @@ import { useMeQuery } from '../auth/useAuth';
 import { reportingKeys, useCyclesQuery, useReportsQuery } from './api';
 
 const ALL_MINE = { pageSize: 50 };
-import { DeadlineLine, StatusBadge } from './ui';
+import { DeadlineLine, ScrollTable, StatusBadge } from './ui';
 
 /**
  * A unit officer's arrival (/bao-cao-cua-don-vi): "Báo cáo năm N" for each open cycle that expects
@@ -57,7 +57,7 @@ export function MyReportsPage() {
             data.data.length === 0 ? (
               <Text size="sm">{t('reporting.mine.none')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
+              <ScrollTable minWidth={560}>
                 <Table striped verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -87,7 +87,7 @@ export function MyReportsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )
           }
         </QueryState>

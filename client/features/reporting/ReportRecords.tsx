@@ -8,7 +8,7 @@ import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
 import { attachmentUrl, useAttachmentsQuery, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
 import classes from './report.module.css';
-import { formatBytes, notify } from './ui';
+import { formatBytes, notify, ScrollTable } from './ui';
 
 const ACCEPTED_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'];
 const ACCEPT =
@@ -44,7 +44,7 @@ export function Attachments({ report }: { report: ReportDto }) {
           <Text size="sm">{t('reporting.report.attachmentsHint')}</Text>
         </div>
         {report.abilities.canUpload && (
-          <FileButton onChange={onFile} accept={ACCEPT}>
+          <FileButton onChange={onFile} accept={ACCEPT} inputProps={{ 'data-testid': 'attachment-input' } as React.InputHTMLAttributes<HTMLInputElement>}>
             {(props) => (
               <Button {...props} variant="light" leftSection={<IconPaperclip size={16} aria-hidden />} loading={upload.isPending}>
                 {t('reporting.report.upload')}
@@ -63,7 +63,7 @@ export function Attachments({ report }: { report: ReportDto }) {
           data.data.length === 0 ? (
             <Text size="sm">{t('reporting.report.noAttachments')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={600}>
+            <ScrollTable minWidth={600}>
               <Table striped verticalSpacing={4} data-testid="attachments">
                 <Table.Thead>
                   <Table.Tr>
@@ -94,7 +94,7 @@ export function Attachments({ report }: { report: ReportDto }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )
         }
       </QueryState>
@@ -124,7 +124,7 @@ export function History({ report }: { report: ReportDto }) {
               {rows.length === 0 ? (
                 <Text size="sm">{t('reporting.report.historyNone')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={640}>
+                <ScrollTable minWidth={640}>
                   <Table striped verticalSpacing={4} data-testid="history">
                     <Table.Thead>
                       <Table.Tr>
@@ -161,7 +161,7 @@ export function History({ report }: { report: ReportDto }) {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               )}
               <Diff reportId={report.id} versions={snapshots.map((s) => ({ version: s.version, at: s.at }))} />
             </Stack>
@@ -206,7 +206,7 @@ function Diff({ reportId, versions }: { reportId: string; versions: Array<{ vers
                     <Text size="sm" fw={600}>
                       {t('reporting.report.diffCount', { count: d.changes.length })}
                     </Text>
-                    <Table.ScrollContainer minWidth={560}>
+                    <ScrollTable minWidth={560}>
                       <Table withTableBorder verticalSpacing={4} data-testid="diff">
                         <Table.Thead>
                           <Table.Tr>
@@ -233,7 +233,7 @@ function Diff({ reportId, versions }: { reportId: string; versions: Array<{ vers
                           ))}
                         </Table.Tbody>
                       </Table>
-                    </Table.ScrollContainer>
+                    </ScrollTable>
                   </Stack>
                 )
               }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Text, type BadgeProps } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, type BadgeProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
@@ -141,4 +141,17 @@ export function notify(message: string, opts: { color?: string; title?: string; 
     autoClose: opts.autoClose === false ? false : 5000,
     closeButtonProps: { 'aria-label': i18next.t('common.close') },
   });
+}
+
+/**
+ * A table that scrolls sideways on narrow screens. The scrolling box is focusable and named, so
+ * keyboard users can scroll it too (axe: scrollable-region-focusable).
+ */
+export function ScrollTable({ minWidth, label, children }: { minWidth: number; label?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0} role="region" aria-label={label ?? t('reporting.scrollTable')}>
+      {children}
+    </Table.ScrollContainer>
+  );
 }
