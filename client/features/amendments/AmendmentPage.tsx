@@ -84,7 +84,7 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
           <AmendmentStatusBadge status={a.status} size="lg" />
         </Group>
         <Text size="sm" mt={4}>
-          {t('amendments.basedOnVersion', { n: a.basedOnVersion, number: planNumber })}
+          {t('amendments.basedOn', { n: a.basedOnVersion, number: planNumber })}
         </Text>
       </div>
 

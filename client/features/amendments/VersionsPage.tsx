@@ -46,7 +46,7 @@ export function VersionsPage() {
                   <Table.Tbody>
                     {[...versions.data.data].reverse().map((v) => (
                       <Table.Tr key={v.number}>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <Group gap="xs" wrap="nowrap">
                             <Text fw={700} size="sm">
                               {t('versions.versionN', { n: v.number })}
@@ -177,7 +177,8 @@ function DiffItem({ item }: { item: DiffItemDto }) {
   const { t } = useTranslation();
   const s = STYLE[item.change];
   const side = item.after ?? item.before!;
-  const heading = `${side.label} ${side.title ?? ''}`.trim();
+  const name = side.title ?? (side.text && side.text.length > 90 ? `${side.text.slice(0, 89)}…` : (side.text ?? ''));
+  const heading = `${side.label} ${name}`.trim();
   return (
     <Paper
       withBorder
@@ -193,13 +194,12 @@ function DiffItem({ item }: { item: DiffItemDto }) {
             [{s.mark}] {t(`versions.change.${item.change}`)}
           </Badge>
           <Title order={3} size="h5" id={`diff-${item.key}`}>
-            {t('versions.item', { key: item.key })} — {heading}
+            {heading}
           </Title>
-          {side.parentKey && (
-            <Text size="xs" c="dimmed">
-              ({t('versions.underParent', { key: side.parentKey })})
-            </Text>
-          )}
+          <Text size="xs" c="dimmed">
+            ({t('versions.item', { key: item.key })}
+            {side.parentKey ? `, ${t('versions.underParent', { key: side.parentKey })}` : ''})
+          </Text>
         </Group>
         {item.change === 'changed' && item.fields.length > 0 && (
           <Text size="sm" fw={600}>

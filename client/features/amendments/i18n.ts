@@ -27,6 +27,7 @@ export const texts = {
       newTitle: 'Soạn đề xuất sửa đổi kế hoạch',
       editTitle: 'Sửa dự thảo đề xuất',
       basedOnVersion: 'Soạn trên phiên bản {{n}} (hiện hành) của Kế hoạch {{number}}.',
+      basedOn: 'Soạn trên phiên bản {{n}} của Kế hoạch {{number}}.',
       summary: 'Tóm tắt đề xuất',
       summaryHint: 'Một dòng, ví dụ "Bổ sung nhiệm vụ của Sở Xây dựng"',
       reasoning: 'Lý do, căn cứ đề xuất',
@@ -140,7 +141,7 @@ export const texts = {
       inserted: 'phần thêm',
       unitsAdded: 'Đơn vị được giao thêm',
       unitsRemoved: 'Đơn vị thôi giao',
-      item: 'Mục {{key}}',
+      item: 'mã mục {{key}}',
       underParent: 'thuộc mục {{key}}',
     },
     guidance: {
@@ -201,6 +202,7 @@ export const texts = {
       newTitle: 'Draft an amendment proposal',
       editTitle: 'Edit the draft proposal',
       basedOnVersion: 'Drafted on version {{n}} (current) of plan {{number}}.',
+      basedOn: 'Drafted on version {{n}} of plan {{number}}.',
       summary: 'Summary',
       summaryHint: 'One line, e.g. "Add the duties of the Department of Construction"',
       reasoning: 'Reasoning',
@@ -313,7 +315,7 @@ export const texts = {
       inserted: 'added text',
       unitsAdded: 'Units given the duty',
       unitsRemoved: 'Units no longer responsible',
-      item: 'Item {{key}}',
+      item: 'item key {{key}}',
       underParent: 'under item {{key}}',
     },
     guidance: {
