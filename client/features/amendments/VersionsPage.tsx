@@ -52,7 +52,7 @@ export function VersionsPage() {
                               {t('versions.versionN', { n: v.number })}
                             </Text>
                             {v.isCurrent && (
-                              <Badge variant="filled" size="sm" tt="none">
+                              <Badge variant="filled" size="sm" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
                                 {t('versions.current')}
                               </Badge>
                             )}
