@@ -102,7 +102,11 @@ export const cycleExpectedUnits = pgTable(
     hasExtension: boolean('has_extension').notNull().default(false),
     lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.orgUnitId] })],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.orgUnitId] }),
+    // The board's default order: its first page is read in index order and stops there.
+    index('cycle_expected_unit_name_idx').on(t.cycleId, t.name, t.orgUnitId),
+  ],
 );
 
 /** A per-unit extension of a cycle's deadline; the latest one counts. */

@@ -172,71 +172,59 @@ export interface Board {
 }
 
 /**
- * The whole board in one statement: the frozen list joined to the reports once (a materialised
- * CTE), then the counts per kind group (the same expressions as countsSql), the filtered total,
- * and one page filtered and sorted in SQL (a top-N sort, not a sort of every row).
+ * The whole board in one statement: the cycle's status, the counts per kind group (countsSql's
+ * query), one page filtered and sorted in SQL, and the filtered total. Sorted by name (the
+ * default) the page is read in index order (cycle_expected_unit_name_idx) and stops after the
+ * page, so the statement costs little more than its counts; without filters the total is the
+ * number expected and is not counted twice.
  */
 export async function completenessBoard(db: DbOrTx, cycleId: string, q: CompletenessQuery, today: string): Promise<Board> {
-  const status = sql`case when b.report_id is null then 'missing' when b.first_submitted_at is null then 'draft' else b.r_status end`;
-  const daysLate = sql`case when b.first_submitted_at is null then greatest(0, ${today}::date - b.deadline) else b.days_late end`;
-  const where: SQL[] = [sql`true`];
-  if (q.status === 'missing') where.push(sql`b.first_submitted_at is null`);
-  else if (q.status === 'draft') where.push(sql`b.report_id is not null and b.first_submitted_at is null`);
-  else if (q.status === 'late') where.push(sql`b.first_submitted_at is not null and b.is_late`);
-  else if (q.status === 'onTime') where.push(sql`b.first_submitted_at is not null and not b.is_late`);
-  else if (q.status) where.push(sql`b.r_status = ${q.status} and b.first_submitted_at is not null`);
+  const status = sql`case when r.id is null then 'missing' when r.first_submitted_at is null then 'draft' else r.status end`;
+  const daysLate = sql`case when r.first_submitted_at is null then greatest(0, ${today}::date - e.deadline) else r.days_late end`;
+  const where: SQL[] = [sql`e.cycle_id = ${cycleId}`, sql`e.removed_at is null`];
+  if (q.status === 'missing') where.push(sql`r.first_submitted_at is null`);
+  else if (q.status === 'draft') where.push(sql`r.id is not null and r.first_submitted_at is null`);
+  else if (q.status === 'late') where.push(sql`r.first_submitted_at is not null and r.is_late`);
+  else if (q.status === 'onTime') where.push(sql`r.first_submitted_at is not null and not r.is_late`);
+  else if (q.status) where.push(sql`r.status = ${q.status} and r.first_submitted_at is not null`);
   if (q.kindGroup) {
     const kinds = KIND_GROUP_KINDS[q.kindGroup];
     where.push(
       kinds
-        ? sql`b.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`
-        : sql`b.kind not in ('department','commune','ward','district','enterprise','institute','school')`,
+        ? sql`e.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`
+        : sql`e.kind not in ('department','commune','ward','district','enterprise','institute','school')`,
     );
   }
-  if (q.q) where.push(sql`b.search_text like ${`%${escapeLike(foldText(q.q))}%`}`);
-  const filter = sql.join(where, sql` and `);
+  if (q.q) where.push(sql`e.search_text like ${`%${escapeLike(foldText(q.q))}%`}`);
+  const filtered = where.length > 2;
+  const from = sql`from cycle_expected_unit e left join report r on r.cycle_id = e.cycle_id and r.org_unit_id = e.org_unit_id
+    where ${sql.join(where, sql` and `)}`;
   const dir = q.dir === 'desc' ? sql`desc` : sql`asc`;
   const sortExpr: Record<CompletenessQuery['sort'], SQL> = {
-    name: sql`b.name ${dir}`,
-    status: sql`${status} ${dir}, b.name asc`,
-    submittedAt: sql`b.first_submitted_at ${dir} nulls last, b.name asc`,
-    daysLate: sql`${daysLate} ${dir}, b.name asc`,
-    kind: sql`b.kind ${dir}, b.name asc`,
+    name: sql`e.name ${dir}`,
+    status: sql`${status} ${dir}, e.name asc`,
+    submittedAt: sql`r.first_submitted_at ${dir} nulls last, e.name asc`,
+    daysLate: sql`${daysLate} ${dir}, e.name asc`,
+    kind: sql`e.kind ${dir}, e.name asc`,
   };
   const result = await db.execute(sql`
-    with b as materialized (
-      select e.org_unit_id, e.code, e.name, e.full_name, e.kind, e.deadline, e.has_extension, e.last_reminded_at, e.search_text,
-        r.id as report_id, r.status as r_status, r.first_submitted_at, r.submitted_at, r.is_late, r.days_late
-      from cycle_expected_unit e
-      left join report r on r.cycle_id = e.cycle_id and r.org_unit_id = e.org_unit_id
-      where e.cycle_id = ${cycleId} and e.removed_at is null)
     select
       (select c.status from report_cycle c where c.id = ${cycleId}) as "cycleStatus",
-      (select coalesce(json_agg(k), '[]'::json) from (
-        select case b.kind when 'department' then 'department'
-                           when 'commune' then 'locality' when 'ward' then 'locality' when 'district' then 'locality'
-                           when 'enterprise' then 'enterprise' when 'institute' then 'enterprise' when 'school' then 'enterprise'
-                           else 'other' end as "kindGroup",
-          count(*)::int as expected,
-          count(b.first_submitted_at)::int as submitted,
-          (count(*) filter (where b.first_submitted_at is not null and not b.is_late))::int as "onTime",
-          (count(*) filter (where b.first_submitted_at is not null and b.is_late))::int as late,
-          (count(*) filter (where b.r_status = 'returned'))::int as returned,
-          (count(*) filter (where b.r_status = 'accepted'))::int as accepted
-        from b group by 1) k) as kinds,
-      (select count(*)::int from b where ${filter}) as total,
+      (select coalesce(json_agg(k), '[]'::json) from (${countsSql(cycleId)}) k) as kinds,
+      ${filtered ? sql`(select count(*)::int ${from})` : sql`null::int`} as total,
       (select coalesce(json_agg(p), '[]'::json) from (
-        select b.org_unit_id as "orgUnitId", b.code, b.name, b.full_name as "fullName", b.kind, b.deadline::text as deadline,
-          b.has_extension as "hasExtension", b.last_reminded_at as "lastRemindedAt",
-          b.report_id as "reportId", ${status} as status, b.first_submitted_at as "firstSubmittedAt", b.submitted_at as "submittedAt",
-          b.is_late as "isLate", ${daysLate}::int as "daysLate"
-        from b
-        where ${filter}
-        order by ${sortExpr[q.sort]}, b.org_unit_id
+        select e.org_unit_id as "orgUnitId", e.code, e.name, e.full_name as "fullName", e.kind, e.deadline::text as deadline,
+          e.has_extension as "hasExtension", e.last_reminded_at as "lastRemindedAt",
+          r.id as "reportId", ${status} as status, r.first_submitted_at as "firstSubmittedAt", r.submitted_at as "submittedAt",
+          r.is_late as "isLate", ${daysLate}::int as "daysLate"
+        ${from}
+        order by ${sortExpr[q.sort]}, e.org_unit_id
         limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) p) as rows`);
-  const [row] = rowsOf<{ cycleStatus: CycleRow['status'] | null; kinds: KindCounts[] | string; total: number; rows: BoardRow[] | string }>(result);
+  const [row] = rowsOf<{ cycleStatus: CycleRow['status'] | null; kinds: KindCounts[] | string; total: number | null; rows: BoardRow[] | string }>(result);
   const json = <T>(x: T | string): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
-  return { cycleStatus: row?.cycleStatus ?? null, kinds: json(row.kinds), rows: json(row.rows), total: Number(row.total) };
+  const kinds = json(row.kinds);
+  const total = row.total ?? kinds.reduce((n, k) => n + k.expected, 0);
+  return { cycleStatus: row.cycleStatus ?? null, kinds, rows: json(row.rows), total: Number(total) };
 }
 
 /** Expected units that have not submitted yet (reminder targets). */

@@ -1,0 +1,1 @@
+CREATE INDEX "cycle_expected_unit_name_idx" ON "cycle_expected_unit" USING btree ("cycle_id","name","org_unit_id");
