@@ -12,7 +12,7 @@ const NOW = '2026-11-20T02:00:00Z';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ now: NOW });
-  stack.app.log.level = 'error'; // DEBUG
+  stack.app.log.level = 'error'; // server errors (500s) show in the test output
 });
 afterAll(async () => stack?.stop());
 
@@ -231,6 +231,12 @@ describe('the yearly reporting cycle', () => {
     await leader.getByRole('heading', { level: 1, name: /Sở Tài chính/ }).waitFor();
     expect(await leader.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
     expect(await leader.getByRole('textbox').count()).toBe(0);
+    // Every text has its English.
+    await leader.getByText('English').click();
+    await leader.getByRole('heading', { level: 1, name: /2026 report — Sở Tài chính/ }).waitFor();
+    await leader.getByRole('heading', { name: 'Compare two submissions' }).waitFor();
+    await expectAccessible(leader, 'report in English');
+    await shot(leader, 'reporting-12d-english');
   });
 
   it('keeps work safe: leave warning, stale save, attachments, reminders, extension, bulk accept', { timeout: 300_000 }, async () => {
@@ -309,7 +315,7 @@ describe('the yearly reporting cycle', () => {
     await focal.getByRole('dialog').getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
     const reminders = focal.getByTestId('reminders');
     await reminders.waitFor();
-    expect(await reminders.locator('tbody tr').count()).toBe(Number(await boardCount(focal, 'missing')));
+    expect(await reminders.getByTestId('reminded-units').locator('li').count()).toBe(Number(await boardCount(focal, 'missing')));
     expect(await reminders.textContent()).toContain('Gửi tay');
     expect(await reminders.textContent()).not.toContain('Xã Giao Long');
 

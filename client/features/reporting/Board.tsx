@@ -471,6 +471,19 @@ function triggerLabel(t: (k: string, o?: Record<string, unknown>) => string, tri
   return t('reporting.board.auto', { days: n >= 0 ? t('reporting.board.autoBefore', { n }) : t('reporting.board.autoAfter', { n: -n }) });
 }
 
+/** Reminders sent together (same time, trigger and sender) shown as one line. */
+function batchesOf(list: ReminderDto[]) {
+  const batches = new Map<string, { key: string; at: string; trigger: string; sentBy: string | null; channels: ReminderDto['channels']; items: ReminderDto[] }>();
+  for (const r of list) {
+    const key = `${r.at}|${r.trigger}|${r.sentBy?.id ?? ''}`;
+    let b = batches.get(key);
+    if (!b) batches.set(key, (b = { key, at: r.at, trigger: r.trigger, sentBy: r.sentBy?.name ?? null, channels: [], items: [] }));
+    b.items.push(r);
+    for (const c of r.channels) if (!b.channels.includes(c)) b.channels.push(c);
+  }
+  return [...batches.values()];
+}
+
 function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
   const { t } = useTranslation();
   const reminders = useRemindersQuery(cycle.id);
@@ -499,36 +512,46 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('reporting.board.remindAt')}</Table.Th>
-                    <Table.Th>{t('reporting.board.unit')}</Table.Th>
                     <Table.Th>{t('reporting.board.remindTrigger')}</Table.Th>
                     <Table.Th>{t('reporting.board.remindBy')}</Table.Th>
                     <Table.Th>{t('reporting.board.remindTo')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.data.slice(0, 100).map((r: ReminderDto) => (
-                    <Table.Tr key={r.id}>
+                  {batchesOf(data.data).map((b) => (
+                    <Table.Tr key={b.key}>
                       <Table.Td>
-                        <Text size="sm">{formatDateTime(r.at)}</Text>
+                        <Text size="sm">{formatDateTime(b.at)}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{r.unit.fullName}</Text>
+                        <Text size="sm">{triggerLabel(t, b.trigger)}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{triggerLabel(t, r.trigger)}</Text>
+                        <Text size="sm">{b.sentBy ?? t('reporting.board.system')}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{r.sentBy?.name ?? t('reporting.board.system')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {r.channels.map((c) => (
+                        <Group gap={4} mb={2}>
+                          {b.channels.map((c) => (
                             <Badge key={c} variant="outline" color="gray.8" tt="none" size="sm">
                               {c === 'email' ? t('reporting.board.email') : t('reporting.board.inApp')}
                             </Badge>
                           ))}
-                          {r.emails.length > 0 && <Text size="xs">{r.emails.join(', ')}</Text>}
                         </Group>
+                        <details>
+                          <summary>
+                            <Text span size="sm" fw={500}>
+                              {t('reporting.board.remindUnits', { count: b.items.length })}
+                            </Text>
+                          </summary>
+                          <List size="sm" spacing={0} data-testid="reminded-units">
+                            {b.items.map((r) => (
+                              <List.Item key={r.id}>
+                                {r.unit.fullName}
+                                {r.emails.length > 0 && ` (${r.emails.join(', ')})`}
+                              </List.Item>
+                            ))}
+                          </List>
+                        </details>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -188,7 +188,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Alert color="red.9" variant="outline" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('reporting.report.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{conflict.message}</Text>
-            {report.version > versionRef.current && report.updatedBy && (
+            {report.version > versionRef.current && report.updatedBy && !conflict.message.includes(report.updatedBy.name) && (
               <Text size="sm">{t('reporting.report.conflictWho', { name: report.updatedBy.name, at: formatDateTime(report.updatedAt) })}</Text>
             )}
             <Text size="sm">{t('reporting.report.reloadHint')}</Text>
