@@ -4,6 +4,7 @@ import type { ContentSection, ContentValue } from '../../../shared/reporting-rul
 import type { DbOrTx } from '../../db/client.js';
 import {
   attachments,
+  auditLog,
   cycleExpectedUnits,
   idempotencyKeys,
   notifications,
@@ -132,35 +133,72 @@ export async function loadReportBundle(
 }
 
 /**
- * Writes a report's values and sections in one statement: upserts what is given (rows whose
- * content did not change are left alone) and deletes what is no longer there. Empty values
- * (null or '') are not stored.
+ * Runs several writes as one statement (each a data-modifying CTE: one round trip, executed
+ * exactly once). They must not touch the same rows: none sees another's effects.
  */
-export async function writeContent(db: DbOrTx, reportId: string, values: ContentValue[], sections: ContentSection[]): Promise<void> {
-  const vin = values
-    .filter((v) => v.value !== null && v.value !== '')
-    .map((v) => ({ c: v.indicatorCode, s: v.wasteStream ?? '', v: v.value, n: typeof v.value === 'number' ? v.value : null }));
-  const sin = sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals }));
-  await db.execute(sql`
-    with vin as (select * from jsonb_to_recordset(${JSON.stringify(vin)}::jsonb) as x(c text, s text, v jsonb, n double precision)),
-    sin as (select * from jsonb_to_recordset(${JSON.stringify(sin)}::jsonb) as x(p uuid, r text, d text, o text)),
-    dv as (
-      delete from report_value t where t.report_id = ${reportId}
-        and not exists (select 1 from vin where vin.c = t.indicator_code and vin.s = t.stream)),
-    uv as (
-      insert into report_value (report_id, indicator_code, stream, value, num)
-      select ${reportId}, c, s, v, n from vin
+export async function writeTogether(db: DbOrTx, writes: SQL[]): Promise<void> {
+  if (writes.length === 0) return;
+  await db.execute(sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`);
+}
+
+/**
+ * The writes that make a report's values and sections the given ones: upsert what is given
+ * (rows whose content did not change are left alone) and delete what is no longer there —
+ * disjoint rows, so they can run together (writeTogether). Empty values (null or '') are not stored.
+ */
+export function contentWrites(reportId: string, values: ContentValue[], sections: ContentSection[]): SQL[] {
+  const vin = JSON.stringify(
+    values
+      .filter((v) => v.value !== null && v.value !== '')
+      .map((v) => ({ c: v.indicatorCode, s: v.wasteStream ?? '', v: v.value, n: typeof v.value === 'number' ? v.value : null })),
+  );
+  const sin = JSON.stringify(sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals })));
+  return [
+    sql`delete from report_value t where t.report_id = ${reportId}
+      and not exists (select 1 from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text) where x.c = t.indicator_code and x.s = t.stream)`,
+    sql`insert into report_value (report_id, indicator_code, stream, value, num)
+      select ${reportId}, c, s, v, n from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text, v jsonb, n double precision)
       on conflict (report_id, indicator_code, stream) do update set value = excluded.value, num = excluded.num
-        where report_value.value is distinct from excluded.value),
-    ds as (
-      delete from report_section t where t.report_id = ${reportId}
-        and not exists (select 1 from sin where sin.p = t.plan_item_id))
-    insert into report_section (report_id, plan_item_id, results, difficulties, proposals)
-    select ${reportId}, p, r, d, o from sin
-    on conflict (report_id, plan_item_id) do update
-      set results = excluded.results, difficulties = excluded.difficulties, proposals = excluded.proposals
-      where (report_section.results, report_section.difficulties, report_section.proposals)
-        is distinct from (excluded.results, excluded.difficulties, excluded.proposals)`);
+        where report_value.value is distinct from excluded.value`,
+    sql`delete from report_section t where t.report_id = ${reportId}
+      and not exists (select 1 from jsonb_to_recordset(${sin}::jsonb) as x(p uuid) where x.p = t.plan_item_id)`,
+    sql`insert into report_section (report_id, plan_item_id, results, difficulties, proposals)
+      select ${reportId}, p, r, d, o from jsonb_to_recordset(${sin}::jsonb) as x(p uuid, r text, d text, o text)
+      on conflict (report_id, plan_item_id) do update
+        set results = excluded.results, difficulties = excluded.difficulties, proposals = excluded.proposals
+        where (report_section.results, report_section.difficulties, report_section.proposals)
+          is distinct from (excluded.results, excluded.difficulties, excluded.proposals)`,
+  ];
+}
+
+/** A history line, as a write for writeTogether. */
+export function eventInsert(db: DbOrTx, values: typeof reportEvents.$inferInsert): SQL {
+  return db.insert(reportEvents).values(values).getSQL();
+}
+
+/** A change to a history line (a save merged into the previous one), as a write for writeTogether. */
+export function eventUpdate(db: DbOrTx, id: number, set: Partial<typeof reportEvents.$inferInsert>): SQL {
+  return db.update(reportEvents).set(set).where(eq(reportEvents.id, id)).getSQL();
+}
+
+/** The audit line of a change, as a write for writeTogether: the same row lib/audit.ts writeAudit writes. */
+export function auditInsert(
+  db: DbOrTx,
+  entry: { actor: { id: string; email: string } | null; action: string; entityType: string; entityId: string; data: unknown; requestId: string; at: Date },
+): SQL {
+  return db
+    .insert(auditLog)
+    .values({
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      data: entry.data as never,
+      requestId: entry.requestId,
+      at: entry.at,
+    })
+    .getSQL();
 }
 
 /** Last year's accepted values for a unit of a plan (see previousJson), one statement. */
@@ -169,12 +207,11 @@ export async function previousAcceptedValues(db: DbOrTx, planId: string, year: n
   return toPrevious(typeof row?.p === 'string' ? JSON.parse(row.p) : (row?.p ?? null));
 }
 
-/** In-app notices of a submission to every active focal officer, in one statement. */
-export async function notifyFocal(db: DbOrTx, n: { kind: string; title: string; body: string; link: string; createdAt: Date }): Promise<void> {
-  await db.execute(sql`
-    insert into notification (user_id, kind, title, body, link, created_at)
+/** In-app notices of a submission to every active focal officer, as a write for writeTogether. */
+export function notifyFocal(n: { kind: string; title: string; body: string; link: string; createdAt: Date }): SQL {
+  return sql`insert into notification (user_id, kind, title, body, link, created_at)
     select id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
-    from app_user where role = 'focal' and is_active`);
+    from app_user where role = 'focal' and is_active`;
 }
 
 export async function getReportByUnit(db: DbOrTx, cycleId: string, orgUnitId: string): Promise<ReportRow | undefined> {

@@ -306,9 +306,19 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
     const issues = checkShape(await formOf(tx, cycle, e.sections), content);
     if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
     const now = ctx.clock.now();
-    await repo.writeContent(tx, id, content.values, content.sections);
+    const version = report.version + 1;
+    const last = b.lastEvent;
+    const merge = last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
+    // Content, history line and audit line in one statement; then the report row.
+    await repo.writeTogether(tx, [
+      ...repo.contentWrites(id, content.values, content.sections),
+      merge
+        ? repo.eventUpdate(tx, last.id, { at: now, version })
+        : repo.eventInsert(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
+      repo.auditInsert(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
+    ]);
     const row = await repo.updateReport(tx, id, {
-      version: report.version + 1,
+      version,
       otherResults: content.otherResults,
       proposalsToCommittee: content.proposalsToCommittee,
       updatedAt: now,
@@ -316,13 +326,6 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
       updatedByName: actor.name,
       updatedByEmail: actor.email,
     });
-    const last = b.lastEvent;
-    if (last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000) {
-      await repo.updateEvent(tx, last.id, { at: now, version: row.version });
-    } else {
-      await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version: row.version });
-    }
-    await writeAudit(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version: row.version, values: content.values.length }, requestId: ctx.requestId, at: now });
     // The answer is what was just written, not a second read of it.
     return { report: row, cycle, e, values: storedValues(content.values), sections: content.sections.map((x) => ({ ...x })), previous: b.previous };
   });
@@ -381,33 +384,36 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       updatedByName: actor.name,
       updatedByEmail: actor.email,
     });
-    await repo.insertEvent(tx, {
-      reportId: id,
-      at: now,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorEmail: actor.email,
-      action: 'submit',
-      version: updated.version,
-      snapshot: { ...content, values: content.values.map((v) => ({ ...v, wasteStream: v.wasteStream ?? null })) },
-    });
     await recordFeedback(tx, { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now });
-    await repo.notifyFocal(tx, {
-      kind: 'report.submitted',
-      title: `${e.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
-      body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
-      link: `/reports/${id}`,
-      createdAt: now,
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'report.submit',
-      entityType: 'report',
-      entityId: id,
-      data: { version: updated.version, late: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate, idempotencyKey: opts.idempotencyKey ?? null },
-      requestId: ctx.requestId,
-      at: now,
-    });
+    // History line with the snapshot, notices to the focal department and audit line in one statement.
+    await repo.writeTogether(tx, [
+      repo.eventInsert(tx, {
+        reportId: id,
+        at: now,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorEmail: actor.email,
+        action: 'submit',
+        version: updated.version,
+        snapshot: { ...content, values: content.values.map((v) => ({ ...v, wasteStream: v.wasteStream ?? null })) },
+      }),
+      repo.notifyFocal({
+        kind: 'report.submitted',
+        title: `${e.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
+        body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
+        link: `/reports/${id}`,
+        createdAt: now,
+      }),
+      repo.auditInsert(tx, {
+        actor,
+        action: 'report.submit',
+        entityType: 'report',
+        entityId: id,
+        data: { version: updated.version, late: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate, idempotencyKey: opts.idempotencyKey ?? null },
+        requestId: ctx.requestId,
+        at: now,
+      }),
+    ]);
     return answer(updated, e);
   });
   return toReportDto(ctx, view);
