@@ -193,6 +193,7 @@ describe('feedback, amendment and plan versions', () => {
     await page.getByRole('link', { name: 'Sửa đổi kế hoạch' }).click();
     await page.getByRole('link', { name: 'Bổ sung nhiệm vụ của Sở Xây dựng' }).click();
     await page.waitForURL((u) => u.pathname === amendmentUrl);
+    await page.getByRole('button', { name: 'Phê duyệt', exact: true }).waitFor();
     await expectAccessible(page, 'amendment for the leader');
     await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Phê duyệt đề xuất sửa đổi' });
