@@ -171,6 +171,14 @@ export function contentWrites(reportId: string, values: ContentValue[], sections
   ];
 }
 
+/**
+ * A change to a report row, as a write for writeTogether, with the row as it will read after it:
+ * the caller holds the row locked (FOR UPDATE), so nothing else can have changed it.
+ */
+export function reportUpdate(db: DbOrTx, locked: ReportRow, set: Partial<typeof reports.$inferInsert>): { write: SQL; row: ReportRow } {
+  return { write: db.update(reports).set(set).where(eq(reports.id, locked.id)).getSQL(), row: { ...locked, ...set } as ReportRow };
+}
+
 /** A history line, as a write for writeTogether. */
 export function eventInsert(db: DbOrTx, values: typeof reportEvents.$inferInsert): SQL {
   return db.insert(reportEvents).values(values).getSQL();

@@ -309,15 +309,7 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
     const version = report.version + 1;
     const last = b.lastEvent;
     const merge = last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
-    // Content, history line and audit line in one statement; then the report row.
-    await repo.writeTogether(tx, [
-      ...repo.contentWrites(id, content.values, content.sections),
-      merge
-        ? repo.eventUpdate(tx, last.id, { at: now, version })
-        : repo.eventInsert(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
-      repo.auditInsert(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
-    ]);
-    const row = await repo.updateReport(tx, id, {
+    const update = repo.reportUpdate(tx, report, {
       version,
       otherResults: content.otherResults,
       proposalsToCommittee: content.proposalsToCommittee,
@@ -326,6 +318,16 @@ export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest)
       updatedByName: actor.name,
       updatedByEmail: actor.email,
     });
+    // The report row, its content, the history line and the audit line: one statement.
+    await repo.writeTogether(tx, [
+      update.write,
+      ...repo.contentWrites(id, content.values, content.sections),
+      merge
+        ? repo.eventUpdate(tx, last.id, { at: now, version })
+        : repo.eventInsert(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
+      repo.auditInsert(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
+    ]);
+    const row = update.row;
     // The answer is what was just written, not a second read of it.
     return { report: row, cycle, e, values: storedValues(content.values), sections: content.sections.map((x) => ({ ...x })), previous: b.previous };
   });
@@ -374,7 +376,7 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
     }
     const first = !report.firstSubmittedAt;
-    const updated = await repo.updateReport(tx, id, {
+    const update = repo.reportUpdate(tx, report, {
       status: 'submitted',
       version: report.version + 1,
       submittedAt: now,
@@ -384,9 +386,12 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
       updatedByName: actor.name,
       updatedByEmail: actor.email,
     });
+    const updated = update.row;
     await recordFeedback(tx, { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now });
-    // History line with the snapshot, notices to the focal department and audit line in one statement.
+    // The report row, the history line with the snapshot, the notices to the focal department
+    // and the audit line: one statement.
     await repo.writeTogether(tx, [
+      update.write,
       repo.eventInsert(tx, {
         reportId: id,
         at: now,
