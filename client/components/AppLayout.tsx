@@ -14,6 +14,11 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
   const logout = useLogoutMutation();
   const navigate = useNavigate();
   const location = useLocation();
+  // The menu entry whose path is the longest prefix of the address is the active one.
+  const activeTo = nav
+    .map((n) => n.to)
+    .filter((to) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   const items = nav
     .filter((n) => (!n.ability || me?.abilities.includes(n.ability)) && (!n.roles || (me && n.roles.includes(me.user.role))))
     .sort((a, b) => a.order - b.order);
@@ -83,7 +88,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
                 to={n.to}
                 label={t(n.label)}
                 leftSection={n.icon}
-                active={n.to === '/' ? location.pathname === '/' : location.pathname.startsWith(n.to)}
+                active={n.to === activeTo}
                 onClick={close}
               />
             ))}

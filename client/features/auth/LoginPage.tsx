@@ -1,7 +1,7 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -65,6 +65,9 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending}>
               {t('auth.submit')}
             </Button>
+            <Anchor component={Link} to="/gop-y" size="sm">
+              {t('auth.publicFeedback')}
+            </Anchor>
             <LanguageSwitch />
           </Stack>
         </form>

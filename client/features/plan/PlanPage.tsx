@@ -202,6 +202,9 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
         <Box component="dl" mt="md" mb={0}>
           <Fact label={t('plan.scope')} value={plan.scope} />
         </Box>
+        <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
+          {t('plan.versionsLink')}
+        </Anchor>
       </Paper>
     </Stack>
   );
