@@ -111,13 +111,13 @@ describe('the yearly reporting cycle', () => {
     await unit.getByRole('radiogroup', { name: /^KH-00 — / }).getByText('Có', { exact: true }).click();
     await unit.getByLabel('XL-01 — Y tế').fill('1.234,5');
     await unit.getByLabel('XL-01 — Nông, lâm, thủy sản').fill('100');
-    await expect.poll(() => unit.getByTestId('total-XL-01').textContent()).toBe('1.334,5');
+    await expect.poll(() => unit.getByTestId('total-XL-01').textContent(), { timeout: 15_000 }).toBe('1.334,5');
     await unit.getByLabel(/^DN-01 — /).fill('-3');
     const results = unit.getByRole('textbox', { name: /^Kết quả đạt được/ });
     const sectionCount = await results.count();
     for (let i = 0; i < sectionCount; i++) await results.nth(i).fill(`Đã triển khai nhiệm vụ ${i + 1} theo kế hoạch.`);
     await unit.getByLabel('Đề xuất, kiến nghị với UBND tỉnh').fill('Đề nghị bố trí kinh phí năm 2027.');
-    await expect.poll(() => unit.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await waitSaved(unit);
     await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await unit.getByRole('dialog').getByRole('button', { name: 'Nộp báo cáo' }).click();
     const summary = unit.getByTestId('error-summary');
@@ -137,7 +137,7 @@ describe('the yearly reporting cycle', () => {
     await waitSaved(unit);
     await unit.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await unit.getByRole('dialog').getByRole('button', { name: 'Nộp báo cáo' }).click();
-    await expect.poll(() => unit.getByTestId('report-status').textContent()).toBe('Chờ tiếp nhận');
+    await expect.poll(() => unit.getByTestId('report-status').textContent(), { timeout: 15_000 }).toBe('Chờ tiếp nhận');
     await unit.getByText('Báo cáo đã nộp, đang chờ Sở Nông nghiệp và Môi trường tiếp nhận.').waitFor();
     const reportUrl = unit.url();
     await shot(unit, 'reporting-06-submitted');
@@ -162,7 +162,7 @@ describe('the yearly reporting cycle', () => {
     await focal.getByRole('button', { name: 'Trả lại' }).click();
     await focal.getByRole('dialog').getByLabel('Lý do trả lại').fill('Số liệu XL-01 dòng y tế chưa khớp với báo cáo của Sở Y tế; đề nghị rà soát.');
     await focal.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
-    await expect.poll(() => focal.getByTestId('report-status').textContent()).toBe('Bị trả lại');
+    await expect.poll(() => focal.getByTestId('report-status').textContent(), { timeout: 15_000 }).toBe('Bị trả lại');
 
     /* ── unit officer: reads the reason, changes a value, submits again ── */
     await unit.goto(reportUrl);
@@ -174,11 +174,11 @@ describe('the yearly reporting cycle', () => {
     await unit.evaluate(() => window.scrollTo(0, 0));
     await unit.screenshot({ path: '/tmp/bioplan-shots/reporting-09a-returned-top.png' });
     await unit.getByLabel('XL-01 — Y tế').fill('1.200');
-    await expect.poll(() => unit.getByTestId('total-XL-01').textContent()).toBe('1.300');
+    await expect.poll(() => unit.getByTestId('total-XL-01').textContent(), { timeout: 15_000 }).toBe('1.300');
     await waitSaved(unit);
     await unit.getByRole('button', { name: 'Nộp lại báo cáo' }).click();
     await unit.getByRole('dialog').getByRole('button', { name: 'Nộp lại báo cáo' }).click();
-    await expect.poll(() => unit.getByTestId('report-status').textContent()).toBe('Chờ tiếp nhận');
+    await expect.poll(() => unit.getByTestId('report-status').textContent(), { timeout: 15_000 }).toBe('Chờ tiếp nhận');
 
     /* ── focal officer: the diff, then accept ── */
     await focal.goto(reportUrl);
@@ -192,11 +192,11 @@ describe('the yearly reporting cycle', () => {
     await view(focal, '[data-testid="diff"]', 'reporting-10a-diff');
     await focal.getByRole('button', { name: 'Tiếp nhận' }).click();
     await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận' }).click();
-    await expect.poll(() => focal.getByTestId('report-status').textContent()).toBe('Đã tiếp nhận');
+    await expect.poll(() => focal.getByTestId('report-status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
 
     await focal.goto(cycleUrl);
     await focal.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
-    await expect.poll(() => boardCount(focal, 'accepted')).toBe('1');
+    await expect.poll(() => boardCount(focal, 'accepted'), { timeout: 15_000 }).toBe('1');
     expect(await boardCount(focal, 'submitted')).toBe('1');
     expect(await boardCount(focal, 'returned')).toBe('0');
     await shot(focal, 'reporting-11-board-accepted');
@@ -232,7 +232,7 @@ describe('the yearly reporting cycle', () => {
     expect(await leader.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
     expect(await leader.getByRole('textbox').count()).toBe(0);
     // Every text has its English.
-    await leader.getByText('English').click();
+    await leader.getByRole('radiogroup', { name: 'Ngôn ngữ' }).getByText('English').click();
     await leader.getByRole('heading', { level: 1, name: /2026 report — Sở Tài chính/ }).waitFor();
     await leader.getByRole('heading', { name: 'Compare two submissions' }).waitFor();
     await expectAccessible(leader, 'report in English');
@@ -276,7 +276,7 @@ describe('the yearly reporting cycle', () => {
     await expectAccessible(b, 'stale save');
     await shot(b, 'reporting-14-conflict');
     await conflict.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
-    await expect.poll(() => b.getByLabel('XL-01 — Y tế').inputValue()).toBe('7');
+    await expect.poll(() => b.getByLabel('XL-01 — Y tế').inputValue(), { timeout: 15_000 }).toBe('7');
     await b.close();
 
     /* ── attachments: a clear error for a wrong type, then a real PNG ── */
@@ -284,7 +284,7 @@ describe('the yearly reporting cycle', () => {
     await input.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('xin chào') });
     await a.getByTestId('upload-error').getByText('không thuộc loại được chấp nhận').waitFor();
     await input.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
-    await expect.poll(async () => (await a.getByTestId('upload-error').textContent()) ?? '').toMatch(/PDF|loại|định dạng/i);
+    await expect.poll(async () => (await a.getByTestId('upload-error').textContent()) ?? '', { timeout: 15_000 }).toMatch(/PDF|loại|định dạng/i);
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: png });
     await a.getByTestId('attachments').getByRole('link', { name: /anh-hien-truong\.png/ }).waitFor();
@@ -337,7 +337,7 @@ describe('the yearly reporting cycle', () => {
     await focal.getByRole('dialog').getByText('Xã Giao Long').waitFor();
     await shot(focal, 'reporting-16-bulk-accept');
     await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
-    await expect.poll(() => boardCount(focal, 'accepted')).toBe('1');
+    await expect.poll(() => boardCount(focal, 'accepted'), { timeout: 15_000 }).toBe('1');
 
     /* ── the unit given more time sees it ── */
     const stc = await pageAs(DEMO.unitStc);
