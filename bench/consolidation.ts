@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { and, eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
@@ -65,112 +66,122 @@ async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
+/**
+ * Seeds the bench's cycle (and last year's) on a migrated database; answers the cycle, its
+ * draft (header filled, not yet generated) and the number of tasks with narratives per unit.
+ */
+export async function seedConsolidationBench(db: Database['db']): Promise<{ cycleId: string; draftId: string; tasks: number }> {
+  await seedReferenceData(db);
+  const [plan] = await db.select().from(plans);
+  const [version] = await db.select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, plan.currentVersion)));
+  const versionId = version.id;
+  const items = await db.select().from(planItems).where(eq(planItems.versionId, versionId));
+  const tasks = items.filter((i) => i.kind === 'task' || i.kind === 'solution' || (i.kind === 'duty' && i.key.startsWith('IV.1')));
+  const indicators: FrozenIndicator[] = Array.from({ length: INDICATORS }, (_, i) => ({
+    code: `BC-${String(i + 1).padStart(2, '0')}`,
+    name: `Chỉ tiêu thử nghiệm số ${i + 1} về xử lý chất thải bằng công nghệ sinh học`,
+    nameEn: `Benchmark indicator ${i + 1}`,
+    unit: 'tấn/năm',
+    valueType: 'number',
+    byWasteStream: true,
+    isRequired: false,
+    min: 0,
+    max: null,
+    position: i,
+  }));
+
+  // Units, two cycles (last year and this year), expected units, accepted reports.
+  const units = Array.from({ length: UNITS }, (_, i) => ({
+    id: randomUUID(),
+    code: `BENCH-${String(i + 1).padStart(3, '0')}`,
+    name: `Đơn vị thử nghiệm ${i + 1}`,
+    fullName: `Đơn vị thử nghiệm ${i + 1}`,
+    kind: 'commune' as const,
+    searchText: `don vi thu nghiem ${i + 1}`,
+  }));
+  await insertBatches(units, (b) => db.insert(orgUnits).values(b));
+  const cycles: Record<number, string> = {};
+  for (const year of [2025, 2026]) {
+    const [c] = await db
+      .insert(reportCycles)
+      .values({ planId: plan.id, planVersionId: versionId, year, windowStart: `${year}-01-01`, windowEnd: `${year}-12-31`, deadline: `${year}-11-30`, status: 'open', form: { indicators } })
+      .returning();
+    cycles[year] = c.id;
+    await insertBatches(
+      units.map((u) => ({
+        cycleId: c.id,
+        orgUnitId: u.id,
+        code: u.code,
+        name: u.name,
+        fullName: u.fullName,
+        kind: u.kind,
+        searchText: u.searchText,
+        source: 'plan' as const,
+        sections: tasks.map((t) => ({ planItemId: t.id, key: t.key, label: t.label, title: t.title ?? '', role: 'lead' as const })),
+        deadline: `${year}-11-30`,
+      })),
+      (b) => db.insert(cycleExpectedUnits).values(b),
+    );
+    const reportRows = units.map((u, i) => ({
+      id: randomUUID(),
+      cycleId: c.id,
+      orgUnitId: u.id,
+      status: 'accepted' as const,
+      firstSubmittedAt: new Date(`${year}-11-${String((i % 28) + 1).padStart(2, '0')}T03:00:00Z`),
+      submittedAt: new Date(`${year}-11-20T03:00:00Z`),
+      isLate: i % 10 === 0,
+      daysLate: i % 10 === 0 ? 2 : 0,
+      acceptedAt: new Date(`${year}-12-01T03:00:00Z`),
+      otherResults: year === 2026 ? sentence(i + 1, 'khác', 'bổ sung kết quả') : '',
+      proposalsToCommittee: year === 2026 ? `Đề nghị Ủy ban nhân dân tỉnh hỗ trợ kinh phí cho đơn vị ${i + 1}.` : '',
+    }));
+    await insertBatches(reportRows, (b) => db.insert(reports).values(b));
+    const values = reportRows.flatMap((r, ui) =>
+      indicators.flatMap((ind, ii) => STREAMS.map((s, si) => ({ reportId: r.id, indicatorCode: ind.code, stream: s, value: (ui + ii + si) * 1.5, num: (ui + ii + si) * 1.5 }))),
+    );
+    await insertBatches(values, (b) => db.insert(reportValues).values(b as never));
+    if (year === 2026) {
+      const sections = reportRows.flatMap((r, ui) =>
+        tasks.map((t) => ({
+          reportId: r.id,
+          planItemId: t.id,
+          results: sentence(ui + 1, t.key, 'đã thực hiện'),
+          difficulties: `Đơn vị ${ui + 1}: kinh phí cho mục ${t.key} còn hạn chế, thiếu cán bộ chuyên môn về công nghệ sinh học.`,
+          proposals: `Đơn vị ${ui + 1}: đề nghị hướng dẫn áp dụng công nghệ cho mục ${t.key}.`,
+        })),
+      );
+      await insertBatches(sections, (b) => db.insert(reportSections).values(b), 500);
+    }
+  }
+  const cycleId = cycles[2026];
+  const [draft] = await db
+    .insert(consolidationDrafts)
+    .values({
+      cycleId,
+      parentAgency: 'UBND TỈNH VĨNH LONG',
+      agency: 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+      agencyAbbreviation: 'SNNMT',
+      place: 'Vĩnh Long',
+      documentDate: '2026-12-05',
+      title: 'Kết quả thực hiện Kế hoạch số 1953/KH-UBND ngày 27/3/2025 của Ủy ban nhân dân tỉnh Bến Tre năm 2026',
+      recipient: 'Ủy ban nhân dân tỉnh Vĩnh Long.',
+      copyTo: ['Như trên;', 'Lưu: VT, CCBVMT.'],
+      signerAuthority: 'KT. GIÁM ĐỐC',
+      signerTitle: 'PHÓ GIÁM ĐỐC',
+      signerName: 'Nguyễn Văn An',
+    })
+    .returning();
+  return { cycleId, draftId: draft.id, tasks: tasks.length };
+}
+
 async function main() {
   const { database, drop } = await openDatabase();
   const db = database.db;
   const filesDir = mkdtempSync(path.join(tmpdir(), 'bioplan-bench-cons-'));
   const config = { ...loadConfig({ BIOPLAN_DATA_DIR: filesDir, LOG_LEVEL: 'silent' }), filesDir };
   try {
-    await seedReferenceData(db);
-    const [plan] = await db.select().from(plans);
-    const [version] = await db.select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, plan.currentVersion)));
-    const versionId = version.id;
-    const items = await db.select().from(planItems).where(eq(planItems.versionId, versionId));
-    const tasks = items.filter((i) => i.kind === 'task' || i.kind === 'solution' || (i.kind === 'duty' && i.key.startsWith('IV.1')));
-    const indicators: FrozenIndicator[] = Array.from({ length: INDICATORS }, (_, i) => ({
-      code: `BC-${String(i + 1).padStart(2, '0')}`,
-      name: `Chỉ tiêu thử nghiệm số ${i + 1} về xử lý chất thải bằng công nghệ sinh học`,
-      nameEn: `Benchmark indicator ${i + 1}`,
-      unit: 'tấn/năm',
-      valueType: 'number',
-      byWasteStream: true,
-      isRequired: false,
-      min: 0,
-      max: null,
-      position: i,
-    }));
-
-    // Units, two cycles (last year and this year), expected units, accepted reports.
-    const units = Array.from({ length: UNITS }, (_, i) => ({
-      id: randomUUID(),
-      code: `BENCH-${String(i + 1).padStart(3, '0')}`,
-      name: `Đơn vị thử nghiệm ${i + 1}`,
-      fullName: `Đơn vị thử nghiệm ${i + 1}`,
-      kind: 'commune' as const,
-      searchText: `don vi thu nghiem ${i + 1}`,
-    }));
-    await insertBatches(units, (b) => db.insert(orgUnits).values(b));
-    const cycles: Record<number, string> = {};
-    for (const year of [2025, 2026]) {
-      const [c] = await db
-        .insert(reportCycles)
-        .values({ planId: plan.id, planVersionId: versionId, year, windowStart: `${year}-01-01`, windowEnd: `${year}-12-31`, deadline: `${year}-11-30`, status: 'open', form: { indicators } })
-        .returning();
-      cycles[year] = c.id;
-      await insertBatches(
-        units.map((u) => ({
-          cycleId: c.id,
-          orgUnitId: u.id,
-          code: u.code,
-          name: u.name,
-          fullName: u.fullName,
-          kind: u.kind,
-          searchText: u.searchText,
-          source: 'plan' as const,
-          sections: tasks.map((t) => ({ planItemId: t.id, key: t.key, label: t.label, title: t.title ?? '', role: 'lead' as const })),
-          deadline: `${year}-11-30`,
-        })),
-        (b) => db.insert(cycleExpectedUnits).values(b),
-      );
-      const reportRows = units.map((u, i) => ({
-        id: randomUUID(),
-        cycleId: c.id,
-        orgUnitId: u.id,
-        status: 'accepted' as const,
-        firstSubmittedAt: new Date(`${year}-11-${String((i % 28) + 1).padStart(2, '0')}T03:00:00Z`),
-        submittedAt: new Date(`${year}-11-20T03:00:00Z`),
-        isLate: i % 10 === 0,
-        daysLate: i % 10 === 0 ? 2 : 0,
-        acceptedAt: new Date(`${year}-12-01T03:00:00Z`),
-        otherResults: year === 2026 ? sentence(i + 1, 'khác', 'bổ sung kết quả') : '',
-        proposalsToCommittee: year === 2026 ? `Đề nghị Ủy ban nhân dân tỉnh hỗ trợ kinh phí cho đơn vị ${i + 1}.` : '',
-      }));
-      await insertBatches(reportRows, (b) => db.insert(reports).values(b));
-      const values = reportRows.flatMap((r, ui) =>
-        indicators.flatMap((ind, ii) => STREAMS.map((s, si) => ({ reportId: r.id, indicatorCode: ind.code, stream: s, value: (ui + ii + si) * 1.5, num: (ui + ii + si) * 1.5 }))),
-      );
-      await insertBatches(values, (b) => db.insert(reportValues).values(b as never));
-      if (year === 2026) {
-        const sections = reportRows.flatMap((r, ui) =>
-          tasks.map((t) => ({
-            reportId: r.id,
-            planItemId: t.id,
-            results: sentence(ui + 1, t.key, 'đã thực hiện'),
-            difficulties: `Đơn vị ${ui + 1}: kinh phí cho mục ${t.key} còn hạn chế, thiếu cán bộ chuyên môn về công nghệ sinh học.`,
-            proposals: `Đơn vị ${ui + 1}: đề nghị hướng dẫn áp dụng công nghệ cho mục ${t.key}.`,
-          })),
-        );
-        await insertBatches(sections, (b) => db.insert(reportSections).values(b), 500);
-      }
-    }
-    const cycleId = cycles[2026];
-    const [draft] = await db
-      .insert(consolidationDrafts)
-      .values({
-        cycleId,
-        parentAgency: 'UBND TỈNH VĨNH LONG',
-        agency: 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
-        agencyAbbreviation: 'SNNMT',
-        place: 'Vĩnh Long',
-        documentDate: '2026-12-05',
-        title: 'Kết quả thực hiện Kế hoạch số 1953/KH-UBND ngày 27/3/2025 của Ủy ban nhân dân tỉnh Bến Tre năm 2026',
-        recipient: 'Ủy ban nhân dân tỉnh Vĩnh Long.',
-        copyTo: ['Như trên;', 'Lưu: VT, CCBVMT.'],
-        signerAuthority: 'KT. GIÁM ĐỐC',
-        signerTitle: 'PHÓ GIÁM ĐỐC',
-        signerName: 'Nguyễn Văn An',
-      })
-      .returning();
+    const { cycleId, draftId, tasks } = await seedConsolidationBench(db);
+    const draft = { id: draftId };
     const nValues = (await db.select({ id: reportValues.reportId }).from(reportValues).innerJoin(reports, eq(reports.id, reportValues.reportId)).where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted'])))).length;
 
     const time = async (f: () => Promise<unknown>) => {
@@ -200,7 +211,7 @@ async function main() {
     const build = median(builds);
     const render = median(renders);
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-    console.log(`consolidation bench on ${database.kind}: ${UNITS} units × ${INDICATORS} indicators × ${STREAMS.length} streams = ${nValues} values, ${tasks.length} tasks with narratives per unit, ${paragraphs} paragraphs`);
+    console.log(`consolidation bench on ${database.kind}: ${UNITS} units × ${INDICATORS} indicators × ${STREAMS.length} streams = ${nValues} values, ${tasks} tasks with narratives per unit, ${paragraphs} paragraphs`);
     console.log(`  read the cycle's data:   ${fmt(read)}  (median of ${RUNS})`);
     console.log(`  build the draft:         ${fmt(build)}  = ${(build / read).toFixed(2)}× the read  (first ${fmt(builds[0])}, regenerations ${builds.slice(1).map(fmt).join(', ')})`);
     console.log(`  render the .docx:        ${fmt(render)}  = ${(render / read).toFixed(2)}× the read  (${(size / 1024).toFixed(0)} KB)`);
@@ -212,7 +223,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

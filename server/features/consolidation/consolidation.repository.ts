@@ -181,14 +181,69 @@ export async function listParagraphs(db: DbOrTx, draftId: string): Promise<Parag
   return db.select().from(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId)).orderBy(asc(consolidationParagraphs.position));
 }
 
+/** The columns of a paragraph row as written by `replaceParagraphs`, in SQL order. */
+const PARAGRAPH_FIELDS = [
+  ['id', 'id', 'uuid'],
+  ['part', 'part', 'text'],
+  ['itemKey', 'item_key', 'text'],
+  ['position', 'position', 'integer'],
+  ['text', 'text', 'text'],
+  ['originKey', 'origin_key', 'text'],
+  ['sourceText', 'source_text', 'text'],
+  ['sourceUnitId', 'source_unit_id', 'uuid'],
+  ['sourceUnitName', 'source_unit_name', 'text'],
+  ['sourceReportId', 'source_report_id', 'uuid'],
+  ['isProvisional', 'is_provisional', 'boolean'],
+  ['isEdited', 'is_edited', 'boolean'],
+  ['isRemoved', 'is_removed', 'boolean'],
+  ['sourceChanged', 'source_changed', 'boolean'],
+  ['addedGeneration', 'added_generation', 'integer'],
+  ['changedGeneration', 'changed_generation', 'integer'],
+] as const satisfies ReadonlyArray<readonly [keyof DraftParagraph, string, string]>;
+
+const sameParagraph = (a: DraftParagraph, b: DraftParagraph) => PARAGRAPH_FIELDS.every(([key]) => a[key] === b[key]);
+
 /**
- * Replaces a draft's paragraphs with the given list, ids kept: one delete and a few batched
- * inserts are far cheaper than thousands of single-row updates.
+ * Makes a draft's stored paragraphs exactly `paragraphs` (ids kept). Given the rows as they were
+ * read in the same transaction (`before`), only the difference is written: rows no longer listed
+ * are deleted, new and changed rows upserted. Rows travel as one JSON parameter of one statement:
+ * drizzle binding 17 parameters per row for thousands of rows cost more than the read itself.
  */
-export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs: DraftParagraph[]): Promise<void> {
-  await db.delete(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId));
-  const rows = paragraphs.map((p) => ({ ...p, draftId }));
-  for (let i = 0; i < rows.length; i += 500) await db.insert(consolidationParagraphs).values(rows.slice(i, i + 500));
+export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs: DraftParagraph[], before?: DraftParagraph[]): Promise<void> {
+  let write = paragraphs;
+  if (before) {
+    const listed = new Set(paragraphs.map((p) => p.id));
+    const gone = before.filter((p) => !listed.has(p.id)).map((p) => p.id);
+    if (gone.length) {
+      await db.execute(
+        sql`delete from ${consolidationParagraphs} where ${consolidationParagraphs.draftId} = ${draftId} and ${consolidationParagraphs.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(gone)}::jsonb))`,
+      );
+    }
+    const old = new Map(before.map((p) => [p.id, p]));
+    write = paragraphs.filter((p) => {
+      const o = old.get(p.id);
+      return !o || !sameParagraph(o, p);
+    });
+  } else {
+    await db.delete(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId));
+  }
+  if (write.length === 0) return;
+  const rows = write.map((p) => Object.fromEntries(PARAGRAPH_FIELDS.map(([key, column]) => [column, p[key]])));
+  const columns = sql.raw(PARAGRAPH_FIELDS.map(([, column]) => column).join(', '));
+  const recordType = sql.raw(PARAGRAPH_FIELDS.map(([, column, type]) => `${column} ${type}`).join(', '));
+  const updates = sql.raw(
+    PARAGRAPH_FIELDS.filter(([key]) => key !== 'id')
+      .map(([, column]) => `${column} = excluded.${column}`)
+      .join(', '),
+  );
+  // Chunks of 2,000 rows keep a statement's JSON parameter to a few megabytes.
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.execute(sql`
+      insert into ${consolidationParagraphs} (draft_id, ${columns})
+      select ${draftId}::uuid, ${columns} from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::jsonb) as x(${recordType})
+      on conflict (id) do update set ${updates}
+      where ${consolidationParagraphs.draftId} = excluded.draft_id`);
+  }
 }
 
 export async function updateParagraph(db: DbOrTx, id: string, set: Partial<typeof consolidationParagraphs.$inferInsert>): Promise<void> {

@@ -241,7 +241,7 @@ export async function runGeneration(db: Db, payload: { draftId: string; cycleId:
     const existing = await repo.listParagraphs(tx, draft.id);
     const generation = draft.generation + 1;
     const merged = mergeDraft(existing as DraftParagraph[], origins, groups, generation, randomUUID);
-    await repo.replaceParagraphs(tx, draft.id, merged.paragraphs);
+    await repo.replaceParagraphs(tx, draft.id, merged.paragraphs, existing as DraftParagraph[]);
     const now = new Date();
     await repo.updateDraft(tx, draft.id, { generation, generatedAt: now, status: 'ready', tables, version: draft.version + 1, updatedAt: now });
     await writeAudit(tx, {
@@ -347,11 +347,13 @@ export async function updateConsolidation(ctx: Ctx, cycleId: string, input: Upda
     const now = ctx.clock.now();
     if (input.operations.length) {
       let list = await repo.listParagraphs(tx, current.id);
+      // Operations change rows in place: the stored state is kept aside so only changes are written.
+      const before = list.map((p) => ({ ...p }));
       for (const op of input.operations) list = applyOperation(list, op, current.id, current.generation);
       // Positions follow the group order, then the list order inside each group.
       const gi = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
       const ordered = list.map((p, i) => ({ p, g: gi.get(`${p.part}|${p.itemKey}`) ?? groups.length, i })).sort((a, b) => a.g - b.g || a.i - b.i);
-      await repo.replaceParagraphs(tx, current.id, ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[]);
+      await repo.replaceParagraphs(tx, current.id, ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[], before as DraftParagraph[]);
     }
     const row = await repo.updateDraft(tx, current.id, { ...(input.settings ?? {}), version: current.version + 1, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
     await writeAudit(tx, {

@@ -3,6 +3,7 @@
 // and date, the type and its summary, "Kính gửi", the body, "./.", the footer table with "Nơi
 // nhận" and the signature block, page numbers from page 2, and an optional landscape annex.
 // Pure: a document model in, a Buffer out; no database, no I/O.
+import { randomUUID } from 'node:crypto';
 import {
   AlignmentType,
   BorderStyle,
@@ -25,6 +26,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatDocumentDate, formatNumber } from '../../../shared/format.js';
+import { readZipEntry } from './zip-entry.js';
 
 /* ───────────────────────────── the model ───────────────────────────── */
 
@@ -253,81 +255,115 @@ function splitSummary(summary: string): string[] {
   return out;
 }
 
-function bodyParagraph(text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: mm(10) },
-    spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
-    children: [run(text, { size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })],
-  });
+/* ───────────────────────────── the body, as WordprocessingML text ───────────────────────────── */
+// The body — thousands of paragraphs and table cells in a consolidated report — is written as XML
+// text: built as docx objects, each element cost a dozen allocations and the serializer's walk,
+// and rendering took several times as long as reading the data. The text is, byte for byte,
+// what docx writes for the same paragraphs and tables (decree30.test.ts compares the two), and
+// is spliced into the document docx writes around it (header, title, signature, sections).
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Text as docx escapes it: the five entities, and control characters XML 1.0 forbids dropped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 
-function tableBlock(t: BodyTable, width: number): Table {
+const RUN_FONTS = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
+
+/** `<w:b/><w:bCs/>` when on, `w:val="false"` when explicitly off, nothing when unset (docx's on/off). */
+function onOffXml(tag: 'b' | 'i', value: boolean | undefined): string {
+  if (value === undefined) return '';
+  return value ? `<w:${tag}/><w:${tag}Cs/>` : `<w:${tag} w:val="false"/><w:${tag}Cs w:val="false"/>`;
+}
+
+/** The start of a run up to its text, as `run()` writes it; the text and `RUN_END` follow. */
+function runStartXml(o: { size?: number; bold?: boolean; italic?: boolean }): string {
+  const size = pt(o.size ?? BODY_PT);
+  return `<w:r><w:rPr>${RUN_FONTS}${onOffXml('b', o.bold)}${onOffXml('i', o.italic)}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">`;
+}
+const RUN_END = '</w:t></w:r>';
+
+const BODY_PARAGRAPH_PROPS = `<w:pPr><w:spacing w:after="120" w:before="0" w:line="288" w:lineRule="auto"/><w:ind w:firstLine="${mm(10)}"/><w:jc w:val="both"/></w:pPr>`;
+
+/** A justified body paragraph, first line indented 1 cm, 14 pt. */
+function bodyParagraphXml(text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}): string {
+  return `<w:p>${BODY_PARAGRAPH_PROPS}${runStartXml({ size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })}${escapeXml(text)}${RUN_END}</w:p>`;
+}
+
+const JC = { left: 'left', center: 'center', right: 'right' } as const;
+const TABLE_BORDERS_XML = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
+const TABLE_CELL_MARGINS_XML =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar>';
+
+/** A bordered table: bold header row repeated on each page, rows never split across pages. */
+function tableXml(t: BodyTable, width: number): string {
   const size = t.fontSize ?? 12;
   const sum = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
-  const align = (a?: 'left' | 'center' | 'right') =>
-    a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
-  const para = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean) =>
-    new Paragraph({ alignment, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [run(text, { size, bold })] });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: t.columns.map((c, i) => cell([para(c.title, AlignmentType.CENTER, true)], widths[i], { borders: true })),
-  });
+  // Everything of a cell up to its text, by alignment and weight, made once per table.
+  const starts = new Map<string, string>();
+  const cellStart = (i: number, jc: 'left' | 'center' | 'right', bold: boolean) => {
+    const key = `${i}|${jc}|${bold}`;
+    let start = starts.get(key);
+    if (start === undefined) {
+      start = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[i]}"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/><w:jc w:val="${jc}"/></w:pPr>${runStartXml({ size, bold })}`;
+      starts.set(key, start);
+    }
+    return start;
+  };
+  const CELL_END = `${RUN_END}</w:p></w:tc>`;
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${TABLE_BORDERS_XML}<w:tblLayout w:type="fixed"/>${TABLE_CELL_MARGINS_XML}</w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
+  ];
+  t.columns.forEach((c, i) => out.push(cellStart(i, 'center', true), escapeXml(c.title), CELL_END));
+  out.push('</w:tr>');
   const bold = new Set(t.boldRows ?? []);
-  const rows = t.rows.map(
-    (r, ri) =>
-      new TableRow({
-        cantSplit: true,
-        children: t.columns.map((c, i) => {
-          const v = r[i];
-          const isNumber = typeof v === 'number';
-          const text = isNumber ? formatNumber(v) : (v ?? '');
-          return cell([para(text, isNumber ? AlignmentType.RIGHT : align(c.align), bold.has(ri))], widths[i], { borders: true });
-        }),
-      }),
-  );
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    rows: [header, ...rows],
+  t.rows.forEach((r, ri) => {
+    const isBold = bold.has(ri);
+    out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    for (let i = 0; i < t.columns.length; i += 1) {
+      const v = r[i];
+      if (typeof v === 'number') out.push(cellStart(i, 'right', isBold), escapeXml(formatNumber(v)), CELL_END);
+      else out.push(cellStart(i, JC[t.columns[i].align ?? 'left'], isBold), escapeXml(v ?? ''), CELL_END);
+    }
+    out.push('</w:tr>');
   });
+  out.push('</w:tbl>');
+  return out.join('');
 }
 
-function renderBlocks(blocks: BodyBlock[], width: number, endMark: boolean): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [];
+const NOTE_PROPS = '<w:pPr><w:spacing w:after="120" w:before="60"/><w:jc w:val="left"/></w:pPr>';
+/** The small empty paragraph after a table, so two tables never touch. */
+const AFTER_TABLE_XML = `<w:p><w:pPr><w:spacing w:after="120" w:before="0"/></w:pPr>${runStartXml({ size: 6 })}${RUN_END}</w:p>`;
+
+/** The blocks as WordprocessingML body content (paragraphs and tables). */
+export function blocksXml(blocks: BodyBlock[], width: number, endMark: boolean): string {
+  const out: string[] = [];
   // Phụ lục I: the body ends with "./." right after its last word.
   const lastText = endMark ? findLastIndex(blocks, (b) => b.kind === 'paragraph') : -1;
   blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'heading': {
         const text = b.level === 1 ? b.text.toUpperCase() : b.text;
-        out.push(bodyParagraph(text, { bold: b.level <= 2, italic: b.level === 3 }));
+        out.push(bodyParagraphXml(text, { bold: b.level <= 2, italic: b.level === 3 }));
         break;
       }
       case 'paragraph':
-        out.push(bodyParagraph(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
+        out.push(bodyParagraphXml(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
         break;
       case 'note':
-        out.push(
-          new Paragraph({
-            alignment: AlignmentType.LEFT,
-            spacing: { before: 60, after: 120 },
-            children: [run(b.text, { size: 12, italic: true })],
-          }),
-        );
+        out.push(`<w:p>${NOTE_PROPS}${runStartXml({ size: 12, italic: true })}${escapeXml(b.text)}${RUN_END}</w:p>`);
         break;
       case 'table':
-        out.push(tableBlock(b, width));
-        out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size: 6 })] }));
+        out.push(tableXml(b, width), AFTER_TABLE_XML);
         break;
     }
   });
-  if (endMark && lastText < 0) out.push(bodyParagraph('./.'));
-  return out;
+  if (endMark && lastText < 0) out.push(bodyParagraphXml('./.'));
+  return out.join('');
 }
 
 function findLastIndex<T>(items: T[], test: (x: T) => boolean): number {
@@ -364,8 +400,12 @@ function pageNumberHeader(): Header {
   });
 }
 
-/** Writes the document as a .docx file. */
-export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
+/** The paragraph docx writes for a placeholder, replaced by the body's XML afterwards. */
+const placeholderXml = (marker: string) => `<w:p><w:r><w:t xml:space="preserve">${marker}</w:t></w:r></w:p>`;
+
+/** The document as docx objects, with one placeholder paragraph where each body goes. */
+function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: string }): Document {
+  const placeholder = (marker: string) => new Paragraph({ children: [new TextRun(marker)] });
   const page = {
     size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
     margin: { ...MARGINS, header: mm(10), footer: mm(10) },
@@ -378,7 +418,7 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
       children: [
         headerTable(d),
         ...titleBlock(d),
-        ...renderBlocks(d.body, TEXT_WIDTH, true),
+        placeholder(markers.body),
         new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
         footerTable(d),
       ],
@@ -398,11 +438,11 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
       children: [
         centred(d.annex.title.toUpperCase(), { size: BODY_PT, bold: true }),
         ...(d.annex.subtitle ? [centred(d.annex.subtitle, { size: BODY_PT, italic: true, after: 240 })] : []),
-        ...renderBlocks(d.annex.blocks, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false),
+        placeholder(markers.annex),
       ],
     });
   }
-  const doc = new Document({
+  return new Document({
     creator: 'bioplan',
     title: `${d.typeName} ${d.summary}`.slice(0, 250),
     styles: {
@@ -412,5 +452,30 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
     },
     sections,
   });
-  return Packer.toBuffer(doc);
+}
+
+/**
+ * Writes the document as a .docx file: docx writes the package with a placeholder paragraph for
+ * each body, the bodies are written as XML text and put in their place, and docx writes the
+ * package again with that document.xml (docx's `overrides`), so every other part stays docx's own.
+ */
+export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
+  const nonce = randomUUID();
+  const markers = { body: `bioplan-body-${nonce}`, annex: `bioplan-annex-${nonce}` };
+  const bodies = [
+    { marker: markers.body, xml: blocksXml(d.body, TEXT_WIDTH, true) },
+    ...(d.annex ? [{ marker: markers.annex, xml: blocksXml(d.annex.blocks, (d.annex.landscape ?? false) ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false) }] : []),
+  ];
+  const skeleton = readZipEntry(await Packer.toBuffer(documentSkeleton(d, markers)), 'word/document.xml').toString('utf8');
+  const parts: string[] = [];
+  let from = 0;
+  for (const { marker, xml } of bodies) {
+    const at = skeleton.indexOf(placeholderXml(marker), from);
+    if (at < 0) throw new Error('docx wrote the body placeholder differently; decree30.ts must follow it');
+    parts.push(skeleton.slice(from, at), xml);
+    from = at + placeholderXml(marker).length;
+  }
+  parts.push(skeleton.slice(from));
+  // A fresh skeleton, so no state of the first pass can leak into the second.
+  return Packer.toBuffer(documentSkeleton(d, markers), false, [{ path: 'word/document.xml', data: parts.join('') }]);
 }
