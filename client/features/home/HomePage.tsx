@@ -5,6 +5,22 @@ import { formatDate, formatNumber } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from '../plan/api';
+import { useCyclesQuery } from '../reporting/api';
+import { OpenCycleCard } from '../reporting/MyReportsPage';
+
+/** A unit officer sees "Báo cáo năm N" first on arrival, for every open cycle expecting the unit. */
+function UnitReportCards() {
+  const cycles = useCyclesQuery({ status: 'open' });
+  const expected = (cycles.data?.data ?? []).filter((c) => c.isExpected);
+  if (expected.length === 0) return null;
+  return (
+    <Stack gap="md">
+      {expected.map((c) => (
+        <OpenCycleCard key={c.id} cycle={c} />
+      ))}
+    </Stack>
+  );
+}
 
 /** The landing page: the plan in force, the account and its unit's tasks, the units. */
 export function HomePage() {
@@ -22,6 +38,7 @@ export function HomePage() {
         </Title>
         {me && <Text>{t('home.welcome', { name: me.user.name })}</Text>}
       </div>
+      {me?.user.role === 'unit' && hasUnit && <UnitReportCards />}
 
       <QueryState query={plans}>
         {(data) =>

@@ -96,7 +96,7 @@ export function MyReportsPage() {
   );
 }
 
-function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
+export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
   // Reading the list with the cycle creates the unit's report on first open.
   const reports = useReportsQuery({ cycleId: cycle.id });

@@ -103,6 +103,20 @@ describe('auth', () => {
     expect(res.json().error.code).toBe('VALIDATION_ERROR');
   });
 
+  it('takes a JSON content type with no body as no body, and still refuses malformed JSON', async () => {
+    const c = await t.loginAs('leader');
+    const empty = await c.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(empty.statusCode).toBe(204);
+    const proto = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a@b.vn","password":"x","__proto__":{"isAdmin":true}}',
+    });
+    expect(proto.statusCode).toBe(400);
+    expect(proto.json().error.code).toBe('VALIDATION_ERROR');
+  });
+
   it('writes sign-ins to the audit log', async () => {
     const c = await t.loginAs('leader');
     const rows = await t.database.db.select().from(auditLog);
