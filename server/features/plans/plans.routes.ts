@@ -23,6 +23,17 @@ export const planRoutes: FastifyPluginAsyncZod = async (api) => {
     async (req) => service.getPlan(req.ctx, req.params.id, req.query.version),
   );
   api.get(
+    '/public/plan',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The plan in force, readable without an account',
+        response: { 200: PlanDto, 404: ErrorResponse },
+      },
+    },
+    async (req) => service.getPublicPlan(req.ctx),
+  );
+  api.get(
     '/plans/:id/items',
     {
       schema: {

@@ -75,6 +75,20 @@ async function resolveVersion(ctx: Ctx, planId: string, versionNumber?: number) 
 
 export async function getPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {
   requireAccess(ctx, 'plan.read');
+  return readPlan(ctx, id, versionNumber);
+}
+
+/**
+ * The plan in force, for anyone: the plan is a public document ("Nơi nhận: Cổng TTĐT tỉnh"),
+ * so the public pages and the feedback form read it without an account.
+ */
+export async function getPublicPlan(ctx: Ctx): Promise<PlanDto> {
+  const [first] = await repo.listPlans(ctx.db);
+  if (!first) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
+  return readPlan({ ...ctx, actor: null }, first.id);
+}
+
+async function readPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {
   const { plan, version } = await resolveVersion(ctx, id, versionNumber);
   const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));
   return {

@@ -92,6 +92,17 @@ describe('the plan as data', () => {
     expect(xaMine.map((i) => i.key)).not.toContain('IV.5');
   });
 
+  it('is readable by the public without an account, with no unit marked as "mine"', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/plan' });
+    expect(res.statusCode).toBe(200);
+    const pub = res.json() as PlanDto;
+    expect(pub.number).toBe('1953/KH-UBND');
+    expect(pub.items).toHaveLength(plan.items.length);
+    expect(pub.items.some((i) => i.isMine)).toBe(false);
+    // The signed-in routes still need an account.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/plans/${plan.id}` })).statusCode).toBe(401);
+  });
+
   it('answers 404 for an unknown plan or version, 400 for a bad id', async () => {
     const c = await t.loginAs('leader');
     expect((await c.get('/api/v1/plans/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
