@@ -236,9 +236,13 @@ async function main() {
     const boardQuery = CompletenessQuery.parse({});
     const statement = async () => completenessBoard(db, boardCycle, boardQuery, '2099-12-01');
     for (let i = 0; i < 5; i++) await statement();
+    // The floor of any signed-in request on this machine: HTTP, session lookup and one small query.
+    const me = async () => (await fetch(`${origin}/api/v1/auth/me`, { headers: { cookie: focal.cookie } })).arrayBuffer();
+    await me();
     const tq: number[] = [];
     const th: number[] = [];
     const ts: number[] = [];
+    const tm: number[] = [];
     let counts: { expected: number; submitted: number } | undefined;
     for (let i = 0; i < BOARD_RUNS; i++) {
       let s = performance.now();
@@ -250,11 +254,15 @@ async function main() {
       s = performance.now();
       await statement();
       ts.push(performance.now() - s);
+      s = performance.now();
+      await me();
+      tm.push(performance.now() - s);
     }
     console.log('\n== Completeness board ==');
     console.log(`cycle: ${counts!.expected} expected units, ${counts!.submitted} submitted`);
     console.log(`single SQL count query: median ${ms(pct(tq, 50))}, p90 ${ms(pct(tq, 90))}`);
     console.log(`the board's one statement (counts + page + total), in-process: median ${ms(pct(ts, 50))}, p90 ${ms(pct(ts, 90))}`);
+    console.log(`floor of a signed-in request (GET /auth/me: HTTP, session, one small query): median ${ms(pct(tm, 50))}, p90 ${ms(pct(tm, 90))}`);
     console.log(`GET /cycles/:id/completeness (counts + by kind + first page of 50): median ${ms(pct(th, 50))}, p90 ${ms(pct(th, 90))}`);
     console.log(`ratio board / query: ${(pct(th, 50) / pct(tq, 50)).toFixed(2)} (target ≤ 2)`);
     await plain.end();
