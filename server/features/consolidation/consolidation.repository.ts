@@ -181,6 +181,15 @@ export async function listParagraphs(db: DbOrTx, draftId: string): Promise<Parag
   return db.select().from(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId)).orderBy(asc(consolidationParagraphs.position));
 }
 
+/** The paragraphs a document shows: not removed, in order, only what the page needs. */
+export async function listDocumentParagraphs(db: DbOrTx, draftId: string): Promise<Array<Pick<ParagraphRow, 'part' | 'itemKey' | 'text'>>> {
+  return db
+    .select({ part: consolidationParagraphs.part, itemKey: consolidationParagraphs.itemKey, text: consolidationParagraphs.text })
+    .from(consolidationParagraphs)
+    .where(and(eq(consolidationParagraphs.draftId, draftId), eq(consolidationParagraphs.isRemoved, false)))
+    .orderBy(asc(consolidationParagraphs.position));
+}
+
 /** The columns of a paragraph row as written by `replaceParagraphs`, in SQL order. */
 const PARAGRAPH_FIELDS = [
   ['id', 'id', 'uuid'],

@@ -380,7 +380,7 @@ export async function renderDraftDocument(db: Db, config: Config, draftId: strin
     throw new AppError('CONFLICT', msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated; wait for it to finish'), { status: 409 });
   }
   const cp = (await repo.getCycleWithPlan(db, draft.cycleId))!;
-  const [paragraphs, groups] = await Promise.all([repo.listParagraphs(db, draft.id), groupsOf(db, draft.cycleId)]);
+  const [paragraphs, groups] = await Promise.all([repo.listDocumentParagraphs(db, draft.id), groupsOf(db, draft.cycleId)]);
   await opts.progress?.(20, 'Đang dựng văn bản');
   const issuer = `Ủy ban nhân dân ${titleCase(cp.plan.issuer).replace(/^Tỉnh\b/u, 'tỉnh')}`;
   const model = consolidationDocument({
@@ -391,7 +391,7 @@ export async function renderDraftDocument(db: Db, config: Config, draftId: strin
     planIssuer: issuer,
     settings: draft,
     groups,
-    paragraphs: paragraphs.filter((p) => !p.isRemoved),
+    paragraphs,
     tables: draft.tables,
   });
   const body = await renderOfficialDocument(model);

@@ -26,7 +26,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatDocumentDate, formatNumber } from '../../../shared/format.js';
-import { readZipEntry } from './zip-entry.js';
+import { readZipEntry, replaceZipEntry } from './zip.js';
 
 /* ───────────────────────────── the model ───────────────────────────── */
 
@@ -456,8 +456,8 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
 
 /**
  * Writes the document as a .docx file: docx writes the package with a placeholder paragraph for
- * each body, the bodies are written as XML text and put in their place, and docx writes the
- * package again with that document.xml (docx's `overrides`), so every other part stays docx's own.
+ * each body; the bodies, written as XML text, take the placeholders' places in document.xml, and
+ * only that entry of the package is replaced — every other part stays as docx wrote it.
  */
 export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
   const nonce = randomUUID();
@@ -466,16 +466,16 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
     { marker: markers.body, xml: blocksXml(d.body, TEXT_WIDTH, true) },
     ...(d.annex ? [{ marker: markers.annex, xml: blocksXml(d.annex.blocks, (d.annex.landscape ?? false) ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false) }] : []),
   ];
-  const skeleton = readZipEntry(await Packer.toBuffer(documentSkeleton(d, markers)), 'word/document.xml').toString('utf8');
+  const skeleton = await Packer.toBuffer(documentSkeleton(d, markers));
+  const xml = readZipEntry(skeleton, 'word/document.xml').toString('utf8');
   const parts: string[] = [];
   let from = 0;
-  for (const { marker, xml } of bodies) {
-    const at = skeleton.indexOf(placeholderXml(marker), from);
+  for (const { marker, xml: body } of bodies) {
+    const at = xml.indexOf(placeholderXml(marker), from);
     if (at < 0) throw new Error('docx wrote the body placeholder differently; decree30.ts must follow it');
-    parts.push(skeleton.slice(from, at), xml);
+    parts.push(xml.slice(from, at), body);
     from = at + placeholderXml(marker).length;
   }
-  parts.push(skeleton.slice(from));
-  // A fresh skeleton, so no state of the first pass can leak into the second.
-  return Packer.toBuffer(documentSkeleton(d, markers), false, [{ path: 'word/document.xml', data: parts.join('') }]);
+  parts.push(xml.slice(from));
+  return replaceZipEntry(skeleton, 'word/document.xml', Buffer.from(parts.join(''), 'utf8'));
 }
