@@ -453,7 +453,7 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
         kind: 'extension',
         title: `Gia hạn nộp báo cáo năm ${cycle.year} đến ${viDate(input.deadline)}`,
         body: `Lý do: ${input.reason}`,
-        link: `/reports?cycleId=${id}`,
+        link: `/bao-cao-cua-don-vi`,
         createdAt: now,
       })),
     );

@@ -71,7 +71,7 @@ async function remindUnits(
     const daysLeft = Math.round((Date.parse(u.deadline) - Date.parse(vietnamDay(at))) / 86_400_000);
     const when = daysLeft > 0 ? `còn ${daysLeft} ngày` : daysLeft === 0 ? 'hôm nay là hạn cuối' : `đã quá hạn ${-daysLeft} ngày`;
     const title = `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${viDate(u.deadline)} (${when})`;
-    const link = `/reports?cycleId=${cycle.id}`;
+    const link = `/bao-cao-cua-don-vi`;
     const body = [
       `Kính gửi ${u.fullName},`,
       `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${viDate(u.deadline)} (${when}).`,
