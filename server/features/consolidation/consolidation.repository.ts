@@ -215,8 +215,9 @@ const sameParagraph = (a: DraftParagraph, b: DraftParagraph) => PARAGRAPH_FIELDS
 /**
  * Makes a draft's stored paragraphs exactly `paragraphs` (ids kept). Given the rows as they were
  * read in the same transaction (`before`), only the difference is written: rows no longer listed
- * are deleted, new and changed rows upserted. Rows travel as one JSON parameter of one statement:
- * drizzle binding 17 parameters per row for thousands of rows cost more than the read itself.
+ * are deleted, new and changed rows upserted. Rows travel column by column as one array parameter
+ * each, unnested by the server: drizzle binding 17 parameters per row for thousands of rows cost
+ * more than the read itself, and PostgreSQL parses arrays faster than the same rows as JSON.
  */
 export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs: DraftParagraph[], before?: DraftParagraph[]): Promise<void> {
   let write = paragraphs;
@@ -224,9 +225,7 @@ export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs:
     const listed = new Set(paragraphs.map((p) => p.id));
     const gone = before.filter((p) => !listed.has(p.id)).map((p) => p.id);
     if (gone.length) {
-      await db.execute(
-        sql`delete from ${consolidationParagraphs} where ${consolidationParagraphs.draftId} = ${draftId} and ${consolidationParagraphs.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(gone)}::jsonb))`,
-      );
+      await db.execute(sql`delete from ${consolidationParagraphs} where ${consolidationParagraphs.draftId} = ${draftId} and ${consolidationParagraphs.id} = any(${sql.param(gone)}::uuid[])`);
     }
     const old = new Map(before.map((p) => [p.id, p]));
     write = paragraphs.filter((p) => {
@@ -236,20 +235,22 @@ export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs:
   } else {
     await db.delete(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId));
   }
-  if (write.length === 0) return;
-  const rows = write.map((p) => Object.fromEntries(PARAGRAPH_FIELDS.map(([key, column]) => [column, p[key]])));
   const columns = sql.raw(PARAGRAPH_FIELDS.map(([, column]) => column).join(', '));
-  const recordType = sql.raw(PARAGRAPH_FIELDS.map(([, column, type]) => `${column} ${type}`).join(', '));
   const updates = sql.raw(
     PARAGRAPH_FIELDS.filter(([key]) => key !== 'id')
       .map(([, column]) => `${column} = excluded.${column}`)
       .join(', '),
   );
-  // Chunks of 2,000 rows keep a statement's JSON parameter to a few megabytes.
-  for (let i = 0; i < rows.length; i += 2000) {
+  // Chunks of 5,000 rows keep each array parameter to a few megabytes.
+  for (let i = 0; i < write.length; i += 5000) {
+    const chunk = write.slice(i, i + 5000);
+    const arrays = sql.join(
+      PARAGRAPH_FIELDS.map(([key, , type]) => sql`${sql.param(chunk.map((p) => p[key]))}::${sql.raw(type)}[]`),
+      sql`, `,
+    );
     await db.execute(sql`
       insert into ${consolidationParagraphs} (draft_id, ${columns})
-      select ${draftId}::uuid, ${columns} from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::jsonb) as x(${recordType})
+      select ${draftId}::uuid, * from unnest(${arrays})
       on conflict (id) do update set ${updates}
       where ${consolidationParagraphs.draftId} = excluded.draft_id`);
   }

@@ -143,6 +143,21 @@ describe('consolidated draft', () => {
     expect(next.settings.signerName).toBe('Nguyễn Văn An');
     draft = next;
   });
+
+  it('stores any text as typed: quotes, backslashes, braces, commas, NULL, line breaks', async () => {
+    const text = 'NULL, "trích dẫn", \\đường\\dẫn\\, {ngoặc}, dấu phẩy, 100%\nxuống dòng — 😀';
+    const current = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json() as ConsolidationDto;
+    const res = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, { version: current.version, operations: [{ op: 'add', part: 'proposals', itemKey: '', text }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const added = (res.json() as ConsolidationDto).paragraphs.find((p) => p.part === 'proposals' && p.source === null && p.text.startsWith('NULL'));
+    const read = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json() as ConsolidationDto;
+    expect(read.paragraphs.find((p) => p.id === added?.id)?.text).toBe(text);
+    // Every other paragraph is as it was, in the same order.
+    expect(read.paragraphs.filter((p) => p.id !== added?.id).map((p) => [p.id, p.text])).toEqual(current.paragraphs.map((p) => [p.id, p.text]));
+    const removed = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, { version: read.version, operations: [{ op: 'remove', id: added!.id }] });
+    expect(removed.statusCode).toBe(200);
+    draft = removed.json();
+  });
 });
 
 describe('the consolidated Word document (Nghị định 30/2020)', () => {
