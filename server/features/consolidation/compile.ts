@@ -182,8 +182,10 @@ export function compileTables(input: CompileInput): ConsolidationTables {
     i.valueType === 'boolean' ? (v.value === true ? 1 : null) : typeof v.num === 'number' ? v.num : null;
   const byInd = new Map(indicators.map((i) => [i.code, i]));
 
-  const sums = new Map<string, number>();
-  const reporters = new Map<string, Set<string>>();
+  // Totals by indicator, then by stream ('' when not by stream): nested maps rather than a
+  // composed "code|stream" key, which cost a new string per value over tens of thousands of values.
+  const sums = new Map<string, Map<string, number>>(indicators.map((i) => [i.code, new Map()]));
+  const reporters = new Map<string, Set<string>>(indicators.map((i) => [i.code, new Set()]));
   const perReport = new Map<string, Map<string, number | string | boolean | null>>();
   for (const v of input.values) {
     const ind = byInd.get(v.indicatorCode);
@@ -196,11 +198,10 @@ export function compileTables(input: CompileInput): ConsolidationTables {
       if (n !== null) m.set(ind.code, round(((m.get(ind.code) as number | null) ?? 0) + n));
     } else m.set(ind.code, ind.valueType === 'boolean' ? (v.value as boolean) : n);
     if (!included.has(v.reportId) || n === null) continue;
-    const key = `${v.indicatorCode}|${ind.byWasteStream ? v.stream : ''}`;
-    sums.set(key, (sums.get(key) ?? 0) + n);
-    let set = reporters.get(v.indicatorCode);
-    if (!set) reporters.set(v.indicatorCode, (set = new Set()));
-    set.add(v.reportId);
+    const byStream = sums.get(ind.code)!;
+    const stream = ind.byWasteStream ? v.stream : '';
+    byStream.set(stream, (byStream.get(stream) ?? 0) + n);
+    reporters.get(ind.code)!.add(v.reportId);
   }
   const prev = new Map<string, number>();
   for (const v of input.previous?.values ?? []) {
@@ -210,12 +211,16 @@ export function compileTables(input: CompileInput): ConsolidationTables {
     prev.set(key, (prev.get(key) ?? 0) + v.num);
   }
   const get = (m: Map<string, number>, k: string) => (m.has(k) ? round(m.get(k)!) : null);
+  const total = (code: string, stream: string) => {
+    const n = sums.get(code)!.get(stream);
+    return n === undefined ? null : round(n);
+  };
   const sumOf = (xs: Array<number | null>) => (xs.some((x) => x !== null) ? round(xs.reduce<number>((a, x) => a + (x ?? 0), 0)) : null);
 
   const tableIndicators = indicators.map((i) => {
     const rows = i.byWasteStream
-      ? streams.map((s) => ({ stream: s, value: get(sums, `${i.code}|${s}`), previous: input.previous ? get(prev, `${i.code}|${s}`) : null }))
-      : [{ stream: '', value: get(sums, `${i.code}|`), previous: input.previous ? get(prev, `${i.code}|`) : null }];
+      ? streams.map((s) => ({ stream: s, value: total(i.code, s), previous: input.previous ? get(prev, `${i.code}|${s}`) : null }))
+      : [{ stream: '', value: total(i.code, ''), previous: input.previous ? get(prev, `${i.code}|`) : null }];
     return {
       code: i.code,
       name: i.name,
@@ -224,7 +229,7 @@ export function compileTables(input: CompileInput): ConsolidationTables {
       streams: rows,
       total: sumOf(rows.map((r) => r.value)),
       previousTotal: input.previous ? sumOf(rows.map((r) => r.previous)) : null,
-      reporting: reporters.get(i.code)?.size ?? 0,
+      reporting: reporters.get(i.code)!.size,
     };
   });
 
