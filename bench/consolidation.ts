@@ -49,7 +49,17 @@ async function openDatabase(): Promise<{ database: Database; drop: () => Promise
   const name = `bioplan_bench_cons_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  // Another session on template1 (tests creating their own databases) makes CREATE DATABASE
+  // fail with 55006 for a moment; try again rather than abort the run.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.query(`create database ${name}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   await admin.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
