@@ -11,7 +11,7 @@ const chromium = process.env.BIOPLAN_CHROMIUM ?? '/usr/bin/chromium';
 const requireE2e = process.env.BIOPLAN_REQUIRE_E2E === '1';
 const out = mkdtempSync(path.join(tmpdir(), 'bioplan-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedTiers = [];
+const failedTiers = [];
 
 function run(name, args, env = {}) {
   const report = path.join(out, `${name}.json`);
@@ -31,6 +31,10 @@ function run(name, args, env = {}) {
     totals.failed += 1;
   }
 }
+
+console.log('\n=== typecheck ===');
+const tsc = spawnSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });
+if (tsc.status !== 0) failedTiers.push('typecheck');
 
 run('unit+integration (PGlite)', ['--project', 'unit', '--project', 'integration'], { BIOPLAN_TEST_DB: 'pglite' });
 

@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Box, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation, useMeQuery } from '../features/auth/useAuth';
@@ -10,6 +10,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function AppLayout({ nav }: { nav: NavItem[] }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a phone the language switch moves from the header into the menu, so the header fits.
+  const wide = useMediaQuery('(min-width: 36em)', true);
   const me = useMeQuery().data;
   const logout = useLogoutMutation();
   const navigate = useNavigate();
@@ -42,9 +44,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Box visibleFrom="xs">
-              <LanguageSwitch />
-            </Box>
+            {wide && <LanguageSwitch />}
             {me && (
               <Stack gap={0} visibleFrom="sm" align="flex-end">
                 <Text size="sm" fw={500}>
@@ -74,9 +74,11 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
         <ScrollArea>
-          <Box hiddenFrom="xs" mb="sm">
-            <LanguageSwitch />
-          </Box>
+          {!wide && (
+            <Box mb="sm">
+              <LanguageSwitch />
+            </Box>
+          )}
           <nav aria-label={t('nav.menu')}>
             <VisuallyHidden>
               <h2>{t('nav.menu')}</h2>
