@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDocumentDate, formatNumber, vietnamDate } from './format.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDate, formatDateTime, formatDocumentDate, formatNumber, parseVietnameseDate, todayInVietnam, vietnamDate } from './format.js';
 
 describe('vi-VN formatting', () => {
   it('formats numbers with dot thousands and comma decimals', () => {
@@ -19,5 +19,33 @@ describe('vi-VN formatting', () => {
     expect(formatDocumentDate('2026-01-05')).toBe('ngày 05 tháng 01 năm 2026');
     expect(formatDocumentDate('2025-03-27')).toBe('ngày 27 tháng 3 năm 2025');
     expect(formatDocumentDate('2026-11-30')).toBe('ngày 30 tháng 11 năm 2026');
+  });
+});
+
+describe('dates typed by a Vietnamese user', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads d/m/yyyy with /, - or . and ISO dates', () => {
+    expect(parseVietnameseDate('27/3/2025')).toBe('2025-03-27');
+    expect(parseVietnameseDate(' 27/03/2025 ')).toBe('2025-03-27');
+    expect(parseVietnameseDate('27-03-2025')).toBe('2025-03-27');
+    expect(parseVietnameseDate('27.03.2025')).toBe('2025-03-27');
+    expect(parseVietnameseDate('2025-03-27')).toBe('2025-03-27');
+  });
+
+  it('refuses what is not a real calendar date', () => {
+    expect(parseVietnameseDate('31/02/2025')).toBeNull();
+    expect(parseVietnameseDate('29/02/2025')).toBeNull();
+    expect(parseVietnameseDate('29/02/2024')).toBe('2024-02-29');
+    expect(parseVietnameseDate('2025-13-01')).toBeNull();
+    expect(parseVietnameseDate('27/3/25')).toBeNull();
+    expect(parseVietnameseDate('')).toBeNull();
+    expect(parseVietnameseDate('hôm nay')).toBeNull();
+  });
+
+  it("gives today's date in Vietnam, not in the browser's zone", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-30T17:00:00Z'));
+    expect(todayInVietnam()).toBe('2026-12-01');
   });
 });

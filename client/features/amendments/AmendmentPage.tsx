@@ -30,7 +30,7 @@ import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
 import { useCurrentPlanForPickers } from '../feedback/api';
-import { parseVietnameseDate, todayInVietnam } from '../feedback/components/dates';
+import { parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { itemRefText } from '../feedback/components/planItems';
 import { useAmendmentQuery, useApproveAmendmentMutation, useRejectAmendmentMutation, useSubmitAmendmentMutation } from './api';
 import { AmendmentStatusBadge } from './AmendmentStatusBadge';

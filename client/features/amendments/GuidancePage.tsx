@@ -14,7 +14,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCurrentPlanForPickers } from '../feedback/api';
-import { parseVietnameseDate } from '../feedback/components/dates';
+import { parseVietnameseDate } from '../../../shared/format';
 import { itemRefText, planItemOptions } from '../feedback/components/planItems';
 import { useCreateGuidanceMutation, useGuidanceQuery } from './api';
 

@@ -23,11 +23,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { OrgUnitDto } from '../../../shared/contracts/org-units';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../../shared/domain';
-import { formatDate, formatNumber } from '../../../shared/format';
+import { formatDate, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
 import { useOrgUnitsQuery } from './api';
-import { isoDateOrNull, parseVietnameseDate, PLAN_ISSUE_DATE, todayInVietnam } from './dates';
+import { isoDateOrNull, PLAN_ISSUE_DATE } from './dates';
 
 const PAGE_SIZE = 50;
 type SortKey = 'name' | 'kind' | 'code' | 'validFrom' | 'validTo';

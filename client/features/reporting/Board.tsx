@@ -37,7 +37,7 @@ import {
   type ReminderDto,
   type UnitKindGroup,
 } from '../../../shared/contracts/reporting';
-import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDate, formatDateTime, formatNumber, parseVietnameseDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { addDays } from '../../../shared/reporting-rules';
 import { ApiError } from '../../api/client';
@@ -51,7 +51,7 @@ import {
   useSendRemindersMutation,
   type CompletenessParams,
 } from './api';
-import { ConfirmModal, notify, parseVietnameseDate, ScrollTable, StatusBadge } from './ui';
+import { ConfirmModal, notify, ScrollTable, StatusBadge } from './ui';
 
 const COUNT_KEYS = ['expected', 'submitted', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
 const STATUS_FILTERS = [...BOARD_STATUSES, 'late', 'onTime'] as const;

@@ -25,14 +25,14 @@ import { useTranslation } from 'react-i18next';
 import classes from './report.module.css';
 import { Link, useParams } from 'react-router';
 import type { CycleDto, ExpectedUnitDto } from '../../../shared/contracts/reporting';
-import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDate, formatDateTime, formatNumber, parseVietnameseDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUnitSearchQuery, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
-import { ConfirmModal, CycleStatusBadge, notify, parseVietnameseDate, ScrollTable } from './ui';
+import { ConfirmModal, CycleStatusBadge, notify, ScrollTable } from './ui';
 
 /** One cycle (/ky-bao-cao/:id): while draft, its details and expected units; once open, the board. */
 export function CyclePage() {

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './report.module.css';
 import { Link, useNavigate } from 'react-router';
-import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDate, formatDateTime, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { addDays, defaultDeadline } from '../../../shared/reporting-rules';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
-import { CycleStatusBadge, notify, parseVietnameseDate, ScrollTable, todayInVietnam } from './ui';
+import { CycleStatusBadge, notify, ScrollTable } from './ui';
 
 /** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
 export function CyclesPage() {

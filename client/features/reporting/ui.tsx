@@ -5,30 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './report.module.css';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
-import { formatDate } from '../../../shared/format';
-import { daysBetween, vietnamDay } from '../../../shared/reporting-rules';
-
-/** Today's calendar date in Vietnam (YYYY-MM-DD), whatever the browser's time zone. */
-export function todayInVietnam(): string {
-  return vietnamDay(new Date());
-}
-
-/**
- * Reads a date as a Vietnamese user types it: "30/11/2026", "30-11-2026", "30.11.2026" or ISO.
- * Returns YYYY-MM-DD, or null for anything that is not a real calendar date.
- */
-export function parseVietnameseDate(input: string): string | null {
-  const s = input.trim();
-  let d: number, m: number, y: number;
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { formatDate, todayInVietnam } from '../../../shared/format';
+import { daysBetween } from '../../../shared/reporting-rules';
 
 // Filled badges on dark shades: white text stays above 4.5:1 (WCAG AA) for every status.
 const STATUS_COLORS: Record<BoardStatus | 'late' | 'onTime', string> = {
