@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
+import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { startBackgroundWork } from './lib/background.js';
 
@@ -13,6 +14,9 @@ async function main() {
   await seedReferenceData(database.db);
   await ensureAccounts(database.db, config, (line) => console.log(line));
   const app = await buildApp({ database, config });
+  if (config.demo) {
+    await seedDemoActivity(app, (line) => console.log(line)).catch((err) => console.warn(`Dữ liệu minh họa không tạo được: ${err.message}`));
+  }
   const stopBackground = await startBackgroundWork({ database, config, log: app.log });
   const shutdown = async () => {
     await stopBackground();

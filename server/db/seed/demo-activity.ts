@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { WASTE_STREAMS } from '../../../shared/domain.js';
+import type { ReportDto, ReportValue } from '../../../shared/contracts/reporting.js';
+import { DEMO_PASSWORD } from './accounts.js';
+
+/**
+ * With BIOPLAN_DEMO=1 and no reporting cycle yet: opens the 2026 cycle as the demo focal officer
+ * and has Sở Tài chính submit its report, through the real API, so the board, the review and the
+ * consolidated report have something to show on first start.
+ */
+export async function seedDemoActivity(app: FastifyInstance, log: (line: string) => void): Promise<void> {
+  const focal = await signIn(app, 'daumoi@demo.bioplan.vn');
+  const cycles = await focal('GET', '/api/v1/cycles');
+  if ((cycles.data as unknown[]).length > 0) return;
+  const plans = await focal('GET', '/api/v1/plans');
+  const planId = (plans.data as Array<{ id: string }>)[0].id;
+  const cycle = await focal('POST', '/api/v1/cycles', { planId, year: 2026, graceDays: 5 });
+  await focal('POST', `/api/v1/cycles/${cycle.id}/open`);
+
+  const unit = await signIn(app, 'sotaichinh@demo.bioplan.vn');
+  const report = (await unit('GET', `/api/v1/cycles/${cycle.id}/my-report`)) as ReportDto;
+  const values = report.form.indicators.flatMap((ind, i): ReportValue[] => {
+    const value = (stream: number) =>
+      ind.valueType === 'boolean' ? true : ind.valueType === 'text' ? 'Số liệu tổng hợp từ các phòng chuyên môn.' : ind.valueType === 'percent' ? 12.5 : (i + 1) * 10 + stream;
+    return ind.byWasteStream
+      ? WASTE_STREAMS.map((s, k) => ({ indicatorCode: ind.code, wasteStream: s, value: value(k) }))
+      : [{ indicatorCode: ind.code, wasteStream: null, value: value(0) }];
+  });
+  const sections = report.form.sections.map((s) => ({
+    planItemId: s.planItemId,
+    results: `Đã triển khai nội dung "${s.title}" trong năm 2026, phối hợp với các sở, ngành liên quan.`,
+    difficulties: 'Nguồn kinh phí còn hạn chế.',
+    proposals: 'Đề nghị bố trí kinh phí sự nghiệp môi trường năm 2027.',
+  }));
+  const saved = (await unit('PUT', `/api/v1/reports/${report.id}`, {
+    version: report.version,
+    values,
+    sections,
+    proposalsToCommittee: 'Đề nghị UBND tỉnh ban hành cơ chế hỗ trợ doanh nghiệp sản xuất chế phẩm sinh học.',
+  })) as ReportDto;
+  await unit('POST', `/api/v1/reports/${saved.id}/submit`, undefined, { 'idempotency-key': `demo-${saved.id}` });
+  log('Dữ liệu minh họa: kỳ báo cáo năm 2026 đã mở, Sở Tài chính đã nộp báo cáo.');
+}
+
+type Call = (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown> & { id: string }>;
+
+async function signIn(app: FastifyInstance, email: string): Promise<Call> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`demo sign-in failed for ${email}: ${res.body}`);
+  const cookie = `bioplan_session=${res.cookies.find((c) => c.name === 'bioplan_session')!.value}`;
+  const csrf = res.json().csrfToken as string;
+  return async (method, url, body, headers = {}) => {
+    const r = await app.inject({ method, url, payload: body as never, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+    if (r.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${r.statusCode} ${r.body}`);
+    return r.body ? r.json() : ({} as never);
+  };
+}
