@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_ERRORS } from '../feedback/components/a11y';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AmendmentDto, ChangeOp, CreateAmendmentRequest } from '../../../shared/contracts/amendments';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans';
@@ -123,7 +122,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
     };
     save.mutate(body, {
       onSuccess: (a) => {
-        notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('amendments.saved') });
+        notifications.show({ color: 'bio', message: t('amendments.saved') });
         navigate(`/sua-doi/${a.id}`);
       },
     });
@@ -132,7 +131,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
   const addChange = (op: ChangeOp) => setChanges((list) => [...list, emptyChange(op)]);
 
   return (
-    <form onSubmit={submit} noValidate style={AA_ERRORS}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="lg">
         <div>
           <Title order={1} size="h2">
@@ -188,7 +187,6 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
               description={t('amendments.feedbackHint')}
               searchable
               clearable
-              clearButtonProps={{ 'aria-label': t('feedback.clear') }}
               value={feedbackIds}
               onChange={setFeedbackIds}
               data={feedbackOptions}
@@ -204,7 +202,6 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
               description={t('amendments.guidanceHint')}
               searchable
               clearable
-              clearButtonProps={{ 'aria-label': t('feedback.clear') }}
               value={guidanceIds}
               onChange={setGuidanceIds}
               data={guidanceOptions}

@@ -20,7 +20,6 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconCheck, IconPencil, IconSend, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_ERRORS } from '../feedback/components/a11y';
 import { Link, useParams } from 'react-router';
 import type { AmendmentChangeDto, AmendmentDto } from '../../../shared/contracts/amendments';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -287,7 +286,7 @@ function SubmitDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolean
   const { t } = useTranslation();
   const submit = useSubmitAmendmentMutation(a.planId, a.id);
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('amendments.submitConfirmTitle')} centered>
+    <Modal opened={opened} onClose={onClose} title={t('amendments.submitConfirmTitle')} centered>
       <Stack gap="md">
         <Text size="sm">{t('amendments.submitConfirm')}</Text>
         <ActionError error={submit.error} />
@@ -301,7 +300,7 @@ function SubmitDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolean
             onClick={() =>
               submit.mutate(undefined, {
                 onSuccess: () => {
-                  notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('amendments.submitted') });
+                  notifications.show({ color: 'bio', message: t('amendments.submitted') });
                   onClose();
                 },
               })
@@ -331,7 +330,7 @@ function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolea
       { documentNumber, documentDate: documentDate ?? '', comment: comment.trim() || undefined },
       {
         onSuccess: (res) => {
-          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('amendments.approved', { n: res.resultingVersion ?? next }) });
+          notifications.show({ color: 'bio', message: t('amendments.approved', { n: res.resultingVersion ?? next }) });
           onClose();
         },
       },
@@ -339,8 +338,8 @@ function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolea
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('amendments.approveTitle')} centered size="lg">
-      <form onSubmit={submit} noValidate style={AA_ERRORS}>
+    <Modal opened={opened} onClose={onClose} title={t('amendments.approveTitle')} centered size="lg">
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('amendments.approveConfirm', { n: next })}</Text>
           {error && !error.issues.length && <ActionError error={error} />}
@@ -401,15 +400,15 @@ function RejectDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolean
       { comment },
       {
         onSuccess: () => {
-          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('amendments.rejected') });
+          notifications.show({ color: 'bio', message: t('amendments.rejected') });
           onClose();
         },
       },
     );
   };
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('amendments.rejectTitle')} centered size="lg">
-      <form onSubmit={submit} noValidate style={AA_ERRORS}>
+    <Modal opened={opened} onClose={onClose} title={t('amendments.rejectTitle')} centered size="lg">
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('amendments.rejectConfirm')}</Text>
           {error && !error.issues.length && <ActionError error={error} />}

@@ -7,7 +7,7 @@ import type { PlanItemDto } from '../../../shared/contracts/plans';
 import { PLAN_ITEM_KINDS, type AssignmentRole, type PlanItemKind } from '../../../shared/domain';
 import { LIMITS } from '../../../shared/limits';
 import { PlanItemSelect } from '../feedback/components/PlanItemSelect';
-import { UnitSelect } from '../feedback/components/UnitSelect';
+import { UnitSelect } from '../../components/UnitSelect';
 
 /** A responsible unit being edited. */
 export interface DraftAssignment {

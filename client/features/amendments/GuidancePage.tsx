@@ -5,7 +5,6 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_ERRORS } from '../feedback/components/a11y';
 import { GUIDANCE_STATUSES, type GuidanceStatus } from '../../../shared/contracts/amendments';
 import { formatDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
@@ -163,7 +162,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
       },
       {
         onSuccess: () => {
-          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('guidance.saved') });
+          notifications.show({ color: 'bio', message: t('guidance.saved') });
           onClose();
         },
       },
@@ -171,8 +170,8 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={onClose} title={t('guidance.formTitle')} size="xl" centered>
-      <form onSubmit={submit} noValidate style={AA_ERRORS}>
+    <Modal opened onClose={onClose} title={t('guidance.formTitle')} size="xl" centered>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {error && (
             <Alert color="red" role="alert" title={t('guidance.notSaved')}>
@@ -249,7 +248,6 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
               required={status === 'replaced'}
               searchable
               clearable
-              clearButtonProps={{ 'aria-label': t('feedback.clear') }}
               data={(all.data?.data ?? []).map((g) => ({ value: g.id, label: `${g.number} — ${g.title}` }))}
               error={error?.fieldError('replacedById')}
               comboboxProps={{ withinPortal: true }}
@@ -260,7 +258,6 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
             description={t('guidance.planItemsHint')}
             searchable
             clearable
-            clearButtonProps={{ 'aria-label': t('feedback.clear') }}
             value={planItemIds}
             onChange={setPlanItemIds}
             data={options.map((o) => ({ value: o.item.id, label: o.path }))}

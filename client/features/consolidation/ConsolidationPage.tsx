@@ -385,7 +385,7 @@ function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; canEdit
           </Stack>
         );
       })}
-      <Modal opened={Boolean(removing)} onClose={() => setRemoving(null)} title={t('consolidation.removeTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={Boolean(removing)} onClose={() => setRemoving(null)} title={t('consolidation.removeTitle')} centered>
         <Stack>
           <Text>{removing && t('consolidation.removeConfirm', { source: sourceOf(removing) })}</Text>
           <Group justify="flex-end">

@@ -21,7 +21,6 @@ import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconGitPullRequest, IconHistory } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_ERRORS } from './components/a11y';
 import { Link, useParams } from 'react-router';
 import {
   FEEDBACK_CATEGORIES,
@@ -41,7 +40,7 @@ import { useCurrentPlanForPickers, useFeedbackQuery, useTriageFeedbackMutation }
 import { PlanItemSelect } from './components/PlanItemSelect';
 import { itemRefText } from './components/planItems';
 import { FeedbackStatusBadge } from './components/StatusBadge';
-import { UnitSelect } from './components/UnitSelect';
+import { UnitSelect } from '../../components/UnitSelect';
 
 /** One feedback item (/phan-anh/:id): what was sent, the triage, the amendments, the history. */
 export function FeedbackItemPage() {
@@ -347,13 +346,13 @@ function TriageForm({ item }: { item: FeedbackDto }) {
     if (answer.trim() !== (item.answer ?? '')) body.answer = answer.trim() || null;
     if (published !== item.isPublished) body.published = published;
     triage.mutate(body, {
-      onSuccess: () => notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('feedback.saved') }),
+      onSuccess: () => notifications.show({ color: 'bio', message: t('feedback.saved') }),
     });
   };
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="fb-triage" style={{ position: 'sticky', top: 76 }}>
-      <form onSubmit={submit} noValidate style={AA_ERRORS}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <div>
             <Title order={2} size="h4" id="fb-triage">
@@ -383,7 +382,6 @@ function TriageForm({ item }: { item: FeedbackDto }) {
             onChange={(v) => setCategory((v as FeedbackCategory) || null)}
             data={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedback.category.${c}`) }))}
             clearable
-            clearButtonProps={{ 'aria-label': t('feedback.clear') }}
             placeholder={t('feedback.uncategorised')}
             error={error?.fieldError('category')}
             comboboxProps={{ withinPortal: true }}

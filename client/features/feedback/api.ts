@@ -8,7 +8,6 @@ import {
   type ListFeedbackQuery,
   type TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback';
-import { OrgUnitListResponse } from '../../../shared/contracts/org-units';
 import { PlanDto, PlanListResponse } from '../../../shared/contracts/plans';
 import { api, qs } from '../../api/client';
 
@@ -129,12 +128,3 @@ export function useCurrentPlanForPickers(enabled = true) {
   return { plans, plan, id };
 }
 
-/** Units valid today matching a diacritics-insensitive search, for pickers. */
-export function useUnitSearchQuery(q: string) {
-  const params = { q: q || undefined, pageSize: 20 };
-  return useQuery({
-    queryKey: ['org-units', 'list', params],
-    queryFn: ({ signal }) => api(`/org-units${qs(params)}`, { schema: OrgUnitListResponse, signal }),
-    placeholderData: keepPreviousData,
-  });
-}

@@ -2,7 +2,6 @@ export const texts = {
   vi: {
     feedback: {
       nav: 'Phản ánh, kiến nghị',
-      clear: 'Xóa lựa chọn',
       navUnit: 'Phản ánh của đơn vị',
       title: 'Phản ánh, kiến nghị',
       intro:
@@ -151,7 +150,6 @@ export const texts = {
   en: {
     feedback: {
       nav: 'Feedback desk',
-      clear: 'Clear',
       navUnit: 'My unit’s feedback',
       title: 'Feedback and proposals',
       intro:

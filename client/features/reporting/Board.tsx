@@ -26,7 +26,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBell, IconCalendar, IconChecks, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import { Link } from 'react-router';
 import {
   BOARD_STATUSES,
@@ -400,7 +399,7 @@ function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: Complet
   const [reason, setReason] = useState('');
   const err = extend.error instanceof ApiError ? extend.error : null;
   return (
-    <Modal opened onClose={onClose} title={t('reporting.board.extendTitle', { unit: row.unit.fullName })} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
+    <Modal opened onClose={onClose} title={t('reporting.board.extendTitle', { unit: row.unit.fullName })} centered size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

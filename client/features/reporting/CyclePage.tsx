@@ -8,7 +8,6 @@ import {
   Modal,
   NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -18,19 +17,19 @@ import {
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar, IconLock, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import { Link, useParams } from 'react-router';
+import type { OrgUnitDto } from '../../../shared/contracts/org-units';
 import type { CycleDto, ExpectedUnitDto } from '../../../shared/contracts/reporting';
-import { formatDate, formatDateTime, formatNumber, parseVietnameseDate } from '../../../shared/format';
+import { formatDate, formatDateTime, parseVietnameseDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
-import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUnitSearchQuery, useUpdateCycleMutation } from './api';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
 import { ConfirmModal, CycleStatusBadge, notify, ScrollTable } from './ui';
 
@@ -44,7 +43,7 @@ export function CyclePage() {
 function CycleView({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="lg" maw={1280} className={classes.scope}>
+    <Stack gap="lg" maw={1280}>
       <Breadcrumbs>
         <Anchor component={Link} to="/ky-bao-cao">
           {t('reporting.cycles.back')}
@@ -309,16 +308,12 @@ function ExpectedUnits({
 function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose: () => void; existing: Set<string> }) {
   const { t } = useTranslation();
   const change = useChangeExpectedUnitMutation(cycleId);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const units = useUnitSearchQuery(debounced);
   const [unitId, setUnitId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<OrgUnitDto | null>(null);
   const [reason, setReason] = useState('');
-  const options = (units.data?.data ?? []).filter((u) => !existing.has(u.id)).map((u) => ({ value: u.id, label: u.fullName }));
-  const chosen = units.data?.data.find((u) => u.id === unitId);
   const err = change.error instanceof ApiError ? change.error : null;
   return (
-    <Modal opened onClose={onClose} title={t('reporting.expected.addTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
+    <Modal opened onClose={onClose} title={t('reporting.expected.addTitle')} centered size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -340,20 +335,18 @@ function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose
               {err.message}
             </Alert>
           )}
-          <Select
+          <UnitSelect
             label={t('reporting.expected.pickUnit')}
             description={t('reporting.expected.pickUnitHint')}
             required
-            searchable
+            clearable={false}
             value={unitId}
-            onChange={setUnitId}
-            data={options}
-            filter={({ options: o }) => o}
-            searchValue={search}
-            onSearchChange={setSearch}
-            nothingFoundMessage={units.isFetching ? '…' : '—'}
+            onChange={(id, unit) => {
+              setUnitId(id);
+              setChosen(unit);
+            }}
+            exclude={existing}
             error={err?.fieldError('orgUnitId')}
-            comboboxProps={{ withinPortal: true }}
           />
           <Textarea
             label={t('reporting.expected.reason')}

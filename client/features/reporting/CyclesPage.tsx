@@ -3,7 +3,6 @@ import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import { Link, useNavigate } from 'react-router';
 import { formatDate, formatDateTime, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { addDays, defaultDeadline } from '../../../shared/reporting-rules';
@@ -21,7 +20,7 @@ export function CyclesPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <Stack gap="lg" maw={1200} className={classes.scope}>
+    <Stack gap="lg" maw={1200}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={1} size="h2">
@@ -129,7 +128,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('reporting.cycles.createTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
+    <Modal opened onClose={onClose} title={t('reporting.cycles.createTitle')} size="lg" centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -3,7 +3,6 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import { Link } from 'react-router';
 import type { CycleDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -26,7 +25,7 @@ export function MyReportsPage() {
   const unit = me?.user.orgUnit;
 
   return (
-    <Stack gap="lg" maw={1100} className={classes.scope}>
+    <Stack gap="lg" maw={1100}>
       <div>
         <Title order={1} size="h2">
           {t('reporting.mine.title')}

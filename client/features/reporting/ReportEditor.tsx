@@ -3,7 +3,6 @@ import { IconAlertTriangle, IconCheck, IconCloudUpload, IconLoader2, IconSend } 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import { useBlocker } from 'react-router';
 import type { ReportDto, ReportSection, SaveReportRequest } from '../../../shared/contracts/reporting';
 import type { ErrorIssue } from '../../../shared/errors';
@@ -273,7 +272,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Text>{t('reporting.report.submitConfirm')}</Text>
       </ConfirmModal>
 
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered>
         <Stack>
           <Text>{t('reporting.report.leaveBody')}</Text>
           <Group justify="flex-end" gap="sm">

@@ -41,7 +41,7 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
   const firstSubmitted = Boolean(report.firstSubmittedAt);
 
   return (
-    <Stack gap="lg" maw={1200} className={classes.scope}>
+    <Stack gap="lg" maw={1200}>
       <Breadcrumbs>
         {isUnit ? (
           <Anchor component={Link} to="/bao-cao-cua-don-vi">

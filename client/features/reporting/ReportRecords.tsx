@@ -54,7 +54,7 @@ export function Attachments({ report }: { report: ReportDto }) {
         )}
       </Group>
       {error && (
-        <Alert color="red.9" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)} closeButtonLabel={t('common.close')}>
+        <Alert color="red.9" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)}>
           {error}
         </Alert>
       )}

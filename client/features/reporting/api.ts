@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { OrgUnitListResponse } from '../../../shared/contracts/org-units';
 import { PlanListResponse } from '../../../shared/contracts/plans';
 import {
   AttachmentDto,
@@ -47,7 +46,6 @@ export const reportingKeys = {
   history: (id: string) => [...reportingKeys.all, 'report', id, 'history'] as const,
   diff: (id: string, from: number, to: number) => [...reportingKeys.all, 'report', id, 'diff', from, to] as const,
   attachments: (id: string) => [...reportingKeys.all, 'report', id, 'attachments'] as const,
-  units: (q: string) => [...reportingKeys.all, 'units', q] as const,
 };
 
 /* ───────────────────────────── cycles ───────────────────────────── */
@@ -169,15 +167,6 @@ export function useSendRemindersMutation(id: string) {
   return useMutation({
     mutationFn: (body: SendRemindersRequest) => api(`/cycles/${id}/reminders`, { method: 'POST', body, schema: SendRemindersResponse }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.cycle(id) }),
-  });
-}
-
-/** Units valid today, searched on the server without diacritics (for adding an expected unit). */
-export function useUnitSearchQuery(q: string) {
-  return useQuery({
-    queryKey: reportingKeys.units(q),
-    queryFn: ({ signal }) => api(`/org-units${qs({ q: q || undefined, pageSize: 20 })}`, { schema: OrgUnitListResponse, signal }),
-    placeholderData: keepPreviousData,
   });
 }
 

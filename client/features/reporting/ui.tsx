@@ -1,9 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Table, type BadgeProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './report.module.css';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
 import { formatDate, todayInVietnam } from '../../../shared/format';
 import { daysBetween } from '../../../shared/reporting-rules';
@@ -86,7 +84,7 @@ export function ConfirmModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} className={classes.scope}>
+    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
       <Stack gap="md">
         {children}
         <Group justify="flex-end" gap="sm">
@@ -110,14 +108,13 @@ export function formatBytes(n: number): string {
   return `${fmt(n / 1024 / 1024)} MB`;
 }
 
-/** A toast whose close button has a name (axe: button-name). */
+/** A toast that stays 5 s (its close button is named by the theme). */
 export function notify(message: string, opts: { color?: string; title?: string; autoClose?: boolean } = {}) {
   notifications.show({
     color: opts.color ?? 'bio',
     title: opts.title,
     message,
     autoClose: opts.autoClose === false ? false : 5000,
-    closeButtonProps: { 'aria-label': i18next.t('common.close') },
   });
 }
 

@@ -29,8 +29,7 @@ import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCreateUserMutation, useUpdateUserMutation, useUsersQuery } from './api';
-import { UnitPicker } from './UnitPicker';
-import classes from './users.module.css';
+import { UnitSelect } from '../../components/UnitSelect';
 
 const PAGE_SIZE = 20;
 type SortKey = 'name' | 'email' | 'role' | 'createdAt';
@@ -251,7 +250,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       { ...form, orgUnitId: form.orgUnitId || undefined },
       {
         onSuccess: (user) => {
-          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('users.created', { email: user.email }) });
+          notifications.show({ color: 'bio', message: t('users.created', { email: user.email }) });
           close();
         },
       },
@@ -259,8 +258,8 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate className={classes.form}>
+    <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="lg">
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && !hasFieldErrors && (
             <Alert color="red" role="alert">
@@ -295,7 +294,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
             error={error?.fieldError('role')}
             comboboxProps={{ withinPortal: true }}
           />
-          <UnitPicker
+          <UnitSelect
             label={t('users.unitPicker')}
             description={t('users.unitPickerHint')}
             required={form.role === 'unit'}
@@ -349,7 +348,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: 
       { id: user.id, body: { password } },
       {
         onSuccess: () => {
-          notifications.show({ color: 'bio', closeButtonProps: { 'aria-label': t('common.close') }, message: t('users.resetDone', { name: user.name }) });
+          notifications.show({ color: 'bio', message: t('users.resetDone', { name: user.name }) });
           close();
         },
       },
@@ -357,9 +356,9 @@ function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: 
   };
   return (
     <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+     
     >
-      <form onSubmit={submit} noValidate className={classes.form}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && !error.fieldError('password') && (
             <Alert color="red" role="alert">
@@ -408,7 +407,6 @@ function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: (
         onSuccess: (u) => {
           notifications.show({
             color: 'bio',
-            closeButtonProps: { 'aria-label': t('common.close') },
             message: t(u.isActive ? 'users.reactivated' : 'users.deactivated', { name: u.name }),
           });
           close();
@@ -421,7 +419,7 @@ function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: (
       opened={Boolean(user)}
       onClose={close}
       title={deactivating ? t('users.deactivateTitle') : t('users.reactivateTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+     
     >
       <Stack>
         {update.error && (

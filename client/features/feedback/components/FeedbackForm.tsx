@@ -2,7 +2,6 @@ import { Alert, Box, Button, Fieldset, FileInput, Stack, Text, Textarea, TextInp
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_ERRORS } from './a11y';
 import { FEEDBACK_LIMITS, type CreateFeedbackResponse } from '../../../../shared/contracts/feedback';
 import type { PlanItemDto } from '../../../../shared/contracts/plans';
 import { formatNumber } from '../../../../shared/format';
@@ -88,7 +87,7 @@ export function FeedbackForm({ mode, planItems, onSent, intro }: Props) {
   const textTooLong = text.trim().length > FEEDBACK_LIMITS.text;
 
   return (
-    <form onSubmit={submit} noValidate style={AA_ERRORS} aria-describedby={error ? 'feedback-form-error' : undefined}>
+    <form onSubmit={submit} noValidate aria-describedby={error ? 'feedback-form-error' : undefined}>
       <Stack gap="lg">
         {intro}
         {error && (
@@ -181,7 +180,6 @@ export function FeedbackForm({ mode, planItems, onSent, intro }: Props) {
               placeholder={t('feedback.form.attachmentsPlaceholder')}
               multiple
               clearable
-              clearButtonProps={{ 'aria-label': t('feedback.clear') }}
               accept={ACCEPT}
               value={files}
               onChange={(list) => {

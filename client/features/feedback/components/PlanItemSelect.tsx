@@ -1,6 +1,5 @@
 import { Select, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PlanItemDto } from '../../../../shared/contracts/plans';
 import { foldText } from '../../../../shared/text';
 import { planItemOptions } from './planItems';
@@ -25,7 +24,6 @@ interface Props {
  * "IV. › 4. Sở Tài chính"; the search ignores diacritics ("so tai chinh").
  */
 export function PlanItemSelect({ label, description, placeholder, items, value, onChange, error, required, onlyContainers, disabled, ...rest }: Props) {
-  const { t } = useTranslation();
   const options = useMemo(() => {
     const all = planItemOptions(items);
     return onlyContainers ? all.filter((o) => o.item.kind === 'section' || o.item.title) : all;
@@ -43,7 +41,6 @@ export function PlanItemSelect({ label, description, placeholder, items, value, 
       disabled={disabled}
       searchable
       clearable
-      clearButtonProps={{ 'aria-label': t('feedback.clear') }}
       value={value}
       onChange={onChange}
       data={data}
