@@ -165,6 +165,16 @@ export async function getDraft(db: DbOrTx, id: string, opts: { forUpdate?: boole
   return row;
 }
 
+/** The few columns a generation needs, without the frozen tables (a large JSON value). */
+export async function getDraftState(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({ id: consolidationDrafts.id, generation: consolidationDrafts.generation, version: consolidationDrafts.version, includeSubmitted: consolidationDrafts.includeSubmitted })
+    .from(consolidationDrafts)
+    .where(eq(consolidationDrafts.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
 /** Creates the draft of a cycle unless it exists; answers the row either way. */
 export async function ensureDraft(db: DbOrTx, values: typeof consolidationDrafts.$inferInsert): Promise<{ row: DraftRow; created: boolean }> {
   const [created] = await db.insert(consolidationDrafts).values(values).onConflictDoNothing().returning();
@@ -175,6 +185,11 @@ export async function ensureDraft(db: DbOrTx, values: typeof consolidationDrafts
 export async function updateDraft(db: DbOrTx, id: string, set: Partial<typeof consolidationDrafts.$inferInsert>): Promise<DraftRow> {
   const [row] = await db.update(consolidationDrafts).set(set).where(eq(consolidationDrafts.id, id)).returning();
   return row;
+}
+
+/** Like `updateDraft`, answering nothing (the frozen tables need not travel back). */
+export async function setDraft(db: DbOrTx, id: string, set: Partial<typeof consolidationDrafts.$inferInsert>): Promise<void> {
+  await db.update(consolidationDrafts).set(set).where(eq(consolidationDrafts.id, id));
 }
 
 export async function listParagraphs(db: DbOrTx, draftId: string): Promise<ParagraphRow[]> {
