@@ -10,6 +10,7 @@ import { formatDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
+import { SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCurrentPlanForPickers } from '../feedback/api';
@@ -47,15 +48,7 @@ export function GuidancePage() {
         )}
       </Group>
       <Group align="flex-end" gap="md">
-        <TextInput
-          label={t('guidance.search')}
-          description={t('common.searchHint')}
-          type="search"
-          maxLength={LIMITS.search}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          style={{ flex: '1 1 260px' }}
-        />
+        <SearchInput label={t('guidance.search')} value={q} onChange={setQ} style={{ flex: '1 1 260px' }} />
         <Select
           label={t('guidance.statusFilter')}
           value={status}

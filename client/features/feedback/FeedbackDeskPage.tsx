@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconPaperclip, IconPlus, IconSelector, IconWorld } from '@tabler/icons-react';
+import { IconPaperclip, IconPlus, IconWorld } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -13,8 +13,8 @@ import {
   type FeedbackSource,
   type FeedbackStatus,
 } from '../../../shared/contracts/feedback';
-import { formatDateTime, formatNumber } from '../../../shared/format';
-import { LIMITS } from '../../../shared/limits';
+import { formatDateTime } from '../../../shared/format';
+import { ListPagination, PageSummary, SearchInput, SortableTh } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useFeedbackListQuery } from './api';
@@ -81,25 +81,13 @@ export function FeedbackDeskPage() {
     });
   };
 
-  const header = (key: SortKey, label: string) => {
-    const active = sort.key === key;
-    const Icon = active ? (sort.desc ? IconChevronDown : IconChevronUp) : IconSelector;
-    return (
-      <Table.Th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}>
-        <UnstyledButton
-          onClick={() => setSort(active ? { key, desc: !sort.desc } : { key, desc: key === 'createdAt' })}
-          fw={700}
-          fz="sm"
-          aria-label={t('feedback.sortBy', { column: label })}
-        >
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={14} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const header = (key: SortKey, label: string) => (
+    <SortableTh
+      label={label}
+      direction={sort.key === key ? (sort.desc ? 'desc' : 'asc') : undefined}
+      onSort={() => setSort(sort.key === key ? { key, desc: !sort.desc } : { key, desc: key === 'createdAt' })}
+    />
+  );
 
   const filterSelect = <T extends string>(label: string, param: string, values: readonly T[], value: T | undefined, labelOf: (v: T) => string) => (
     <Select
@@ -131,15 +119,7 @@ export function FeedbackDeskPage() {
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
-          <TextInput
-            label={t('feedback.search')}
-            description={t('common.searchHint')}
-            type="search"
-            maxLength={LIMITS.search}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 260px' }}
-          />
+          <SearchInput label={t('feedback.search')} value={q} onChange={setQ} style={{ flex: '1 1 260px' }} />
           {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) => t(`feedback.status.${v}`))}
           {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) => t(`feedback.category.${v}`))}
           {filterSelect(t('feedback.sourceLabel'), 'nguon', FEEDBACK_SOURCES, source, (v) => t(`feedback.source.${v}`))}
@@ -153,13 +133,7 @@ export function FeedbackDeskPage() {
           ) : (
             <Stack gap="sm">
               <Group justify="space-between">
-                <Text size="sm" aria-live="polite">
-                  {t('feedback.showing', {
-                    from: formatNumber((data.page.page - 1) * data.page.pageSize + 1),
-                    to: formatNumber((data.page.page - 1) * data.page.pageSize + data.data.length),
-                    total: formatNumber(data.page.total),
-                  })}
-                </Text>
+                <PageSummary page={data.page} count={data.data.length} text={(range) => t('feedback.showing', range)} />
                 {data.page.total > data.page.pageSize && (
                   <Text size="xs" c="dimmed">
                     {t('feedback.sortNote')}
@@ -231,18 +205,7 @@ export function FeedbackDeskPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {data.page.total > data.page.pageSize && (
-                <Center>
-                  <Pagination
-                    total={Math.ceil(data.page.total / data.page.pageSize)}
-                    value={data.page.page}
-                    onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)}
-                    getControlProps={(control) => ({
-                      'aria-label': control === 'previous' ? t('feedback.prevPage') : control === 'next' ? t('feedback.nextPage') : undefined,
-                    })}
-                  />
-                </Center>
-              )}
+              <ListPagination page={data.page} onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)} />
             </Stack>
           )
         }

@@ -15,9 +15,6 @@ export const texts = {
       all: 'Tất cả',
       showing: 'Hiển thị {{from}}–{{to}} trên {{total}} ý kiến',
       none: 'Không có ý kiến nào phù hợp.',
-      prevPage: 'Trang trước',
-      nextPage: 'Trang sau',
-      sortBy: 'Sắp xếp theo {{column}}',
       sortNote: 'Sắp xếp áp dụng trong trang đang xem.',
       col: {
         code: 'Mã',
@@ -163,9 +160,6 @@ export const texts = {
       all: 'All',
       showing: 'Showing {{from}}–{{to}} of {{total}} items',
       none: 'No feedback matches.',
-      prevPage: 'Previous page',
-      nextPage: 'Next page',
-      sortBy: 'Sort by {{column}}',
       sortNote: 'Sorting applies to the page shown.',
       col: {
         code: 'Code',

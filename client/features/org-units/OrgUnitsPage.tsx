@@ -3,21 +3,17 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
-  Pagination,
   Paper,
   Select,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { IconCalendar } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -25,6 +21,7 @@ import type { OrgUnitDto } from '../../../shared/contracts/org-units';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../../shared/domain';
 import { formatDate, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
+import { ListPagination, PageSummary, SearchInput, SortableTh } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useOrgUnitsQuery } from './api';
 import { isoDateOrNull, PLAN_ISSUE_DATE } from './dates';
@@ -87,25 +84,13 @@ export function OrgUnitsPage() {
     });
   };
 
-  const header = (key: SortKey, label: string) => {
-    const active = sort?.key === key;
-    const Icon = active ? (sort!.desc ? IconChevronDown : IconChevronUp) : IconSelector;
-    return (
-      <Table.Th aria-sort={active ? (sort!.desc ? 'descending' : 'ascending') : undefined}>
-        <UnstyledButton
-          onClick={() => setSort(active ? { key, desc: !sort!.desc } : { key, desc: false })}
-          fw={700}
-          fz="sm"
-          aria-label={t('orgUnits.sortBy', { column: label })}
-        >
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={14} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const header = (key: SortKey, label: string) => (
+    <SortableTh
+      label={label}
+      direction={sort?.key === key ? (sort.desc ? 'desc' : 'asc') : undefined}
+      onSort={() => setSort(sort?.key === key ? { key, desc: !sort.desc } : { key, desc: false })}
+    />
+  );
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -141,15 +126,7 @@ export function OrgUnitsPage() {
             </Group>
           </Group>
           <Group align="flex-end" gap="md">
-            <TextInput
-              label={t('orgUnits.search')}
-              description={t('common.searchHint')}
-              type="search"
-              maxLength={LIMITS.search}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              style={{ flex: '1 1 240px' }}
-            />
+            <SearchInput label={t('orgUnits.search')} value={q} onChange={setQ} style={{ flex: '1 1 240px' }} />
             <Select
               label={t('orgUnits.kind')}
               value={kind ?? ''}
@@ -191,13 +168,7 @@ export function OrgUnitsPage() {
             <Alert>{t('orgUnits.none')}</Alert>
           ) : (
             <Stack gap="sm">
-              <Text size="sm" aria-live="polite">
-                {t('orgUnits.showing', {
-                  from: formatNumber((data.page.page - 1) * data.page.pageSize + 1),
-                  to: formatNumber((data.page.page - 1) * data.page.pageSize + data.data.length),
-                  total: formatNumber(data.page.total),
-                })}
-              </Text>
+              <PageSummary page={data.page} count={data.data.length} text={(range) => t('orgUnits.showing', range)} />
               <Table.ScrollContainer minWidth={640}>
                 <Table striped highlightOnHover verticalSpacing="xs">
                   <Table.Thead>
@@ -226,20 +197,7 @@ export function OrgUnitsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {data.page.total > data.page.pageSize && (
-                <Center>
-                  <Pagination
-                    total={Math.ceil(data.page.total / data.page.pageSize)}
-                    value={data.page.page}
-                    onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)}
-                    getControlProps={(control) => ({
-                      'aria-label':
-                        control === 'previous' ? t('orgUnits.prevPage') : control === 'next' ? t('orgUnits.nextPage') : undefined,
-                    })}
-                    getItemProps={(p) => ({ 'aria-label': `${t('common.page')} ${p}` })}
-                  />
-                </Center>
-              )}
+              <ListPagination page={data.page} onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)} namePages />
             </Stack>
           )
         }

@@ -13,7 +13,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
   type TitleOrder,
@@ -24,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans';
 import { formatDate } from '../../../shared/format';
-import { LIMITS } from '../../../shared/limits';
+import { SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
@@ -104,14 +103,11 @@ function PlanView({ plan }: { plan: PlanDto }) {
 
       <Paper withBorder p="md" role="search" aria-label={t('plan.searchLabel')}>
         <Group align="flex-end" gap="md">
-          <TextInput
+          <SearchInput
             label={t('plan.searchLabel')}
-            description={t('common.searchHint')}
             placeholder={t('plan.searchPlaceholder')}
-            type="search"
-            maxLength={LIMITS.search}
             value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
+            onChange={setQ}
             style={{ flex: '1 1 260px' }}
           />
           {me?.user.orgUnit && (

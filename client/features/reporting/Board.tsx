@@ -4,12 +4,10 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Checkbox,
   Group,
   List,
   Modal,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -17,13 +15,11 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBell, IconCalendar, IconChecks, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { IconBell, IconCalendar, IconChecks } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -40,6 +36,7 @@ import { formatDate, formatDateTime, formatNumber, parseVietnameseDate } from '.
 import { LIMITS } from '../../../shared/limits';
 import { addDays } from '../../../shared/reporting-rules';
 import { ApiError } from '../../api/client';
+import { ListPagination, PageSummary, SearchInput, SortableTh } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import {
@@ -85,25 +82,13 @@ export function Board({ cycle }: { cycle: CycleDto }) {
     pageSize: PAGE_SIZE,
   });
 
-  const header = (key: SortKey, label: string) => {
-    const active = sort.key === key;
-    const Icon = active ? (sort.dir === 'desc' ? IconChevronDown : IconChevronUp) : IconSelector;
-    return (
-      <Table.Th aria-sort={active ? (sort.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-        <UnstyledButton
-          onClick={() => setSort(active ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })}
-          fw={700}
-          fz="sm"
-          aria-label={t('reporting.board.sortBy', { column: label })}
-        >
-          <Group gap={4} wrap="nowrap">
-            {label}
-            <Icon size={14} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const header = (key: SortKey, label: string) => (
+    <SortableTh
+      label={label}
+      direction={sort.key === key ? sort.dir : undefined}
+      onSort={() => setSort(sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })}
+    />
+  );
 
   const toggle = (row: CompletenessUnitDto, on: boolean) =>
     setSelected((prev) => {
@@ -192,15 +177,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                 </Group>
                 <Paper withBorder p="sm" mb="sm">
                   <Group align="flex-end" gap="md">
-                    <TextInput
-                      label={t('reporting.board.search')}
-                      description={t('common.searchHint')}
-                      type="search"
-                      maxLength={LIMITS.search}
-                      value={q}
-                      onChange={(e) => setQ(e.currentTarget.value)}
-                      style={{ flex: '1 1 240px' }}
-                    />
+                    <SearchInput label={t('reporting.board.search')} value={q} onChange={setQ} style={{ flex: '1 1 240px' }} />
                     <Select
                       label={t('reporting.board.filterStatus')}
                       value={status}
@@ -225,13 +202,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                   <Alert>{t('reporting.board.none')}</Alert>
                 ) : (
                   <Stack gap="sm">
-                    <Text size="sm" aria-live="polite">
-                      {t('reporting.board.showing', {
-                        from: formatNumber((data.page.page - 1) * data.page.pageSize + 1),
-                        to: formatNumber((data.page.page - 1) * data.page.pageSize + data.units.length),
-                        total: formatNumber(data.page.total),
-                      })}
-                    </Text>
+                    <PageSummary page={data.page} count={data.units.length} text={(range) => t('reporting.board.showing', range)} />
                     <ScrollTable minWidth={1100}>
                       <Table striped highlightOnHover verticalSpacing="xs" data-testid="board-units">
                         <Table.Thead>
@@ -326,16 +297,7 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                         </Table.Tbody>
                       </Table>
                     </ScrollTable>
-                    {data.page.total > data.page.pageSize && (
-                      <Center>
-                        <Pagination
-                          total={Math.ceil(data.page.total / data.page.pageSize)}
-                          value={page}
-                          onChange={setPage}
-                          getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('reporting.board.prevPage') : t('reporting.board.nextPage') })}
-                        />
-                      </Center>
-                    )}
+                    <ListPagination page={data.page} value={page} onChange={setPage} />
                   </Stack>
                 )}
               </section>

@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
@@ -27,6 +26,7 @@ import { formatDate, formatDateTime, parseVietnameseDate } from '../../../shared
 import { LIMITS } from '../../../shared/limits';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
+import { SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUpdateCycleMutation } from './api';
@@ -218,15 +218,7 @@ function ExpectedUnits({
           </Button>
         )}
       </Group>
-      <TextInput
-        label={t('reporting.expected.search')}
-        description={t('common.searchHint')}
-        type="search"
-        maxLength={LIMITS.search}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        maw={420}
-      />
+      <SearchInput label={t('reporting.expected.search')} value={q} onChange={setQ} maw={420} />
       {rows.length === 0 ? (
         <Alert>{t('reporting.expected.none')}</Alert>
       ) : (

@@ -91,7 +91,6 @@ export const texts = {
         deadline: 'Hạn nộp',
         reminded: 'Nhắc gần nhất',
         actions: 'Thao tác',
-        sortBy: 'Sắp xếp theo {{column}}',
         extended: 'đã gia hạn',
         late: 'muộn',
         open: 'Xem báo cáo',
@@ -132,8 +131,6 @@ export const texts = {
         inApp: 'trong hệ thống',
         email: 'thư điện tử',
         readOnly: 'Chế độ chỉ xem',
-        prevPage: 'Trang trước',
-        nextPage: 'Trang sau',
       },
       status: {
         missing: 'Chưa nộp',
@@ -369,7 +366,6 @@ export const texts = {
         deadline: 'Deadline',
         reminded: 'Last reminder',
         actions: 'Actions',
-        sortBy: 'Sort by {{column}}',
         extended: 'extended',
         late: 'late',
         open: 'View report',
@@ -410,8 +406,6 @@ export const texts = {
         inApp: 'in-app',
         email: 'e-mail',
         readOnly: 'Read only',
-        prevPage: 'Previous page',
-        nextPage: 'Next page',
       },
       status: {
         missing: 'Missing',

@@ -2,11 +2,9 @@ import {
   Alert,
   Badge,
   Button,
-  Center,
   Group,
   Menu,
   Modal,
-  Pagination,
   PasswordInput,
   Select,
   Stack,
@@ -14,19 +12,19 @@ import {
   Text,
   TextInput,
   Title,
-  UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronUp, IconKey, IconLock, IconLockOpen, IconSelector, IconUserPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/contracts/users';
 import { ROLES, type Role } from '../../../shared/domain';
-import { formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
+import { ariaSort, ListPagination, PageSummary, SearchInput, SortButton } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useCreateUserMutation, useUpdateUserMutation, useUsersQuery } from './api';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -47,29 +45,18 @@ export function UsersPage() {
   const [toggling, setToggling] = useState<UserDto | null>(null);
   const list = useUsersQuery({ q: debouncedQ || undefined, role, page, pageSize: PAGE_SIZE, sort: sort.key, order: sort.order });
 
-  const ariaSort = (key: SortKey) =>
-    sort.key === key ? (sort.order === 'desc' ? ('descending' as const) : ('ascending' as const)) : undefined;
-  const sortButton = (key: SortKey, label: string) => {
-    const active = sort.key === key;
-    const Icon = active ? (sort.order === 'desc' ? IconChevronDown : IconChevronUp) : IconSelector;
-    return (
-      <UnstyledButton
-        fw={700}
-        fz="sm"
-        aria-label={t('users.sortBy', { column: label })}
-        aria-pressed={active}
-        onClick={() => {
-          setSort(active ? { key, order: sort.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' });
-          setPage(1);
-        }}
-      >
-        <Group gap={4} wrap="nowrap">
-          {label}
-          <Icon size={14} aria-hidden />
-        </Group>
-      </UnstyledButton>
-    );
-  };
+  const direction = (key: SortKey) => (sort.key === key ? sort.order : undefined);
+  const sortButton = (key: SortKey, label: string) => (
+    <SortButton
+      label={label}
+      direction={direction(key)}
+      aria-pressed={sort.key === key}
+      onSort={() => {
+        setSort(sort.key === key ? { key, order: sort.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' });
+        setPage(1);
+      }}
+    />
+  );
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -83,14 +70,11 @@ export function UsersPage() {
       </Group>
 
       <Group align="flex-end" gap="md">
-        <TextInput
+        <SearchInput
           label={t('users.search')}
-          description={t('common.searchHint')}
-          type="search"
-          maxLength={LIMITS.search}
           value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
+          onChange={(value) => {
+            setQ(value);
             setPage(1);
           }}
           style={{ flex: '1 1 260px' }}
@@ -114,13 +98,7 @@ export function UsersPage() {
             <Alert>{t('users.none')}</Alert>
           ) : (
             <Stack gap="sm">
-              <Text size="sm" aria-live="polite">
-                {t('users.showing', {
-                  from: formatNumber((data.page.page - 1) * data.page.pageSize + 1),
-                  to: formatNumber((data.page.page - 1) * data.page.pageSize + data.data.length),
-                  total: formatNumber(data.page.total),
-                })}
-              </Text>
+              <PageSummary page={data.page} count={data.data.length} text={(range) => t('users.showing', range)} />
               <Table.ScrollContainer minWidth={900}>
                 <Table striped highlightOnHover verticalSpacing="xs">
                   <Table.Thead>
@@ -131,10 +109,10 @@ export function UsersPage() {
                           {sortButton('email', t('users.email'))}
                         </Group>
                       </Table.Th>
-                      <Table.Th aria-sort={ariaSort('role')}>{sortButton('role', t('users.role'))}</Table.Th>
+                      <Table.Th aria-sort={ariaSort(direction('role'))}>{sortButton('role', t('users.role'))}</Table.Th>
                       <Table.Th>{t('users.unit')}</Table.Th>
                       <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.status')}</Table.Th>
-                      <Table.Th aria-sort={ariaSort('createdAt')}>{sortButton('createdAt', t('users.createdAt'))}</Table.Th>
+                      <Table.Th aria-sort={ariaSort(direction('createdAt'))}>{sortButton('createdAt', t('users.createdAt'))}</Table.Th>
                       <Table.Th>{t('users.lastLogin')}</Table.Th>
                       <Table.Th>
                         <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
@@ -199,20 +177,7 @@ export function UsersPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {data.page.total > data.page.pageSize && (
-                <Center>
-                  <Pagination
-                    total={Math.ceil(data.page.total / data.page.pageSize)}
-                    value={data.page.page}
-                    onChange={setPage}
-                    getControlProps={(control) => ({
-                      'aria-label':
-                        control === 'previous' ? t('users.prevPage') : control === 'next' ? t('users.nextPage') : undefined,
-                    })}
-                    getItemProps={(p) => ({ 'aria-label': `${t('common.page')} ${p}` })}
-                  />
-                </Center>
-              )}
+              <ListPagination page={data.page} onChange={setPage} namePages />
             </Stack>
           )
         }
@@ -355,9 +320,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: 
     );
   };
   return (
-    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}
-     
-    >
+    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.resetTitle', { name: user.name }) : ''}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && !error.fieldError('password') && (
@@ -419,7 +382,6 @@ function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onClose: (
       opened={Boolean(user)}
       onClose={close}
       title={deactivating ? t('users.deactivateTitle') : t('users.reactivateTitle')}
-     
     >
       <Stack>
         {update.error && (

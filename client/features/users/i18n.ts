@@ -38,11 +38,8 @@ export const texts = {
       deactivated: 'Đã khóa tài khoản {{name}}',
       reactivated: 'Đã mở khóa tài khoản {{name}}',
       actionsFor: '{{action}}: {{name}}',
-      sortBy: 'Sắp xếp theo {{column}}',
       showing: 'Hiển thị {{from}}–{{to}} trên {{total}} tài khoản',
       none: 'Không có tài khoản nào khớp.',
-      prevPage: 'Trang trước',
-      nextPage: 'Trang sau',
     },
   },
   en: {
@@ -83,11 +80,8 @@ export const texts = {
       deactivated: 'Account {{name}} deactivated',
       reactivated: 'Account {{name}} reactivated',
       actionsFor: '{{action}}: {{name}}',
-      sortBy: 'Sort by {{column}}',
       showing: 'Showing {{from}}–{{to}} of {{total}} accounts',
       none: 'No account matches.',
-      prevPage: 'Previous page',
-      nextPage: 'Next page',
     },
   },
 };
