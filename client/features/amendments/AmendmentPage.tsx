@@ -18,13 +18,14 @@ import {
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconCheck, IconPencil, IconSend, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AmendmentChangeDto, AmendmentDto } from '../../../shared/contracts/amendments';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
+import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
@@ -52,19 +53,6 @@ export function AmendmentPage() {
         {() => amendment.data && <AmendmentView a={amendment.data} />}
       </QueryState>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }
 
@@ -114,16 +102,16 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
 
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
-          <Fact label={t('amendments.createdBy')}>{a.createdBy?.name ?? '—'}</Fact>
-          <Fact label={t('amendments.createdAt')}>{formatDateTime(a.createdAt)}</Fact>
-          <Fact label={t('amendments.submittedAt')}>{a.submittedAt ? formatDateTime(a.submittedAt) : '—'}</Fact>
-          {a.decidedAt && <Fact label={t('amendments.decidedBy')}>{a.decidedBy?.name ?? '—'}</Fact>}
-          {a.decidedAt && <Fact label={t('amendments.decidedAt')}>{formatDateTime(a.decidedAt)}</Fact>}
+          <Fact size="sm" label={t('amendments.createdBy')}>{a.createdBy?.name ?? '—'}</Fact>
+          <Fact size="sm" label={t('amendments.createdAt')}>{formatDateTime(a.createdAt)}</Fact>
+          <Fact size="sm" label={t('amendments.submittedAt')}>{a.submittedAt ? formatDateTime(a.submittedAt) : '—'}</Fact>
+          {a.decidedAt && <Fact size="sm" label={t('amendments.decidedBy')}>{a.decidedBy?.name ?? '—'}</Fact>}
+          {a.decidedAt && <Fact size="sm" label={t('amendments.decidedAt')}>{formatDateTime(a.decidedAt)}</Fact>}
           {a.documentNumber && (
-            <Fact label={t('amendments.document')}>{t('amendments.documentText', { number: a.documentNumber, date: formatDate(a.documentDate) })}</Fact>
+            <Fact size="sm" label={t('amendments.document')}>{t('amendments.documentText', { number: a.documentNumber, date: formatDate(a.documentDate) })}</Fact>
           )}
           {a.resultingVersion && (
-            <Fact label={t('amendments.resultingVersion')}>
+            <Fact size="sm" label={t('amendments.resultingVersion')}>
               {t('amendments.versionN', { n: a.resultingVersion })} ·{' '}
               <Anchor component={Link} to={`/ke-hoach/phien-ban?tu=${a.resultingVersion - 1}&den=${a.resultingVersion}`} size="sm">
                 {t('amendments.seeDiff')}

@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconGitPullRequest, IconHistory } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -34,6 +34,7 @@ import {
 } from '../../../shared/contracts/feedback';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { ApiError } from '../../api/client';
+import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCurrentPlanForPickers, useFeedbackQuery, useTriageFeedbackMutation } from './api';
@@ -57,19 +58,6 @@ export function FeedbackItemPage() {
       </Breadcrumbs>
       <QueryState query={item}>{(f) => <FeedbackView item={f} />}</QueryState>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }
 
@@ -102,23 +90,23 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
           <Stack gap="lg">
             <Paper withBorder p="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
-                <Fact label={t('feedback.sender')}>{item.senderName ?? t('feedback.anonymous')}</Fact>
-                <Fact label={t('feedback.organisation')}>{item.organisation ?? '—'}</Fact>
-                <Fact label={t('feedback.contact')}>{item.contact ?? '—'}</Fact>
+                <Fact size="sm" label={t('feedback.sender')}>{item.senderName ?? t('feedback.anonymous')}</Fact>
+                <Fact size="sm" label={t('feedback.organisation')}>{item.organisation ?? '—'}</Fact>
+                <Fact size="sm" label={t('feedback.contact')}>{item.contact ?? '—'}</Fact>
                 {item.orgUnit && (
-                  <Fact label={t('feedback.unit')}>
+                  <Fact size="sm" label={t('feedback.unit')}>
                     <Anchor component={Link} to={`/don-vi/${item.orgUnit.id}`} size="sm">
                       {item.orgUnit.fullName}
                     </Anchor>
                   </Fact>
                 )}
-                <Fact label={t('feedback.categoryLabel')}>
+                <Fact size="sm" label={t('feedback.categoryLabel')}>
                   {item.category ? t(`feedback.category.${item.category}`) : t('feedback.uncategorised')}
                 </Fact>
-                <Fact label={t('feedback.planItem')}>{item.planItem ? itemRefText(item.planItem) : t('feedback.noPlanItem')}</Fact>
-                {item.forwardedToUnit && <Fact label={t('feedback.forwardedTo')}>{item.forwardedToUnit.fullName}</Fact>}
-                {item.reportId && <Fact label={t('feedback.report')}>{item.reportId.slice(0, 8)}</Fact>}
-                <Fact label={t('feedback.col.published')}>{item.isPublished ? t('feedback.publishedYes') : t('feedback.publishedNo')}</Fact>
+                <Fact size="sm" label={t('feedback.planItem')}>{item.planItem ? itemRefText(item.planItem) : t('feedback.noPlanItem')}</Fact>
+                {item.forwardedToUnit && <Fact size="sm" label={t('feedback.forwardedTo')}>{item.forwardedToUnit.fullName}</Fact>}
+                {item.reportId && <Fact size="sm" label={t('feedback.report')}>{item.reportId.slice(0, 8)}</Fact>}
+                <Fact size="sm" label={t('feedback.col.published')}>{item.isPublished ? t('feedback.publishedYes') : t('feedback.publishedNo')}</Fact>
               </SimpleGrid>
             </Paper>
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { OrgUnitDto, SuccessionDto } from '../../../shared/contracts/org-units';
 import { formatDate } from '../../../shared/format';
+import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { useOrgUnitQuery } from './api';
 import { KindBadge } from './KindBadge';
@@ -53,19 +54,6 @@ export function OrgUnitPage() {
         )}
       </QueryState>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

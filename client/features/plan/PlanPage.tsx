@@ -24,6 +24,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans';
 import { formatDate } from '../../../shared/format';
 import { SearchInput } from '../../components/ListControls';
+import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
@@ -190,32 +191,19 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
       </Title>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" component="dl" m={0}>
-          <Fact label={t('plan.number')} value={plan.number} />
-          <Fact label={t('plan.date')} value={`${plan.place}, ${formatDate(plan.date)}`} />
-          <Fact label={t('plan.issuer')} value={`${plan.issuerParent} ${plan.issuer}`} />
-          <Fact label={t('plan.version')} value={String(plan.version)} />
+          <Fact label={t('plan.number')}>{plan.number}</Fact>
+          <Fact label={t('plan.date')}>{`${plan.place}, ${formatDate(plan.date)}`}</Fact>
+          <Fact label={t('plan.issuer')}>{`${plan.issuerParent} ${plan.issuer}`}</Fact>
+          <Fact label={t('plan.version')}>{String(plan.version)}</Fact>
         </SimpleGrid>
         <Box component="dl" mt="md" mb={0}>
-          <Fact label={t('plan.scope')} value={plan.scope} />
+          <Fact label={t('plan.scope')}>{plan.scope}</Fact>
         </Box>
         <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
           {t('plan.versionsLink')}
         </Anchor>
       </Paper>
     </Stack>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {value}
-      </Text>
-    </div>
   );
 }
 
