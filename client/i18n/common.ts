@@ -27,6 +27,7 @@ export const common = {
       notFound: 'Không tìm thấy trang',
       backHome: 'Về trang chủ',
       asOf: 'Tính đến ngày',
+      scrollTable: 'Bảng dữ liệu (cuộn ngang để xem thêm cột)',
     },
   },
   en: {
@@ -56,6 +57,7 @@ export const common = {
       notFound: 'Page not found',
       backHome: 'Back to home',
       asOf: 'As of',
+      scrollTable: 'Data table (scroll sideways for more columns)',
     },
   },
 };

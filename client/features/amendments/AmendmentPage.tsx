@@ -26,6 +26,7 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { Fact } from '../../components/Fact';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
@@ -274,31 +275,26 @@ function SubmitDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolean
   const { t } = useTranslation();
   const submit = useSubmitAmendmentMutation(a.planId, a.id);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('amendments.submitConfirmTitle')} centered>
-      <Stack gap="md">
-        <Text size="sm">{t('amendments.submitConfirm')}</Text>
-        <ActionError error={submit.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={submit.isPending}
-            leftSection={<IconSend size={16} aria-hidden />}
-            onClick={() =>
-              submit.mutate(undefined, {
-                onSuccess: () => {
-                  notifications.show({ color: 'bio', message: t('amendments.submitted') });
-                  onClose();
-                },
-              })
-            }
-          >
-            {t('amendments.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={t('amendments.submitConfirmTitle')}
+      size="md"
+      confirmLabel={t('amendments.submit')}
+      confirmIcon={<IconSend size={16} aria-hidden />}
+      loading={submit.isPending}
+      onConfirm={() =>
+        submit.mutate(undefined, {
+          onSuccess: () => {
+            notifications.show({ color: 'bio', message: t('amendments.submitted') });
+            onClose();
+          },
+        })
+      }
+    >
+      <Text size="sm">{t('amendments.submitConfirm')}</Text>
+      <ActionError error={submit.error} />
+    </ConfirmModal>
   );
 }
 

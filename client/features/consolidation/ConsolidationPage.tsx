@@ -6,7 +6,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Progress,
@@ -25,6 +24,7 @@ import { Link, useParams } from 'react-router';
 import type { ConsolidationDto, DocumentSettings, DraftOperation, ParagraphDto } from '../../../shared/contracts/consolidation';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { ApiError } from '../../api/client';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryState } from '../../components/QueryState';
 import { useConsolidationQuery, useGenerateMutation, useRenderMutation, useUpdateMutation } from './api';
 
@@ -385,25 +385,20 @@ function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; canEdit
           </Stack>
         );
       })}
-      <Modal opened={Boolean(removing)} onClose={() => setRemoving(null)} title={t('consolidation.removeTitle')} centered>
-        <Stack>
-          <Text>{removing && t('consolidation.removeConfirm', { source: sourceOf(removing) })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                if (removing) save.push({ op: 'remove', id: removing.id });
-                setRemoving(null);
-              }}
-            >
-              {t('consolidation.removeOk')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={Boolean(removing)}
+        onClose={() => setRemoving(null)}
+        title={t('consolidation.removeTitle')}
+        size="md"
+        color="red"
+        confirmLabel={t('consolidation.removeOk')}
+        onConfirm={() => {
+          if (removing) save.push({ op: 'remove', id: removing.id });
+          setRemoving(null);
+        }}
+      >
+        <Text>{removing && t('consolidation.removeConfirm', { source: sourceOf(removing) })}</Text>
+      </ConfirmModal>
     </Stack>
   );
 }

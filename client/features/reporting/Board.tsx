@@ -47,7 +47,9 @@ import {
   useSendRemindersMutation,
   type CompletenessParams,
 } from './api';
-import { ConfirmModal, notify, ScrollTable, StatusBadge } from './ui';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { ScrollTable } from '../../components/ScrollTable';
+import { notify, StatusBadge } from './ui';
 
 const COUNT_KEYS = ['expected', 'submitted', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
 const STATUS_FILTERS = [...BOARD_STATUSES, 'late', 'onTime'] as const;

@@ -31,7 +31,9 @@ import { QueryState } from '../../components/QueryState';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
-import { ConfirmModal, CycleStatusBadge, notify, ScrollTable } from './ui';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { ScrollTable } from '../../components/ScrollTable';
+import { CycleStatusBadge, notify } from './ui';
 
 /** One cycle (/ky-bao-cao/:id): while draft, its details and expected units; once open, the board. */
 export function CyclePage() {

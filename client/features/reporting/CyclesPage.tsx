@@ -10,7 +10,8 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
-import { CycleStatusBadge, notify, ScrollTable } from './ui';
+import { ScrollTable } from '../../components/ScrollTable';
+import { CycleStatusBadge, notify } from './ui';
 
 /** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
 export function CyclesPage() {

@@ -11,7 +11,8 @@ import { useMeQuery } from '../auth/useAuth';
 import { reportingKeys, useCyclesQuery, useReportsQuery } from './api';
 
 const ALL_MINE = { pageSize: 50 };
-import { DeadlineLine, ScrollTable, StatusBadge } from './ui';
+import { ScrollTable } from '../../components/ScrollTable';
+import { DeadlineLine, StatusBadge } from './ui';
 
 /**
  * A unit officer's arrival (/bao-cao-cua-don-vi): "Báo cáo năm N" for each open cycle that expects

@@ -11,7 +11,8 @@ import { ApiError } from '../../api/client';
 import { reportingKeys, useSaveReportMutation, useSubmitReportMutation } from './api';
 import { fieldId, fieldsOf, IndicatorTable, valuesOf, type FieldValue, type FieldValues } from './IndicatorTable';
 import { Narratives } from './Narratives';
-import { ConfirmModal, notify } from './ui';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { notify } from './ui';
 
 type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
 type Sections = Record<string, Omit<ReportSection, 'planItemId'>>;

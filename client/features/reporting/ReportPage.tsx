@@ -16,7 +16,8 @@ import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';
 import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
-import { ConfirmModal, notify, StatusBadge, useDeadlineWords } from './ui';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { notify, StatusBadge, useDeadlineWords } from './ui';
 
 /** A report (/bao-cao/:id): the unit's form while it may edit, otherwise the read view and the review. */
 export function ReportPage() {

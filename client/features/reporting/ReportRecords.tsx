@@ -8,7 +8,8 @@ import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
 import { attachmentUrl, useAttachmentsQuery, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
 import classes from './report.module.css';
-import { formatBytes, notify, ScrollTable } from './ui';
+import { ScrollTable } from '../../components/ScrollTable';
+import { formatBytes, notify } from './ui';
 
 const ACCEPTED_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'];
 const ACCEPT =

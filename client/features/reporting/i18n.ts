@@ -3,7 +3,6 @@ export const texts = {
     reporting: {
       navCycles: 'Kỳ báo cáo',
       navMine: 'Báo cáo của đơn vị',
-      scrollTable: 'Bảng dữ liệu (cuộn ngang để xem thêm cột)',
       cycles: {
         title: 'Kỳ báo cáo năm',
         intro:
@@ -278,7 +277,6 @@ export const texts = {
     reporting: {
       navCycles: 'Reporting cycles',
       navMine: "My unit's report",
-      scrollTable: 'Data table (scroll sideways for more columns)',
       cycles: {
         title: 'Yearly reporting cycles',
         intro:

@@ -1,6 +1,5 @@
-import { Badge, Button, Group, Modal, Stack, Table, type BadgeProps } from '@mantine/core';
+import { Badge, type BadgeProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
 import { formatDate, todayInVietnam } from '../../../shared/format';
@@ -60,46 +59,6 @@ export function DeadlineLine({ deadline }: { deadline: string }) {
   );
 }
 
-/** A confirmation dialog: title, explanation, optional extra fields, cancel and confirm. */
-export function ConfirmModal({
-  opened,
-  onClose,
-  title,
-  children,
-  confirmLabel,
-  onConfirm,
-  loading,
-  confirmDisabled,
-  color,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children?: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-  loading?: boolean;
-  confirmDisabled?: boolean;
-  color?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
-      <Stack gap="md">
-        {children}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={onConfirm} loading={loading} disabled={confirmDisabled} color={color}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
 /** 1536 → "1,5 KB" (vi-VN). */
 export function formatBytes(n: number): string {
   const fmt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(v);
@@ -116,17 +75,4 @@ export function notify(message: string, opts: { color?: string; title?: string; 
     message,
     autoClose: opts.autoClose === false ? false : 5000,
   });
-}
-
-/**
- * A table that scrolls sideways on narrow screens. The scrolling box is focusable and named, so
- * keyboard users can scroll it too (axe: scrollable-region-focusable).
- */
-export function ScrollTable({ minWidth, label, children }: { minWidth: number; label?: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0} role="region" aria-label={label ?? t('reporting.scrollTable')}>
-      {children}
-    </Table.ScrollContainer>
-  );
 }
