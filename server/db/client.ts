@@ -29,6 +29,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function createDb(opts: { databaseUrl?: string; dataDir?: string | null }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // An idle connection closed by the server (restart, failover, a dropped test database)
+    // must not crash the process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => console.warn(`PostgreSQL: kết nối rảnh bị đóng / idle connection closed: ${err.message}`));
     // Both drivers share one Drizzle API; the cast lets repositories take one type.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
