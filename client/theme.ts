@@ -1,4 +1,5 @@
 import { Alert, createTheme, FileInput, Modal, MultiSelect, Notification, Select } from '@mantine/core';
+import { DateInput, DatePickerInput } from '@mantine/dates';
 import type { TFunction } from 'i18next';
 
 // A deep green: every shade used for text or filled buttons stays above WCAG AA contrast.
@@ -12,6 +13,17 @@ const bio = ['#e6f4ee', '#cce8dc', '#9fd3bd', '#6fbd9b', '#45a67d', '#2b8c65', '
 export function appTheme(t: TFunction) {
   const close = { 'aria-label': t('common.close') };
   const clear = { 'aria-label': t('common.clear') };
+  // The calendar's previous/next and level buttons are icons: name them (axe: button-name).
+  const calendar = {
+    previousMonth: t('common.previousMonth'),
+    nextMonth: t('common.nextMonth'),
+    previousYear: t('common.previousYear'),
+    nextYear: t('common.nextYear'),
+    previousDecade: t('common.previousDecade'),
+    nextDecade: t('common.nextDecade'),
+    monthLevelControl: t('common.chooseMonth'),
+    yearLevelControl: t('common.chooseYear'),
+  };
   return createTheme({
     colors: { bio: [...bio] },
     primaryColor: 'bio',
@@ -24,6 +36,8 @@ export function appTheme(t: TFunction) {
       Select: Select.extend({ defaultProps: { clearButtonProps: clear } }),
       MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: clear } }),
       FileInput: FileInput.extend({ defaultProps: { clearButtonProps: clear } }),
+      DateInput: DateInput.extend({ defaultProps: { ariaLabels: calendar, clearButtonProps: clear } }),
+      DatePickerInput: DatePickerInput.extend({ defaultProps: { ariaLabels: calendar, clearButtonProps: clear } }),
     },
   });
 }
