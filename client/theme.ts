@@ -28,6 +28,8 @@ export function appTheme(t: TFunction) {
     colors: { bio: [...bio] },
     primaryColor: 'bio',
     primaryShade: 7,
+    // People who ask their system for less motion get no transitions (WCAG 2.3.3).
+    respectReducedMotion: true,
     fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: close } }),

@@ -44,7 +44,7 @@ function box(page: Page | Locator, label: string) {
 }
 
 async function phonePage(): Promise<Page> {
-  const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+  const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   return context.newPage();
 }
 

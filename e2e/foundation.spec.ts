@@ -208,7 +208,7 @@ describe('foundation journeys', () => {
   });
 
   it('reads well on a 390px phone', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await signIn(page, DEMO.unitStc);
     await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();

@@ -52,7 +52,7 @@ export async function startStack(opts: { now?: string } = {}) {
     config,
     browser,
     async newPage(lang: 'vi' | 'en' = 'vi'): Promise<Page> {
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       return context.newPage();
     },
     async stop() {
