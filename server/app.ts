@@ -20,6 +20,7 @@ import {
 import { LIMITS } from '../shared/limits.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import type { users } from './db/schema/index.js';
 import { registerFeatures } from './features/index.js';
 import { loadSession, SESSION_COOKIE } from './features/auth/auth.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -34,6 +35,8 @@ declare module 'fastify' {
     /** CSRF token of the request's session, when signed in. */
     csrfToken: string | null;
     sessionId: string | null;
+    /** The signed-in account's row, read with the session (null when not signed in). */
+    sessionUser: typeof users.$inferSelect | null;
   }
   interface FastifyInstance {
     databaseKind: 'pglite' | 'postgres';
@@ -110,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionUser', null);
 
   app.addHook('onRequest', async (req, reply) => {
     let actor: Actor | null = null;
@@ -119,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (session) {
         actor = session.actor;
         req.csrfToken = session.csrfToken;
+        req.sessionUser = session.user;
         req.sessionId = session.id;
       }
     }

@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (api) => {
     { schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeResponse, 401: ErrorResponse } } },
     async (req) => {
       requireActor(req.ctx);
-      return auth.me(req.ctx, req.csrfToken!);
+      return auth.me(req.ctx, req.sessionUser!, req.csrfToken!);
     },
   );
 };

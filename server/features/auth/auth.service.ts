@@ -46,7 +46,7 @@ export async function loadSession(db: Db, token: string, now: Date) {
     role: row.user.role,
     orgUnitId: row.user.orgUnitId,
   };
-  return { id, actor, csrfToken: row.session.csrfToken };
+  return { id, actor, user: row.user, csrfToken: row.session.csrfToken };
 }
 
 export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Promise<UserDto> {
@@ -120,8 +120,7 @@ export async function logout(ctx: Ctx, sessionIdValue: string | null) {
   });
 }
 
-export async function me(ctx: Ctx, csrfToken: string) {
-  const actor = ctx.actor!;
-  const user = await repo.findUserByEmail(ctx.db, actor.email);
-  return { user: await toUserDto(ctx.db, user!), abilities: [...ROLE_PERMISSIONS[actor.role]], csrfToken };
+/** The signed-in account, from the user row the session lookup already read. */
+export async function me(ctx: Ctx, user: typeof users.$inferSelect, csrfToken: string) {
+  return { user: await toUserDto(ctx.db, user), abilities: [...ROLE_PERMISSIONS[user.role]], csrfToken };
 }
