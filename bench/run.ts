@@ -6,9 +6,10 @@
 //  2. The board of a cycle of BENCH_BOARD_UNITS (5,000) units vs the single SQL query of its counts.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where a
 // throw-away database is created and dropped.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,47 @@ function rssMb(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) of a process, and of its waited-for children. */
+function cpuOf(stat: string): number {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14–17 of /proc/<pid>/stat (here from field 3): utime, stime, cutime, cstime, in clock ticks.
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+}
+
+/**
+ * CPU seconds used so far by the server process, by the PostgreSQL server (every backend and
+ * the postmaster, whose children's time includes backends that have exited) and by this process
+ * (the clients): the split of the machine's work between them in a phase.
+ */
+function cpuNow(serverPid: number): { server: number; serverSystem: number; database: number; connections: number; clients: number } {
+  let database = 0;
+  let connections = 0;
+  let server = 0;
+  let serverSystem = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) {
+        database += cpuOf(stat);
+        // A connection's backend is titled "postgres: <user> <database> <address> …"; the rest is the server's own work.
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(' 127.0.0.1(')) connections += cpuOf(stat);
+      }
+      else if (Number(pid) === serverPid) {
+        server = cpuOf(stat);
+        serverSystem = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  const self = process.cpuUsage();
+  return { server, serverSystem, database, connections, clients: (self.user + self.system) / 1e6 };
+}
+
+const cpuSince = (a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>) =>
+  `server ${(b.server - a.server).toFixed(1)} s (kernel ${(b.serverSystem - a.serverSystem).toFixed(1)} s), PostgreSQL ${(b.database - a.database).toFixed(1)} s (connections ${(b.connections - a.connections).toFixed(1)} s), clients (this process) ${(b.clients - a.clients).toFixed(1)} s`;
+
 async function main() {
   const name = `bioplan_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BASE });
@@ -96,9 +138,10 @@ async function main() {
     const sqlReports = created.filter((r) => r.cycleId === sqlCycle).map((r) => r.id);
     console.log(`generate: ${ms(performance.now() - t0)}`);
 
-    // A real server process on the same database.
+    // A real server process on the same database, started as `npm start` starts it: the built bundle.
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
     const port = await freePort();
-    server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', 'server/main.ts'], {
+    server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--enable-source-maps', 'dist/server/main.js'], {
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -120,28 +163,38 @@ async function main() {
     const latencies: number[] = [];
     const status: Record<number, number> = {};
     let fivexx = 0;
+    // The clients: node:http with kept-alive connections, one per client (a lean load generator, as
+    // autocannon is; fetch costs this process — on the same two cores — about twice the CPU).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const send = (method: string, p: string, headers: Record<string, string>, payload?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${origin}${p}`, { method, agent, headers: payload ? { ...headers, 'content-length': String(Buffer.byteLength(payload)) } : headers }, (res) => {
+          res.on('data', () => {});
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(payload);
+      });
     const call = async (u: (typeof units)[number], method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
       const start = performance.now();
-      const res = await fetch(`${origin}${p}`, {
-        method,
-        headers: { cookie: u.cookie, 'x-csrf-token': u.csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      await res.arrayBuffer();
+      const code = await send(method, p, { cookie: u.cookie, 'x-csrf-token': u.csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body ? JSON.stringify(body) : undefined);
       latencies.push(performance.now() - start);
-      status[res.status] = (status[res.status] ?? 0) + 1;
-      if (res.status >= 500) fivexx += 1;
-      return res.status;
+      status[code] = (status[code] ?? 0) + 1;
+      if (code >= 500) fivexx += 1;
+      return code;
     };
     // Warm-up: one unit's GET (JIT, pools); not counted.
     await call(units[0], 'GET', `/api/v1/reports/${apiReport.get(units[0].id)}`);
     latencies.length = 0;
     const reportLatency: number[] = [];
+    const apiCpu0 = cpuNow(server.pid!);
     t0 = performance.now();
     await pool(units, CONCURRENCY, async (u) => {
       const id = apiReport.get(u.id)!;
       const start = performance.now();
-      await call(u, 'PUT', `/api/v1/reports/${id}`, { version: 1, values, sections: [] });
+      // As the form's autosave does: the short answer (Prefer: return=minimal); the submission gets the full report.
+      await call(u, 'PUT', `/api/v1/reports/${id}`, { version: 1, values, sections: [] }, { prefer: 'return=minimal' });
       const key = `bench-${id}`;
       await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
       // Every tenth client double-submits (a retry after a lost answer): must record one submission.
@@ -149,6 +202,7 @@ async function main() {
       reportLatency.push(performance.now() - start);
     });
     const apiSeconds = (performance.now() - t0) / 1000;
+    const apiCpu = cpuSince(apiCpu0, cpuNow(server.pid!));
     clearInterval(sampler);
     const apiThroughput = UNITS / apiSeconds;
 
@@ -164,6 +218,7 @@ async function main() {
     // same driver (pg), at the same concurrency, in the same run.
     const plain = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY });
     const snapshot = JSON.stringify({ values, sections: [], otherResults: '', proposalsToCommittee: '' });
+    const sqlCpu0 = cpuNow(server.pid!);
     t0 = performance.now();
     const unitOf = new Map(created.filter((r) => r.cycleId === sqlCycle).map((r) => [r.id, units.find((u) => u.id === r.orgUnitId)!]));
     await pool(sqlReports, CONCURRENCY, async (id) => {
@@ -201,6 +256,8 @@ async function main() {
       }
     });
     const sqlSeconds = (performance.now() - t0) / 1000;
+    agent.destroy();
+    const sqlCpu = cpuSince(sqlCpu0, cpuNow(server.pid!));
     const sqlThroughput = sqlReports.length / sqlSeconds;
 
     console.log('\n== Deadline day ==');
@@ -211,6 +268,8 @@ async function main() {
     console.log(`report (save+submit) latency: p50 ${ms(pct(reportLatency, 50))}, p99 ${ms(pct(reportLatency, 99))}`);
     console.log(`throughput: API ${apiThroughput.toFixed(1)} reports/s (${apiSeconds.toFixed(2)} s); plain SQL ${sqlThroughput.toFixed(1)} reports/s (${sqlSeconds.toFixed(2)} s)`);
     console.log(`ratio API / plain SQL: ${(apiThroughput / sqlThroughput).toFixed(2)} (target ≥ 0.5)`);
+    console.log(`CPU time, API: ${apiCpu}`);
+    console.log(`CPU time, plain SQL: ${sqlCpu}`);
     console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 300 MB; ${startRss.toFixed(0)} MB when started)`);
 
     // The board of a big cycle vs the single SQL query of its counts.

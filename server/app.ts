@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -18,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { LIMITS } from '../shared/limits.js';
+import { PATHS } from './paths.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { users } from './db/schema/index.js';
@@ -53,7 +53,6 @@ export interface AppDeps {
 
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 function languageOf(req: FastifyRequest): 'vi' | 'en' {
   const header = req.headers['accept-language'];
@@ -188,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const clientDir = deps.clientDir ?? path.resolve(here, '..', 'dist', 'client');
+  const clientDir = deps.clientDir ?? PATHS.client;
   const hasClient = existsSync(path.join(clientDir, 'index.html'));
   if (hasClient) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: false });

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { PATHS } from '../paths.js';
 import * as schema from './schema/index.js';
 
 export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
@@ -19,7 +19,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = PATHS.migrations;
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, otherwise PGlite
@@ -28,7 +28,7 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
  */
 export async function createDb(opts: { databaseUrl?: string; dataDir?: string | null }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.POOLX ?? 20) });
     // An idle connection closed by the server (restart, failover, a dropped test database)
     // must not crash the process: the pool drops it and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`PostgreSQL: kết nối rảnh bị đóng / idle connection closed: ${err.message}`));

@@ -467,6 +467,25 @@ export const ReportDto = ReportSummaryDto.extend({
 });
 export type ReportDto = z.infer<typeof ReportDto>;
 
+/**
+ * The short answer of a save or a submission sent with `Prefer: return=minimal` (RFC 7240): the
+ * report's new state without its content, form and last year's values. The form's autosave asks
+ * for it — it already holds what it sent — so a save every few seconds moves a few hundred bytes.
+ */
+export const ReportSavedDto = ReportSummaryDto.extend({
+  /** Who saved last. */
+  updatedBy: PersonDto.nullable(),
+});
+export type ReportSavedDto = z.infer<typeof ReportSavedDto>;
+
+/** The `Prefer` request header of a save or submission: `return=minimal` answers a ReportSavedDto. */
+export const PreferHeader = z.object({ prefer: z.string().max(200).optional() });
+
+/** Whether a `Prefer` header value asks for the short answer. */
+export function prefersMinimal(prefer: string | undefined): boolean {
+  return Boolean(prefer && /(^|[,;\s])return\s*=\s*minimal\b/i.test(prefer));
+}
+
 /** GET /api/v1/reports — a unit officer sees only its unit; with cycleId, its report is created on first open. */
 export const ListReportsQuery = z.strictObject({
   cycleId: Id.optional(),

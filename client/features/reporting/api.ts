@@ -13,6 +13,7 @@ import {
   ReminderListResponse,
   ReportDiffResponse,
   ReportDto,
+  ReportSavedDto,
   ReportHistoryResponse,
   ReportListResponse,
   SendRemindersResponse,
@@ -190,15 +191,28 @@ export function useReportQuery(id: string | undefined) {
 }
 
 /**
- * Saves the draft (whole content). The cache takes the answer so the next save carries the new
- * version; a stale version answers 409 and the page offers to reload.
+ * Saves the draft (whole content), asking for the short answer (`Prefer: return=minimal`): the
+ * form already holds what it sent, so the cached report takes that content with the new version
+ * and who saved, and the next save carries the version. A stale version answers 409 and the page
+ * offers to reload.
  */
 export function useSaveReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveReportRequest) => api(`/reports/${id}`, { method: 'PUT', body, schema: ReportDto }),
-    onSuccess: (report) => {
-      qc.setQueryData(reportingKeys.report(id), report);
+    mutationFn: (body: SaveReportRequest) => api(`/reports/${id}`, { method: 'PUT', body, headers: { prefer: 'return=minimal' }, schema: ReportSavedDto }),
+    onSuccess: (saved, body) => {
+      qc.setQueryData<ReportDto>(reportingKeys.report(id), (old) =>
+        old
+          ? {
+              ...old,
+              ...saved,
+              values: body.values.filter((v) => v.value !== null && v.value !== ''),
+              sections: body.sections,
+              otherResults: body.otherResults ?? old.otherResults,
+              proposalsToCommittee: body.proposalsToCommittee ?? old.proposalsToCommittee,
+            }
+          : old,
+      );
       void qc.invalidateQueries({ queryKey: reportingKeys.history(id) });
     },
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { OrgUnitKind, SuccessionKind } from '../../../shared/domain.js';
+import { PATHS } from '../../paths.js';
 
 export interface SeedUnit {
   code: string;
@@ -22,7 +22,6 @@ export interface SeedSuccession {
   note?: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * The departments of the plan. Bến Tre merged its departments on 1/3/2025 (Sở NN&PTNT + Sở
@@ -63,7 +62,7 @@ const LEVEL_KIND: Record<string, OrgUnitKind> = {
 
 /** Reads the administrative units of the plan's territory from the CSV shipped with the project. */
 function readAdministrativeUnits(): Array<Record<string, string>> {
-  const csv = readFileSync(path.join(here, 'data', 'don-vi-hanh-chinh-ben-tre.csv'), 'utf8').trim();
+  const csv = readFileSync(path.join(PATHS.seedData, 'don-vi-hanh-chinh-ben-tre.csv'), 'utf8').trim();
   const [header, ...lines] = csv.split(/\r?\n/);
   const columns = header.split(',');
   return lines.map((line) => {

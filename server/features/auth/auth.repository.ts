@@ -7,12 +7,24 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return row;
 }
 
-export async function findSessionWithUser(db: DbOrTx, id: string, now: Date) {
-  const [row] = await db
+/**
+ * The session lookup of every signed-in request, as a statement built once per database handle
+ * (placeholders for the values) and named, so neither Drizzle nor PostgreSQL builds or plans it again.
+ */
+const sessionLookup = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: DbOrTx) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('session_with_user');
+}
+
+export async function findSessionWithUser(db: DbOrTx, id: string, now: Date) {
+  let q = sessionLookup.get(db);
+  if (!q) sessionLookup.set(db, (q = prepareSessionLookup(db)));
+  const [row] = await q.execute({ id, now });
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, SQL } from 'drizzle-orm';
 import type { ReportStatus } from '../../../shared/contracts/reporting.js';
 import type { ContentSection, ContentValue } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -51,14 +51,19 @@ export interface LoadedReport {
   lastEvent?: LastEventRef | null;
   /** Last year's accepted values, when asked for. */
   previous?: PreviousValues | null;
+  /** Whether the Idempotency-Key asked about is already used. */
+  keyUsed?: boolean;
 }
 
-const valuesJson = (reportId: SQL | string) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value) order by v.indicator_code collate "C", v.stream collate "C"), '[]'::json)
+/** A report's values as one json array (unordered: sorting 300 rows under a collation costs the database more than toValues). */
+const valuesJson = (reportId: SQL | string) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value)), '[]'::json)
   from report_value v where v.report_id = ${reportId})`;
 
 type ValueJson = { c: string; s: string; v: ContentValue['value'] };
+/** Code-point order of indicator code, then stream (no stream first): the order every reader gets. */
+const byCodeAndStream = (a: ValueJson, b: ValueJson) => (a.c < b.c ? -1 : a.c > b.c ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0);
 const toValues = (rows: ValueJson[]): ContentValue[] =>
-  rows.map((r) => ({ indicatorCode: r.c, wasteStream: (r.s || null) as ContentValue['wasteStream'], value: r.v ?? null }));
+  rows.sort(byCodeAndStream).map((r) => ({ indicatorCode: r.c, wasteStream: (r.s || null) as ContentValue['wasteStream'], value: r.v ?? null }));
 
 /** Last year's accepted values of a report's unit (or its predecessors), as stored. */
 export interface PreviousValues {
@@ -87,16 +92,18 @@ function toPrevious(p: PreviousJson): PreviousValues | null {
   return p ? { reportId: p.reportId, year: Number(p.year), values: toValues(p.values) } : null;
 }
 
-/**
- * One round trip for a report, its cycle (without the form), the unit's frozen row and, when
- * asked, its content and latest history line; `forUpdate` locks the report row only.
- */
-export async function loadReportBundle(
-  db: DbOrTx,
-  id: string,
-  opts: { forUpdate?: boolean; content?: boolean; lastEvent?: boolean; previous?: boolean } = {},
-): Promise<LoadedReport | undefined> {
-  const q = db
+/** What loadReportBundle reads besides the report, its cycle and the unit's frozen row. */
+export interface BundleOptions {
+  content?: boolean;
+  lastEvent?: boolean;
+  previous?: boolean;
+  /** Whether this account has already used this Idempotency-Key for this scope. */
+  idempotency?: { userId: string; scope: string; key: string };
+}
+
+function prepareBundle(db: DbOrTx, opts: BundleOptions) {
+  const id = sql.placeholder('id');
+  return db
     .select({
       report: reports,
       cycle: cycleHead,
@@ -113,12 +120,39 @@ export async function loadReportBundle(
       previous: opts.previous
         ? sql<PreviousJson>`${previousJson(sql`${reportCycles.planId}`, sql`${reportCycles.year} - 1`, sql`${reports.orgUnitId}`)}`
         : sql<null>`null`,
+      keyUsed: opts.idempotency
+        ? sql<boolean>`exists (select 1 from idempotency_key k
+            where k.user_id = ${sql.placeholder('userId')} and k.scope = ${sql.placeholder('scope')} and k.key = ${sql.placeholder('key')})`
+        : sql<null>`null`,
     })
     .from(reports)
     .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
     .leftJoin(cycleExpectedUnits, and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)))
-    .where(eq(reports.id, id));
-  const [row] = opts.forUpdate ? await q.for('update', { of: reports }) : await q;
+    .where(eq(reports.id, id))
+    .prepare(bundleName(opts));
+}
+
+/** One name per shape (the statement's text differs with the options). */
+const bundleName = (o: BundleOptions) => `report_bundle_${[o.content, o.lastEvent, o.previous, o.idempotency].map((x) => (x ? 1 : 0)).join('')}`;
+
+/**
+ * The bundle statements, built once per database handle and shape with placeholders for the
+ * values, and named: neither Drizzle nor PostgreSQL builds or plans them again on each read.
+ */
+const bundles = new WeakMap<DbOrTx, Map<string, ReturnType<typeof prepareBundle>>>();
+
+/**
+ * One round trip for a report, its cycle (without the form), the unit's frozen row and, when
+ * asked, its content, latest history line, last year's values and whether an Idempotency-Key is
+ * already used. Nothing is locked: writes check the version they read (writeIfCurrent).
+ */
+export async function loadReportBundle(db: DbOrTx, id: string, opts: BundleOptions = {}): Promise<LoadedReport | undefined> {
+  let perShape = bundles.get(db);
+  if (!perShape) bundles.set(db, (perShape = new Map()));
+  const name = bundleName(opts);
+  let q = perShape.get(name);
+  if (!q) perShape.set(name, (q = prepareBundle(db, opts)));
+  const [row] = await q.execute({ id, ...opts.idempotency });
   if (!row) return undefined;
   // Both drivers decode json columns; a driver that hands back text still gets parsed here.
   const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
@@ -129,24 +163,71 @@ export async function loadReportBundle(
     ...(opts.content ? { content: { values: toValues(json<ValueJson[]>(row.values)), sections: json<ContentSection[]>(row.sections) } } : {}),
     ...(opts.lastEvent ? { lastEvent: json<LastEventRef | null>(row.lastEvent) } : {}),
     ...(opts.previous ? { previous: toPrevious(json<PreviousJson>(row.previous)) } : {}),
+    ...(opts.idempotency ? { keyUsed: row.keyUsed === true } : {}),
   };
 }
 
 /**
- * Runs several writes as one statement (each a data-modifying CTE: one round trip, executed
- * exactly once). They must not touch the same rows: none sees another's effects.
+ * A change to the report row as read, with the row as it will read after it. Applied by
+ * writeIfCurrent only while the row still has the version that was read.
  */
-export async function writeTogether(db: DbOrTx, writes: SQL[]): Promise<void> {
-  if (writes.length === 0) return;
-  await db.execute(sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`);
+export function reportUpdate(db: DbOrTx, read: ReportRow, set: Partial<typeof reports.$inferInsert>): { write: SQL; row: ReportRow } {
+  const write = db
+    .update(reports)
+    .set(set)
+    .where(and(eq(reports.id, read.id), eq(reports.version, read.version)))
+    .returning({ id: reports.id })
+    .getSQL();
+  return { write, row: { ...read, ...set } as ReportRow };
+}
+
+/** The write did not land: the report changed between the read and the write (another save, a submission, a review), or the Idempotency-Key was used meanwhile. */
+export class ChangedSinceRead extends Error {
+  constructor(readonly cause: unknown) {
+    super('the report changed since it was read');
+  }
 }
 
 /**
- * The writes that make a report's values and sections the given ones: upsert what is given
- * (rows whose content did not change are left alone) and delete what is no longer there —
- * disjoint rows, so they can run together (writeTogether). Empty values (null or '') are not stored.
+ * Writes a change of a report as ONE statement, without a transaction around a locked read:
+ * `update` (from reportUpdate) changes the report row only if it still has the version that was
+ * read, and the other writes (data-modifying CTEs, executed exactly once; they must touch
+ * disjoint rows) land only together with it. When someone else changed the report first, the
+ * statement's guard (bioplan_expect_current, migration 0005) or a key the other write already
+ * inserted aborts the whole statement, nothing lands, and ChangedSinceRead is thrown.
+ * PostgreSQL runs the guarded query first, so the report row is always locked before its content.
  */
-export function contentWrites(reportId: string, values: ContentValue[], sections: ContentSection[]): SQL[] {
+export async function writeIfCurrent(db: DbOrTx, update: SQL, writes: Array<SQL | Input>): Promise<void> {
+  const parts = [
+    sql`cur as (${update})`,
+    ...writes.map((w, i) => (isInput(w) ? sql`${sql.identifier(w.name)} as (${w.query})` : sql`${sql.raw(`w${i}`)} as (${w})`)),
+  ];
+  try {
+    await db.execute(sql`with ${sql.join(parts, sql`, `)} select bioplan_expect_current(exists (select 1 from cur))`);
+  } catch (err) {
+    const code = ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
+    if (code === 'BP409' || code === '23505') throw new ChangedSinceRead(err);
+    throw err;
+  }
+}
+
+/** A named, read-only part of a writeIfCurrent statement that the writes after it read (sent and parsed once). */
+export interface Input {
+  name: string;
+  query: SQL;
+}
+const isInput = (w: SQL | Input): w is Input => !(w instanceof SQL);
+
+/**
+ * The writes that make a report's values and sections the given ones: insert the new keys, update
+ * the rows whose content changed (unchanged rows are left alone) and delete what is no longer
+ * there. The three touch disjoint rows, so they run together in one statement (writeIfCurrent),
+ * all reading the rows as they were before it. The caller holds the report row locked (FOR
+ * UPDATE), as every writer of a report's content does, so no other write can slip in; inserting
+ * what is new by an anti-join costs the database about half of INSERT … ON CONFLICT. Empty
+ * values (null or '') are not stored.
+ */
+export function contentWrites(reportId: string, values: ContentValue[], sections: ContentSection[]): Array<SQL | Input> {
   const vin = JSON.stringify(
     values
       .filter((v) => v.value !== null && v.value !== '')
@@ -154,42 +235,37 @@ export function contentWrites(reportId: string, values: ContentValue[], sections
   );
   const sin = JSON.stringify(sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals })));
   return [
+    { name: 'new_value', query: sql`select * from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text, v jsonb, n double precision)` },
+    { name: 'new_section', query: sql`select * from jsonb_to_recordset(${sin}::jsonb) as x(p uuid, r text, d text, o text)` },
     sql`delete from report_value t where t.report_id = ${reportId}
-      and not exists (select 1 from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text) where x.c = t.indicator_code and x.s = t.stream)`,
+      and not exists (select 1 from new_value x where x.c = t.indicator_code and x.s = t.stream)`,
+    sql`update report_value t set value = x.v, num = x.n from new_value x
+      where t.report_id = ${reportId} and t.indicator_code = x.c and t.stream = x.s and t.value is distinct from x.v`,
     sql`insert into report_value (report_id, indicator_code, stream, value, num)
-      select ${reportId}, c, s, v, n from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text, v jsonb, n double precision)
-      on conflict (report_id, indicator_code, stream) do update set value = excluded.value, num = excluded.num
-        where report_value.value is distinct from excluded.value`,
+      select ${reportId}, x.c, x.s, x.v, x.n from new_value x
+      where not exists (select 1 from report_value t where t.report_id = ${reportId} and t.indicator_code = x.c and t.stream = x.s)`,
     sql`delete from report_section t where t.report_id = ${reportId}
-      and not exists (select 1 from jsonb_to_recordset(${sin}::jsonb) as x(p uuid) where x.p = t.plan_item_id)`,
+      and not exists (select 1 from new_section x where x.p = t.plan_item_id)`,
+    sql`update report_section t set results = x.r, difficulties = x.d, proposals = x.o from new_section x
+      where t.report_id = ${reportId} and t.plan_item_id = x.p
+        and (t.results, t.difficulties, t.proposals) is distinct from (x.r, x.d, x.o)`,
     sql`insert into report_section (report_id, plan_item_id, results, difficulties, proposals)
-      select ${reportId}, p, r, d, o from jsonb_to_recordset(${sin}::jsonb) as x(p uuid, r text, d text, o text)
-      on conflict (report_id, plan_item_id) do update
-        set results = excluded.results, difficulties = excluded.difficulties, proposals = excluded.proposals
-        where (report_section.results, report_section.difficulties, report_section.proposals)
-          is distinct from (excluded.results, excluded.difficulties, excluded.proposals)`,
+      select ${reportId}, x.p, x.r, x.d, x.o from new_section x
+      where not exists (select 1 from report_section t where t.report_id = ${reportId} and t.plan_item_id = x.p)`,
   ];
 }
 
-/**
- * A change to a report row, as a write for writeTogether, with the row as it will read after it:
- * the caller holds the row locked (FOR UPDATE), so nothing else can have changed it.
- */
-export function reportUpdate(db: DbOrTx, locked: ReportRow, set: Partial<typeof reports.$inferInsert>): { write: SQL; row: ReportRow } {
-  return { write: db.update(reports).set(set).where(eq(reports.id, locked.id)).getSQL(), row: { ...locked, ...set } as ReportRow };
-}
-
-/** A history line, as a write for writeTogether. */
+/** A history line, as a write for writeIfCurrent. */
 export function eventInsert(db: DbOrTx, values: typeof reportEvents.$inferInsert): SQL {
   return db.insert(reportEvents).values(values).getSQL();
 }
 
-/** A change to a history line (a save merged into the previous one), as a write for writeTogether. */
+/** A change to a history line (a save merged into the previous one), as a write for writeIfCurrent. */
 export function eventUpdate(db: DbOrTx, id: number, set: Partial<typeof reportEvents.$inferInsert>): SQL {
   return db.update(reportEvents).set(set).where(eq(reportEvents.id, id)).getSQL();
 }
 
-/** The audit line of a change, as a write for writeTogether: the same row lib/audit.ts writeAudit writes. */
+/** The audit line of a change, as a write for writeIfCurrent: the same row lib/audit.ts writeAudit writes. */
 export function auditInsert(
   db: DbOrTx,
   entry: { actor: { id: string; email: string } | null; action: string; entityType: string; entityId: string; data: unknown; requestId: string; at: Date },
@@ -215,7 +291,7 @@ export async function previousAcceptedValues(db: DbOrTx, planId: string, year: n
   return toPrevious(typeof row?.p === 'string' ? JSON.parse(row.p) : (row?.p ?? null));
 }
 
-/** In-app notices of a submission to every active focal officer, as a write for writeTogether. */
+/** In-app notices of a submission to every active focal officer, as a write for writeIfCurrent. */
 export function notifyFocal(n: { kind: string; title: string; body: string; link: string; createdAt: Date }): SQL {
   return sql`insert into notification (user_id, kind, title, body, link, created_at)
     select id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
@@ -285,9 +361,9 @@ export async function snapshotsAt(db: DbOrTx, reportId: string, versions: number
 }
 
 /** Records an idempotency key; false when the same account already used it for the same scope. */
-export async function claimIdempotencyKey(db: DbOrTx, userId: string, scope: string, key: string, at: Date): Promise<boolean> {
-  const rows = await db.insert(idempotencyKeys).values({ userId, scope, key, createdAt: at }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
-  return rows.length === 1;
+/** The use of an Idempotency-Key, as a write for writeIfCurrent (a second use of the same key fails the statement). */
+export function idempotencyInsert(db: DbOrTx, values: typeof idempotencyKeys.$inferInsert): SQL {
+  return db.insert(idempotencyKeys).values(values).getSQL();
 }
 
 /** Active accounts of some units (unit officers), for notices. */

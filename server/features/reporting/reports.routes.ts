@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
@@ -9,11 +10,14 @@ import {
   BulkAcceptResponse,
   IdempotencyKeyHeader,
   ListReportsQuery,
+  PreferHeader,
+  prefersMinimal,
   ReportDiffQuery,
   ReportDiffResponse,
   ReportDto,
   ReportHistoryResponse,
   ReportListResponse,
+  ReportSavedDto,
   ReturnReportRequest,
   SaveReportRequest,
   SubmitReportRequest,
@@ -23,6 +27,16 @@ import * as service from './reports.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['reports'];
+
+/** A save's or submission's answer: the full report, or its new state only (Prefer: return=minimal). */
+const changeAnswer = z.union([ReportDto, ReportSavedDto]);
+
+/** Whether the client asked for the short answer; says so back (Preference-Applied, RFC 7240). */
+function minimal(prefer: string | undefined, reply: FastifyReply): boolean {
+  if (!prefersMinimal(prefer)) return false;
+  reply.header('preference-applied', 'return=minimal');
+  return true;
+}
 
 /** Reports: read, save, submit, return, accept, history, diff, attachments. */
 export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -43,8 +57,17 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.put(
     '/reports/:id',
-    { schema: { tags, summary: 'Save the draft (409 when version is stale)', params: IdParams, body: SaveReportRequest, response: { 200: ReportDto, ...errors } } },
-    async (req) => service.saveReport(req.ctx, req.params.id, req.body),
+    {
+      schema: {
+        tags,
+        summary: 'Save the draft (409 when version is stale; Prefer: return=minimal answers the new state only)',
+        params: IdParams,
+        headers: PreferHeader,
+        body: SaveReportRequest,
+        response: { 200: changeAnswer, ...errors },
+      },
+    },
+    async (req, reply) => service.saveReport(req.ctx, req.params.id, req.body, { minimal: minimal(req.headers.prefer, reply) }),
   );
   api.post(
     '/reports/:id/submit',
@@ -53,12 +76,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         tags,
         summary: 'Submit (Idempotency-Key header: the same key records one submission)',
         params: IdParams,
-        headers: IdempotencyKeyHeader,
+        headers: IdempotencyKeyHeader.extend(PreferHeader.shape),
         body: SubmitReportRequest,
-        response: { 200: ReportDto, ...errors },
+        response: { 200: changeAnswer, ...errors },
       },
     },
-    async (req) => service.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version }),
+    async (req, reply) =>
+      service.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version, minimal: minimal(req.headers.prefer, reply) }),
   );
   api.post(
     '/reports/:id/return',

@@ -4,6 +4,7 @@ import type {
   ReportDiffResponse,
   ReportDto,
   ReportHistoryItem,
+  ReportSavedDto,
   ReportSummaryDto,
   SaveReportRequest,
 } from '../../../shared/contracts/reporting.js';
@@ -112,7 +113,7 @@ function storedValues(values: ContentValue[]): ContentValue[] {
     .sort((a, b) => {
       const [ac, as] = key(a);
       const [bc, bs] = key(b);
-      // Code-point order, the same as the database's `collate "C"` on these ASCII codes.
+      // Code-point order, as reports.repository reads them back.
       return ac < bc ? -1 : ac > bc ? 1 : as < bs ? -1 : as > bs ? 1 : 0;
     });
 }
@@ -195,6 +196,16 @@ async function toReportDto(ctx: Ctx, v: ReportView): Promise<ReportDto> {
 async function reportDtoById(ctx: Ctx, id: string): Promise<ReportDto> {
   const b = await loadBundle(ctx.db, id, { content: true, previous: true });
   return toReportDto(ctx, { report: b.report, cycle: b.cycle, e: expectedIn(b), values: b.content!.values, sections: b.content!.sections, previous: b.previous });
+}
+
+/** A change's answer: the full report, or with `Prefer: return=minimal` its new state only. */
+type Answer<M extends boolean> = M extends true ? ReportSavedDto : ReportDto;
+
+async function answerOf<M extends boolean>(ctx: Ctx, v: ReportView, minimal: M | undefined): Promise<Answer<M>> {
+  if (!minimal) return (await toReportDto(ctx, v)) as Answer<M>;
+  const r = v.report;
+  const saved: ReportSavedDto = { ...toSummary(r, v.cycle, v.e), updatedBy: r.updatedByName ? person(r.updatedBy, r.updatedByName, r.updatedByEmail) : null };
+  return saved as Answer<M>;
 }
 
 /**
@@ -284,115 +295,136 @@ function toIssuesError(issues: ReturnType<typeof checkShape>, vi: string, en: st
 }
 
 /**
+ * When a write did not land because the report changed after it was read: the report as it is
+ * now says why — someone saved or submitted first (409 naming who and when).
+ */
+async function changedSinceRead(ctx: Ctx, id: string, read: repo.LoadedReport, err: repo.ChangedSinceRead): Promise<AppError> {
+  const now = await loadBundle(ctx.db, id);
+  if (now.report.version === read.report.version) throw err.cause;
+  return staleVersion(read.cycle, expectedIn(read), now.report);
+}
+
+/**
  * Saves the draft (the whole content). Refuses a stale `version` with 409 naming who saved last
  * and when; consecutive saves by the same person within ten minutes make one history line.
+ * One read and one write statement: the write lands only if the report still has the version
+ * that was read (writeIfCurrent), so a save racing another change answers 409, never overwrites.
  */
-export async function saveReport(ctx: Ctx, id: string, input: SaveReportRequest): Promise<ReportDto> {
-  const view = await ctx.db.transaction(async (tx): Promise<ReportView> => {
-    const b = await loadBundle(tx, id, { forUpdate: true, lastEvent: true, previous: true });
-    const report = b.report;
-    const actor = requireWrite(ctx, report);
-    const cycle = b.cycle;
-    requireOpen(cycle);
-    const e = expectedIn(b);
-    if (!canApply(report.status, 'save')) throw notEditable(cycle, e, report.status);
-    if (input.version !== report.version) throw staleVersion(cycle, e, report);
-    const content: ReportContent = {
-      values: input.values,
-      sections: input.sections,
-      otherResults: input.otherResults ?? report.otherResults,
-      proposalsToCommittee: input.proposalsToCommittee ?? report.proposalsToCommittee,
-    };
-    const issues = checkShape(await formOf(tx, cycle, e.sections), content);
-    if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
-    const now = ctx.clock.now();
-    const version = report.version + 1;
-    const last = b.lastEvent;
-    const merge = last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
-    const update = repo.reportUpdate(tx, report, {
-      version,
-      otherResults: content.otherResults,
-      proposalsToCommittee: content.proposalsToCommittee,
-      updatedAt: now,
-      updatedBy: actor.id,
-      updatedByName: actor.name,
-      updatedByEmail: actor.email,
-    });
+export async function saveReport<M extends boolean = false>(ctx: Ctx, id: string, input: SaveReportRequest, opts: { minimal?: M } = {}): Promise<Answer<M>> {
+  const b = await loadBundle(ctx.db, id, { lastEvent: true, previous: !opts.minimal });
+  const report = b.report;
+  const actor = requireWrite(ctx, report);
+  const cycle = b.cycle;
+  requireOpen(cycle);
+  const e = expectedIn(b);
+  if (!canApply(report.status, 'save')) throw notEditable(cycle, e, report.status);
+  if (input.version !== report.version) throw staleVersion(cycle, e, report);
+  const content: ReportContent = {
+    values: input.values,
+    sections: input.sections,
+    otherResults: input.otherResults ?? report.otherResults,
+    proposalsToCommittee: input.proposalsToCommittee ?? report.proposalsToCommittee,
+  };
+  const issues = checkShape(await formOf(ctx.db, cycle, e.sections), content);
+  if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
+  const now = ctx.clock.now();
+  const version = report.version + 1;
+  const last = b.lastEvent;
+  const merge = last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
+  const update = repo.reportUpdate(ctx.db, report, {
+    version,
+    otherResults: content.otherResults,
+    proposalsToCommittee: content.proposalsToCommittee,
+    updatedAt: now,
+    updatedBy: actor.id,
+    updatedByName: actor.name,
+    updatedByEmail: actor.email,
+  });
+  try {
     // The report row, its content, the history line and the audit line: one statement.
-    await repo.writeTogether(tx, [
-      update.write,
+    await repo.writeIfCurrent(ctx.db, update.write, [
       ...repo.contentWrites(id, content.values, content.sections),
       merge
-        ? repo.eventUpdate(tx, last.id, { at: now, version })
-        : repo.eventInsert(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
-      repo.auditInsert(tx, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
+        ? repo.eventUpdate(ctx.db, last.id, { at: now, version })
+        : repo.eventInsert(ctx.db, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
+      repo.auditInsert(ctx.db, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
     ]);
-    const row = update.row;
-    // The answer is what was just written, not a second read of it.
-    return { report: row, cycle, e, values: storedValues(content.values), sections: content.sections.map((x) => ({ ...x })), previous: b.previous };
-  });
-  return toReportDto(ctx, view);
+  } catch (err) {
+    if (err instanceof repo.ChangedSinceRead) throw await changedSinceRead(ctx, id, b, err);
+    throw err;
+  }
+  // The answer is what was just written, not a second read of it.
+  const view: ReportView = { report: update.row, cycle, e, values: storedValues(content.values), sections: content.sections.map((x) => ({ ...x })), previous: b.previous };
+  return answerOf(ctx, view, opts.minimal);
 }
 
 /**
  * Submits the report: checks the workflow, the unit's deadline (grace, extension, lock) and every
  * form rule, then records the submission with a snapshot. The same `Idempotency-Key` from the
- * same account answers the report again without a second submission.
+ * same account answers the report again without a second submission. Like a save, one read and
+ * one write statement that lands only on the version read (with the difficulties for the
+ * feedback desk, when there are some, in the same transaction).
  */
-export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?: string; version?: number }): Promise<ReportDto> {
-  const view = await ctx.db.transaction(async (tx): Promise<ReportView> => {
-    const b = await loadBundle(tx, id, { forUpdate: true, content: true, previous: true });
-    const report = b.report;
-    const actor = requireWrite(ctx, report);
-    const now = ctx.clock.now();
-    const cycle = b.cycle;
-    const answer = (row: repo.ReportRow, e: cyclesRepo.ExpectedUnitRow): ReportView => ({ report: row, cycle, e, values: b.content!.values, sections: b.content!.sections, previous: b.previous });
-    if (opts.idempotencyKey && !(await repo.claimIdempotencyKey(tx, actor.id, `report.submit:${id}`, opts.idempotencyKey, now))) {
-      return answer(report, expectedIn(b));
-    }
-    requireOpen(cycle);
-    const e = expectedIn(b);
-    if (opts.version !== undefined && opts.version !== report.version) throw staleVersion(cycle, e, report);
-    const name = reportName(cycle, e);
-    const check = submissionAllowed({ status: report.status, hasBeenSubmitted: Boolean(report.firstSubmittedAt), deadline: e.deadline, graceDays: cycle.graceDays, at: now });
-    if (!check.allowed && check.reason === 'status') {
-      throw new AppError(
-        'REPORT_NOT_SUBMITTABLE',
-        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không gửi được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be submitted`),
-        { status: 409 },
-      );
-    }
-    if (!check.allowed) {
-      const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${viDate(lockDate(e.deadline, cycle.graceDays))}` : '';
-      throw new AppError(
-        'REPORT_LOCKED',
-        msg(`${name.vi} đã hết hạn nộp (${viDate(e.deadline)})${grace}`, `${name.en} is past its deadline (${e.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
-        { status: 409 },
-      );
-    }
-    const content = contentOfBundle(b);
-    const issues = validateForSubmit(await formOf(tx, cycle, e.sections), content);
-    if (issues.length) {
-      throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
-    }
-    const first = !report.firstSubmittedAt;
-    const update = repo.reportUpdate(tx, report, {
-      status: 'submitted',
-      version: report.version + 1,
-      submittedAt: now,
-      ...(first ? { firstSubmittedAt: now, isLate: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate } : {}),
-      updatedAt: now,
-      updatedBy: actor.id,
-      updatedByName: actor.name,
-      updatedByEmail: actor.email,
-    });
-    const updated = update.row;
-    await recordFeedback(tx, { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now });
-    // The report row, the history line with the snapshot, the notices to the focal department
-    // and the audit line: one statement.
-    await repo.writeTogether(tx, [
-      update.write,
-      repo.eventInsert(tx, {
+export async function submitReport<M extends boolean = false>(
+  ctx: Ctx,
+  id: string,
+  opts: { idempotencyKey?: string; version?: number; minimal?: M },
+): Promise<Answer<M>> {
+  const actor0 = requireActor(ctx);
+  const scope = `report.submit:${id}`;
+  const key = opts.idempotencyKey;
+  const read = () => loadBundle(ctx.db, id, { content: true, previous: !opts.minimal, ...(key ? { idempotency: { userId: actor0.id, scope, key } } : {}) });
+  const b = await read();
+  const report = b.report;
+  const actor = requireWrite(ctx, report);
+  const now = ctx.clock.now();
+  const cycle = b.cycle;
+  const viewOf = (x: repo.LoadedReport): ReportView => ({ report: x.report, cycle, e: expectedIn(x), values: x.content!.values, sections: x.content!.sections, previous: x.previous });
+  // The same key again: the report as it is, no second submission.
+  if (b.keyUsed) return answerOf(ctx, viewOf(b), opts.minimal);
+  requireOpen(cycle);
+  const e = expectedIn(b);
+  if (opts.version !== undefined && opts.version !== report.version) throw staleVersion(cycle, e, report);
+  const name = reportName(cycle, e);
+  const check = submissionAllowed({ status: report.status, hasBeenSubmitted: Boolean(report.firstSubmittedAt), deadline: e.deadline, graceDays: cycle.graceDays, at: now });
+  if (!check.allowed && check.reason === 'status') {
+    throw new AppError(
+      'REPORT_NOT_SUBMITTABLE',
+      msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không gửi được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be submitted`),
+      { status: 409 },
+    );
+  }
+  if (!check.allowed) {
+    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${viDate(lockDate(e.deadline, cycle.graceDays))}` : '';
+    throw new AppError(
+      'REPORT_LOCKED',
+      msg(`${name.vi} đã hết hạn nộp (${viDate(e.deadline)})${grace}`, `${name.en} is past its deadline (${e.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
+      { status: 409 },
+    );
+  }
+  const content = contentOfBundle(b);
+  const issues = validateForSubmit(await formOf(ctx.db, cycle, e.sections), content);
+  if (issues.length) {
+    throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
+  }
+  const first = !report.firstSubmittedAt;
+  const update = repo.reportUpdate(ctx.db, report, {
+    status: 'submitted',
+    version: report.version + 1,
+    submittedAt: now,
+    ...(first ? { firstSubmittedAt: now, isLate: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate } : {}),
+    updatedAt: now,
+    updatedBy: actor.id,
+    updatedByName: actor.name,
+    updatedByEmail: actor.email,
+  });
+  const updated = update.row;
+  const write = async (db: DbOrTx) =>
+    // The report row, the key, the history line with the snapshot, the notices to the focal
+    // department and the audit line: one statement.
+    repo.writeIfCurrent(db, update.write, [
+      ...(key ? [repo.idempotencyInsert(db, { userId: actor.id, scope, key, createdAt: now })] : []),
+      repo.eventInsert(db, {
         reportId: id,
         at: now,
         actorId: actor.id,
@@ -409,19 +441,39 @@ export async function submitReport(ctx: Ctx, id: string, opts: { idempotencyKey?
         link: `/reports/${id}`,
         createdAt: now,
       }),
-      repo.auditInsert(tx, {
+      repo.auditInsert(db, {
         actor,
         action: 'report.submit',
         entityType: 'report',
         entityId: id,
-        data: { version: updated.version, late: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate, idempotencyKey: opts.idempotencyKey ?? null },
+        data: { version: updated.version, late: check.timing.timing !== 'on_time', daysLate: check.timing.daysLate, idempotencyKey: key ?? null },
         requestId: ctx.requestId,
         at: now,
       }),
     ]);
-    return answer(updated, e);
-  });
-  return toReportDto(ctx, view);
+  const feedback = { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: e.sections, content, actor, at: now };
+  try {
+    if (hasFeedback(content)) {
+      await ctx.db.transaction(async (tx) => {
+        await write(tx);
+        await recordFeedback(tx, feedback);
+      });
+    } else {
+      await write(ctx.db);
+    }
+  } catch (err) {
+    if (!(err instanceof repo.ChangedSinceRead)) throw err;
+    // A retry with the same key that raced its first attempt: answer the report as it is now.
+    const again = await read();
+    if (again.keyUsed) return answerOf(ctx, viewOf(again), opts.minimal);
+    throw await changedSinceRead(ctx, id, b, err);
+  }
+  return answerOf(ctx, { report: updated, cycle, e, values: b.content!.values, sections: b.content!.sections, previous: b.previous }, opts.minimal);
+}
+
+/** Whether a submission carries difficulties or proposals for the feedback desk. */
+function hasFeedback(c: ReportContent): boolean {
+  return c.sections.some((s) => s.difficulties.trim() || s.proposals.trim()) || Boolean(c.proposalsToCommittee.trim());
 }
 
 /**

@@ -187,6 +187,71 @@ describe('drafts and concurrency', () => {
     expect((await health2.get(`/api/v1/reports/${r.id}`)).json()).toMatchObject({ otherResults: 'Bản của chị Y', updatedBy: { name: 'Nguyễn Thị Y' } });
   });
 
+  it('two saves of one version at the same moment: one lands whole, the other answers 409 and stores nothing', async () => {
+    const { id } = await freshCycle();
+    const r = await myReport(health, id);
+    const mine = { ...validContent(r), otherResults: 'Bản của chị Y', values: [{ indicatorCode: 'DN-01', value: 1 }] };
+    const theirs = { ...validContent(r), otherResults: 'Bản của anh Tế', values: [{ indicatorCode: 'DN-01', value: 2 }] };
+    const [a, b] = await Promise.all([health.put(`/api/v1/reports/${r.id}`, mine), health2.put(`/api/v1/reports/${r.id}`, theirs)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [won, lost] = a.statusCode === 200 ? [mine, b] : [theirs, a];
+    expect(lost.json().error.code).toBe('CONFLICT');
+    const read = (await health.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    expect(read).toMatchObject({ version: r.version + 1, otherResults: won.otherResults, values: won.values });
+    const saves = await t.database.db.select().from(reportEvents).where(and(eq(reportEvents.reportId, r.id), eq(reportEvents.action, 'save')));
+    expect(saves).toHaveLength(1);
+  });
+
+  it('each save makes the stored content exactly the one sent: changed, added and removed values and sections', async () => {
+    const { id } = await freshCycle();
+    const r = await myReport(health, id);
+    const first = validContent(r);
+    const saved1 = await health.put(`/api/v1/reports/${r.id}`, first);
+    expect(saved1.statusCode).toBe(200);
+    const [s0, ...rest] = first.sections;
+    const second = {
+      ...first,
+      version: saved1.json().version,
+      values: [
+        { indicatorCode: 'XL-01', wasteStream: 'medical' as const, value: 99 }, // changed
+        { indicatorCode: 'XL-01', wasteStream: 'domestic' as const, value: 30 }, // unchanged
+        { indicatorCode: 'XL-01', wasteStream: 'industrial' as const, value: 7 }, // added
+        { indicatorCode: 'DN-01', value: null }, // emptied: no longer stored
+        // KH-00 left out: removed
+      ],
+      sections: [{ ...s0, results: 'Đã sửa', difficulties: 'Thiếu kinh phí' }], // the others removed
+    };
+    const saved2 = await health.put(`/api/v1/reports/${r.id}`, second);
+    expect(saved2.statusCode, saved2.body).toBe(200);
+    const read = (await health.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    expect(read.values).toEqual([
+      { indicatorCode: 'XL-01', wasteStream: 'domestic', value: 30 },
+      { indicatorCode: 'XL-01', wasteStream: 'industrial', value: 7 },
+      { indicatorCode: 'XL-01', wasteStream: 'medical', value: 99 },
+    ]);
+    expect(read.sections).toEqual([{ planItemId: s0.planItemId, results: 'Đã sửa', difficulties: 'Thiếu kinh phí', proposals: '' }]);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(read.totals.find((x) => x.indicatorCode === 'XL-01')?.total).toBe(136);
+  });
+
+  it('Prefer: return=minimal answers the new state without the content; without it, the whole report', async () => {
+    const { id } = await freshCycle();
+    const r = await myReport(health, id);
+    const short = await health.put(`/api/v1/reports/${r.id}`, validContent(r), { prefer: 'return=minimal' });
+    expect(short.statusCode).toBe(200);
+    expect(short.headers['preference-applied']).toBe('return=minimal');
+    const body = short.json();
+    expect(body).toMatchObject({ id: r.id, status: 'draft', version: r.version + 1, updatedBy: { name: 'Nguyễn Thị Y' } });
+    expect(body).not.toHaveProperty('values');
+    expect(body).not.toHaveProperty('form');
+    const full = await health.put(`/api/v1/reports/${r.id}`, { ...validContent(r), version: body.version });
+    expect(full.headers['preference-applied']).toBeUndefined();
+    expect(full.json()).toMatchObject({ version: body.version + 1, values: expect.any(Array), form: { indicators: expect.any(Array) } });
+    const submitted = await health.post(`/api/v1/reports/${r.id}/submit`, undefined, { prefer: 'return=minimal' });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', version: body.version + 2 });
+    expect(submitted.json()).not.toHaveProperty('values');
+  });
+
   it('saves refuse values outside the form, wrong types, unknown sections; bad bodies are 400s', async () => {
     const { id } = await freshCycle();
     const r = await myReport(health, id);
