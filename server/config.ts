@@ -5,6 +5,8 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   BIOPLAN_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Connections to the PostgreSQL server (with DATABASE_URL): about 2–5 per CPU core of the database. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BIOPLAN_ADMIN_EMAIL: z.string().email().default('admin@bioplan.local'),
   BIOPLAN_ADMIN_PASSWORD: z.string().min(10).optional(),
   BIOPLAN_DEMO: z.enum(['0', '1']).default('0'),
@@ -22,6 +24,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  databasePoolSize: number;
   adminEmail: string;
   adminPassword?: string;
   demo: boolean;
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.BIOPLAN_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     adminEmail: e.BIOPLAN_ADMIN_EMAIL,
     adminPassword: e.BIOPLAN_ADMIN_PASSWORD,
     demo: e.BIOPLAN_DEMO === '1',

@@ -10,7 +10,7 @@ import { startBackgroundWork } from './lib/background.js';
 /** Process entry: config → database (migrations, reference data) → HTTP server. */
 async function main() {
   const config = loadConfig();
-  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir), poolSize: config.databasePoolSize });
   await seedReferenceData(database.db);
   await ensureAccounts(database.db, config, (line) => console.log(line));
   const app = await buildApp({ database, config });
