@@ -289,6 +289,16 @@ describe('the yearly reporting cycle', () => {
     await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: png });
     await a.getByTestId('attachments').getByRole('link', { name: /anh-hien-truong\.png/ }).waitFor();
     await shot(a, 'reporting-15-attachments');
+    // A file attached by mistake is removed, after a confirmation.
+    await input.setInputFiles({ name: 'anh-nham.png', mimeType: 'image/png', buffer: png });
+    await a.getByTestId('attachments').getByRole('link', { name: /anh-nham\.png/ }).waitFor();
+    await a.getByRole('button', { name: 'Gỡ tệp anh-nham.png' }).click();
+    const removeDialog = a.getByRole('dialog', { name: 'Gỡ tệp đính kèm?' });
+    await removeDialog.getByText('"anh-nham.png" sẽ bị gỡ khỏi báo cáo').waitFor();
+    await expectAccessible(a, 'remove attachment');
+    await removeDialog.getByRole('button', { name: 'Gỡ tệp' }).click();
+    await a.getByTestId('attachments').getByRole('link', { name: /anh-nham\.png/ }).waitFor({ state: 'detached' });
+    expect(await a.getByTestId('attachments').getByRole('link').count()).toBe(1);
 
     /* ── the unit completes and submits through the API (twice with one key: one submission) ── */
     const report = (await apiCall(a, 'GET', new URL(reportUrl).pathname.replace('/bao-cao/', '/reports/'))).body;
@@ -345,5 +355,19 @@ describe('the yearly reporting cycle', () => {
     await stc.getByText('Hạn nộp: 15/12/2027').waitFor();
     await stc.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
     await stc.getByTestId('deadline-line').getByText(/đã gia hạn đến 15\/12\/2027; lý do: Đơn vị đang kiện toàn/).waitFor();
+
+    /* ── the focal department closes the cycle (confirmed); the unit's report turns read-only, saying why ── */
+    await focal.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
+    const closing = focal.getByRole('dialog', { name: 'Đóng kỳ báo cáo năm 2027?' });
+    await closing.getByText(/kể cả đơn vị đã được gia hạn/).waitFor();
+    await expectAccessible(focal, 'close cycle');
+    await closing.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
+    await focal.getByText('Kỳ báo cáo đã đóng: các đơn vị không lưu, gửi báo cáo được nữa').waitFor();
+    await focal.getByRole('button', { name: 'Mở lại kỳ báo cáo' }).waitFor();
+    await shot(focal, 'reporting-17-closed');
+    await stc.reload();
+    await stc.getByTestId('cycle-closed').getByText('Kỳ báo cáo năm 2027 đã đóng').waitFor();
+    expect(await stc.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
+    await expectAccessible(stc, 'closed cycle report');
   });
 });

@@ -47,3 +47,30 @@ export type WasteStream = (typeof WASTE_STREAMS)[number];
 
 export const INDICATOR_VALUE_TYPES = ['number', 'integer', 'percent', 'boolean', 'text'] as const;
 export type IndicatorValueType = (typeof INDICATOR_VALUE_TYPES)[number];
+
+/**
+ * English names of the catalogue's units of measure (the catalogue stores the Vietnamese ones, as
+ * printed in reports); a unit not listed shows as stored.
+ */
+export const UNITS_OF_MEASURE_EN: Readonly<Record<string, string>> = {
+  '%': '%',
+  'MWh/năm': 'MWh/year',
+  'có/không': 'yes/no',
+  'công nghệ': 'technologies',
+  'doanh nghiệp': 'enterprises',
+  'dây chuyền': 'production lines',
+  'hoạt động': 'activities',
+  'lượt người': 'participants',
+  'lớp': 'courses',
+  'người': 'people',
+  'nhiệm vụ': 'projects',
+  'sản phẩm': 'products',
+  'triệu đồng': 'million VND',
+  'tấn/năm': 'tonnes/year',
+  'văn bản': 'documents',
+};
+
+/** An indicator's unit of measure in the reader's language. */
+export function unitOfMeasure(unit: string, language: string): string {
+  return language.startsWith('en') ? (UNITS_OF_MEASURE_EN[unit] ?? unit) : unit;
+}

@@ -104,12 +104,24 @@ export const FormSectionDto = z.object({
 });
 export type FormSectionDto = z.infer<typeof FormSectionDto>;
 
+/** GET /api/v1/indicators — the catalogue a cycle's form is chosen from, in its order. */
+export const CatalogueIndicatorDto = FormIndicatorDto.extend({
+  /** Offered by default to new cycles. */
+  isActive: z.boolean(),
+});
+export type CatalogueIndicatorDto = z.infer<typeof CatalogueIndicatorDto>;
+export const IndicatorListResponse = z.object({ data: z.array(CatalogueIndicatorDto) });
+
 /* ───────────────────────────── cycles ───────────────────────────── */
 
 /** What the signed-in account may do with a cycle (the client shows buttons from this). */
 export const CycleAbilities = z.object({
   canEdit: z.boolean(),
   canOpen: z.boolean(),
+  /** Close the open cycle: no more saves, submissions or extensions (reviews go on). */
+  canClose: z.boolean(),
+  /** Open a closed cycle again. */
+  canReopen: z.boolean(),
   canExtend: z.boolean(),
   canRemind: z.boolean(),
   canReadCompleteness: z.boolean(),
@@ -136,6 +148,8 @@ export const CycleDto = z.object({
   status: CycleStatus,
   /** When the cycle was opened (ISO timestamp) or null. */
   openedAt: z.string().nullable(),
+  /** When it was closed (ISO), or null. */
+  closedAt: z.string().nullable(),
   /** Indicator codes of the form (the catalogue's active indicators unless chosen). */
   indicatorCodes: z.array(z.string()),
   /** The frozen form's indicators (from the catalogue while draft). */
@@ -441,6 +455,8 @@ export const ReportSummaryDto = z.object({
 export type ReportSummaryDto = z.infer<typeof ReportSummaryDto>;
 
 export const ReportDto = ReportSummaryDto.extend({
+  /** The cycle's status: once it is closed nothing is saved or submitted any more. */
+  cycleStatus: CycleStatus,
   values: z.array(ReportValue),
   sections: z.array(ReportSection),
   /** Free section: other results. */

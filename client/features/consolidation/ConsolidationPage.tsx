@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ConsolidationDto, DocumentSettings, DraftOperation, ParagraphDto } from '../../../shared/contracts/consolidation';
 import { formatDateTime, formatNumber } from '../../../shared/format';
+import { unitOfMeasure } from '../../../shared/domain';
 import { ApiError } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryState } from '../../components/QueryState';
@@ -486,7 +487,7 @@ function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onChange: 
 }
 
 function IndicatorTable({ draft }: { draft: ConsolidationDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
@@ -509,7 +510,7 @@ function IndicatorTable({ draft }: { draft: ConsolidationDto }) {
                 <Table.Td>
                   {i.name} ({i.code})
                 </Table.Td>
-                <Table.Td>{i.unit}</Table.Td>
+                <Table.Td>{unitOfMeasure(i.unit, i18n.language)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(i.previousTotal)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(i.total)}</Table.Td>
                 <Table.Td ta="right">{i.reporting}</Table.Td>
@@ -520,7 +521,7 @@ function IndicatorTable({ draft }: { draft: ConsolidationDto }) {
                     .map((s) => (
                       <Table.Tr key={`${i.code}|${s.stream}`}>
                         <Table.Td pl="xl">– {s.stream === 'agri' ? 'Nông, lâm, thủy sản' : s.stream === 'medical' ? 'Y tế' : s.stream === 'industrial' ? 'Công nghiệp' : s.stream === 'domestic' ? 'Sinh hoạt' : s.stream}</Table.Td>
-                        <Table.Td>{i.unit}</Table.Td>
+                        <Table.Td>{unitOfMeasure(i.unit, i18n.language)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(s.previous)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(s.value)}</Table.Td>
                         <Table.Td />

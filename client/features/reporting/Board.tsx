@@ -348,7 +348,7 @@ function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessUnitDto[
         ))}
       </List>
       {accept.error && (
-        <Alert color="red.9" role="alert">
+        <Alert color="red.9" variant="outline" role="alert">
           {accept.error.message}
         </Alert>
       )}
@@ -381,7 +381,7 @@ function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: Complet
       >
         <Stack>
           {err && !err.issues.length && (
-            <Alert color="red.9" role="alert">
+            <Alert color="red.9" variant="outline" role="alert">
               {err.message}
             </Alert>
           )}
@@ -553,7 +553,7 @@ function Reminders({ cycle, missing }: { cycle: CycleDto; missing: number }) {
           onChange={(e) => setNote(e.currentTarget.value)}
         />
         {send.error && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {send.error.message}
           </Alert>
         )}

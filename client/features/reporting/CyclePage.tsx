@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   Modal,
+  MultiSelect,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -16,20 +17,21 @@ import {
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconLock, IconPlus } from '@tabler/icons-react';
+import { IconCalendar, IconLock, IconLockOpen, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { OrgUnitDto } from '../../../shared/contracts/org-units';
 import type { CycleDto, ExpectedUnitDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime, parseVietnameseDate } from '../../../shared/format';
+import { unitOfMeasure } from '../../../shared/domain';
 import { LIMITS } from '../../../shared/limits';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
 import { SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { UnitSelect } from '../../components/UnitSelect';
-import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useOpenCycleMutation, useUpdateCycleMutation } from './api';
+import { useChangeExpectedUnitMutation, useCycleQuery, useExpectedUnitsQuery, useCycleStepMutation, useIndicatorsQuery, useUpdateCycleMutation } from './api';
 import { Board } from './Board';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -64,10 +66,68 @@ function CycleView({ cycle }: { cycle: CycleDto }) {
           {t('reporting.cycles.deadlineLine', { deadline: formatDate(cycle.deadline), grace: cycle.graceDays, lock: formatDate(cycle.lockDate) })}.{' '}
           {t('reporting.cycles.formIndicators', { count: cycle.indicators.length })}.
           {cycle.openedAt && ` ${t('reporting.cycles.openedAt')}: ${formatDateTime(cycle.openedAt)}.`}
+          {cycle.closedAt && ` ${t('reporting.cycles.closedAt')}: ${formatDateTime(cycle.closedAt)}.`}
         </Text>
       </div>
+      {cycle.status !== 'draft' && <CycleClosing cycle={cycle} />}
       {cycle.status === 'draft' ? <CycleSetup cycle={cycle} /> : cycle.abilities.canReadCompleteness ? <Board cycle={cycle} /> : null}
     </Stack>
+  );
+}
+
+/** An open cycle can be closed (confirmed first); a closed one says so and can be reopened. */
+function CycleClosing({ cycle }: { cycle: CycleDto }) {
+  const { t } = useTranslation();
+  const close = useCycleStepMutation(cycle.id, 'close');
+  const reopen = useCycleStepMutation(cycle.id, 'reopen');
+  // The step being confirmed, fixed when the dialog opens (the cycle's status changes under it).
+  const [confirming, setConfirming] = useState<'close' | 'reopen' | null>(null);
+  const step = cycle.status === 'closed' ? 'reopen' : 'close';
+  const allowed = step === 'close' ? cycle.abilities.canClose : cycle.abilities.canReopen;
+  const change = confirming === 'reopen' ? reopen : close;
+  const k = (key: string) => `reporting.cycles.${confirming === 'reopen' ? 'reopen' : 'close'}${key}`;
+  if (cycle.status !== 'closed' && !allowed) return null;
+  return (
+    <>
+      <Paper withBorder p="md" className={cycle.status === 'closed' ? 'mine-item' : undefined}>
+        <Group justify={cycle.status === 'closed' ? 'space-between' : 'flex-end'} gap="sm">
+          {cycle.status === 'closed' && <Text fw={500}>{t('reporting.cycles.closedNote')}</Text>}
+          {allowed && (
+            <Button
+              variant={step === 'close' ? 'outline' : 'filled'}
+              color={step === 'close' ? 'red.9' : undefined}
+              leftSection={step === 'close' ? <IconLock size={18} aria-hidden /> : <IconLockOpen size={18} aria-hidden />}
+              onClick={() => setConfirming(step)}
+            >
+              {t(step === 'close' ? 'reporting.cycles.closeCycle' : 'reporting.cycles.reopenCycle')}
+            </Button>
+          )}
+        </Group>
+      </Paper>
+      <ConfirmModal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t(k('ConfirmTitle'), { year: cycle.year })}
+        confirmLabel={t(k('Cycle'))}
+        color={confirming === 'close' ? 'red.9' : undefined}
+        loading={change.isPending}
+        onConfirm={() =>
+          change.mutate(undefined, {
+            onSuccess: () => {
+              notify(t(confirming === 'reopen' ? 'reporting.cycles.reopened' : 'reporting.cycles.closed', { year: cycle.year }));
+              setConfirming(null);
+            },
+          })
+        }
+      >
+        <Text>{t(k('Confirm'), { year: cycle.year })}</Text>
+        {change.error && (
+          <Alert color="red.9" variant="outline" role="alert">
+            {change.error.message}
+          </Alert>
+        )}
+      </ConfirmModal>
+    </>
   );
 }
 
@@ -76,7 +136,7 @@ function CycleView({ cycle }: { cycle: CycleDto }) {
 function CycleSetup({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
   const units = useExpectedUnitsQuery(cycle.id);
-  const open = useOpenCycleMutation(cycle.id);
+  const open = useCycleStepMutation(cycle.id, 'open');
   const [confirming, setConfirming] = useState(false);
   const count = units.data?.data.length ?? cycle.expectedCount;
 
@@ -111,7 +171,7 @@ function CycleSetup({ cycle }: { cycle: CycleDto }) {
       >
         <Text>{t('reporting.cycles.openConfirm', { count })}</Text>
         {open.error && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {open.error.message}
           </Alert>
         )}
@@ -127,7 +187,11 @@ function CycleSettings({ cycle }: { cycle: CycleDto }) {
   const [windowEnd, setWindowEnd] = useState<string | null>(cycle.windowEnd);
   const [deadline, setDeadline] = useState<string | null>(cycle.deadline);
   const [graceDays, setGraceDays] = useState<number>(cycle.graceDays);
+  const [indicatorCodes, setIndicatorCodes] = useState<string[]>(cycle.indicatorCodes);
+  const catalogue = useIndicatorsQuery();
   const err = update.error instanceof ApiError ? update.error : null;
+  const en = i18n.language === 'en';
+  const options = (catalogue.data?.data ?? []).map((i) => ({ value: i.code, label: `${i.code} — ${en ? i.nameEn : i.name} (${unitOfMeasure(i.unit, i18n.language)})` }));
   const dateProps = {
     valueFormat: 'DD/MM/YYYY',
     dateParser: parseVietnameseDate,
@@ -145,14 +209,14 @@ function CycleSettings({ cycle }: { cycle: CycleDto }) {
         onSubmit={(e) => {
           e.preventDefault();
           update.mutate(
-            { windowStart: windowStart ?? undefined, windowEnd: windowEnd ?? undefined, deadline: deadline ?? undefined, graceDays },
+            { windowStart: windowStart ?? undefined, windowEnd: windowEnd ?? undefined, deadline: deadline ?? undefined, graceDays, indicatorCodes },
             { onSuccess: () => notify(t('reporting.cycles.settingsSaved')) },
           );
         }}
       >
         <Stack gap="sm">
           {err && !err.issues.length && (
-            <Alert color="red.9" role="alert">
+            <Alert color="red.9" variant="outline" role="alert">
               {err.message}
             </Alert>
           )}
@@ -172,6 +236,32 @@ function CycleSettings({ cycle }: { cycle: CycleDto }) {
               error={err?.fieldError('graceDays')}
             />
           </SimpleGrid>
+          <MultiSelect
+            label={t('reporting.cycles.indicators')}
+            description={`${t('reporting.cycles.indicatorsHint')}. ${t('reporting.cycles.indicatorsChosen', { count: indicatorCodes.length, total: options.length })}`}
+            data={options}
+            value={indicatorCodes}
+            onChange={setIndicatorCodes}
+            searchable
+            clearable
+            hidePickedOptions
+            maxDropdownHeight={320}
+            filter={({ options: list, search }) => {
+              const q = foldText(search);
+              return (list as Array<{ value: string; label: string }>).filter((o) => foldText(o.label).includes(q));
+            }}
+            error={err?.fieldError('indicatorCodes')}
+            data-testid="cycle-indicators"
+          />
+          <Group>
+            <Button
+              variant="subtle"
+              onClick={() => setIndicatorCodes((catalogue.data?.data ?? []).filter((i) => i.isActive).map((i) => i.code))}
+              disabled={!catalogue.data}
+            >
+              {t('reporting.cycles.indicatorsAll')}
+            </Button>
+          </Group>
           <Group>
             <Button type="submit" variant="light" loading={update.isPending}>
               {t('reporting.cycles.saveSettings')}
@@ -325,7 +415,7 @@ function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose
       >
         <Stack>
           {err && !err.issues.length && (
-            <Alert color="red.9" role="alert">
+            <Alert color="red.9" variant="outline" role="alert">
               {err.message}
             </Alert>
           )}
@@ -395,7 +485,7 @@ function RemoveUnitModal({ cycleId, unit, onClose }: { cycleId: string; unit: Ex
       }
     >
       {err && !err.issues.length && (
-        <Alert color="red.9" role="alert">
+        <Alert color="red.9" variant="outline" role="alert">
           {err.message}
         </Alert>
       )}

@@ -138,7 +138,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
       >
         <Stack gap="md">
           {err && !err.issues.length && (
-            <Alert color="red.9" role="alert">
+            <Alert color="red.9" variant="outline" role="alert">
               {err.message}
             </Alert>
           )}

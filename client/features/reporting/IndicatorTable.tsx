@@ -2,7 +2,7 @@ import { NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@ma
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormIndicatorDto, ReportDto } from '../../../shared/contracts/reporting';
-import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
+import { unitOfMeasure, WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { computeTotals, valuePath, type ContentValue } from '../../../shared/reporting-rules';
@@ -175,7 +175,7 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
                   {ind.code}
                 </Table.Td>
                 <Table.Td data-label={t('reporting.report.indicator')}>{name}</Table.Td>
-                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit || '—'}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language) || '—'}</Table.Td>
                 <Table.Td data-label={valueLabel} className={classes.valueCell}>
                   {input(ind, null)}
                 </Table.Td>
@@ -189,7 +189,7 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
               <Table.Tr className={classes.groupRow} data-indicator={ind.code}>
                 <Table.Td>{ind.code}</Table.Td>
                 <Table.Td colSpan={4}>
-                  {name} ({ind.unit})
+                  {name} ({unitOfMeasure(ind.unit, i18n.language)})
                 </Table.Td>
               </Table.Tr>
               {WASTE_STREAMS.map((s) => (
@@ -198,7 +198,7 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
                   <Table.Td data-label={t('reporting.report.indicator')} className={classes.streamName}>
                     {streamName(s)}
                   </Table.Td>
-                  <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit}</Table.Td>
+                  <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language)}</Table.Td>
                   <Table.Td data-label={valueLabel} className={classes.valueCell}>
                     {input(ind, s)}
                   </Table.Td>
@@ -208,7 +208,7 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
               <Table.Tr className={classes.totalRow} data-indicator={`${ind.code}.total`}>
                 <Table.Td className={classes.emptyCell} />
                 <Table.Td data-label={t('reporting.report.indicator')}>{t('reporting.report.total')}</Table.Td>
-                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{ind.unit}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language)}</Table.Td>
                 <Table.Td data-label={valueLabel}>
                   <output aria-label={t('reporting.report.totalOf', { code: ind.code })} data-testid={`total-${ind.code}`}>
                     {total === null ? '—' : formatNumber(total)}

@@ -34,7 +34,7 @@ export function MyReportsPage() {
         {unit && <Text mt={4}>{t('reporting.mine.intro', { unit: unit.name })}</Text>}
       </div>
       {!unit ? (
-        <Alert color="red.9">{t('reporting.mine.noUnit')}</Alert>
+        <Alert color="red.9" variant="outline">{t('reporting.mine.noUnit')}</Alert>
       ) : (
         <QueryState query={cycles}>
           {(data) =>
@@ -127,7 +127,7 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
         )}
         {report?.submittedAt && <Text size="sm">{t('reporting.report.submittedAt', { at: formatDateTime(report.submittedAt) })}</Text>}
         {reports.isError && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {reports.error.message}
           </Alert>
         )}

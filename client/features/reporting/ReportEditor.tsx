@@ -199,7 +199,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         </Alert>
       )}
       {saveError && !conflict && (
-        <Alert color="red.9" role="alert" title={t('reporting.report.save.error')}>
+        <Alert color="red.9" variant="outline" role="alert" title={t('reporting.report.save.error')}>
           {saveError.message}
         </Alert>
       )}

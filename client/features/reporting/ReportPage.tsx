@@ -72,8 +72,13 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
         {!firstSubmitted && report.lockDate !== report.deadline && !report.isLocked && (
           <Text size="sm">{t('reporting.deadline.grace', { date: formatDate(report.lockDate) })}</Text>
         )}
+        {report.cycleStatus === 'closed' && (report.status === 'draft' || report.status === 'returned') && (
+          <Alert color="red.9" variant="outline" role="alert" data-testid="cycle-closed">
+            {t('reporting.report.cycleClosed', { year: report.year })}
+          </Alert>
+        )}
         {report.isLocked && !firstSubmitted && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {t('reporting.deadline.locked', { date: formatDate(report.lockDate) })}
           </Alert>
         )}
@@ -186,7 +191,7 @@ function ReviewActions({ report }: { report: ReportDto }) {
       >
         <Text>{t('reporting.report.acceptConfirm')}</Text>
         {accept.error && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {accept.error.message}
           </Alert>
         )}
@@ -210,7 +215,7 @@ function ReviewActions({ report }: { report: ReportDto }) {
         }
       >
         {retErr && !retErr.fieldError('reason') && (
-          <Alert color="red.9" role="alert">
+          <Alert color="red.9" variant="outline" role="alert">
             {retErr.message}
           </Alert>
         )}

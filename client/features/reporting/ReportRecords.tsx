@@ -1,12 +1,14 @@
-import { Alert, Anchor, Button, FileButton, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportChange, ReportDto } from '../../../shared/contracts/reporting';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
-import { attachmentUrl, useAttachmentsQuery, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
+import { attachmentUrl, useAttachmentsQuery, useRemoveAttachmentMutation, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import type { AttachmentDto } from '../../../shared/contracts/reporting';
 import classes from './report.module.css';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatBytes, notify } from './ui';
@@ -20,7 +22,9 @@ export function Attachments({ report }: { report: ReportDto }) {
   const { t } = useTranslation();
   const list = useAttachmentsQuery(report.id);
   const upload = useUploadAttachmentMutation(report.id);
+  const remove = useRemoveAttachmentMutation(report.id);
   const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<AttachmentDto | null>(null);
 
   const onFile = (file: File | null) => {
     setError(null);
@@ -55,7 +59,7 @@ export function Attachments({ report }: { report: ReportDto }) {
         )}
       </Group>
       {error && (
-        <Alert color="red.9" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)}>
+        <Alert color="red.9" variant="outline" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)}>
           {error}
         </Alert>
       )}
@@ -72,6 +76,11 @@ export function Attachments({ report }: { report: ReportDto }) {
                     <Table.Th>{t('reporting.report.fileSize')}</Table.Th>
                     <Table.Th>{t('reporting.report.uploadedBy')}</Table.Th>
                     <Table.Th>{t('reporting.report.when')}</Table.Th>
+                    {report.abilities.canUpload && (
+                      <Table.Th>
+                        <VisuallyHidden>{t('reporting.report.removeFile')}</VisuallyHidden>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -91,6 +100,13 @@ export function Attachments({ report }: { report: ReportDto }) {
                       <Table.Td>
                         <Text size="sm">{formatDateTime(a.uploadedAt)}</Text>
                       </Table.Td>
+                      {report.abilities.canUpload && (
+                        <Table.Td>
+                          <ActionIcon variant="subtle" color="red.9" onClick={() => setRemoving(a)} aria-label={t('reporting.report.removeFileNamed', { name: a.fileName })}>
+                            <IconTrash size={16} aria-hidden />
+                          </ActionIcon>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -99,6 +115,29 @@ export function Attachments({ report }: { report: ReportDto }) {
           )
         }
       </QueryState>
+      <ConfirmModal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={t('reporting.report.removeFileTitle')}
+        confirmLabel={t('reporting.report.removeFile')}
+        color="red.9"
+        loading={remove.isPending}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              notify(t('reporting.report.fileRemoved', { name: removing.fileName }));
+              setRemoving(null);
+            },
+            onError: (e) => {
+              setError(e.message);
+              setRemoving(null);
+            },
+          })
+        }
+      >
+        <Text>{t('reporting.report.removeFileConfirm', { name: removing?.fileName ?? '' })}</Text>
+      </ConfirmModal>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { PlanListResponse } from '../../../shared/contracts/plans';
 import {
   AttachmentDto,
@@ -12,6 +12,7 @@ import {
   ExtensionListResponse,
   ReminderListResponse,
   ReportDiffResponse,
+  IndicatorListResponse,
   ReportDto,
   ReportSavedDto,
   ReportHistoryResponse,
@@ -72,6 +73,16 @@ export function useCycleQuery(id: string | undefined) {
   });
 }
 
+/** The indicator catalogue, for choosing a cycle's form. */
+export function useIndicatorsQuery(enabled = true) {
+  return useQuery({
+    queryKey: [...reportingKeys.all, 'indicators'] as const,
+    queryFn: ({ signal }) => api('/indicators', { schema: IndicatorListResponse, signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useCreateCycleMutation() {
   const qc = useQueryClient();
   return useMutation({
@@ -117,10 +128,11 @@ export function useChangeExpectedUnitMutation(id: string) {
 }
 
 /** Opens the cycle: the form and the expected units freeze. */
-export function useOpenCycleMutation(id: string) {
+/** A step of a cycle's life: open (freezes form and units), close, reopen. */
+export function useCycleStepMutation(id: string, step: 'open' | 'close' | 'reopen') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api(`/cycles/${id}/open`, { method: 'POST', schema: CycleDto }),
+    mutationFn: () => api(`/cycles/${id}/${step}`, { method: 'POST', schema: CycleDto }),
     onSuccess: (cycle) => {
       qc.setQueryData(reportingKeys.cycle(id), cycle);
       return qc.invalidateQueries({ queryKey: reportingKeys.all });
@@ -191,6 +203,20 @@ export function useReportQuery(id: string | undefined) {
 }
 
 /**
+ * After a submission or a review: the cache takes the report from the answer (the whole report),
+ * and every other reporting query (lists, the board, the history) is read again — not the report
+ * itself, which would fetch the same thing a second time.
+ */
+function afterChange(qc: QueryClient, report: ReportDto) {
+  const key = reportingKeys.report(report.id);
+  qc.setQueryData(key, report);
+  return qc.invalidateQueries({
+    queryKey: reportingKeys.all,
+    predicate: (q) => !(q.queryKey.length === key.length && q.queryKey.every((part, i) => part === key[i])),
+  });
+}
+
+/**
  * Saves the draft (whole content), asking for the short answer (`Prefer: return=minimal`): the
  * form already holds what it sent, so the cached report takes that content with the new version
  * and who saved, and the next save carries the version. A stale version answers 409 and the page
@@ -224,10 +250,7 @@ export function useSubmitReportMutation(id: string) {
   return useMutation({
     mutationFn: ({ version, key }: { version: number; key: string }) =>
       api(`/reports/${id}/submit`, { method: 'POST', body: { version }, headers: { 'idempotency-key': key }, schema: ReportDto }),
-    onSuccess: (report) => {
-      qc.setQueryData(reportingKeys.report(id), report);
-      return qc.invalidateQueries({ queryKey: reportingKeys.all });
-    },
+    onSuccess: (report) => afterChange(qc, report),
   });
 }
 
@@ -235,10 +258,7 @@ export function useReturnReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) => api(`/reports/${id}/return`, { method: 'POST', body: { reason }, schema: ReportDto }),
-    onSuccess: (report) => {
-      qc.setQueryData(reportingKeys.report(id), report);
-      return qc.invalidateQueries({ queryKey: reportingKeys.all });
-    },
+    onSuccess: (report) => afterChange(qc, report),
   });
 }
 
@@ -246,10 +266,7 @@ export function useAcceptReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api(`/reports/${id}/accept`, { method: 'POST', schema: ReportDto }),
-    onSuccess: (report) => {
-      qc.setQueryData(reportingKeys.report(id), report);
-      return qc.invalidateQueries({ queryKey: reportingKeys.all });
-    },
+    onSuccess: (report) => afterChange(qc, report),
   });
 }
 
@@ -299,6 +316,15 @@ export function useUploadAttachmentMutation(id: string) {
 }
 
 /** Address of an attachment's download. */
+/** Removes an attachment from an editable report (the server refuses once the report is submitted). */
+export function useRemoveAttachmentMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) => api(`/reports/${id}/attachments/${attachmentId}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.attachments(id) }),
+  });
+}
+
 export function attachmentUrl(reportId: string, attachmentId: string): string {
   return `/api/v1/reports/${reportId}/attachments/${attachmentId}`;
 }

@@ -66,6 +66,9 @@ export const reportCycles = pgTable(
     form: jsonb('form').$type<{ indicators: FrozenIndicator[] } | null>(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     openedBy: uuid('opened_by'),
+    /** When the focal department closed the cycle (no more saves, submissions or extensions); null while open. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },

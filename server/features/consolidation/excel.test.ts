@@ -141,7 +141,10 @@ describe('template and import', () => {
     expect(again.version).toBe(out.version);
     expect((await stc.get(`/api/v1/reports/${stcReport.id}`)).json().version).toBe(out.version);
 
-    const en = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, ...multipart('x.xlsx', filled), headers: { ...multipart('x.xlsx', filled).headers, 'accept-language': 'en' } });
+    // One multipart body: its boundary must be the one its header names.
+    const body = multipart('x.xlsx', filled);
+    const en = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, payload: body.payload, headers: { ...body.headers, 'accept-language': 'en' } });
+    expect(en.statusCode, en.body).toBe(200);
     expect(en.json().refused[0].reason).toContain('must be a number');
   });
 

@@ -17,6 +17,7 @@ import {
   SendRemindersRequest,
   SendRemindersResponse,
   UpdateCycleRequest,
+  IndicatorListResponse,
 } from '../../../shared/contracts/reporting.js';
 import * as cycles from './cycles.service.js';
 import * as reminders from './reminders.service.js';
@@ -51,6 +52,21 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
     '/cycles/:id/open',
     { schema: { tags, summary: 'Open the cycle: freeze the form and the expected units', params: IdParams, response: { 200: CycleDto, ...errors } } },
     async (req) => cycles.openCycle(req.ctx, req.params.id),
+  );
+  api.get(
+    '/indicators',
+    { schema: { tags, summary: "The indicator catalogue (a cycle's form is chosen from it)", response: { 200: IndicatorListResponse, ...errors } } },
+    async (req) => cycles.listIndicators(req.ctx),
+  );
+  api.post(
+    '/cycles/:id/close',
+    { schema: { tags, summary: 'Close the cycle: no more saves, submissions or extensions (reviews go on)', params: IdParams, response: { 200: CycleDto, ...errors } } },
+    async (req) => cycles.closeCycle(req.ctx, req.params.id),
+  );
+  api.post(
+    '/cycles/:id/reopen',
+    { schema: { tags, summary: 'Open a closed cycle again', params: IdParams, response: { 200: CycleDto, ...errors } } },
+    async (req) => cycles.reopenCycle(req.ctx, req.params.id),
   );
   api.get(
     '/cycles/:id/expected-units',

@@ -169,6 +169,7 @@ async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?: number
     lockDate: lockDate(cycle.deadline, cycle.graceDays),
     status: cycle.status,
     openedAt: iso(cycle.openedAt),
+    closedAt: iso(cycle.closedAt),
     indicatorCodes: indicators.map((i) => i.code),
     indicators: indicators.map(toFormIndicatorDto),
     expectedCount: count,
@@ -178,11 +179,53 @@ async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?: number
     abilities: {
       canEdit: manage && cycle.status === 'draft',
       canOpen: manage && cycle.status === 'draft',
+      canClose: manage && cycle.status === 'open',
+      canReopen: manage && cycle.status === 'closed',
       canExtend: manage && cycle.status === 'open',
       canRemind: manage && cycle.status === 'open',
       canReadCompleteness: actor ? hasPermission(actor.role, 'completeness.read') : false,
     },
   };
+}
+
+/**
+ * Closes an open cycle: from now on no unit saves or submits and no extension is granted, however
+ * late its deadline; reports already submitted can still be accepted. Logged; reopening undoes it.
+ */
+export async function closeCycle(ctx: Ctx, id: string): Promise<CycleDto> {
+  const actor = requireAccess(ctx, 'cycle.manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await loadCycle(tx, id, { forUpdate: true });
+    requireOpen(current);
+    const now = ctx.clock.now();
+    const updated = await repo.updateCycle(tx, id, { status: 'closed', closedAt: now, closedBy: actor.id });
+    await writeAudit(tx, { actor, action: 'cycle.close', entityType: 'report_cycle', entityId: id, data: { year: current.year }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+  return toCycleDto(ctx, row);
+}
+
+/** Opens a closed cycle again (a cycle closed by mistake); logged. */
+export async function reopenCycle(ctx: Ctx, id: string): Promise<CycleDto> {
+  const actor = requireAccess(ctx, 'cycle.manage');
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await loadCycle(tx, id, { forUpdate: true });
+    if (current.status !== 'closed') {
+      throw new AppError('CYCLE_NOT_CLOSED', msg(`${cycleLabel(current).vi} chưa đóng`, `${cycleLabel(current).en} is not closed`), { status: 409 });
+    }
+    const now = ctx.clock.now();
+    const updated = await repo.updateCycle(tx, id, { status: 'open', closedAt: null, closedBy: null });
+    await writeAudit(tx, { actor, action: 'cycle.reopen', entityType: 'report_cycle', entityId: id, data: { year: current.year, closedAt: iso(current.closedAt) }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+  return toCycleDto(ctx, row);
+}
+
+/** The indicator catalogue (everyone signed in reads it: it is the cycle form's menu). */
+export async function listIndicators(ctx: Ctx) {
+  requireAccess(ctx, 'cycle.read');
+  const rows = await repo.allIndicators(ctx.db);
+  return { data: rows.map((i) => ({ ...toFormIndicatorDto(freezeIndicator(i)), isActive: i.isActive })) };
 }
 
 /** Cycles, newest year first. */

@@ -30,6 +30,22 @@ describe('creating a cycle', () => {
     expect(again.json().error.message).toContain('đã có kỳ báo cáo năm 2030');
   });
 
+  it("the form's indicators are chosen from the catalogue while the cycle is a draft", async () => {
+    const catalogue = await focal.get('/api/v1/indicators');
+    expect(catalogue.statusCode).toBe(200);
+    const codes = (catalogue.json().data as Array<{ code: string; unit: string; isActive: boolean }>).map((i) => i.code);
+    expect(codes).toContain('XL-01');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/indicators' })).statusCode).toBe(401);
+    const c = (await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2032 })).json() as CycleDto;
+    const chosen = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'DN-01'] });
+    expect(chosen.statusCode).toBe(200);
+    expect((chosen.json() as CycleDto).indicators.map((i) => i.code).sort()).toEqual(['DN-01', 'XL-01']);
+    const wrong = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'NOPE'] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.issues[0].path).toBe('indicatorCodes');
+    expect(((await focal.get(`/api/v1/cycles/${c.id}`)).json() as CycleDto).indicatorCodes.sort()).toEqual(['DN-01', 'XL-01']);
+  });
+
   it('only the focal department creates; bad input is a 400 naming the field, never a 500', async () => {
     const pid = await planId(focal);
     expect((await health.post('/api/v1/cycles', { planId: pid, year: 2031 })).statusCode).toBe(403);
@@ -190,5 +206,46 @@ describe('the completeness board', () => {
     expect(page.page.total).toBe(start.expected);
     expect((await leader.get(`/api/v1/cycles/${id}/completeness`)).statusCode).toBe(200);
     expect((await focal.get(`/api/v1/cycles/${id}/completeness?sort=evil`)).statusCode).toBe(400);
+  });
+});
+
+describe('closing a cycle', () => {
+  it('stops saves, submissions, extensions and returns (acceptance goes on), is logged, and can be undone', async () => {
+    t.clock.set('2029-11-20T02:00:00Z');
+    focal = await t.loginAs('focal');
+    leader = await t.loginAs('leader');
+    health = await t.loginAs('unit', { unitCode: 'VL-SYT' });
+    const finance = await t.loginAs('unit', { unitCode: 'VL-STC' });
+    const { id } = await buildCycle(t, focal, { year: 2029 });
+    const submitted = await submitValid(health, id);
+    const draft = (await finance.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+
+    expect((await health.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(403);
+    expect((await leader.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(403);
+    const closed = await focal.post(`/api/v1/cycles/${id}/close`);
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', closedAt: '2029-11-20T02:00:00.000Z', abilities: { canClose: false, canReopen: true, canExtend: false } });
+    expect((await focal.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(409);
+
+    const save = await finance.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] });
+    expect(save.statusCode).toBe(409);
+    expect(save.json().error.message).toContain('đã đóng');
+    expect((await finance.post(`/api/v1/reports/${draft.id}/submit`)).statusCode).toBe(409);
+    expect((await finance.get(`/api/v1/reports/${draft.id}`)).json().abilities).toMatchObject({ canEdit: false, canSubmit: false });
+    const syt = await t.unitId('VL-SYT');
+    expect((await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2029-12-10', reason: 'Xin thêm thời gian' })).statusCode).toBe(409);
+    const ret = await focal.post(`/api/v1/reports/${submitted.id}/return`, { reason: 'Thiếu số liệu' });
+    expect(ret.statusCode).toBe(409);
+    expect(ret.json().error.message).toContain('vẫn có thể tiếp nhận');
+    expect((await focal.get(`/api/v1/reports/${submitted.id}`)).json().abilities).toMatchObject({ canReturn: false, canAccept: true });
+    expect((await focal.post(`/api/v1/reports/${submitted.id}/accept`)).statusCode).toBe(200);
+
+    const logged = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'cycle.close')));
+    expect(logged).toHaveLength(1);
+
+    const reopened = await focal.post(`/api/v1/cycles/${id}/reopen`);
+    expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, abilities: { canClose: true, canReopen: false } });
+    expect((await focal.post(`/api/v1/cycles/${id}/reopen`)).statusCode).toBe(409);
+    expect((await finance.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] })).statusCode).toBe(200);
   });
 });

@@ -176,6 +176,7 @@ async function toReportDto(ctx: Ctx, v: ReportView): Promise<ReportDto> {
   const canReview = Boolean(actor && hasPermission(actor.role, 'report.review')) && report.status === 'submitted';
   return {
     ...toSummary(report, cycle, e),
+    cycleStatus: cycle.status,
     values: v.values,
     sections: inFormOrder(v.sections, e.sections),
     otherResults: report.otherResults,
@@ -188,7 +189,7 @@ async function toReportDto(ctx: Ctx, v: ReportView): Promise<ReportDto> {
     isLocked,
     returnReason: report.returnReason,
     updatedBy: report.updatedByName ? person(report.updatedBy, report.updatedByName, report.updatedByEmail) : null,
-    abilities: { canEdit, canSubmit: canEdit && !isLocked, canReturn: canReview, canAccept: canReview, canUpload: canEdit },
+    abilities: { canEdit, canSubmit: canEdit && !isLocked, canReturn: canReview && cycle.status === 'open', canAccept: canReview, canUpload: canEdit },
   };
 }
 
@@ -520,6 +521,13 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
     const cycle = await loadCycle(tx, report.cycleId);
     const e = await expectedOf(tx, report);
     const name = reportName(cycle, e);
+    if (cycle.status === 'closed') {
+      throw new AppError(
+        'CYCLE_NOT_OPEN',
+        msg(`Kỳ báo cáo năm ${cycle.year} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`, `The ${cycle.year} cycle is closed: a returned report could not be sent again; it can still be accepted`),
+        { status: 409 },
+      );
+    }
     if (!canApply(report.status, 'return')) {
       throw new AppError(
         'REPORT_NOT_RETURNABLE',
