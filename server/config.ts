@@ -4,7 +4,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   BIOPLAN_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  /** Empty counts as unset (the embedded database). */
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** Connections to the PostgreSQL server (with DATABASE_URL): about 2–5 per CPU core of the database. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BIOPLAN_ADMIN_EMAIL: z.string().email().default('admin@bioplan.local'),
