@@ -296,6 +296,7 @@ describe('the yearly reporting cycle', () => {
     const removeDialog = a.getByRole('dialog', { name: 'Gỡ tệp đính kèm?' });
     await removeDialog.getByText('"anh-nham.png" sẽ bị gỡ khỏi báo cáo').waitFor();
     await expectAccessible(a, 'remove attachment');
+    await shot(a, 'reporting-15a-remove-attachment');
     await removeDialog.getByRole('button', { name: 'Gỡ tệp' }).click();
     await a.getByTestId('attachments').getByRole('link', { name: /anh-nham\.png/ }).waitFor({ state: 'detached' });
     expect(await a.getByTestId('attachments').getByRole('link').count()).toBe(1);

@@ -61,12 +61,12 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
     '/cycles/:id/close',
     { schema: { tags, summary: 'Close the cycle: no more saves, submissions or extensions (reviews go on)', params: IdParams, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.closeCycle(req.ctx, req.params.id),
+    async (req) => cycles.setCycleClosed(req.ctx, req.params.id, true),
   );
   api.post(
     '/cycles/:id/reopen',
     { schema: { tags, summary: 'Open a closed cycle again', params: IdParams, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.reopenCycle(req.ctx, req.params.id),
+    async (req) => cycles.setCycleClosed(req.ctx, req.params.id, false),
   );
   api.get(
     '/cycles/:id/expected-units',

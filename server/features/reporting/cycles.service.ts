@@ -189,33 +189,29 @@ async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?: number
 }
 
 /**
- * Closes an open cycle: from now on no unit saves or submits and no extension is granted, however
- * late its deadline; reports already submitted can still be accepted. Logged; reopening undoes it.
+ * Closes an open cycle (`closed: true`): from now on no unit saves or submits and no extension is
+ * granted, however late its deadline; submitted reports can still be accepted. Or opens a closed
+ * cycle again (`closed: false`, a cycle closed by mistake). Either way logged.
  */
-export async function closeCycle(ctx: Ctx, id: string): Promise<CycleDto> {
+export async function setCycleClosed(ctx: Ctx, id: string, closed: boolean): Promise<CycleDto> {
   const actor = requireAccess(ctx, 'cycle.manage');
   const row = await ctx.db.transaction(async (tx) => {
     const current = await loadCycle(tx, id, { forUpdate: true });
-    requireOpen(current);
-    const now = ctx.clock.now();
-    const updated = await repo.updateCycle(tx, id, { status: 'closed', closedAt: now, closedBy: actor.id });
-    await writeAudit(tx, { actor, action: 'cycle.close', entityType: 'report_cycle', entityId: id, data: { year: current.year }, requestId: ctx.requestId, at: now });
-    return updated;
-  });
-  return toCycleDto(ctx, row);
-}
-
-/** Opens a closed cycle again (a cycle closed by mistake); logged. */
-export async function reopenCycle(ctx: Ctx, id: string): Promise<CycleDto> {
-  const actor = requireAccess(ctx, 'cycle.manage');
-  const row = await ctx.db.transaction(async (tx) => {
-    const current = await loadCycle(tx, id, { forUpdate: true });
-    if (current.status !== 'closed') {
+    if (closed) requireOpen(current);
+    else if (current.status !== 'closed') {
       throw new AppError('CYCLE_NOT_CLOSED', msg(`${cycleLabel(current).vi} chưa đóng`, `${cycleLabel(current).en} is not closed`), { status: 409 });
     }
     const now = ctx.clock.now();
-    const updated = await repo.updateCycle(tx, id, { status: 'open', closedAt: null, closedBy: null });
-    await writeAudit(tx, { actor, action: 'cycle.reopen', entityType: 'report_cycle', entityId: id, data: { year: current.year, closedAt: iso(current.closedAt) }, requestId: ctx.requestId, at: now });
+    const updated = await repo.updateCycle(tx, id, closed ? { status: 'closed', closedAt: now, closedBy: actor.id } : { status: 'open', closedAt: null, closedBy: null });
+    await writeAudit(tx, {
+      actor,
+      action: closed ? 'cycle.close' : 'cycle.reopen',
+      entityType: 'report_cycle',
+      entityId: id,
+      data: { year: current.year, ...(closed ? {} : { closedAt: iso(current.closedAt) }) },
+      requestId: ctx.requestId,
+      at: now,
+    });
     return updated;
   });
   return toCycleDto(ctx, row);

@@ -4,7 +4,6 @@ import type { ContentSection, ContentValue } from '../../../shared/reporting-rul
 import type { DbOrTx } from '../../db/client.js';
 import {
   attachments,
-  auditLog,
   cycleExpectedUnits,
   idempotencyKeys,
   notifications,
@@ -265,26 +264,6 @@ export function eventUpdate(db: DbOrTx, id: number, set: Partial<typeof reportEv
   return db.update(reportEvents).set(set).where(eq(reportEvents.id, id)).getSQL();
 }
 
-/** The audit line of a change, as a write for writeIfCurrent: the same row lib/audit.ts writeAudit writes. */
-export function auditInsert(
-  db: DbOrTx,
-  entry: { actor: { id: string; email: string } | null; action: string; entityType: string; entityId: string; data: unknown; requestId: string; at: Date },
-): SQL {
-  return db
-    .insert(auditLog)
-    .values({
-      actorId: entry.actor?.id ?? null,
-      actorEmail: entry.actor?.email ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      data: entry.data as never,
-      requestId: entry.requestId,
-      at: entry.at,
-    })
-    .getSQL();
-}
-
 /** Last year's accepted values for a unit of a plan (see previousJson), one statement. */
 export async function previousAcceptedValues(db: DbOrTx, planId: string, year: number, orgUnitId: string): Promise<PreviousValues | null> {
   const [row] = rowsOf<{ p: PreviousJson | string }>(await db.execute(sql`select ${previousJson(sql`${planId}::uuid`, sql`${year}::int`, sql`${orgUnitId}::uuid`)} as p`));
@@ -343,10 +322,6 @@ export async function updateReport(db: DbOrTx, id: string, set: Partial<typeof r
 
 export async function insertEvent(db: DbOrTx, values: typeof reportEvents.$inferInsert): Promise<void> {
   await db.insert(reportEvents).values(values);
-}
-
-export async function updateEvent(db: DbOrTx, id: number, set: Partial<typeof reportEvents.$inferInsert>): Promise<void> {
-  await db.update(reportEvents).set(set).where(eq(reportEvents.id, id));
 }
 
 export async function listEvents(db: DbOrTx, reportId: string): Promise<ReportEventRow[]> {

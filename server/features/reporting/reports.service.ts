@@ -29,7 +29,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireAccess, requireActor } from '../../lib/access.js';
-import { writeAudit } from '../../lib/audit.js';
+import { auditInsert, writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { enqueueMail } from '../../lib/mail.js';
@@ -188,7 +188,7 @@ async function toReportDto(ctx: Ctx, v: ReportView): Promise<ReportDto> {
     lockDate: lock,
     isLocked,
     returnReason: report.returnReason,
-    updatedBy: report.updatedByName ? person(report.updatedBy, report.updatedByName, report.updatedByEmail) : null,
+    updatedBy: updatedByOf(report),
     abilities: { canEdit, canSubmit: canEdit && !isLocked, canReturn: canReview && cycle.status === 'open', canAccept: canReview, canUpload: canEdit },
   };
 }
@@ -204,9 +204,13 @@ type Answer<M extends boolean> = M extends true ? ReportSavedDto : ReportDto;
 
 async function answerOf<M extends boolean>(ctx: Ctx, v: ReportView, minimal: M | undefined): Promise<Answer<M>> {
   if (!minimal) return (await toReportDto(ctx, v)) as Answer<M>;
-  const r = v.report;
-  const saved: ReportSavedDto = { ...toSummary(r, v.cycle, v.e), updatedBy: r.updatedByName ? person(r.updatedBy, r.updatedByName, r.updatedByEmail) : null };
+  const saved: ReportSavedDto = { ...toSummary(v.report, v.cycle, v.e), updatedBy: updatedByOf(v.report) };
   return saved as Answer<M>;
+}
+
+/** Who saved the report last, or null. */
+function updatedByOf(r: repo.ReportRow) {
+  return r.updatedByName ? person(r.updatedBy, r.updatedByName, r.updatedByEmail) : null;
 }
 
 /**
@@ -348,7 +352,7 @@ export async function saveReport<M extends boolean = false>(ctx: Ctx, id: string
       merge
         ? repo.eventUpdate(ctx.db, last.id, { at: now, version })
         : repo.eventInsert(ctx.db, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
-      repo.auditInsert(ctx.db, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
+      auditInsert(ctx.db, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
     ]);
   } catch (err) {
     if (err instanceof repo.ChangedSinceRead) throw await changedSinceRead(ctx, id, b, err);
@@ -371,10 +375,10 @@ export async function submitReport<M extends boolean = false>(
   id: string,
   opts: { idempotencyKey?: string; version?: number; minimal?: M },
 ): Promise<Answer<M>> {
-  const actor0 = requireActor(ctx);
+  const userId = requireActor(ctx).id;
   const scope = `report.submit:${id}`;
   const key = opts.idempotencyKey;
-  const read = () => loadBundle(ctx.db, id, { content: true, previous: !opts.minimal, ...(key ? { idempotency: { userId: actor0.id, scope, key } } : {}) });
+  const read = () => loadBundle(ctx.db, id, { content: true, previous: !opts.minimal, ...(key ? { idempotency: { userId, scope, key } } : {}) });
   const b = await read();
   const report = b.report;
   const actor = requireWrite(ctx, report);
@@ -442,7 +446,7 @@ export async function submitReport<M extends boolean = false>(
         link: `/reports/${id}`,
         createdAt: now,
       }),
-      repo.auditInsert(db, {
+      auditInsert(db, {
         actor,
         action: 'report.submit',
         entityType: 'report',
@@ -469,7 +473,7 @@ export async function submitReport<M extends boolean = false>(
     if (again.keyUsed) return answerOf(ctx, viewOf(again), opts.minimal);
     throw await changedSinceRead(ctx, id, b, err);
   }
-  return answerOf(ctx, { report: updated, cycle, e, values: b.content!.values, sections: b.content!.sections, previous: b.previous }, opts.minimal);
+  return answerOf(ctx, { ...viewOf(b), report: updated }, opts.minimal);
 }
 
 /** Whether a submission carries difficulties or proposals for the feedback desk. */
