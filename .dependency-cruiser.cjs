@@ -39,6 +39,26 @@ module.exports = {
       to: { path: '^(server|client)/' },
     },
     {
+      name: 'browser-code-not-to-node',
+      severity: 'error',
+      comment:
+        'client/ and shared/ run in the browser: no Node built-ins and no server-side packages ' +
+        '(database, HTTP server, document writers, mail).',
+      from: { path: '^(client|shared)/' },
+      to: {
+        dependencyTypes: ['core'],
+      },
+    },
+    {
+      name: 'browser-code-not-to-server-packages',
+      severity: 'error',
+      comment: 'See browser-code-not-to-node.',
+      from: { path: '^(client|shared)/' },
+      to: {
+        path: '(^|/)node_modules/(drizzle-orm|pg|@electric-sql|fastify|@fastify|fastify-[^/]+|docx|exceljs|nodemailer|@node-rs|file-type)/',
+      },
+    },
+    {
       name: 'lib-and-db-not-to-features',
       severity: 'error',
       comment:
@@ -95,6 +115,15 @@ module.exports = {
       to: { path: '^server/(features/index|app|main)\\.ts$' },
     },
     {
+      name: 'routes-no-sql',
+      severity: 'error',
+      comment:
+        'Thin routes: a route file declares schemas and access and calls one service function. ' +
+        'SQL, the schema and repositories belong to services.',
+      from: { path: '\\.routes\\.ts$' },
+      to: { path: ['(^|/)node_modules/(drizzle-orm|pg)/', '^server/db/', '\\.repository\\.ts$'] },
+    },
+    {
       name: 'no-module-cycles',
       severity: 'error',
       comment: 'Modules form a directed graph: if a needs b, b does not need a (directly or through others).',
@@ -112,14 +141,14 @@ module.exports = {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      comment: 'Every relative import resolves to a file.',
+      comment: 'Every import resolves: no typo in a path, no package that is not installed.',
       from: {},
       to: { couldNotResolve: true },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/|^server/db/migrations/' },
+    exclude: { path: '^(dist|server/db/migrations)/' },
     // TypeScript 7 has no compiler API for dependency-cruiser to call; swc parses TS and TSX.
     parser: 'swc',
     // Count `import type` too: a type import across a boundary is still a dependency.
