@@ -84,11 +84,14 @@ async function main() {
     }
   } finally {
     await pool.end();
-    if (process.env.PHASE_KEEP) return void console.log(`kept database ${name}`);
-    const c = new pg.Client({ connectionString: BASE });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    if (process.env.PHASE_KEEP) {
+      console.log(`kept database ${name}`);
+    } else {
+      const c = new pg.Client({ connectionString: BASE });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    }
   }
 }
 

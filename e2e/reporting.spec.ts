@@ -39,12 +39,13 @@ async function view(page: Page, selector: string, name: string) {
 /** Calls the API from a signed-in page (cookie and CSRF token of that account). */
 async function apiCall(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   return page.evaluate(
-    async ({ method, path, body, headers }) => {
+    // Runs in the browser: `call` is the serialised copy of the arguments below.
+    async (call) => {
       const me = await (await fetch('/api/v1/auth/me')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': me.csrfToken, ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
+      const res = await fetch(`/api/v1${call.path}`, {
+        method: call.method,
+        headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': me.csrfToken, ...call.headers },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
       });
       return { status: res.status, body: await res.json().catch(() => null) };
     },
