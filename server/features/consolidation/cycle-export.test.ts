@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResultDto } from '../../../shared/contracts/consolidation.js';
-import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle } from '../reporting/reporting.fixtures.js';
 import { submitReport } from './consolidation.fixtures.js';
@@ -12,34 +10,11 @@ let leader: TestClient;
 let stc: TestClient;
 let yte: TestClient;
 let cycleId: string;
-let stcReport: ReportDto;
-
-/** A multipart body with one file field. */
-function multipart(name: string, body: Buffer) {
-  const boundary = `----bioplan${Date.now()}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-  );
-  return { payload: Buffer.concat([head, body, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function upload(c: TestClient, reportId: string, name: string, body: Buffer, query = '') {
-  const m = multipart(name, body);
-  return c.inject({ method: 'POST', url: `/api/v1/reports/${reportId}/import.xlsx${query}`, payload: m.payload, headers: m.headers });
-}
 
 async function load(body: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as never);
   return wb;
-}
-
-/** The row of an indicator (and stream label) in the template sheet. */
-function rowOf(ws: ExcelJS.Worksheet, code: string, stream = ''): number {
-  for (let r = 7; r <= ws.rowCount; r += 1) {
-    if (ws.getRow(r).getCell(1).value === code && String(ws.getRow(r).getCell(7).value ?? '') === stream) return r;
-  }
-  throw new Error(`no row ${code} ${stream}`);
 }
 
 beforeAll(async () => {
@@ -49,7 +24,6 @@ beforeAll(async () => {
   stc = await t.loginAs('unit', { unitCode: 'VL-STC' });
   yte = await t.loginAs('unit', { unitCode: 'VL-SYT' });
   cycleId = (await buildCycle(t, focal)).id;
-  stcReport = (await stc.get(`/api/v1/cycles/${cycleId}/my-report`)).json();
   await submitReport(yte, cycleId, { xlMedical: 77.25 });
 });
 

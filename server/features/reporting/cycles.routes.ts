@@ -113,7 +113,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/cycles/:id/my-report',
-    { schema: { tags, summary: "The signed-in unit officer's report (created on first open)", params: IdParams, response: { 200: ReportDto, ...errors } } },
+    { schema: { tags, summary: "The signed-in unit officer's report (created when the cycle opened)", params: IdParams, response: { 200: ReportDto, ...errors } } },
     async (req) => reports.getMyReport(req.ctx, req.params.id),
   );
 };

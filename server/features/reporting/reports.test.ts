@@ -169,7 +169,7 @@ describe('permissions', () => {
     expect(all.data.map((x: { id: string }) => x.id)).toContain(r.id);
   });
 
-  it('a unit officer lists only its own reports, and gets its report created by asking for the cycle', async () => {
+  it('a unit officer lists only its own reports, also when it asks for a cycle', async () => {
     const list = (await finance.get(`/api/v1/reports?cycleId=${r.cycleId}`)).json();
     expect(list.data).toHaveLength(1);
     expect(list.data[0].unit.code).toBe('VL-STC');

@@ -8,7 +8,6 @@ import { buildCycle } from './reporting.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;
-let leader: TestClient;
 let stc: TestClient;
 let yte: TestClient;
 let cycleId: string;
@@ -45,7 +44,6 @@ function rowOf(ws: ExcelJS.Worksheet, code: string, stream = ''): number {
 beforeAll(async () => {
   t = await buildTestApp();
   focal = await t.loginAs('focal', { unitCode: 'VL-SNNMT' });
-  leader = await t.loginAs('leader');
   stc = await t.loginAs('unit', { unitCode: 'VL-STC' });
   yte = await t.loginAs('unit', { unitCode: 'VL-SYT' });
   cycleId = (await buildCycle(t, focal)).id;
