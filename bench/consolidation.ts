@@ -33,7 +33,7 @@ import {
 } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
 import * as repo from '../server/features/consolidation/consolidation.repository.js';
-import { renderDraftDocument, runGeneration } from '../server/features/consolidation/consolidation.service.js';
+import { renderDraftDocument, runGeneration } from '../server/features/consolidation/index.js';
 
 const UNITS = Number(process.env.BENCH_CONS_UNITS ?? 150);
 const INDICATORS = Number(process.env.BENCH_CONS_INDICATORS ?? 40);

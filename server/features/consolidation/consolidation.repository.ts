@@ -1,20 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  consolidationDrafts,
-  consolidationParagraphs,
-  cycleExpectedUnits,
-  generatedDocuments,
-  jobs,
-  orgUnits,
-  planItems,
-  plans,
-  reportCycles,
-  reports,
-  reportSections,
-  reportValues,
-  users,
-} from '../../db/schema/index.js';
+import { consolidationDrafts, consolidationParagraphs, generatedDocuments, jobs, orgUnits, planItems, users } from '../../db/schema/index.js';
+import { cycleById, expectedUnitsOf, lastYearValues, listCompilableReports } from '../reporting/index.js';
 import type { CompileInput } from './compile.js';
 import type { DraftParagraph } from './compile.js';
 
@@ -25,73 +12,29 @@ export type DocumentRow = typeof generatedDocuments.$inferSelect;
 /* ───────────────────────────── reading the cycle's data ───────────────────────────── */
 
 /**
- * Everything a compilation reads, in seven plain queries and no transaction: the frozen form
- * and plan items, the expected units, the reports, the narratives and values of the reports it
- * may compile, and last year's accepted values summed by indicator and stream.
+ * Everything a compilation reads, with no transaction: the cycle with its frozen form, the plan
+ * items, and through reporting's exports the expected units, the reports it may compile and last
+ * year's totals.
  */
 export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmitted: boolean): Promise<CompileInput | null> {
-  const [cycle] = await db.select().from(reportCycles).where(eq(reportCycles.id, cycleId));
+  const cycle = await cycleById(db, cycleId);
   if (!cycle || !cycle.planVersionId) return null;
-  const statuses: Array<'accepted' | 'submitted'> = includeSubmitted ? ['accepted', 'submitted'] : ['accepted'];
-  const [items, units, reportRows, sections, values, prevCycle] = await Promise.all([
-    db
-      .select({ id: planItems.id, key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text, kind: planItems.kind, position: planItems.position })
-      .from(planItems)
-      .where(eq(planItems.versionId, cycle.planVersionId))
-      .orderBy(asc(planItems.position)),
-    db
-      .select({ orgUnitId: cycleExpectedUnits.orgUnitId, code: cycleExpectedUnits.code, name: cycleExpectedUnits.name, fullName: cycleExpectedUnits.fullName, kind: cycleExpectedUnits.kind })
-      .from(cycleExpectedUnits)
-      .where(and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt))),
-    db
-      .select({
-        id: reports.id,
-        orgUnitId: reports.orgUnitId,
-        status: reports.status,
-        isLate: reports.isLate,
-        daysLate: reports.daysLate,
-        firstSubmittedAt: reports.firstSubmittedAt,
-        otherResults: reports.otherResults,
-        proposalsToCommittee: reports.proposalsToCommittee,
-      })
-      .from(reports)
-      .where(eq(reports.cycleId, cycleId)),
-    db
-      .select({ reportId: reportSections.reportId, planItemId: reportSections.planItemId, results: reportSections.results, difficulties: reportSections.difficulties, proposals: reportSections.proposals })
-      .from(reportSections)
-      .innerJoin(reports, eq(reports.id, reportSections.reportId))
-      .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, statuses))),
-    // Values of every submitted report (the annex shows each unit's figures), compiled or not.
-    db
-      .select({ reportId: reportValues.reportId, indicatorCode: reportValues.indicatorCode, stream: reportValues.stream, value: reportValues.value, num: reportValues.num })
-      .from(reportValues)
-      .innerJoin(reports, eq(reports.id, reportValues.reportId))
-      .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted', 'submitted', 'returned']))),
-    db
-      .select({ id: reportCycles.id, year: reportCycles.year })
-      .from(reportCycles)
-      .where(and(eq(reportCycles.planId, cycle.planId), eq(reportCycles.year, cycle.year - 1))),
+  const [items, units, compilable, previous] = await Promise.all([
+    listPlanItems(db, cycle.planVersionId),
+    expectedUnitsOf(db, cycleId),
+    listCompilableReports(db, cycleId, { includeSubmitted }),
+    lastYearValues(db, { planId: cycle.planId, year: cycle.year }),
   ]);
-  let previous: CompileInput['previous'] = null;
-  if (prevCycle[0]) {
-    const rows = await db
-      .select({ indicatorCode: reportValues.indicatorCode, stream: reportValues.stream, num: sql<number | null>`sum(${reportValues.num})` })
-      .from(reportValues)
-      .innerJoin(reports, eq(reports.id, reportValues.reportId))
-      .where(and(eq(reports.cycleId, prevCycle[0].id), eq(reports.status, 'accepted')))
-      .groupBy(reportValues.indicatorCode, reportValues.stream);
-    previous = { year: prevCycle[0].year, values: rows.map((r) => ({ ...r, num: r.num === null ? null : Number(r.num) })) };
-  }
   return {
     year: cycle.year,
     includeSubmitted,
     items,
     indicators: cycle.form?.indicators ?? [],
     // A department is named short ("Sở Y tế"); a commune by its full name ("Xã Giao Long").
-    units: units.map(({ fullName, ...u }) => ({ ...u, name: u.kind === 'department' ? u.name : fullName })),
-    reports: reportRows,
-    sections,
-    values,
+    units: units.map(({ fullName, ...unit }) => ({ ...unit, name: unit.kind === 'department' ? unit.name : fullName })),
+    reports: compilable.reports,
+    sections: compilable.sections,
+    values: compilable.values,
     previous,
   };
 }
@@ -103,28 +46,6 @@ export async function listPlanItems(db: DbOrTx, versionId: string) {
     .from(planItems)
     .where(eq(planItems.versionId, versionId))
     .orderBy(asc(planItems.position));
-}
-
-/** The cycle with its plan, for titles and defaults. */
-export async function getCycleWithPlan(db: DbOrTx, cycleId: string) {
-  const [row] = await db.select({ cycle: reportCycles, plan: plans }).from(reportCycles).innerJoin(plans, eq(plans.id, reportCycles.planId)).where(eq(reportCycles.id, cycleId));
-  return row;
-}
-
-/** The provincial People's Committee valid on a date ("Ủy ban nhân dân tỉnh Vĩnh Long"). */
-export async function committeeOn(db: DbOrTx, date: string) {
-  const [row] = await db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.kind, 'committee'),
-        or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, date)),
-        or(isNull(orgUnits.validTo), gte(orgUnits.validTo, date)),
-      ),
-    )
-    .limit(1);
-  return row;
 }
 
 /**
@@ -320,16 +241,5 @@ export async function listCycleDocuments(db: DbOrTx, cycleId: string): Promise<D
 
 export async function getDocument(db: DbOrTx, id: string): Promise<DocumentRow | undefined> {
   const [row] = await db.select().from(generatedDocuments).where(eq(generatedDocuments.id, id));
-  return row;
-}
-
-/** The latest stored file of a report at a version, to answer again without rendering. */
-export async function reportDocumentAt(db: DbOrTx, reportId: string, version: number): Promise<DocumentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.reportId, reportId), eq(generatedDocuments.sourceVersion, version), eq(generatedDocuments.kind, 'report_docx')))
-    .orderBy(desc(generatedDocuments.createdAt))
-    .limit(1);
   return row;
 }

@@ -6,13 +6,14 @@ import {
   ConsolidationDto,
   DocumentParams,
   GenerateConsolidationRequest,
-  ImportResultDto,
   JobStateDto,
   UpdateConsolidationRequest,
 } from '../../../shared/contracts/consolidation.js';
-import { AppError, msg } from '../../lib/errors.js';
 import * as service from './consolidation.service.js';
-import * as files from './unit-files.service.js';
+import * as documents from './document.service.js';
+import * as edit from './draft-edit.service.js';
+import * as generation from './generation.service.js';
+import * as cycleExport from './cycle-export.service.js';
 // Registers the generation and rendering job handlers with the queue.
 import './consolidation.jobs.js';
 
@@ -21,16 +22,16 @@ const tags = ['consolidation'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a generated file as a download, with its checksum when known. */
-function sendFile(reply: FastifyReply, f: { fileName: string; body: Buffer; sha256?: string }, mime: string) {
-  const ascii = f.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-type', mime).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
-  if (f.sha256) reply.header('x-content-sha256', f.sha256);
-  return reply.send(f.body);
+function sendFile(reply: FastifyReply, file: { fileName: string; body: Buffer; sha256?: string }, mime: string) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-type', mime).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  if (file.sha256) reply.header('x-content-sha256', file.sha256);
+  return reply.send(file.body);
 }
 
 const fileResponses = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-/** The consolidated report of a cycle, Word files, and Excel in and out. */
+/** The consolidated report of a cycle, its Word files, and the cycle's Excel export. */
 export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
     '/cycles/:id/consolidation',
@@ -43,7 +44,7 @@ export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 202: ConsolidationDto, ...errors },
       },
     },
-    async (req, reply) => reply.status(202).send(await service.startGeneration(req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(202).send(await generation.startGeneration(req.ctx, req.params.id, req.body)),
   );
   api.get(
     '/cycles/:id/consolidation',
@@ -61,59 +62,26 @@ export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: ConsolidationDto, ...errors },
       },
     },
-    async (req) => service.updateConsolidation(req.ctx, req.params.id, req.body),
+    async (req) => edit.updateConsolidation(req.ctx, req.params.id, req.body),
   );
   api.post(
     '/cycles/:id/consolidation/document',
     { schema: { tags, summary: 'Render the Word file of the draft (a background job)', params: IdParams, response: { 202: z.object({ job: JobStateDto }), ...errors } } },
-    async (req, reply) => reply.status(202).send({ job: await service.startRender(req.ctx, req.params.id) }),
+    async (req, reply) => reply.status(202).send({ job: await documents.startRender(req.ctx, req.params.id) }),
   );
   api.get(
     '/cycles/:id/consolidation.docx',
     { schema: { tags, summary: 'The Word file of the draft as it stands (stored, with its SHA-256 in x-content-sha256)', params: IdParams, response: fileResponses } },
-    async (req, reply) => sendFile(reply, await service.getConsolidationDocx(req.ctx, req.params.id), service.DOCX_MIME),
+    async (req, reply) => sendFile(reply, await documents.getConsolidationDocx(req.ctx, req.params.id), service.DOCX_MIME),
   );
   api.get(
     '/cycles/:id/consolidation/documents/:documentId',
     { schema: { tags, summary: 'A stored Word file of the draft, again', params: DocumentParams, response: fileResponses } },
-    async (req, reply) => sendFile(reply, await service.getStoredDocument(req.ctx, req.params.id, req.params.documentId), service.DOCX_MIME),
+    async (req, reply) => sendFile(reply, await documents.getStoredDocument(req.ctx, req.params.id, req.params.documentId), service.DOCX_MIME),
   );
   api.get(
     '/cycles/:id/export.xlsx',
     { schema: { tags, summary: "A cycle's indicator data as Excel (focal officers, leaders)", params: IdParams, response: fileResponses } },
-    async (req, reply) => sendFile(reply, await files.exportCycleXlsx(req.ctx, req.params.id), XLSX_MIME),
-  );
-  api.get(
-    '/reports/:id/document.docx',
-    { schema: { tags, summary: "One unit's report as a Word file in the state format", params: IdParams, response: fileResponses } },
-    async (req, reply) => sendFile(reply, await files.getReportDocx(req.ctx, req.params.id), service.DOCX_MIME),
-  );
-  api.get(
-    '/reports/:id/template.xlsx',
-    { schema: { tags, summary: "The report's indicator form as an Excel template, prefilled", params: IdParams, response: fileResponses } },
-    async (req, reply) => sendFile(reply, await files.getReportTemplate(req.ctx, req.params.id), XLSX_MIME),
-  );
-  api.post(
-    '/reports/:id/import.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'Import a filled template into the draft (multipart field "file"); refused cells are listed',
-        params: IdParams,
-        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
-        consumes: ['multipart/form-data'],
-        response: { 200: ImportResultDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
-      },
-    },
-    async (req) => {
-      const file = await req.file();
-      if (!file) {
-        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
-          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
-        });
-      }
-      const body = await file.toBuffer();
-      return files.importReportXlsx(req.ctx, req.params.id, { body, fileName: file.filename }, req.query.version);
-    },
+    async (req, reply) => sendFile(reply, await cycleExport.exportCycleXlsx(req.ctx, req.params.id), XLSX_MIME),
   );
 };

@@ -1,7 +1,12 @@
+// The consolidation module's public API: its routes. It reads reporting only through
+// reporting/index.ts.
 import type { FastifyInstance } from 'fastify';
 import { consolidationRoutes } from './consolidation.routes.js';
 
-/** Routes of the consolidation area: the consolidated report, Word files, Excel in and out. */
+export { renderDraftDocument } from './document.service.js';
+export { runGeneration } from './generation.service.js';
+
+/** Routes of the consolidation module: the consolidated report, its Word files, the cycle's Excel export. */
 export async function consolidationFeature(api: FastifyInstance): Promise<void> {
   await api.register(consolidationRoutes);
 }

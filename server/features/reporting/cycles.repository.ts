@@ -156,6 +156,12 @@ export interface BoardRow {
   daysLate: number;
 }
 
+/**
+ * Whether the unit has started its report (`r`, joined to the expected unit): saved it at least
+ * once. Reports exist from the cycle's opening, so a report row alone says nothing.
+ */
+export const reportStarted = sql`coalesce(r.version > 1, false)`;
+
 const KIND_GROUP_KINDS: Record<string, string[]> = {
   department: ['department'],
   locality: ['commune', 'ward', 'district'],
@@ -179,11 +185,12 @@ export interface Board {
  * number expected and is not counted twice.
  */
 export async function completenessBoard(db: DbOrTx, cycleId: string, q: CompletenessQuery, today: string): Promise<Board> {
-  const status = sql`case when r.id is null then 'missing' when r.first_submitted_at is null then 'draft' else r.status end`;
+  // Every expected unit has its report from the opening; one never saved is still 'missing'.
+  const status = sql`case when r.first_submitted_at is not null then r.status when ${reportStarted} then 'draft' else 'missing' end`;
   const daysLate = sql`case when r.first_submitted_at is null then greatest(0, ${today}::date - e.deadline) else r.days_late end`;
   const where: SQL[] = [sql`e.cycle_id = ${cycleId}`, sql`e.removed_at is null`];
   if (q.status === 'missing') where.push(sql`r.first_submitted_at is null`);
-  else if (q.status === 'draft') where.push(sql`r.id is not null and r.first_submitted_at is null`);
+  else if (q.status === 'draft') where.push(sql`${reportStarted} and r.first_submitted_at is null`);
   else if (q.status === 'late') where.push(sql`r.first_submitted_at is not null and r.is_late`);
   else if (q.status === 'onTime') where.push(sql`r.first_submitted_at is not null and not r.is_late`);
   else if (q.status) where.push(sql`r.status = ${q.status} and r.first_submitted_at is not null`);

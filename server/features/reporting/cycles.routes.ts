@@ -19,9 +19,13 @@ import {
   UpdateCycleRequest,
   IndicatorListResponse,
 } from '../../../shared/contracts/reporting.js';
+import * as board from './board.service.js';
+import * as lifecycle from './cycle-lifecycle.service.js';
+import * as setup from './cycle-setup.service.js';
 import * as cycles from './cycles.service.js';
+import * as extensions from './extensions.service.js';
 import * as reminders from './reminders.service.js';
-import * as reports from './reports.service.js';
+import * as reports from './report-read.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['cycles'];
@@ -36,7 +40,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
     '/cycles',
     { schema: { tags, summary: 'Create a cycle (draft) for a plan and year', body: CreateCycleRequest, response: { 201: CycleDto, ...errors } } },
-    async (req, reply) => reply.status(201).send(await cycles.createCycle(req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await setup.createCycle(req.ctx, req.body)),
   );
   api.get(
     '/cycles/:id',
@@ -46,12 +50,12 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   api.patch(
     '/cycles/:id',
     { schema: { tags, summary: "Change a draft cycle's dates or form", params: IdParams, body: UpdateCycleRequest, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.updateCycle(req.ctx, req.params.id, req.body),
+    async (req) => setup.updateCycle(req.ctx, req.params.id, req.body),
   );
   api.post(
     '/cycles/:id/open',
     { schema: { tags, summary: 'Open the cycle: freeze the form and the expected units', params: IdParams, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.openCycle(req.ctx, req.params.id),
+    async (req) => lifecycle.openCycle(req.ctx, req.params.id),
   );
   api.get(
     '/indicators',
@@ -61,39 +65,39 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
     '/cycles/:id/close',
     { schema: { tags, summary: 'Close the cycle: no more saves, submissions or extensions (reviews go on)', params: IdParams, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.setCycleClosed(req.ctx, req.params.id, true),
+    async (req) => lifecycle.setCycleClosed(req.ctx, req.params.id, true),
   );
   api.post(
     '/cycles/:id/reopen',
     { schema: { tags, summary: 'Open a closed cycle again', params: IdParams, response: { 200: CycleDto, ...errors } } },
-    async (req) => cycles.setCycleClosed(req.ctx, req.params.id, false),
+    async (req) => lifecycle.setCycleClosed(req.ctx, req.params.id, false),
   );
   api.get(
     '/cycles/:id/expected-units',
     { schema: { tags, summary: 'Expected units with their sections and extensions', params: IdParams, response: { 200: ExpectedUnitsResponse, ...errors } } },
-    async (req) => cycles.listExpectedUnits(req.ctx, req.params.id),
+    async (req) => setup.listExpectedUnits(req.ctx, req.params.id),
   );
   api.post(
     '/cycles/:id/expected-units',
     {
       schema: { tags, summary: 'Add or remove an expected unit before opening (reason logged)', params: IdParams, body: ChangeExpectedUnitRequest, response: { 200: ExpectedUnitsResponse, ...errors } },
     },
-    async (req) => cycles.changeExpectedUnit(req.ctx, req.params.id, req.body),
+    async (req) => setup.changeExpectedUnit(req.ctx, req.params.id, req.body),
   );
   api.get(
     '/cycles/:id/extensions',
     { schema: { tags, summary: 'Extensions of the cycle (a unit sees its own)', params: IdParams, response: { 200: ExtensionListResponse, ...errors } } },
-    async (req) => cycles.listExtensions(req.ctx, req.params.id),
+    async (req) => extensions.listExtensions(req.ctx, req.params.id),
   );
   api.post(
     '/cycles/:id/extensions',
     { schema: { tags, summary: "Extend one unit's deadline", params: IdParams, body: CreateExtensionRequest, response: { 201: ExtensionDto, ...errors } } },
-    async (req, reply) => reply.status(201).send(await cycles.createExtension(req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await extensions.createExtension(req.ctx, req.params.id, req.body)),
   );
   api.get(
     '/cycles/:id/completeness',
     { schema: { tags, summary: 'The completeness board: counts and units', params: IdParams, querystring: CompletenessQuery, response: { 200: CompletenessResponse, ...errors } } },
-    async (req) => cycles.getCompleteness(req.ctx, req.params.id, req.query),
+    async (req) => board.getCompleteness(req.ctx, req.params.id, req.query),
   );
   api.get(
     '/cycles/:id/reminders',
@@ -109,7 +113,7 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/cycles/:id/my-report',
-    { schema: { tags, summary: "The signed-in unit officer's report (created on first open)", params: IdParams, response: { 200: ReportDto, ...errors } } },
+    { schema: { tags, summary: "The signed-in unit officer's report (created when the cycle opened)", params: IdParams, response: { 200: ReportDto, ...errors } } },
     async (req) => reports.getMyReport(req.ctx, req.params.id),
   );
 };

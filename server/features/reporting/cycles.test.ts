@@ -182,9 +182,11 @@ describe('the completeness board', () => {
     const sct = await submitValid(sctUser, id);
     expect((await focal.post(`/api/v1/reports/${sct.id}/return`, { reason: 'Thiếu số liệu y tế' })).statusCode).toBe(200);
     expect((await focal.post(`/api/v1/reports/${syt.id}/accept`)).statusCode).toBe(200);
-    // A report opened but never submitted still counts as missing.
+    // A report saved but never submitted still counts as missing (its status: draft); one never
+    // saved is listed as missing.
     const draftUser = await t.loginAs('unit', { unitCode: 'VL-SXD' });
-    await draftUser.get(`/api/v1/cycles/${id}/my-report`);
+    const draft = (await draftUser.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+    expect((await draftUser.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] })).statusCode).toBe(200);
 
     const b = await board();
     expect(b).toMatchObject({ expected: start.expected, submitted: 3, onTime: 1, late: 2, missing: start.expected - 3, returned: 1, accepted: 1 });
@@ -198,6 +200,8 @@ describe('the completeness board', () => {
     const missing = await board('?status=missing&kindGroup=department');
     expect(missing.units.map((u) => u.unit.code)).toContain('VL-SXD');
     expect(missing.units.find((u) => u.unit.code === 'VL-SXD')).toMatchObject({ status: 'draft', daysLate: 2 });
+    expect(missing.units.filter((u) => u.unit.code !== 'VL-SXD').every((u) => u.status === 'missing')).toBe(true);
+    expect((await board('?status=draft')).units.map((u) => u.unit.code)).toEqual(['VL-SXD']);
     const search = await board('?q=so y te');
     expect(search.units.map((u) => u.unit.code)).toEqual(['VL-SYT']);
     expect(search.units[0]).toMatchObject({ status: 'accepted', isLate: false, daysLate: 0 });

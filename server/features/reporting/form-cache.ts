@@ -7,7 +7,7 @@ export interface FrozenForm {
   indicators: FrozenIndicator[];
 }
 
-// The form is frozen when a cycle opens and never changes afterwards (cycles.service openCycle is
+// The form is frozen when a cycle opens and never changes afterwards (cycle-lifecycle.service openCycle is
 // its only writer, and only while draft), so every instance may keep it: on deadline day each
 // save and submission would otherwise read and decode the same few hundred indicators again.
 const MAX_CYCLES = 64;

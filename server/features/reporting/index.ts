@@ -1,11 +1,26 @@
+// The reporting module's public API: cycles, reports, their review and a unit's files. Other
+// modules use only what is exported here, never reporting's tables or repositories.
 import type { FastifyInstance } from 'fastify';
 import { cycleRoutes } from './cycles.routes.js';
-import { inboxRoutes } from './inbox.routes.js';
 import { reportRoutes } from './reports.routes.js';
+import { unitFileRoutes } from './unit-files.routes.js';
 
-/** Routes of the reporting area: cycles, reports, notifications, job status. */
+/** Routes of the reporting module: cycles, reports and their review, attachments, a unit's files. */
 export async function reportingFeature(api: FastifyInstance): Promise<void> {
   await api.register(cycleRoutes);
   await api.register(reportRoutes);
-  await api.register(inboxRoutes);
+  await api.register(unitFileRoutes);
 }
+
+// For the composition root: the reminder schedule the background loop runs.
+export { REMINDER_LOCK_KEY, runReminderSchedule } from './reminders.service.js';
+
+// For the consolidation: what it compiles from.
+export { cycleById, expectedUnitsOf, listCompilableReports } from './reporting.queries.js';
+export { lastYearValues, type LastYearTotals, type PreviousValues } from './last-year.js';
+export { cycleWithPlan, planContext, planIssuerName, provinceOn, type CycleWithPlan } from './plan-context.js';
+export { paragraphs, shortDate, streamLabel, titleCase } from './document-text.js';
+
+// The report use cases, for callers outside HTTP (the benchmark).
+export { getReport } from './report-read.service.js';
+export { saveReport, submitReport } from './report-write.service.js';

@@ -10,9 +10,10 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { enqueueMail, isMailConfigured } from '../../lib/mail.js';
 import * as repo from './cycles.repository.js';
-import { loadCycle, requireOpen } from './cycles.service.js';
+import { insertNotifications, unitAccounts } from '../notifications/index.js';
+import { cycleNotOpen, enforceCycle, loadCycle } from './cycles.service.js';
+import { canRemind } from './policy.js';
 import { iso, person, toCycleUnitDto } from './reporting.dto.js';
-import { insertNotifications, unitAccounts } from './reports.repository.js';
 
 /** Advisory lock key of the reminder schedule: one instance runs it at a time. */
 export const REMINDER_LOCK_KEY = 1953003;
@@ -101,11 +102,11 @@ export async function sendReminders(ctx: Ctx, id: string, input: SendRemindersRe
   const actor = requireAccess(ctx, 'cycle.manage');
   const data = await ctx.db.transaction(async (tx) => {
     const cycle = await loadCycle(tx, id);
-    requireOpen(cycle);
+    enforceCycle(canRemind(actor, cycle), () => cycleNotOpen(cycle));
     let units = await repo.unitsNotSubmitted(tx, id);
     if (input.orgUnitIds) {
       const wanted = new Set(input.orgUnitIds);
-      units = units.filter((u) => wanted.has(u.orgUnitId));
+      units = units.filter((unit) => wanted.has(unit.orgUnitId));
     }
     const batch = randomUUID();
     return remindUnits(tx, ctx.config, { cycle, units, trigger: () => `manual:${batch}`, actor, at: ctx.clock.now(), note: input.note });

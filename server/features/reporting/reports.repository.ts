@@ -2,17 +2,8 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, SQL } fro
 import type { ReportStatus } from '../../../shared/contracts/reporting.js';
 import type { ContentSection, ContentValue } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  attachments,
-  cycleExpectedUnits,
-  idempotencyKeys,
-  notifications,
-  reportCycles,
-  reportEvents,
-  reports,
-  users,
-  type ReportSnapshot,
-} from '../../db/schema/index.js';
+import { cycleExpectedUnits, idempotencyKeys, reportCycles, reportEvents, reports, type ReportSnapshot } from '../../db/schema/index.js';
+import { toPrevious, toValues, unitLastYearJson, valuesJson, type PreviousJson, type PreviousValues, type ValueJson } from './last-year.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportEventRow = typeof reportEvents.$inferSelect;
@@ -21,10 +12,6 @@ export async function getReport(db: DbOrTx, id: string, opts: { forUpdate?: bool
   const q = db.select().from(reports).where(eq(reports.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** A cycle row without its frozen form (the form is read once per cycle: see form-cache.ts). */
@@ -54,42 +41,7 @@ export interface LoadedReport {
   keyUsed?: boolean;
 }
 
-/** A report's values as one json array (unordered: sorting 300 rows under a collation costs the database more than toValues). */
-const valuesJson = (reportId: SQL | string) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value)), '[]'::json)
-  from report_value v where v.report_id = ${reportId})`;
-
-type ValueJson = { c: string; s: string; v: ContentValue['value'] };
-/** Code-point order of indicator code, then stream (no stream first): the order every reader gets. */
-const byCodeAndStream = (a: ValueJson, b: ValueJson) => (a.c < b.c ? -1 : a.c > b.c ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0);
-const toValues = (rows: ValueJson[]): ContentValue[] =>
-  rows.sort(byCodeAndStream).map((r) => ({ indicatorCode: r.c, wasteStream: (r.s || null) as ContentValue['wasteStream'], value: r.v ?? null }));
-
-/** Last year's accepted values of a report's unit (or its predecessors), as stored. */
-export interface PreviousValues {
-  reportId: string;
-  year: number;
-  values: ContentValue[];
-}
-type PreviousJson = { reportId: string; year: number; values: ValueJson[] } | null;
-
-/**
- * The accepted report of the plan's cycle of \`year\` for \`unitId\` or any of its predecessors
- * (transitively, through the successions), as one json value or null.
- */
-const previousJson = (planId: SQL, year: SQL, unitId: SQL) => sql`(
-  with recursive pred(id) as (
-    select ${unitId}
-    union
-    select s.predecessor_id from org_unit_succession s join pred on s.successor_id = pred.id)
-  select json_build_object('reportId', pr.id, 'year', pc.year, 'values', ${valuesJson(sql`pr.id`)})
-  from report pr join report_cycle pc on pc.id = pr.cycle_id
-  where pc.plan_id = ${planId} and pc.year = ${year} and pr.status = 'accepted' and pr.org_unit_id in (select id from pred)
-  order by pr.accepted_at desc
-  limit 1)`;
-
-function toPrevious(p: PreviousJson): PreviousValues | null {
-  return p ? { reportId: p.reportId, year: Number(p.year), values: toValues(p.values) } : null;
-}
+export type { PreviousValues };
 
 /** What loadReportBundle reads besides the report, its cycle and the unit's frozen row. */
 export interface BundleOptions {
@@ -117,7 +69,7 @@ function prepareBundle(db: DbOrTx, opts: BundleOptions) {
             from report_event ev where ev.report_id = ${reports.id} order by ev.id desc limit 1)`
         : sql<null>`null`,
       previous: opts.previous
-        ? sql<PreviousJson>`${previousJson(sql`${reportCycles.planId}`, sql`${reportCycles.year} - 1`, sql`${reports.orgUnitId}`)}`
+        ? sql<PreviousJson>`${unitLastYearJson(sql`${reportCycles.planId}`, sql`${reportCycles.year}`, sql`${reports.orgUnitId}`)}`
         : sql<null>`null`,
       keyUsed: opts.idempotency
         ? sql<boolean>`exists (select 1 from idempotency_key k
@@ -132,7 +84,7 @@ function prepareBundle(db: DbOrTx, opts: BundleOptions) {
 }
 
 /** One name per shape (the statement's text differs with the options). */
-const bundleName = (o: BundleOptions) => `report_bundle_${[o.content, o.lastEvent, o.previous, o.idempotency].map((x) => (x ? 1 : 0)).join('')}`;
+const bundleName = (opts: BundleOptions) => `report_bundle_${[opts.content, opts.lastEvent, opts.previous, opts.idempotency].map((asked) => (asked ? 1 : 0)).join('')}`;
 
 /**
  * The bundle statements, built once per database handle and shape with placeholders for the
@@ -221,10 +173,11 @@ const isInput = (w: SQL | Input): w is Input => !(w instanceof SQL);
  * The writes that make a report's values and sections the given ones: insert the new keys, update
  * the rows whose content changed (unchanged rows are left alone) and delete what is no longer
  * there. The three touch disjoint rows, so they run together in one statement (writeIfCurrent),
- * all reading the rows as they were before it. The caller holds the report row locked (FOR
- * UPDATE), as every writer of a report's content does, so no other write can slip in; inserting
- * what is new by an anti-join costs the database about half of INSERT … ON CONFLICT. Empty
- * values (null or '') are not stored.
+ * all reading the rows as they were before it. In that statement the guarded update of the report
+ * row runs first and takes the row's lock until the statement ends, and every writer of a report's
+ * content changes the report row first, so no other write of the content can slip in between;
+ * inserting what is new by an anti-join costs the database about half of INSERT … ON CONFLICT.
+ * Empty values (null or '') are not stored.
  */
 export function contentWrites(reportId: string, values: ContentValue[], sections: ContentSection[]): Array<SQL | Input> {
   const vin = JSON.stringify(
@@ -264,33 +217,27 @@ export function eventUpdate(db: DbOrTx, id: number, set: Partial<typeof reportEv
   return db.update(reportEvents).set(set).where(eq(reportEvents.id, id)).getSQL();
 }
 
-/** Last year's accepted values for a unit of a plan (see previousJson), one statement. */
-export async function previousAcceptedValues(db: DbOrTx, planId: string, year: number, orgUnitId: string): Promise<PreviousValues | null> {
-  const [row] = rowsOf<{ p: PreviousJson | string }>(await db.execute(sql`select ${previousJson(sql`${planId}::uuid`, sql`${year}::int`, sql`${orgUnitId}::uuid`)} as p`));
-  return toPrevious(typeof row?.p === 'string' ? JSON.parse(row.p) : (row?.p ?? null));
-}
-
-/** In-app notices of a submission to every active focal officer, as a write for writeIfCurrent. */
-export function notifyFocal(n: { kind: string; title: string; body: string; link: string; createdAt: Date }): SQL {
-  return sql`insert into notification (user_id, kind, title, body, link, created_at)
-    select id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.createdAt.toISOString()}::timestamptz
-    from app_user where role = 'focal' and is_active`;
-}
-
 export async function getReportByUnit(db: DbOrTx, cycleId: string, orgUnitId: string): Promise<ReportRow | undefined> {
   const [row] = await db.select().from(reports).where(and(eq(reports.cycleId, cycleId), eq(reports.orgUnitId, orgUnitId)));
   return row;
 }
 
-/** Creates the unit's report if it has none; answers the row and whether it was created now. */
-export async function ensureReport(db: DbOrTx, cycleId: string, orgUnitId: string, at: Date): Promise<{ row: ReportRow; created: boolean }> {
-  const [created] = await db
-    .insert(reports)
-    .values({ cycleId, orgUnitId, createdAt: at, updatedAt: at })
-    .onConflictDoNothing()
-    .returning();
-  if (created) return { row: created, created: true };
-  return { row: (await getReportByUnit(db, cycleId, orgUnitId))!, created: false };
+/**
+ * Creates the reports of some units of a cycle (those that have none yet) and answers the rows
+ * created: a cycle's reports exist from its opening, so reading one never writes.
+ */
+export async function createReports(db: DbOrTx, cycleId: string, orgUnitIds: string[], at: Date): Promise<ReportRow[]> {
+  const created: ReportRow[] = [];
+  for (let i = 0; i < orgUnitIds.length; i += 500) {
+    const batch = orgUnitIds.slice(i, i + 500).map((orgUnitId) => ({ cycleId, orgUnitId, createdAt: at, updatedAt: at }));
+    created.push(...(await db.insert(reports).values(batch).onConflictDoNothing().returning()));
+  }
+  return created;
+}
+
+/** History lines, in batches. */
+export async function insertEvents(db: DbOrTx, rows: Array<typeof reportEvents.$inferInsert>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(reportEvents).values(rows.slice(i, i + 500));
 }
 
 export async function listReports(
@@ -335,41 +282,9 @@ export async function snapshotsAt(db: DbOrTx, reportId: string, versions: number
     .where(and(eq(reportEvents.reportId, reportId), inArray(reportEvents.version, versions), isNotNull(reportEvents.snapshot)));
 }
 
-/** Records an idempotency key; false when the same account already used it for the same scope. */
 /** The use of an Idempotency-Key, as a write for writeIfCurrent (a second use of the same key fails the statement). */
 export function idempotencyInsert(db: DbOrTx, values: typeof idempotencyKeys.$inferInsert): SQL {
   return db.insert(idempotencyKeys).values(values).getSQL();
-}
-
-/** Active accounts of some units (unit officers), for notices. */
-export async function unitAccounts(db: DbOrTx, orgUnitIds: string[]) {
-  if (orgUnitIds.length === 0) return [];
-  return db
-    .select({ id: users.id, email: users.email, name: users.name, orgUnitId: users.orgUnitId })
-    .from(users)
-    .where(and(inArray(users.orgUnitId, orgUnitIds), eq(users.isActive, true), eq(users.role, 'unit')));
-}
-
-export async function insertNotifications(db: DbOrTx, rows: Array<typeof notifications.$inferInsert>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insert(notifications).values(rows.slice(i, i + 500));
-}
-
-export async function insertAttachment(db: DbOrTx, values: typeof attachments.$inferInsert) {
-  const [row] = await db.insert(attachments).values(values).returning();
-  return row;
-}
-
-export async function listAttachments(db: DbOrTx, reportId: string) {
-  return db.select().from(attachments).where(eq(attachments.reportId, reportId)).orderBy(asc(attachments.uploadedAt));
-}
-
-export async function getAttachment(db: DbOrTx, reportId: string, id: string) {
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.reportId, reportId), eq(attachments.id, id)));
-  return row;
-}
-
-export async function deleteAttachment(db: DbOrTx, id: string): Promise<void> {
-  await db.delete(attachments).where(eq(attachments.id, id));
 }
 
 export type { ReportSnapshot };

@@ -23,7 +23,10 @@ import {
   SubmitReportRequest,
 } from '../../../shared/contracts/reporting.js';
 import { AppError, msg } from '../../lib/errors.js';
-import * as service from './reports.service.js';
+import * as attachments from './attachments.service.js';
+import * as read from './report-read.service.js';
+import * as write from './report-write.service.js';
+import * as review from './review.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['reports'];
@@ -43,17 +46,17 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
   api.get(
     '/reports',
     { schema: { tags, summary: 'Reports (a unit officer sees its own unit only)', querystring: ListReportsQuery, response: { 200: ReportListResponse, ...errors } } },
-    async (req) => service.listReports(req.ctx, req.query),
+    async (req) => read.listReports(req.ctx, req.query),
   );
   api.post(
     '/reports/accept',
     { schema: { tags, summary: 'Accept many submitted reports', body: BulkAcceptRequest, response: { 200: BulkAcceptResponse, ...errors } } },
-    async (req) => service.bulkAccept(req.ctx, req.body.reportIds),
+    async (req) => review.bulkAccept(req.ctx, req.body.reportIds),
   );
   api.get(
     '/reports/:id',
     { schema: { tags, summary: 'A report', params: IdParams, response: { 200: ReportDto, ...errors } } },
-    async (req) => service.getReport(req.ctx, req.params.id),
+    async (req) => read.getReport(req.ctx, req.params.id),
   );
   api.put(
     '/reports/:id',
@@ -67,7 +70,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: changeAnswer, ...errors },
       },
     },
-    async (req, reply) => service.saveReport(req.ctx, req.params.id, req.body, { minimal: minimal(req.headers.prefer, reply) }),
+    async (req, reply) => write.saveReport(req.ctx, req.params.id, req.body, { minimal: minimal(req.headers.prefer, reply) }),
   );
   api.post(
     '/reports/:id/submit',
@@ -82,32 +85,32 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req, reply) =>
-      service.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version, minimal: minimal(req.headers.prefer, reply) }),
+      write.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version, minimal: minimal(req.headers.prefer, reply) }),
   );
   api.post(
     '/reports/:id/return',
     { schema: { tags, summary: 'Return to the unit with a reason', params: IdParams, body: ReturnReportRequest, response: { 200: ReportDto, ...errors } } },
-    async (req) => service.returnReport(req.ctx, req.params.id, req.body.reason),
+    async (req) => review.returnReport(req.ctx, req.params.id, req.body.reason),
   );
   api.post(
     '/reports/:id/accept',
     { schema: { tags, summary: 'Accept a submitted report', params: IdParams, response: { 200: ReportDto, ...errors } } },
-    async (req) => service.acceptReport(req.ctx, req.params.id),
+    async (req) => review.acceptReport(req.ctx, req.params.id),
   );
   api.get(
     '/reports/:id/history',
     { schema: { tags, summary: 'Versions: who, when, what, why', params: IdParams, response: { 200: ReportHistoryResponse, ...errors } } },
-    async (req) => service.getHistory(req.ctx, req.params.id),
+    async (req) => read.getHistory(req.ctx, req.params.id),
   );
   api.get(
     '/reports/:id/diff',
     { schema: { tags, summary: 'Differences between two submitted versions', params: IdParams, querystring: ReportDiffQuery, response: { 200: ReportDiffResponse, ...errors } } },
-    async (req) => service.getDiff(req.ctx, req.params.id, req.query.from, req.query.to),
+    async (req) => read.getDiff(req.ctx, req.params.id, req.query.from, req.query.to),
   );
   api.get(
     '/reports/:id/attachments',
     { schema: { tags, summary: 'Attachments', params: IdParams, response: { 200: AttachmentListResponse, ...errors } } },
-    async (req) => service.listAttachments(req.ctx, req.params.id),
+    async (req) => attachments.listAttachments(req.ctx, req.params.id),
   );
   api.post(
     '/reports/:id/attachments',
@@ -128,27 +131,27 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         });
       }
       const body = await file.toBuffer();
-      return reply.status(201).send(await service.uploadAttachment(req.ctx, req.params.id, { fileName: file.filename, body }));
+      return reply.status(201).send(await attachments.uploadAttachment(req.ctx, req.params.id, { fileName: file.filename, body }));
     },
   );
   api.get(
     '/reports/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Download an attachment', params: AttachmentParams, response: { 404: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
     async (req, reply) => {
-      const f = await service.downloadAttachment(req.ctx, req.params.id, req.params.attachmentId);
-      const ascii = f.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      const file = await attachments.downloadAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
-        .header('content-type', f.mimeType)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('x-content-sha256', f.sha256)
-        .send(f.body as never);
+        .header('content-type', file.mimeType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-sha256', file.sha256)
+        .send(file.body as never);
     },
   );
   api.delete(
     '/reports/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Remove an attachment from an editable report', params: AttachmentParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await service.deleteAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      await attachments.deleteAttachment(req.ctx, req.params.id, req.params.attachmentId);
       return reply.status(204).send(null);
     },
   );

@@ -87,10 +87,12 @@ describe('the workflow', () => {
     expect((await health.post(`/api/v1/reports/${r.id}/submit`)).statusCode).toBe(200);
 
     // History: who, when, what, why; diff between the two submissions.
-    const history = (await focal.get(`/api/v1/reports/${r.id}/history`)).json().data as Array<{ action: string; version: number; reason?: string; hasSnapshot: boolean; actor: { name: string } }>;
+    const history = (await focal.get(`/api/v1/reports/${r.id}/history`)).json().data as Array<{ action: string; version: number; reason?: string; hasSnapshot: boolean; actor: { id: string; name: string } }>;
     expect(history.map((h) => h.action)).toEqual(['create', 'save', 'submit', 'return', 'save', 'submit']);
     expect(history[3]).toMatchObject({ reason: 'Số liệu chất thải y tế chưa khớp với Sở Y tế' });
-    expect(history[0].actor.name).toBe('Nguyễn Thị Y');
+    // The report was created when the focal officer opened the cycle; the unit's officer wrote it.
+    expect(history[0].actor.id).toBe(focal.user.id);
+    expect(history[1].actor.name).toBe('Nguyễn Thị Y');
     const subs = history.filter((h) => h.hasSnapshot).map((h) => h.version);
     expect(subs).toHaveLength(2);
     const diff = await health.get(`/api/v1/reports/${r.id}/diff?from=${subs[0]}&to=${subs[1]}`);
@@ -167,7 +169,7 @@ describe('permissions', () => {
     expect(all.data.map((x: { id: string }) => x.id)).toContain(r.id);
   });
 
-  it('a unit officer lists only its own reports, and gets its report created by asking for the cycle', async () => {
+  it('a unit officer lists only its own reports, also when it asks for a cycle', async () => {
     const list = (await finance.get(`/api/v1/reports?cycleId=${r.cycleId}`)).json();
     expect(list.data).toHaveLength(1);
     expect(list.data[0].unit.code).toBe('VL-STC');
@@ -392,7 +394,7 @@ describe('reports table', () => {
   it('keeps one report per unit and cycle', async () => {
     const { id } = await freshCycle();
     await Promise.all([myReport(health, id), myReport(health2, id), health.get(`/api/v1/reports?cycleId=${id}`)]);
-    const rows = await t.database.db.select().from(reports).where(eq(reports.cycleId, id));
+    const rows = await t.database.db.select().from(reports).where(and(eq(reports.cycleId, id), eq(reports.orgUnitId, await t.unitId('VL-SYT'))));
     expect(rows).toHaveLength(1);
   });
 });

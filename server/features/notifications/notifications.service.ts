@@ -5,7 +5,34 @@ import { requireActor } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
 import { getJob } from '../../lib/jobs.js';
-import { iso } from './reporting.dto.js';
+import { enqueueMail } from '../../lib/mail.js';
+import type { DbOrTx } from '../../db/client.js';
+import { insertNotifications, unitAccounts } from './notifications.repository.js';
+
+/** An ISO timestamp from a driver value (a Date, or a string from raw SQL). */
+const iso = (value: Date | string | null | undefined): string | null => (value === null || value === undefined ? null : new Date(value).toISOString());
+
+/** A notice to the officers of a unit. */
+export interface UnitNotice {
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  at: Date;
+}
+
+/** Notifies a unit's active officers in-app, and by e-mail (queued in the same transaction) when SMTP is configured. */
+export async function notifyUnit(tx: DbOrTx, ctx: Pick<Ctx, 'config'>, orgUnitId: string, notice: UnitNotice): Promise<void> {
+  const accounts = await notifyUnitInApp(tx, orgUnitId, notice);
+  await enqueueMail(tx, ctx.config, { to: accounts.map((a) => a.email), subject: notice.title, text: `${notice.body}\n\n${ctx.config.publicUrl}${notice.link}` });
+}
+
+/** Notifies a unit's active officers in-app only. */
+export async function notifyUnitInApp(tx: DbOrTx, orgUnitId: string, notice: UnitNotice): Promise<Array<{ id: string; email: string }>> {
+  const accounts = await unitAccounts(tx, [orgUnitId]);
+  await insertNotifications(tx, accounts.map((a) => ({ userId: a.id, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link, createdAt: notice.at })));
+  return accounts;
+}
 
 /** The signed-in account's in-app notifications (latest 200), newest first, with the unread count. */
 export async function listNotifications(ctx: Ctx, unreadOnly: boolean): Promise<{ data: NotificationDto[]; unread: number }> {
@@ -19,7 +46,7 @@ export async function listNotifications(ctx: Ctx, unreadOnly: boolean): Promise<
     .limit(200);
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
   return {
-    data: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: iso(r.createdAt)!, readAt: iso(r.readAt) })),
+    data: rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, createdAt: iso(row.createdAt)!, readAt: iso(row.readAt) })),
     unread: n,
   };
 }

@@ -1,0 +1,72 @@
+// Deadline extensions: one unit's later deadline with a reason the unit sees, granted while the
+// cycle is open.
+import type { CreateExtensionRequest, ExtensionDto } from '../../../shared/contracts/reporting.js';
+import { unitDeadline, viDate } from '../../../shared/reporting-rules.js';
+import { requireAccess } from '../../lib/access.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Ctx } from '../../lib/context.js';
+import { invalidField, msg } from '../../lib/errors.js';
+import { notifyUnitInApp } from '../notifications/index.js';
+import * as repo from './cycles.repository.js';
+import { cycleNotOpen, enforceCycle, loadCycle } from './cycles.service.js';
+import { canExtendDeadline } from './policy.js';
+import { iso, person } from './reporting.dto.js';
+
+function toExtensionDto(extension: Awaited<ReturnType<typeof repo.listExtensions>>[number]): ExtensionDto {
+  return {
+    id: extension.id,
+    cycleId: extension.cycleId,
+    orgUnitId: extension.orgUnitId,
+    deadline: extension.deadline,
+    reason: extension.reason,
+    createdAt: iso(extension.createdAt)!,
+    createdBy: person(extension.createdBy, extension.createdByName, null),
+  };
+}
+
+/** Extends one unit's deadline, with a reason the unit sees. */
+export async function createExtension(ctx: Ctx, id: string, input: CreateExtensionRequest): Promise<ExtensionDto> {
+  const actor = requireAccess(ctx, 'cycle.manage');
+  return ctx.db.transaction(async (tx) => {
+    const cycle = await loadCycle(tx, id, { forUpdate: true });
+    enforceCycle(canExtendDeadline(actor, cycle), () => cycleNotOpen(cycle));
+    const expected = await repo.getExpected(tx, id, input.orgUnitId);
+    if (!expected || expected.removedAt) throw invalidField('orgUnitId', msg('đơn vị không có trong danh sách phải báo cáo của kỳ', 'the unit is not expected in this cycle'));
+    if (input.deadline <= cycle.deadline) {
+      throw invalidField('deadline', msg(`hạn gia hạn phải sau hạn chung ${viDate(cycle.deadline)}`, `the extension must be after the deadline ${cycle.deadline}`));
+    }
+    const now = ctx.clock.now();
+    const row = await repo.insertExtension(tx, {
+      cycleId: id,
+      orgUnitId: input.orgUnitId,
+      deadline: input.deadline,
+      reason: input.reason,
+      createdAt: now,
+      createdBy: actor.id,
+      createdByName: actor.name,
+    });
+    await repo.updateExpected(tx, id, input.orgUnitId, { deadline: unitDeadline(cycle.deadline, input.deadline), hasExtension: true });
+    await notifyUnitInApp(tx, input.orgUnitId, {
+      kind: 'extension',
+      title: `Gia hạn nộp báo cáo năm ${cycle.year} đến ${viDate(input.deadline)}`,
+      body: `Lý do: ${input.reason}`,
+      link: `/bao-cao-cua-don-vi`,
+      at: now,
+    });
+    await writeAudit(tx, { actor, action: 'cycle.extension', entityType: 'report_cycle', entityId: id, data: input, requestId: ctx.requestId, at: now });
+    return toExtensionDto(row);
+  });
+}
+
+/** Extensions of a cycle (a unit officer sees only its own unit's). */
+export async function listExtensions(ctx: Ctx, id: string) {
+  const actor = requireAccess(ctx, 'cycle.read');
+  await loadCycle(ctx.db, id);
+  if (actor.role === 'unit') {
+    if (!actor.orgUnitId) return { data: [] };
+    return { data: (await repo.listExtensions(ctx.db, id, actor.orgUnitId)).map(toExtensionDto) };
+  }
+  requireAccess(ctx, 'report.read.all');
+  return { data: (await repo.listExtensions(ctx.db, id)).map(toExtensionDto) };
+}
+

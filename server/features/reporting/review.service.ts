@@ -1,0 +1,89 @@
+// The focal department's review: returning a report with a reason, accepting one or many.
+// Each in a transaction that locks the report row (FOR UPDATE) while it checks and changes it.
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
+import { requireAccess } from '../../lib/access.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError, msg } from '../../lib/errors.js';
+import { notifyUnit } from '../notifications/index.js';
+import { loadCycle } from './cycles.service.js';
+import { canAcceptReport, canReturnReport } from './policy.js';
+import { expectedOf, loadReport, reportName, requireReview } from './report-access.js';
+import { reportDtoById } from './report-read.service.js';
+import * as repo from './reports.repository.js';
+
+/** Returns a submitted report to its unit with a reason the unit sees. */
+export async function returnReport(ctx: Ctx, id: string, reason: string): Promise<ReportDto> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireReview(ctx, report);
+    const cycle = await loadCycle(tx, report.cycleId);
+    const name = reportName(cycle, await expectedOf(tx, report));
+    const verdict = canReturnReport(actor, report, cycle);
+    if (!verdict.allowed && verdict.reason === 'cycle-closed') {
+      throw new AppError(
+        'CYCLE_NOT_OPEN',
+        msg(`Kỳ báo cáo năm ${cycle.year} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`, `The ${cycle.year} cycle is closed: a returned report could not be sent again; it can still be accepted`),
+        { status: 409 },
+      );
+    }
+    if (!verdict.allowed) {
+      throw new AppError(
+        'REPORT_NOT_RETURNABLE',
+        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không trả lại được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be returned`),
+        { status: 409 },
+      );
+    }
+    const now = ctx.clock.now();
+    const updated = await repo.updateReport(tx, id, { status: 'returned', version: report.version + 1, returnReason: reason, updatedAt: now });
+    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'return', reason, version: updated.version });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.returned', title: `${name.vi} bị trả lại`, body: `Lý do: ${reason}`, link: `/reports/${id}`, at: now });
+    await writeAudit(tx, { actor, action: 'report.return', entityType: 'report', entityId: id, data: { reason, version: updated.version }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+  return reportDtoById(ctx, row.id);
+}
+
+async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
+  return ctx.db.transaction(async (tx) => {
+    const report = await loadReport(tx, id, { forUpdate: true });
+    const actor = requireReview(ctx, report);
+    const cycle = await loadCycle(tx, report.cycleId);
+    const name = reportName(cycle, await expectedOf(tx, report));
+    if (!canAcceptReport(actor, report).allowed) {
+      throw new AppError(
+        'REPORT_NOT_ACCEPTABLE',
+        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không tiếp nhận được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be accepted`),
+        { status: 409 },
+      );
+    }
+    const now = ctx.clock.now();
+    const updated = await repo.updateReport(tx, id, { status: 'accepted', version: report.version + 1, acceptedAt: now, updatedAt: now });
+    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'accept', version: updated.version });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: `${name.vi} đã được tiếp nhận`, body: 'Sở Nông nghiệp và Môi trường đã tiếp nhận báo cáo.', link: `/reports/${id}`, at: now });
+    await writeAudit(tx, { actor, action: 'report.accept', entityType: 'report', entityId: id, data: { version: updated.version }, requestId: ctx.requestId, at: now });
+    return updated;
+  });
+}
+
+export async function acceptReport(ctx: Ctx, id: string): Promise<ReportDto> {
+  return reportDtoById(ctx, (await acceptOne(ctx, id)).id);
+}
+
+/** Accepts many reports; each in its own transaction, each failure named. */
+export async function bulkAccept(ctx: Ctx, ids: string[]) {
+  requireAccess(ctx, 'report.review');
+  const accepted: string[] = [];
+  const failed: Array<{ id: string; code: string; message: string }> = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      await acceptOne(ctx, id);
+      accepted.push(id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      failed.push({ id, code: err.code, message: err.messages[ctx.lang] });
+    }
+  }
+  return { accepted, failed };
+}

@@ -1,0 +1,59 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import { ImportResultDto } from '../../../shared/contracts/consolidation.js';
+import { AppError, msg } from '../../lib/errors.js';
+import * as files from './unit-files.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const fileResponses = errors;
+// The OpenAPI group these routes have always been listed in.
+const tags = ['consolidation'];
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Sends a generated file as a download, with its checksum when known. */
+function sendFile(reply: FastifyReply, file: { fileName: string; body: Buffer; sha256?: string }, mime: string) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-type', mime).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  if (file.sha256) reply.header('x-content-sha256', file.sha256);
+  return reply.send(file.body);
+}
+
+/** A unit's files: its report as a Word file, its Excel template, and the import of a filled one. */
+export const unitFileRoutes: FastifyPluginAsyncZod = async (api) => {
+  api.get(
+    '/reports/:id/document.docx',
+    { schema: { tags, summary: "One unit's report as a Word file in the state format", params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await files.getReportDocx(req.ctx, req.params.id), DOCX_MIME),
+  );
+  api.get(
+    '/reports/:id/template.xlsx',
+    { schema: { tags, summary: "The report's indicator form as an Excel template, prefilled", params: IdParams, response: fileResponses } },
+    async (req, reply) => sendFile(reply, await files.getReportTemplate(req.ctx, req.params.id), XLSX_MIME),
+  );
+  api.post(
+    '/reports/:id/import.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Import a filled template into the draft (multipart field "file"); refused cells are listed',
+        params: IdParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportResultDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file) {
+        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
+          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
+        });
+      }
+      const body = await file.toBuffer();
+      return files.importReportXlsx(req.ctx, req.params.id, { body, fileName: file.filename }, req.query.version);
+    },
+  );
+};
