@@ -17,6 +17,8 @@ const Env = z.object({
   BIOPLAN_REMINDER_DAYS: z.string().default('7,3,1,-1,-3'),
   /** Public address of the platform, used in e-mail links. */
   BIOPLAN_PUBLIC_URL: z.string().default('http://localhost:3000'),
+  /** How a save and a submission write (docs/adr/0005-report-write-path.md): one guarded statement, or one short transaction. */
+  BIOPLAN_WRITE_PATH: z.enum(['cte', 'tx']).default('cte'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +36,8 @@ export interface Config {
   reminderDays: number[];
   publicUrl: string;
   logLevel: string;
+  /** How a save and a submission write: `cte` one guarded statement, `tx` one short transaction. */
+  writePath: 'cte' | 'tx';
   /** Where attachments and generated documents are stored. */
   filesDir: string;
 }
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDays: e.BIOPLAN_REMINDER_DAYS.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n)),
     publicUrl: e.BIOPLAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    writePath: e.BIOPLAN_WRITE_PATH,
     filesDir: `${e.BIOPLAN_DATA_DIR}/files`,
   };
 }

@@ -77,7 +77,7 @@ export async function buildTestApp(opts: { now?: string; config?: Partial<Config
   await seedReferenceData(database.db);
   const clock = fixedClock(opts.now ?? '2026-11-20T02:00:00Z');
   const config: Config = {
-    ...loadConfig({ BIOPLAN_DATA_DIR: `/tmp/bioplan-test-${process.pid}-${randomBytes(4).toString('hex')}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...loadConfig({ BIOPLAN_DATA_DIR: `/tmp/bioplan-test-${process.pid}-${randomBytes(4).toString('hex')}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BIOPLAN_WRITE_PATH: process.env.BIOPLAN_WRITE_PATH }),
     ...opts.config,
   };
   const app = await buildApp({ database, config, clock: clock as Clock });

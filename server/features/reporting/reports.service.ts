@@ -39,6 +39,7 @@ import * as cyclesRepo from './cycles.repository.js';
 import { loadCycle, requireOpen } from './cycles.service.js';
 import { cycleForm } from './form-cache.js';
 import { iso, person, toCycleUnitDto } from './reporting.dto.js';
+import { reportWriter } from './report-write-tx.js';
 import * as repo from './reports.repository.js';
 
 const reportNotFound = () => notFound(msg('Không tìm thấy báo cáo', 'Report not found'));
@@ -347,7 +348,7 @@ export async function saveReport<M extends boolean = false>(ctx: Ctx, id: string
   });
   try {
     // The report row, its content, the history line and the audit line: one statement.
-    await repo.writeIfCurrent(ctx.db, update.write, [
+    await reportWriter(ctx.config)(ctx.db, update.write, [
       ...repo.contentWrites(id, content.values, content.sections),
       merge
         ? repo.eventUpdate(ctx.db, last.id, { at: now, version })
@@ -427,7 +428,7 @@ export async function submitReport<M extends boolean = false>(
   const write = async (db: DbOrTx) =>
     // The report row, the key, the history line with the snapshot, the notices to the focal
     // department and the audit line: one statement.
-    repo.writeIfCurrent(db, update.write, [
+    reportWriter(ctx.config)(db, update.write, [
       ...(key ? [repo.idempotencyInsert(db, { userId: actor.id, scope, key, createdAt: now })] : []),
       repo.eventInsert(db, {
         reportId: id,
