@@ -5,7 +5,11 @@
 //     same run; checks nothing was lost or duplicated and no 5xx; peak server memory (RSS).
 //  2. The board of a cycle of BENCH_BOARD_UNITS (5,000) units vs the single SQL query of its counts.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where a
-// throw-away database is created and dropped.
+// throw-away database (named BENCH_DB_PREFIX_<random>, default bioplan_bench) is created and dropped.
+// Deadline day runs once per write path of BENCH_WRITE_PATHS (default "cte,tx", in that order;
+// ADR 0005), each on a fresh database with its own server process and its own plain-SQL baseline,
+// then prints the figures of each side by side and the tx / cte ratios of the same run. The board
+// runs once, on the last one.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +36,8 @@ const BOARD_UNITS = Number(process.env.BENCH_BOARD_UNITS ?? 5000);
 const BOARD_RUNS = Number(process.env.BENCH_BOARD_RUNS ?? 40);
 /** Extra node flags of the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const DB_PREFIX = process.env.BENCH_DB_PREFIX ?? 'bioplan_bench';
+const WRITE_PATHS = (process.env.BENCH_WRITE_PATHS ?? 'cte,tx').split(',').map((x) => x.trim()).filter(Boolean);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,9 +86,10 @@ function cpuOf(stat: string): number {
  * the postmaster, whose children's time includes backends that have exited) and by this process
  * (the clients): the split of the machine's work between them in a phase.
  */
-function cpuNow(serverPid: number): { server: number; serverSystem: number; database: number; connections: number; clients: number } {
+function cpuNow(serverPid: number, dbName?: string): { server: number; serverSystem: number; database: number; connections: number; thisDb: number; clients: number } {
   let database = 0;
   let connections = 0;
+  let thisDb = 0;
   let server = 0;
   let serverSystem = 0;
   for (const pid of readdirSync('/proc')) {
@@ -92,7 +99,10 @@ function cpuNow(serverPid: number): { server: number; serverSystem: number; data
       if (stat.includes('(postgres)')) {
         database += cpuOf(stat);
         // A connection's backend is titled "postgres: <user> <database> <address> …"; the rest is the server's own work.
-        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(' 127.0.0.1(')) connections += cpuOf(stat);
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmd.includes(' 127.0.0.1(')) connections += cpuOf(stat);
+        // This run's backends only (the machine's PostgreSQL may serve others too).
+        if (dbName && cmd.includes(` ${dbName} `)) thisDb += cpuOf(stat);
       }
       else if (Number(pid) === serverPid) {
         server = cpuOf(stat);
@@ -103,14 +113,58 @@ function cpuNow(serverPid: number): { server: number; serverSystem: number; data
     }
   }
   const self = process.cpuUsage();
-  return { server, serverSystem, database, connections, clients: (self.user + self.system) / 1e6 };
+  return { server, serverSystem, database, connections, thisDb, clients: (self.user + self.system) / 1e6 };
 }
 
 const cpuSince = (a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>) =>
-  `server ${(b.server - a.server).toFixed(1)} s (kernel ${(b.serverSystem - a.serverSystem).toFixed(1)} s), PostgreSQL ${(b.database - a.database).toFixed(1)} s (connections ${(b.connections - a.connections).toFixed(1)} s), clients (this process) ${(b.clients - a.clients).toFixed(1)} s`;
+  `server ${(b.server - a.server).toFixed(1)} s (kernel ${(b.serverSystem - a.serverSystem).toFixed(1)} s), PostgreSQL ${(b.database - a.database).toFixed(1)} s (connections ${(b.connections - a.connections).toFixed(1)} s, this database's ${(b.thisDb - a.thisDb).toFixed(1)} s), clients (this process) ${(b.clients - a.clients).toFixed(1)} s`;
+
+/** What one deadline day measured, for the side-by-side summary. */
+interface DayFigures {
+  writePath: string;
+  api: number;
+  plain: number;
+  requestP50: number;
+  requestP99: number;
+  reportP50: number;
+  reportP99: number;
+  /** CPU ms per report: the server process; PostgreSQL as a whole; this database's backends. */
+  serverMs: number;
+  databaseMs: number;
+  thisDbMs: number;
+  plainDatabaseMs: number;
+  load: string;
+  ok: boolean;
+}
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 async function main() {
-  const name = `bioplan_bench_${randomBytes(4).toString('hex')}`;
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  const days: DayFigures[] = [];
+  for (const [i, writePath] of WRITE_PATHS.entries()) days.push(await deadlineDay(writePath, i === WRITE_PATHS.length - 1));
+  console.log('\n== Write paths side by side (ADR 0005) ==');
+  for (const d of days) {
+    console.log(
+      `${d.writePath}: API ${d.api.toFixed(1)} reports/s, plain SQL ${d.plain.toFixed(1)}, ratio ${(d.api / d.plain).toFixed(2)}; ` +
+        `request p50/p99 ${d.requestP50.toFixed(1)}/${d.requestP99.toFixed(1)} ms, report p50/p99 ${d.reportP50.toFixed(1)}/${d.reportP99.toFixed(1)} ms; ` +
+        `CPU per report: server ${d.serverMs.toFixed(1)} ms, PostgreSQL ${d.databaseMs.toFixed(1)} ms (this database ${d.thisDbMs.toFixed(1)} ms; plain SQL ${d.plainDatabaseMs.toFixed(1)} ms); ` +
+        `load ${d.load}; ${d.ok ? 'all recorded' : 'NOT ALL RECORDED'}`,
+    );
+  }
+  const cte = days.find((d) => d.writePath === 'cte');
+  const tx = days.find((d) => d.writePath === 'tx');
+  if (cte && tx) {
+    console.log(
+      `tx / cte, same run: throughput ${(tx.api / cte.api).toFixed(2)}, ratio to plain SQL ${(tx.api / tx.plain / (cte.api / cte.plain)).toFixed(2)}, ` +
+        `report p50 ${(tx.reportP50 / cte.reportP50).toFixed(2)}, server CPU ${(tx.serverMs / cte.serverMs).toFixed(2)}, database CPU ${(tx.thisDbMs / cte.thisDbMs).toFixed(2)}`,
+    );
+  }
+  if (days.some((d) => !d.ok)) process.exitCode = 1;
+}
+
+async function deadlineDay(writePath: string, withBoard: boolean): Promise<DayFigures> {
+  const name = `${DB_PREFIX}_${writePath}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BASE });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -121,9 +175,10 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bioplan-bench-'));
   let server: ChildProcess | undefined;
   const database = await createDb({ databaseUrl: dbUrl });
+  let figures: DayFigures | undefined;
   try {
     const db = database.db;
-    console.log(`bench: PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients; board of ${BOARD_UNITS} units`);
+    console.log(`\nbench: BIOPLAN_WRITE_PATH=${writePath}; PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients${withBoard ? `; board of ${BOARD_UNITS} units` : ''}; load ${loadavg()}`);
     let t0 = performance.now();
     await seedReferenceData(db);
     const units = await generateUnits(db, UNITS, 'BQ', { withUsers: true });
@@ -138,11 +193,10 @@ async function main() {
     const sqlReports = created.filter((r) => r.cycleId === sqlCycle).map((r) => r.id);
     console.log(`generate: ${ms(performance.now() - t0)}`);
 
-    // A real server process on the same database, started as `npm start` starts it: the built bundle.
-    execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+    // A real server process on the same database, started as `npm start` starts it: the built bundle (built by main).
     const port = await freePort();
     server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--enable-source-maps', 'dist/server/main.js'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '' },
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '', BIOPLAN_WRITE_PATH: writePath },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const origin = `http://127.0.0.1:${port}`;
@@ -188,7 +242,8 @@ async function main() {
     await call(units[0], 'GET', `/api/v1/reports/${apiReport.get(units[0].id)}`);
     latencies.length = 0;
     const reportLatency: number[] = [];
-    const apiCpu0 = cpuNow(server.pid!);
+    const apiCpu0 = cpuNow(server.pid!, name);
+    const load0 = loadavg();
     t0 = performance.now();
     await pool(units, CONCURRENCY, async (u) => {
       const id = apiReport.get(u.id)!;
@@ -202,7 +257,9 @@ async function main() {
       reportLatency.push(performance.now() - start);
     });
     const apiSeconds = (performance.now() - t0) / 1000;
-    const apiCpu = cpuSince(apiCpu0, cpuNow(server.pid!));
+    const apiCpu1 = cpuNow(server.pid!, name);
+    const apiCpu = cpuSince(apiCpu0, apiCpu1);
+    const load1 = loadavg();
     clearInterval(sampler);
     const apiThroughput = UNITS / apiSeconds;
 
@@ -218,7 +275,7 @@ async function main() {
     // same driver (pg), at the same concurrency, in the same run.
     const plain = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY });
     const snapshot = JSON.stringify({ values, sections: [], otherResults: '', proposalsToCommittee: '' });
-    const sqlCpu0 = cpuNow(server.pid!);
+    const sqlCpu0 = cpuNow(server.pid!, name);
     t0 = performance.now();
     const unitOf = new Map(created.filter((r) => r.cycleId === sqlCycle).map((r) => [r.id, units.find((u) => u.id === r.orgUnitId)!]));
     await pool(sqlReports, CONCURRENCY, async (id) => {
@@ -257,10 +314,11 @@ async function main() {
     });
     const sqlSeconds = (performance.now() - t0) / 1000;
     agent.destroy();
-    const sqlCpu = cpuSince(sqlCpu0, cpuNow(server.pid!));
+    const sqlCpu1 = cpuNow(server.pid!, name);
+    const sqlCpu = cpuSince(sqlCpu0, sqlCpu1);
     const sqlThroughput = sqlReports.length / sqlSeconds;
 
-    console.log('\n== Deadline day ==');
+    console.log(`\n== Deadline day (BIOPLAN_WRITE_PATH=${writePath}) ==`);
     console.log(`reports: ${UNITS} (save ${FIELDS} values + submit, 10% submitted twice with the same Idempotency-Key)`);
     console.log(`recorded: submitted=${v.submitted}/${UNITS}, submit events=${v.events} (duplicates: ${v.events - UNITS}), values=${v.values}/${UNITS * FIELDS}`);
     console.log(`HTTP statuses: ${JSON.stringify(status)}; 5xx: ${fivexx}`);
@@ -271,6 +329,26 @@ async function main() {
     console.log(`CPU time, API: ${apiCpu}`);
     console.log(`CPU time, plain SQL: ${sqlCpu}`);
     console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 300 MB; ${startRss.toFixed(0)} MB when started)`);
+    const perReport = (a: number, b: number) => ((b - a) * 1000) / UNITS;
+    figures = {
+      writePath,
+      api: apiThroughput,
+      plain: sqlThroughput,
+      requestP50: pct(latencies, 50),
+      requestP99: pct(latencies, 99),
+      reportP50: pct(reportLatency, 50),
+      reportP99: pct(reportLatency, 99),
+      serverMs: perReport(apiCpu0.server, apiCpu1.server),
+      databaseMs: perReport(apiCpu0.database, apiCpu1.database),
+      thisDbMs: perReport(apiCpu0.thisDb, apiCpu1.thisDb),
+      plainDatabaseMs: perReport(sqlCpu0.thisDb, sqlCpu1.thisDb),
+      load: `${load0} → ${load1}`,
+      ok: v.submitted === UNITS && v.events === UNITS && v.values === UNITS * FIELDS && fivexx === 0,
+    };
+    if (!withBoard) {
+      await plain.end();
+      return figures;
+    }
 
     // The board of a big cycle vs the single SQL query of its counts.
     t0 = performance.now();
@@ -337,6 +415,7 @@ async function main() {
     await c.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  return figures!;
 }
 
 /** A drizzle SQL object as text + params for the pg driver. */
