@@ -127,3 +127,18 @@ export async function currentHolders(db: DbOrTx, unitIds: string[], date: string
   }
   return result;
 }
+
+/** Org unit DTOs by id: a lookup answering null for an unknown or missing id. */
+export async function unitDtos(db: DbOrTx, ids: Array<string | null | undefined>) {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  const rows = unique.length ? await db.select().from(orgUnits).where(inArray(orgUnits.id, unique)) : [];
+  const byId = new Map(rows.map((r) => [r.id, toOrgUnitDto(r)]));
+  return (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
+}
+
+/** Which of these unit ids exist. */
+export async function existingUnitIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
+  return new Set(rows.map((r) => r.id));
+}

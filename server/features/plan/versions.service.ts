@@ -3,17 +3,18 @@ import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse, PlanVersionDto }
 import type { PlanItemKind } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import { amendmentProposals, planVersions } from '../../db/schema/index.js';
-import { requireAccess } from '../../lib/access.js';
+import { requireAbility } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
-import { toOrgUnitDto } from '../org-units/org-units.repository.js';
-import { getPlan, getVersion, loadItems } from '../plans/plans.repository.js';
+import { toOrgUnitDto } from '../org-units/index.js';
+import { getPlan, getVersion, loadItems } from './plans.repository.js';
+import { canReadPlan } from './policy.js';
 
 const PLAN_NOT_FOUND = msg('Không tìm thấy kế hoạch', 'Plan not found');
 
 /** Every version of a plan, oldest first, with the amendment that made it. */
 export async function listVersions(ctx: Ctx, planId: string): Promise<{ data: PlanVersionDto[] }> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const rows = await ctx.db
@@ -88,7 +89,7 @@ function publicSide(s: Side | undefined) {
  * listed where they stood.
  */
 export async function diffVersions(ctx: Ctx, planId: string, from: number, to: number): Promise<PlanDiffResponse> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const vFrom = await getVersion(ctx.db, planId, from);
