@@ -22,9 +22,9 @@ function prepareSessionLookup(db: DbOrTx) {
 }
 
 export async function findSessionWithUser(db: DbOrTx, id: string, now: Date) {
-  let q = sessionLookup.get(db);
-  if (!q) sessionLookup.set(db, (q = prepareSessionLookup(db)));
-  const [row] = await q.execute({ id, now });
+  let lookup = sessionLookup.get(db);
+  if (!lookup) sessionLookup.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ id, now });
   return row;
 }
 

@@ -45,8 +45,8 @@ export async function loadSession(db: Db, token: string, now: Date) {
 export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Promise<UserDto> {
   let orgUnit: UserDto['orgUnit'] = null;
   if (user.orgUnitId) {
-    const u = await getUnit(db, user.orgUnitId);
-    if (u) orgUnit = { id: u.id, code: u.code, name: u.fullName, kind: u.kind };
+    const unit = await getUnit(db, user.orgUnitId);
+    if (unit) orgUnit = { id: unit.id, code: unit.code, name: unit.fullName, kind: unit.kind };
   }
   return {
     id: user.id,

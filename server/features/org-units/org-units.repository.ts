@@ -89,7 +89,12 @@ export async function unitWithPredecessors(db: DbOrTx, unitId: string): Promise<
   let frontier = [unitId];
   while (frontier.length) {
     const next: string[] = [];
-    for (const l of links) if (frontier.includes(l.to) && !result.has(l.from)) (result.add(l.from), next.push(l.from));
+    for (const link of links) {
+      if (frontier.includes(link.to) && !result.has(link.from)) {
+        result.add(link.from);
+        next.push(link.from);
+      }
+    }
     frontier = next;
   }
   return result;
@@ -106,7 +111,7 @@ export async function currentHolders(db: DbOrTx, unitIds: string[], date: string
     .from(orgUnitSuccessions);
   const units = await db.select().from(orgUnits);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const isValid = (u: OrgUnitRow) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);
+  const isValid = (unit: OrgUnitRow) => (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
   const result = new Map<string, OrgUnitRow[]>();
   for (const start of unitIds) {
     const found = new Map<string, OrgUnitRow>();
@@ -114,13 +119,13 @@ export async function currentHolders(db: DbOrTx, unitIds: string[], date: string
     const walk = (id: string) => {
       if (seen.has(id)) return;
       seen.add(id);
-      const u = byId.get(id);
-      if (!u) return;
-      if (isValid(u)) {
-        found.set(u.id, u);
+      const unit = byId.get(id);
+      if (!unit) return;
+      if (isValid(unit)) {
+        found.set(unit.id, unit);
         return;
       }
-      for (const l of links) if (l.from === id && l.kind !== 'split') walk(l.to);
+      for (const link of links) if (link.from === id && link.kind !== 'split') walk(link.to);
     };
     walk(start);
     result.set(start, [...found.values()]);

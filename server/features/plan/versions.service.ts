@@ -96,15 +96,15 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
   if (!vFrom) throw invalidField('from', msg(`Kế hoạch không có phiên bản ${from}`, `The plan has no version ${from}`));
   const vTo = await getVersion(ctx.db, planId, to);
   if (!vTo) throw invalidField('to', msg(`Kế hoạch không có phiên bản ${to}`, `The plan has no version ${to}`));
-  const a = await sides(ctx.db, vFrom.id);
-  const b = await sides(ctx.db, vTo.id);
+  const older = await sides(ctx.db, vFrom.id);
+  const newer = await sides(ctx.db, vTo.id);
 
   const entries = new Map<string, DiffItemDto>();
-  for (const key of new Set([...a.order, ...b.order])) {
-    const before = a.byKey.get(key);
-    const after = b.byKey.get(key);
-    const added = after ? [...after.signatures].filter(([s]) => !before?.signatures.has(s)).map(([, d]) => d) : [];
-    const removed = before ? [...before.signatures].filter(([s]) => !after?.signatures.has(s)).map(([, d]) => d) : [];
+  for (const key of new Set([...older.order, ...newer.order])) {
+    const before = older.byKey.get(key);
+    const after = newer.byKey.get(key);
+    const added = after ? [...after.signatures].filter(([signature]) => !before?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
+    const removed = before ? [...before.signatures].filter(([signature]) => !after?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
     const fields: DiffItemDto['fields'] = [];
     if (before && after) {
       if (before.kind !== after.kind) fields.push('kind');
@@ -127,10 +127,10 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
   }
 
   // Document order of "to", with each removed item placed after the item that preceded it in "from".
-  const order: string[] = [...b.order];
+  const order: string[] = [...newer.order];
   let previous: string | null = null;
-  for (const key of a.order) {
-    if (b.byKey.has(key)) {
+  for (const key of older.order) {
+    if (newer.byKey.has(key)) {
       previous = key;
       continue;
     }
@@ -138,7 +138,7 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
     order.splice(at, 0, key);
     previous = key;
   }
-  const items = order.map((k) => entries.get(k)).filter((x): x is DiffItemDto => Boolean(x));
+  const items = order.map((key) => entries.get(key)).filter((x): x is DiffItemDto => Boolean(x));
   return {
     planId,
     from,
