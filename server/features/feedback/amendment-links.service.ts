@@ -3,7 +3,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Actor } from '../../lib/context.js';
 import * as repo from './feedback.repository.js';
 
-/** What the plan module's amendments need from the desk: check, show and update the items they cite. */
+// What the plan module's amendments need from the desk: check, show and update the items they cite.
 
 export { existingFeedbackIds, feedbackRefs } from './feedback.repository.js';
 
