@@ -3,7 +3,7 @@ import { accountsFeature } from './accounts/index.js';
 import { consolidationFeature } from './consolidation/index.js';
 import { feedbackRoutes } from './feedback/index.js';
 import { guidanceRoutes } from './guidance/index.js';
-import { healthRoutes } from './health/health.routes.js';
+import { healthRoutes } from './health/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature } from './plan/index.js';
 import { reportingFeature } from './reporting/index.js';
