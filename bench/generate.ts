@@ -7,7 +7,7 @@ import { WASTE_STREAMS } from '../shared/domain.js';
 import { foldText } from '../shared/text.js';
 import type { Db } from '../server/db/client.js';
 import { indicators, orgUnits, plans, reportCycles, reports, sessions, users, type FrozenIndicator } from '../server/db/schema/index.js';
-import { hashPassword } from '../server/features/auth/auth.service.js';
+import { hashPassword } from '../server/lib/passwords.js';
 
 export interface BenchUnit {
   id: string;

@@ -22,7 +22,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { users } from './db/schema/index.js';
 import { registerFeatures } from './features/index.js';
-import { loadSession, SESSION_COOKIE } from './features/auth/auth.service.js';
+import { loadSession, SESSION_COOKIE } from './features/accounts/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';

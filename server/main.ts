@@ -5,7 +5,18 @@ import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedReferenceData } from './db/seed/index.js';
-import { startBackgroundWork } from './lib/background.js';
+import { runReminderSchedule } from './features/reporting/index.js';
+import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
+
+/** The reporting module's reminders: every 15 minutes, once per slot across instances. */
+const reminderSchedule: PeriodicTask = {
+  name: 'reminder schedule',
+  everyMs: 15 * 60_000,
+  async run(db, config, now, log) {
+    const sent = await runReminderSchedule(db, config, now);
+    if (sent?.length) log.info({ reminders: sent.length }, 'reminders sent');
+  },
+};
 
 /** Process entry: config → database (migrations, reference data) → HTTP server. */
 async function main() {
@@ -17,7 +28,7 @@ async function main() {
   if (config.demo) {
     await seedDemoActivity(app, (line) => console.log(line)).catch((err) => console.warn(`Dữ liệu minh họa không tạo được: ${err.message}`));
   }
-  const stopBackground = await startBackgroundWork({ database, config, log: app.log });
+  const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });
   const shutdown = async () => {
     await stopBackground();
     await app.close();

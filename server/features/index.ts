@@ -1,23 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import { authRoutes } from './auth/auth.routes.js';
+import { accountsFeature } from './accounts/index.js';
 import { consolidationFeature } from './consolidation/index.js';
-import { feedbackFeature } from './feedback/index.js';
-import { healthRoutes } from './health/health.routes.js';
+import { feedbackRoutes } from './feedback/index.js';
+import { guidanceRoutes } from './guidance/index.js';
+import { healthRoutes } from './health/index.js';
 import { notificationsFeature } from './notifications/index.js';
-import { orgUnitRoutes } from './org-units/org-units.routes.js';
-import { planRoutes } from './plans/plans.routes.js';
+import { orgUnitRoutes } from './org-units/index.js';
+import { planFeature } from './plan/index.js';
 import { reportingFeature } from './reporting/index.js';
-import { userRoutes } from './users/users.routes.js';
 
-/** Every feature's routes, mounted under /api/v1. */
+/**
+ * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
+ * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
+ */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(healthRoutes);
-  await api.register(authRoutes);
-  await api.register(userRoutes);
+  await api.register(accountsFeature);
   await api.register(orgUnitRoutes);
-  await api.register(planRoutes);
+  await api.register(planFeature);
   await api.register(reportingFeature);
   await api.register(consolidationFeature);
-  await api.register(feedbackFeature);
+  await api.register(feedbackRoutes);
+  await api.register(guidanceRoutes);
   await api.register(notificationsFeature);
 }

@@ -16,9 +16,7 @@ export function requireAccess(ctx: Pick<Ctx, 'actor'>, permission: Permission, r
   const actor = requireActor(ctx);
   if (!hasPermission(actor.role, permission)) {
     if (resource) throw notFound();
-    throw new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), {
-      status: 403,
-    });
+    throw forbidden();
   }
   if (resource && actor.role === 'unit' && resource.orgUnitId !== actor.orgUnitId) throw notFound();
   return actor;
@@ -27,4 +25,20 @@ export function requireAccess(ctx: Pick<Ctx, 'actor'>, permission: Permission, r
 /** True when the actor reads every unit's data; false when it is limited to its own unit. */
 export function seesAllUnits(actor: Actor): boolean {
   return actor.role !== 'unit';
+}
+
+/**
+ * Enforces one ability of a module's policy (its `policy.ts`): 401 without an account, 403 when
+ * the policy says no. The same policy functions fill the `abilities` sent to the client.
+ * Checks on one record that the actor may not see answer 404 in the service, as above.
+ */
+export function requireAbility(ctx: Pick<Ctx, 'actor'>, can: (actor: Actor) => boolean): Actor {
+  const actor = requireActor(ctx);
+  if (!can(actor)) throw forbidden();
+  return actor;
+}
+
+/** 403: the account lacks the permission for this action. */
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), { status: 403 });
 }

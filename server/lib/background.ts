@@ -1,48 +1,58 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import type { Database } from '../db/client.js';
-import { runReminderSchedule } from '../features/reporting/reminders.service.js';
+import type { Db, Database } from '../db/client.js';
 import { systemClock, type Clock } from './clock.js';
 import { startJobWorker } from './jobs.js';
 // Registers the e-mail job handler.
 import './mail.js';
 
 /**
+ * Work that runs on a timer, handed in by the composition root (server/main.ts), so this file
+ * knows no feature. A task that must run on one instance at a time takes its own lock (the
+ * reminder schedule takes a PostgreSQL advisory lock).
+ */
+export interface PeriodicTask {
+  /** Named in the log, e.g. "reminder schedule". */
+  name: string;
+  everyMs: number;
+  run(db: Db, config: Config, now: Date, log: FastifyBaseLogger): Promise<void>;
+}
+
+/**
  * Starts the background workers and returns a function that stops them:
  * - the job queue worker (e-mail now; document rendering later), safe with several instances
  *   since jobs are claimed with FOR UPDATE SKIP LOCKED and held by a lease;
- * - the reminder schedule, every `reminderEveryMs` (default 15 minutes) and once at start, under a
- *   PostgreSQL advisory lock so one instance runs it at a time; what it has sent is logged in
- *   the database, so a restart neither repeats nor loses a reminder.
+ * - each periodic task, 5 seconds after start and then every `everyMs`; a run that fails is
+ *   logged and the next one happens on time.
  */
 export async function startBackgroundWork(deps: {
   database: Database;
   config: Config;
   log: FastifyBaseLogger;
+  schedules: PeriodicTask[];
   clock?: Clock;
-  reminderEveryMs?: number;
   pollMs?: number;
 }): Promise<() => Promise<void>> {
   const { database, config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const stopWorker = startJobWorker({ db: database.db, config, log, pollMs: deps.pollMs ?? 2000 });
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = runReminderSchedule(database.db, config, clock.now())
-      .then((sent) => {
-        if (sent?.length) log.info({ reminders: sent.length }, 'reminders sent');
-      })
-      .catch((err) => log.error({ err }, 'reminder schedule failed'));
-  };
-  const first = setTimeout(tick, 5_000);
-  const timer = setInterval(tick, deps.reminderEveryMs ?? 15 * 60_000);
+  const running = new Set<Promise<void>>();
+  const timers = deps.schedules.flatMap((task) => {
+    const tick = () => {
+      if (stopped) return;
+      const run: Promise<void> = task
+        .run(database.db, config, clock.now(), log)
+        .catch((err) => log.error({ err }, `${task.name} failed`))
+        .finally(() => running.delete(run));
+      running.add(run);
+    };
+    return [setTimeout(tick, 5_000), setInterval(tick, task.everyMs)];
+  });
   return async () => {
     stopped = true;
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
+    for (const timer of timers) clearTimeout(timer);
+    await Promise.all(running);
     await stopWorker();
   };
 }

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
+import type { Message } from './errors.js';
+import { storeMessage } from './messages.js';
 
 // A small job queue kept in the database (table `job`), so work survives a restart and several
 // app instances share it: a worker claims one due job at a time with FOR UPDATE SKIP LOCKED and
@@ -24,8 +26,11 @@ export interface JobContext<P = unknown> {
   db: Db;
   config: Config;
   log?: FastifyBaseLogger;
-  /** Records progress (0–100) and an optional note, and extends the lease. */
-  progress(percent: number, note?: string): Promise<void>;
+  /**
+   * Records progress (0–100) and an optional note, and extends the lease. A note given as
+   * msg(vi, en) is stored in both languages (lib/messages.ts); read it back with `localize`.
+   */
+  progress(percent: number, note?: string | Message): Promise<void>;
 }
 
 /** A handler returns the job's result (JSON), or throws to fail the attempt. */
@@ -115,7 +120,7 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
           .update(jobs)
           .set({
             progress: Math.max(0, Math.min(100, Math.round(percent))),
-            progressNote: note ?? null,
+            progressNote: note === undefined ? null : typeof note === 'string' ? note : storeMessage(note),
             lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')`,
           })
           .where(mine);

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createDb, type Database } from '../db/client.js';
 import { unitIdByCode, seedReferenceData } from '../db/seed/index.js';
 import { users } from '../db/schema/index.js';
-import { hashPassword } from '../features/auth/auth.service.js';
+import { hashPassword } from '../lib/passwords.js';
 import { fixedClock, type Clock } from '../lib/clock.js';
 
 export const TEST_PASSWORD = 'Test-password-123';

@@ -5,3 +5,4 @@ export * from './plans.js';
 export * from './reporting.js';
 export * from './feedback.js';
 export * from './consolidation.js';
+export * from './settings.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Config } from '../../config.js';
-import { hashPassword } from '../../features/auth/auth.service.js';
+import { hashPassword } from '../../lib/passwords.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../client.js';
 import { users } from '../schema/index.js';

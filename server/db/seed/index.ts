@@ -5,10 +5,12 @@ import { indicators, orgUnits, orgUnitSuccessions, planAssignments, planItems, p
 import { INDICATORS } from './indicators.js';
 import { seedOrgUnits } from './org-units.js';
 import { PLAN_1953, PLAN_1953_ITEMS, type SeedItem } from './plan-1953.js';
+import { seedSettings } from './settings.js';
 
 /**
- * Loads the reference data — units, indicator catalogue, the plan — idempotently: running it
- * again changes nothing, and it never overwrites a plan that has been amended since.
+ * Loads the reference data — units, indicator catalogue, the plan, the agency's settings —
+ * idempotently: running it again changes nothing, and it never overwrites a plan that has been
+ * amended since nor a setting changed since.
  */
 export async function seedReferenceData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
@@ -17,6 +19,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
     const unitIds = await upsertUnits(tx);
     await upsertIndicators(tx);
     await insertPlanIfMissing(tx, unitIds);
+    await seedSettings(tx);
   });
 }
 

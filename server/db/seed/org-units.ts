@@ -29,14 +29,14 @@ export interface SeedSuccession {
  * KH&CN → Sở Khoa học và Công nghệ); on 1/7/2025 the departments of Bến Tre, Trà Vinh and Vĩnh
  * Long merged into those of the new Tỉnh Vĩnh Long.
  */
-const DEPARTMENTS: Array<{ key: string; name: string; short: string }> = [
-  { key: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường', short: 'SNNMT' },
-  { key: 'SKHCN', name: 'Sở Khoa học và Công nghệ', short: 'SKHCN' },
-  { key: 'STC', name: 'Sở Tài chính', short: 'STC' },
-  { key: 'SGDDT', name: 'Sở Giáo dục và Đào tạo', short: 'SGDĐT' },
-  { key: 'SCT', name: 'Sở Công Thương', short: 'SCT' },
-  { key: 'SYT', name: 'Sở Y tế', short: 'SYT' },
-  { key: 'SXD', name: 'Sở Xây dựng', short: 'SXD' },
+const DEPARTMENTS: Array<{ key: string; name: string }> = [
+  { key: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' },
+  { key: 'SKHCN', name: 'Sở Khoa học và Công nghệ' },
+  { key: 'STC', name: 'Sở Tài chính' },
+  { key: 'SGDDT', name: 'Sở Giáo dục và Đào tạo' },
+  { key: 'SCT', name: 'Sở Công Thương' },
+  { key: 'SYT', name: 'Sở Y tế' },
+  { key: 'SXD', name: 'Sở Xây dựng' },
 ];
 
 const MERGED_DEPARTMENTS_FROM = '2025-03-01';
@@ -132,11 +132,3 @@ export function seedOrgUnits(): { units: SeedUnit[]; successions: SeedSuccession
   }
   return { units, successions };
 }
-
-/** Short agency abbreviations used in document numbers ("Số: 15/BC-SNNMT"). */
-export const DEPARTMENT_ABBREVIATIONS: Record<string, string> = Object.fromEntries(
-  DEPARTMENTS.flatMap((d) => [
-    [`BT-${d.key}`, d.short],
-    [`VL-${d.key}`, d.short],
-  ]),
-);

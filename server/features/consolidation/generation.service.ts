@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { ConsolidationDto, GenerateConsolidationRequest } from '../../../shared/contracts/consolidation.js';
 import { vietnamDay } from '../../../shared/reporting-rules.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { DEPARTMENT_ABBREVIATIONS } from '../../db/seed/org-units.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
 import { enqueueJob } from '../../lib/jobs.js';
+import { getAgencySettings } from '../settings/index.js';
 import { cycleWithPlan, planIssuerName, provinceOn, shortDate, type CycleWithPlan } from '../reporting/index.js';
 import { compileOrigins, compileTables, draftGroups, mergeDraft, type DraftParagraph } from './compile.js';
 import * as repo from './consolidation.repository.js';
@@ -19,21 +19,22 @@ import { canGenerateConsolidation } from './policy.js';
 /** Defaults of a new draft's header, from the officer's agency and the plan. */
 async function defaultSettings(db: DbOrTx, actor: Actor, context: CycleWithPlan, today: string) {
   const province = await provinceOn(db, today);
+  const settings = await getAgencySettings(db);
   const unit = actor.orgUnitId ? await repo.getOrgUnit(db, actor.orgUnitId) : undefined;
-  const agencyName = unit?.name ?? 'Sở Nông nghiệp và Môi trường';
+  const agencyName = unit?.name ?? settings.focalDepartment.name;
   const issuer = planIssuerName(context.plan);
   return {
     parentAgency: `UBND TỈNH ${province.toUpperCase()}`,
     agency: agencyName.toUpperCase(),
-    agencyAbbreviation: (unit && DEPARTMENT_ABBREVIATIONS[unit.code]) ?? 'SNNMT',
+    agencyAbbreviation: (unit && settings.departmentAbbreviations[unit.code]) ?? settings.focalDepartment.abbreviation,
     documentNumber: null,
     place: province,
     documentDate: today,
     title: `Kết quả thực hiện Kế hoạch số ${context.plan.number} ngày ${shortDate(context.plan.date)} của ${issuer} năm ${context.cycle.year}`,
     recipient: `Ủy ban nhân dân tỉnh ${province}.`,
-    copyTo: ['Như trên;', 'Bộ Nông nghiệp và Môi trường (để b/c);', 'Chủ tịch, các PCT UBND tỉnh;', 'Các sở, ban, ngành tỉnh;', 'UBND các xã, phường;', 'Lưu: VT, CCBVMT.'],
-    signerAuthority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
+    copyTo: settings.consolidatedReport.copyTo,
+    signerAuthority: settings.consolidatedReport.signerAuthority,
+    signerTitle: settings.consolidatedReport.signerTitle,
     signerName: '',
   };
 }

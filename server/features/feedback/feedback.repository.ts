@@ -1,15 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  amendmentFeedback,
-  amendmentProposals,
-  feedback,
-  feedbackAttachments,
-  feedbackEvents,
-  planVersions,
-  users,
-} from '../../db/schema/index.js';
+import { feedback, feedbackAttachments, feedbackEvents } from '../../db/schema/index.js';
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 
@@ -66,18 +58,6 @@ export async function listEvents(db: DbOrTx, feedbackId: string) {
   return db.select().from(feedbackEvents).where(eq(feedbackEvents.feedbackId, feedbackId)).orderBy(asc(feedbackEvents.seq));
 }
 
-/** Amendments citing these feedback items, with the version their approval created. */
-export async function amendmentsFor(db: DbOrTx, feedbackIds: string[]) {
-  if (feedbackIds.length === 0) return [];
-  return db
-    .select({ feedbackId: amendmentFeedback.feedbackId, a: amendmentProposals, versionNumber: planVersions.number })
-    .from(amendmentFeedback)
-    .innerJoin(amendmentProposals, eq(amendmentProposals.id, amendmentFeedback.amendmentId))
-    .leftJoin(planVersions, eq(planVersions.id, amendmentProposals.resultingVersionId))
-    .where(inArray(amendmentFeedback.feedbackId, feedbackIds))
-    .orderBy(asc(amendmentProposals.createdAt));
-}
-
 export async function attachmentCounts(db: DbOrTx, feedbackIds: string[]) {
   if (feedbackIds.length === 0) return new Map<string, number>();
   const rows = await db
@@ -101,28 +81,28 @@ export interface FeedbackFilter {
   isPublished?: boolean;
 }
 
-function conditions(f: FeedbackFilter): SQL | undefined {
+function conditions(filter: FeedbackFilter): SQL | undefined {
   const where: SQL[] = [];
-  if (f.status) where.push(eq(feedback.status, f.status as never));
-  if (f.category) where.push(eq(feedback.category, f.category as never));
-  if (f.source) where.push(eq(feedback.source, f.source as never));
-  if (f.orgUnitId) where.push(eq(feedback.orgUnitId, f.orgUnitId));
-  if (f.reportId) where.push(eq(feedback.reportId, f.reportId));
-  if (f.planItemKey) where.push(eq(feedback.planItemKey, f.planItemKey));
-  if (f.isPublished !== undefined) where.push(eq(feedback.isPublished, f.isPublished));
-  if (f.q) where.push(like(feedback.searchText, `%${escapeLike(foldText(f.q))}%`));
-  if (f.visibleTo) {
-    const mine: SQL[] = [eq(feedback.createdById, f.visibleTo.userId)];
-    if (f.visibleTo.orgUnitId) {
-      mine.push(eq(feedback.orgUnitId, f.visibleTo.orgUnitId), eq(feedback.forwardedToUnitId, f.visibleTo.orgUnitId));
+  if (filter.status) where.push(eq(feedback.status, filter.status as never));
+  if (filter.category) where.push(eq(feedback.category, filter.category as never));
+  if (filter.source) where.push(eq(feedback.source, filter.source as never));
+  if (filter.orgUnitId) where.push(eq(feedback.orgUnitId, filter.orgUnitId));
+  if (filter.reportId) where.push(eq(feedback.reportId, filter.reportId));
+  if (filter.planItemKey) where.push(eq(feedback.planItemKey, filter.planItemKey));
+  if (filter.isPublished !== undefined) where.push(eq(feedback.isPublished, filter.isPublished));
+  if (filter.q) where.push(like(feedback.searchText, `%${escapeLike(foldText(filter.q))}%`));
+  if (filter.visibleTo) {
+    const mine: SQL[] = [eq(feedback.createdById, filter.visibleTo.userId)];
+    if (filter.visibleTo.orgUnitId) {
+      mine.push(eq(feedback.orgUnitId, filter.visibleTo.orgUnitId), eq(feedback.forwardedToUnitId, filter.visibleTo.orgUnitId));
     }
     where.push(or(...mine)!);
   }
   return where.length ? and(...where) : undefined;
 }
 
-export async function listFeedback(db: DbOrTx, f: FeedbackFilter, page: { page: number; pageSize: number }) {
-  const cond = conditions(f);
+export async function listFeedback(db: DbOrTx, filter: FeedbackFilter, page: { page: number; pageSize: number }) {
+  const cond = conditions(filter);
   const rows = await db
     .select()
     .from(feedback)
@@ -134,15 +114,25 @@ export async function listFeedback(db: DbOrTx, f: FeedbackFilter, page: { page: 
   return { rows, total: Number(n) };
 }
 
-export async function userNames(db: DbOrTx, ids: Array<string | null>) {
-  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  const rows = unique.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)) : [];
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Which of these feedback ids exist. */
 export async function existingFeedbackIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.select({ id: feedback.id }).from(feedback).where(inArray(feedback.id, [...new Set(ids)]));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Short references to feedback items, oldest first; unknown ids are left out. */
+export async function feedbackRefs(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: feedback.id, trackingCode: feedback.trackingCode, subject: feedback.subject, status: feedback.status })
+    .from(feedback)
+    .where(inArray(feedback.id, [...new Set(ids)]))
+    .orderBy(asc(feedback.createdAt));
+}
+
+/** Marks feedback items as answered by an approved amendment. */
+export async function markAnswered(db: DbOrTx, feedbackIds: string[], amendmentId: string, at: Date): Promise<void> {
+  if (feedbackIds.length === 0) return;
+  await db.update(feedback).set({ answeredByAmendmentId: amendmentId, updatedAt: at }).where(inArray(feedback.id, feedbackIds));
 }

@@ -14,9 +14,10 @@ import {
   TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback.js';
 import { AppError, msg } from '../../lib/errors.js';
-import * as service from './feedback.service.js';
+import * as desk from './feedback.service.js';
+import * as intake from './intake.service.js';
 
-const uploads = new WeakMap<FastifyRequest, service.UploadedFile[]>();
+const uploads = new WeakMap<FastifyRequest, intake.UploadedFile[]>();
 
 /**
  * Reads a multipart request into `req.body` (fields) and memory (files) before validation, so
@@ -26,7 +27,7 @@ const uploads = new WeakMap<FastifyRequest, service.UploadedFile[]>();
 async function readMultipart(req: FastifyRequest): Promise<void> {
   if (!req.isMultipart()) return;
   const fields: Record<string, string> = {};
-  const files: service.UploadedFile[] = [];
+  const files: intake.UploadedFile[] = [];
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       let body: Buffer;
@@ -68,7 +69,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
       preValidation: readMultipart,
     },
     async (req, reply) => {
-      const created = await service.createFeedback(req.ctx, req.body, uploads.get(req) ?? []);
+      const created = await intake.createFeedback(req.ctx, req.body, uploads.get(req) ?? []);
       return reply.status(201).send(created);
     },
   );
@@ -84,7 +85,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
       },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
-    async (req) => service.trackFeedback(req.ctx, req.params.trackingCode),
+    async (req) => intake.trackFeedback(req.ctx, req.params.trackingCode),
   );
 
   api.get(
@@ -97,7 +98,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: PublishedFeedbackListResponse },
       },
     },
-    async (req) => service.listPublished(req.ctx, req.query),
+    async (req) => desk.listPublished(req.ctx, req.query),
   );
 
   api.get(
@@ -110,7 +111,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: FeedbackListResponse, 401: ErrorResponse },
       },
     },
-    async (req) => service.listFeedback(req.ctx, req.query),
+    async (req) => desk.listFeedback(req.ctx, req.query),
   );
 
   api.get(
@@ -123,7 +124,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: FeedbackDto, 401: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (req) => service.getFeedback(req.ctx, req.params.id),
+    async (req) => desk.getFeedback(req.ctx, req.params.id),
   );
 
   api.patch(
@@ -137,7 +138,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: FeedbackDto, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (req) => service.triageFeedback(req.ctx, req.params.id, req.body),
+    async (req) => desk.triageFeedback(req.ctx, req.params.id, req.body),
   );
 
   api.get(
@@ -150,7 +151,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req, reply) => {
-      const file = await service.getAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      const file = await desk.getAttachment(req.ctx, req.params.id, req.params.attachmentId);
       return reply
         .type(file.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -6,7 +6,7 @@ import type { FeedbackDto } from '../../../shared/contracts/feedback.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import { auditLog, feedback } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
-import { recordReportFeedback } from './feedback.service.js';
+import { recordReportFeedback } from './index.js';
 
 let t: TestApp;
 let plan: PlanDto;

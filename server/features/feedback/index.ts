@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { amendmentRoutes } from './amendments.routes.js';
-import { feedbackRoutes } from './feedback.routes.js';
-import { guidanceRoutes } from './guidance.routes.js';
-import { versionRoutes } from './versions.routes.js';
-
-/** Routes of the feedback area: the desk, amendment proposals, plan versions and diff, guidance documents. */
-export async function feedbackFeature(api: FastifyInstance): Promise<void> {
-  await api.register(feedbackRoutes);
-  await api.register(amendmentRoutes);
-  await api.register(versionRoutes);
-  await api.register(guidanceRoutes);
-}
+/**
+ * The feedback module: the desk where the public and the units send feedback and the focal
+ * department triages and answers it. Other modules use only what this file exports.
+ */
+export { feedbackRoutes } from './feedback.routes.js';
+export { existingFeedbackIds, feedbackRefs, markAnsweredByAmendment, recordAmendmentLink } from './amendment-links.service.js';
+export { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
+export { recordReportFeedback } from './report-feedback.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
 import pkg from '../../../package.json' with { type: 'json' };
+import { checkDatabase } from './health.service.js';
 
 export const HealthResponse = z.object({
   status: z.literal('ok'),
@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (api) => {
     '/health',
     { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthResponse } } },
     async (req) => {
-      await req.ctx.db.execute(sql`select 1`);
+      await checkDatabase(req.ctx.db);
       return { status: 'ok' as const, database: req.server.databaseKind, version: pkg.version };
     },
   );

@@ -89,7 +89,12 @@ export async function unitWithPredecessors(db: DbOrTx, unitId: string): Promise<
   let frontier = [unitId];
   while (frontier.length) {
     const next: string[] = [];
-    for (const l of links) if (frontier.includes(l.to) && !result.has(l.from)) (result.add(l.from), next.push(l.from));
+    for (const link of links) {
+      if (frontier.includes(link.to) && !result.has(link.from)) {
+        result.add(link.from);
+        next.push(link.from);
+      }
+    }
     frontier = next;
   }
   return result;
@@ -106,7 +111,7 @@ export async function currentHolders(db: DbOrTx, unitIds: string[], date: string
     .from(orgUnitSuccessions);
   const units = await db.select().from(orgUnits);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const isValid = (u: OrgUnitRow) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);
+  const isValid = (unit: OrgUnitRow) => (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
   const result = new Map<string, OrgUnitRow[]>();
   for (const start of unitIds) {
     const found = new Map<string, OrgUnitRow>();
@@ -114,16 +119,31 @@ export async function currentHolders(db: DbOrTx, unitIds: string[], date: string
     const walk = (id: string) => {
       if (seen.has(id)) return;
       seen.add(id);
-      const u = byId.get(id);
-      if (!u) return;
-      if (isValid(u)) {
-        found.set(u.id, u);
+      const unit = byId.get(id);
+      if (!unit) return;
+      if (isValid(unit)) {
+        found.set(unit.id, unit);
         return;
       }
-      for (const l of links) if (l.from === id && l.kind !== 'split') walk(l.to);
+      for (const link of links) if (link.from === id && link.kind !== 'split') walk(link.to);
     };
     walk(start);
     result.set(start, [...found.values()]);
   }
   return result;
+}
+
+/** Org unit DTOs by id: a lookup answering null for an unknown or missing id. */
+export async function unitDtos(db: DbOrTx, ids: Array<string | null | undefined>) {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  const rows = unique.length ? await db.select().from(orgUnits).where(inArray(orgUnits.id, unique)) : [];
+  const byId = new Map(rows.map((r) => [r.id, toOrgUnitDto(r)]));
+  return (id: string | null | undefined) => (id ? (byId.get(id) ?? null) : null);
+}
+
+/** Which of these unit ids exist. */
+export async function existingUnitIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
+  return new Set(rows.map((r) => r.id));
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
-import * as plansRepo from '../plans/plans.repository.js';
+import * as plansRepo from '../plan/index.js';
 import * as repo from './cycles.repository.js';
 import {
   canCloseCycle,

@@ -43,7 +43,7 @@ function initials(name: string): string {
 /** One unit's yearly report as a Nghị định 30 document, headed with its own agency. */
 export function reportDocument(
   report: ReportDto,
-  options: { province: string; planNumber: string; planDate: string; planIssuer: string; date: string; abbreviations: Record<string, string> },
+  options: { province: string; planNumber: string; planDate: string; planIssuer: string; date: string; abbreviations: Record<string, string>; focalDepartment: string; copyTo: string[] },
 ): OfficialDocument {
   const agency = unitAgency({ code: report.unit.code, name: report.unit.name, fullName: report.unit.fullName, kind: report.unit.kind }, options.province, options.abbreviations);
   const unitName = report.unit.kind === 'department' ? report.unit.name : report.unit.fullName;
@@ -116,9 +116,9 @@ export function reportDocument(
     date: options.date,
     typeName: 'BÁO CÁO',
     summary: `Kết quả thực hiện Kế hoạch số ${options.planNumber} ngày ${shortDate(options.planDate)} của ${options.planIssuer} năm ${report.year}`,
-    recipients: [`Ủy ban nhân dân tỉnh ${options.province};`, `Sở Nông nghiệp và Môi trường tỉnh ${options.province}.`],
+    recipients: [`Ủy ban nhân dân tỉnh ${options.province};`, `${options.focalDepartment} tỉnh ${options.province}.`],
     body,
-    copyTo: ['Như trên;', 'Lưu: VT.'],
+    copyTo: options.copyTo,
     signerAuthority: agency.signer,
     signerName: '',
   };

@@ -9,7 +9,7 @@ import { requireActor } from '../../lib/access.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
-import { recordReportFeedback } from '../feedback/feedback.service.js';
+import { recordReportFeedback } from '../feedback/index.js';
 import { focalNoticesInsert } from '../notifications/index.js';
 import { cycleNotOpen } from './cycles.service.js';
 import { canEditReport, canSubmitReport } from './policy.js';

@@ -1,5 +1,6 @@
 // The focal department's review: returning a report with a reason, accepting one or many.
 // Each in a transaction that locks the report row (FOR UPDATE) while it checks and changes it.
+import { getAgencySettings } from '../settings/index.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
@@ -61,7 +62,7 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
     const now = ctx.clock.now();
     const updated = await repo.updateReport(tx, id, { status: 'accepted', version: report.version + 1, acceptedAt: now, updatedAt: now });
     await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'accept', version: updated.version });
-    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: `${name.vi} đã được tiếp nhận`, body: 'Sở Nông nghiệp và Môi trường đã tiếp nhận báo cáo.', link: `/reports/${id}`, at: now });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: `${name.vi} đã được tiếp nhận`, body: `${(await getAgencySettings(tx)).focalDepartment.name} đã tiếp nhận báo cáo.`, link: `/reports/${id}`, at: now });
     await writeAudit(tx, { actor, action: 'report.accept', entityType: 'report', entityId: id, data: { version: updated.version }, requestId: ctx.requestId, at: now });
     return updated;
   });

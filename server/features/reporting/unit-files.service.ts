@@ -7,7 +7,7 @@ import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { formatDate, formatNumber } from '../../../shared/format.js';
 import { STATUS_LABELS, vietnamDay, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { DEPARTMENT_ABBREVIATIONS } from '../../db/seed/org-units.js';
+import { getAgencySettings } from '../settings/index.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -51,9 +51,10 @@ export async function getReportDocx(ctx: Ctx, reportId: string): Promise<{ fileN
   const storage = localStorage(ctx.config.filesDir);
   if (stored) return { fileName: stored.fileName, sha256: stored.sha256, body: await storage.get(stored.storageKey) };
   const context = await planContext(ctx, report.cycleId);
+  const settings = await getAgencySettings(ctx.db);
   const date = report.submittedAt ? vietnamDay(new Date(report.submittedAt)) : vietnamDay(ctx.clock.now());
   const body = await renderOfficialDocument(
-    reportDocument(report, { province: context.province, planNumber: context.plan.number, planDate: context.plan.date, planIssuer: context.planIssuer, date, abbreviations: DEPARTMENT_ABBREVIATIONS }),
+    reportDocument(report, { province: context.province, planNumber: context.plan.number, planDate: context.plan.date, planIssuer: context.planIssuer, date, abbreviations: settings.departmentAbbreviations, focalDepartment: settings.focalDepartment.name, copyTo: settings.unitReport.copyTo }),
   );
   const put = await storage.put(body);
   await ctx.db.transaction(async (tx) => {

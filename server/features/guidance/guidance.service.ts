@@ -6,17 +6,24 @@ import type {
 } from '../../../shared/contracts/amendments.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { requireAccess } from '../../lib/access.js';
+import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
+import { currentItemsById, itemRefs } from '../plan/index.js';
 import * as repo from './guidance.repository.js';
-import { currentItemsById, itemRefs } from './plan-refs.repository.js';
+import { canEditGuidance, canReadGuidance } from './policy.js';
 
 const GUIDANCE_NOT_FOUND = msg('Không tìm thấy văn bản hướng dẫn', 'Guidance document not found');
 
-export function toGuidanceRef(r: repo.GuidanceRow): GuidanceDocumentRefDto {
+function toGuidanceRef(r: repo.GuidanceRow): GuidanceDocumentRefDto {
   return { id: r.id, number: r.number, date: r.date, issuer: r.issuer, title: r.title };
+}
+
+/** References to guidance documents by id, oldest document first; unknown ids are left out. */
+export async function guidanceRefs(db: DbOrTx, ids: string[]): Promise<GuidanceDocumentRefDto[]> {
+  const rows = await repo.guidanceByIds(db, ids);
+  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(toGuidanceRef);
 }
 
 async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[]): Promise<GuidanceDocumentDto[]> {
@@ -71,12 +78,12 @@ async function checkReplacement(db: DbOrTx, id: string | null, status: string, r
 
 /** The guidance registry, readable by any signed-in account. */
 export async function listGuidance(ctx: Ctx, query: { status?: string; planItemKey?: string; q?: string }) {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadGuidance);
   return { data: await toDtos(ctx.db, await repo.listGuidance(ctx.db, query)) };
 }
 
 export async function getGuidance(ctx: Ctx, id: string): Promise<GuidanceDocumentDto> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadGuidance);
   const row = await repo.getGuidance(ctx.db, id);
   if (!row) throw notFound(GUIDANCE_NOT_FOUND);
   return (await toDtos(ctx.db, [row]))[0];
@@ -84,7 +91,7 @@ export async function getGuidance(ctx: Ctx, id: string): Promise<GuidanceDocumen
 
 /** Registers a guidance document (focal department). */
 export async function createGuidance(ctx: Ctx, input: CreateGuidanceDocumentRequest): Promise<GuidanceDocumentDto> {
-  const actor = requireAccess(ctx, 'guidance.manage');
+  const actor = requireAbility(ctx, canEditGuidance);
   const status = input.status ?? 'in_force';
   await checkReplacement(ctx.db, null, status, input.replacedById);
   const { planId, keys } = await resolveItems(ctx.db, input.planItemIds ?? []);
@@ -113,7 +120,7 @@ export async function createGuidance(ctx: Ctx, input: CreateGuidanceDocumentRequ
 
 /** Changes a guidance document: its status ("replaced by …"), its links to plan items, its fields. */
 export async function updateGuidance(ctx: Ctx, id: string, input: UpdateGuidanceDocumentRequest): Promise<GuidanceDocumentDto> {
-  const actor = requireAccess(ctx, 'guidance.manage');
+  const actor = requireAbility(ctx, canEditGuidance);
   const row = await repo.getGuidance(ctx.db, id);
   if (!row) throw notFound(GUIDANCE_NOT_FOUND);
   const status = input.status ?? row.status;

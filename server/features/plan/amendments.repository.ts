@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { FeedbackAmendmentRefDto } from '../../../shared/contracts/feedback.js';
 import {
   amendmentFeedback,
   amendmentGuidance,
   amendmentProposals,
-  feedback,
-  guidanceDocuments,
   planAssignments,
   planItems,
   plans,
@@ -22,10 +21,10 @@ export async function getAmendment(db: DbOrTx, planId: string, id: string): Prom
   return row;
 }
 
-export async function listAmendments(db: DbOrTx, planId: string, f: { status?: string; hideDrafts: boolean }) {
+export async function listAmendments(db: DbOrTx, planId: string, filter: { status?: string; hideDrafts: boolean }) {
   const where = [eq(amendmentProposals.planId, planId)];
-  if (f.status) where.push(eq(amendmentProposals.status, f.status as never));
-  if (f.hideDrafts) where.push(ne(amendmentProposals.status, 'draft'));
+  if (filter.status) where.push(eq(amendmentProposals.status, filter.status as never));
+  if (filter.hideDrafts) where.push(ne(amendmentProposals.status, 'draft'));
   return db
     .select()
     .from(amendmentProposals)
@@ -46,30 +45,51 @@ export async function updateAmendment(db: DbOrTx, id: string, values: Partial<ty
 export async function replaceLinks(db: DbOrTx, amendmentId: string, feedbackIds: string[], guidanceIds: string[]): Promise<void> {
   await db.delete(amendmentFeedback).where(eq(amendmentFeedback.amendmentId, amendmentId));
   await db.delete(amendmentGuidance).where(eq(amendmentGuidance.amendmentId, amendmentId));
-  const f = [...new Set(feedbackIds)];
-  const g = [...new Set(guidanceIds)];
-  if (f.length) await db.insert(amendmentFeedback).values(f.map((feedbackId) => ({ amendmentId, feedbackId })));
-  if (g.length) await db.insert(amendmentGuidance).values(g.map((guidanceDocumentId) => ({ amendmentId, guidanceDocumentId })));
+  const uniqueFeedback = [...new Set(feedbackIds)];
+  const uniqueGuidance = [...new Set(guidanceIds)];
+  if (uniqueFeedback.length) await db.insert(amendmentFeedback).values(uniqueFeedback.map((feedbackId) => ({ amendmentId, feedbackId })));
+  if (uniqueGuidance.length) await db.insert(amendmentGuidance).values(uniqueGuidance.map((guidanceDocumentId) => ({ amendmentId, guidanceDocumentId })));
 }
 
-export async function linkedFeedback(db: DbOrTx, amendmentIds: string[]) {
+/** The feedback items each amendment cites (ids only; the feedback module resolves them). */
+export async function feedbackLinks(db: DbOrTx, amendmentIds: string[]): Promise<Array<{ amendmentId: string; targetId: string }>> {
   if (amendmentIds.length === 0) return [];
   return db
-    .select({ amendmentId: amendmentFeedback.amendmentId, f: feedback })
+    .select({ amendmentId: amendmentFeedback.amendmentId, targetId: amendmentFeedback.feedbackId })
     .from(amendmentFeedback)
-    .innerJoin(feedback, eq(feedback.id, amendmentFeedback.feedbackId))
-    .where(inArray(amendmentFeedback.amendmentId, amendmentIds))
-    .orderBy(asc(feedback.createdAt));
+    .where(inArray(amendmentFeedback.amendmentId, amendmentIds));
 }
 
-export async function linkedGuidance(db: DbOrTx, amendmentIds: string[]) {
+/** The guidance documents each amendment cites (ids only; the guidance module resolves them). */
+export async function guidanceLinks(db: DbOrTx, amendmentIds: string[]): Promise<Array<{ amendmentId: string; targetId: string }>> {
   if (amendmentIds.length === 0) return [];
   return db
-    .select({ amendmentId: amendmentGuidance.amendmentId, g: guidanceDocuments })
+    .select({ amendmentId: amendmentGuidance.amendmentId, targetId: amendmentGuidance.guidanceDocumentId })
     .from(amendmentGuidance)
-    .innerJoin(guidanceDocuments, eq(guidanceDocuments.id, amendmentGuidance.guidanceDocumentId))
-    .where(inArray(amendmentGuidance.amendmentId, amendmentIds))
-    .orderBy(asc(guidanceDocuments.date));
+    .where(inArray(amendmentGuidance.amendmentId, amendmentIds));
+}
+
+/** Amendments citing these feedback items, oldest first, with the version their approval created. */
+export async function amendmentsCitingFeedback(db: DbOrTx, feedbackIds: string[]): Promise<Array<{ feedbackId: string; amendment: FeedbackAmendmentRefDto }>> {
+  if (feedbackIds.length === 0) return [];
+  const rows = await db
+    .select({ feedbackId: amendmentFeedback.feedbackId, proposal: amendmentProposals, versionNumber: planVersions.number })
+    .from(amendmentFeedback)
+    .innerJoin(amendmentProposals, eq(amendmentProposals.id, amendmentFeedback.amendmentId))
+    .leftJoin(planVersions, eq(planVersions.id, amendmentProposals.resultingVersionId))
+    .where(inArray(amendmentFeedback.feedbackId, feedbackIds))
+    .orderBy(asc(amendmentProposals.createdAt));
+  return rows.map(({ feedbackId, proposal, versionNumber }) => ({
+    feedbackId,
+    amendment: {
+      id: proposal.id,
+      summary: proposal.summary,
+      status: proposal.status,
+      versionNumber,
+      documentNumber: proposal.documentNumber,
+      documentDate: proposal.documentDate,
+    },
+  }));
 }
 
 export async function versionNumbers(db: DbOrTx, versionIds: string[]): Promise<Map<string, number>> {
@@ -101,10 +121,4 @@ export async function insertAssignments(db: DbOrTx, rows: Array<typeof planAssig
 
 export async function setCurrentVersion(db: DbOrTx, planId: string, number: number): Promise<void> {
   await db.update(plans).set({ currentVersion: number }).where(eq(plans.id, planId));
-}
-
-/** Marks feedback items as answered by an approved amendment. */
-export async function markAnswered(db: DbOrTx, feedbackIds: string[], amendmentId: string, at: Date): Promise<void> {
-  if (feedbackIds.length === 0) return;
-  await db.update(feedback).set({ answeredByAmendmentId: amendmentId, updatedAt: at }).where(inArray(feedback.id, feedbackIds));
 }

@@ -2,21 +2,23 @@ import { and, asc, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { CreateUserRequest, UpdateUserRequest } from '../../../shared/contracts/users.js';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { orgUnits, users } from '../../db/schema/index.js';
-import { requireAccess } from '../../lib/access.js';
+import { users } from '../../db/schema/index.js';
+import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
-import { deleteUserSessions } from '../auth/auth.repository.js';
-import { hashPassword, toUserDto } from '../auth/auth.service.js';
+import { hashPassword } from '../../lib/passwords.js';
+import { existingUnitIds } from '../org-units/index.js';
+import { deleteUserSessions } from './auth.repository.js';
+import { toUserDto } from './auth.service.js';
+import { canManageUsers } from './policy.js';
 
 async function checkUnitForRole(db: DbOrTx, role: string, orgUnitId: string | null | undefined) {
   if (role === 'unit' && !orgUnitId) {
     throw invalidField('orgUnitId', msg('Cán bộ đơn vị phải thuộc một đơn vị', 'A unit officer must belong to a unit'));
   }
   if (orgUnitId) {
-    const [u] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
-    if (!u) throw invalidField('orgUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+    if (!(await existingUnitIds(db, [orgUnitId])).has(orgUnitId)) throw invalidField('orgUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
   }
 }
 
@@ -24,7 +26,7 @@ export async function listUsers(
   ctx: Ctx,
   query: { page: number; pageSize: number; q?: string; role?: string; sort: string; order: 'asc' | 'desc' },
 ) {
-  requireAccess(ctx, 'user.manage');
+  requireAbility(ctx, canManageUsers);
   const where: SQL[] = [];
   if (query.q) where.push(like(users.searchText, `%${escapeLike(foldText(query.q))}%`));
   if (query.role) where.push(eq(users.role, query.role as never));
@@ -45,7 +47,7 @@ export async function listUsers(
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserRequest) {
-  const actor = requireAccess(ctx, 'user.manage');
+  const actor = requireAbility(ctx, canManageUsers);
   await checkUnitForRole(ctx.db, input.role, input.orgUnitId);
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing) {
@@ -81,7 +83,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest) {
-  const actor = requireAccess(ctx, 'user.manage');
+  const actor = requireAbility(ctx, canManageUsers);
   const [current] = await ctx.db.select().from(users).where(eq(users.id, id));
   if (!current) throw notFound(msg('Không tìm thấy tài khoản', 'Account not found'));
   const role = input.role ?? current.role;

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { UserDto } from '../../../shared/contracts/auth.js';
 import { ROLE_PERMISSIONS } from '../../../shared/permissions.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { orgUnits, users } from '../../db/schema/index.js';
+import { users } from '../../db/schema/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
+import { verifyPassword } from '../../lib/passwords.js';
+import { getUnit } from '../org-units/index.js';
 import * as repo from './auth.repository.js';
 
 export const SESSION_COOKIE = 'bioplan_session';
@@ -17,14 +18,6 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 /** After this many failed sign-ins for one account within the window, further tries get 429. */
 export const MAX_ACCOUNT_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-// A constant hash to verify against when the account does not exist, so timing does not tell.
-const DUMMY_HASH_PROMISE = hash('bioplan-dummy-password');
-
-export function hashPassword(password: string): Promise<string> {
-  // argon2id is the library's default algorithm.
-  return hash(password);
-}
 
 function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -52,8 +45,8 @@ export async function loadSession(db: Db, token: string, now: Date) {
 export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Promise<UserDto> {
   let orgUnit: UserDto['orgUnit'] = null;
   if (user.orgUnitId) {
-    const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, user.orgUnitId));
-    if (u) orgUnit = { id: u.id, code: u.code, name: u.fullName, kind: u.kind };
+    const unit = await getUnit(db, user.orgUnitId);
+    if (unit) orgUnit = { id: unit.id, code: unit.code, name: unit.fullName, kind: unit.kind };
   }
   return {
     id: user.id,
@@ -82,7 +75,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
     );
   }
   const user = await repo.findUserByEmail(ctx.db, input.email);
-  const ok = user ? await verify(user.passwordHash, input.password) : (await verify(await DUMMY_HASH_PROMISE, input.password), false);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || !user.isActive) {
     await repo.recordLoginFailure(ctx.db, input.email, ctx.ip, now);
     throw invalidCredentials();

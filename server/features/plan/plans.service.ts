@@ -4,18 +4,19 @@ import { vietnamDate } from '../../../shared/format.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { plans } from '../../db/schema/index.js';
-import { requireAccess } from '../../lib/access.js';
+import { requireAbility } from '../../lib/access.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
-import { currentHolders, getUnit, toOrgUnitDto, unitWithPredecessors } from '../org-units/org-units.repository.js';
+import { currentHolders, getUnit, toOrgUnitDto, unitWithPredecessors } from '../org-units/index.js';
 import * as repo from './plans.repository.js';
+import { canReadPlan } from './policy.js';
 
-function toSummary(p: typeof plans.$inferSelect): PlanSummaryDto {
-  return { id: p.id, number: p.number, date: p.date, title: p.title, scope: p.scope, currentVersion: p.currentVersion };
+function toSummary(plan: typeof plans.$inferSelect): PlanSummaryDto {
+  return { id: plan.id, number: plan.number, date: plan.date, title: plan.title, scope: plan.scope, currentVersion: plan.currentVersion };
 }
 
 export async function listPlans(ctx: Ctx) {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const rows = await repo.listPlans(ctx.db);
   return { data: rows.map(toSummary) };
 }
@@ -74,7 +75,7 @@ async function resolveVersion(ctx: Ctx, planId: string, versionNumber?: number) 
 }
 
 export async function getPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   return readPlan(ctx, id, versionNumber);
 }
 
@@ -111,7 +112,7 @@ async function readPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<P
  * units responsible for it, or because an ancestor matches ("so tai chinh" finds IV.4).
  */
 export async function searchItems(ctx: Ctx, id: string, query: { q?: string; mine?: 'true' | 'false'; version?: number }) {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const { version } = await resolveVersion(ctx, id, query.version);
   const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));
   const needle = query.q ? foldText(query.q) : '';

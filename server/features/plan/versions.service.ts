@@ -3,17 +3,18 @@ import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse, PlanVersionDto }
 import type { PlanItemKind } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import { amendmentProposals, planVersions } from '../../db/schema/index.js';
-import { requireAccess } from '../../lib/access.js';
+import { requireAbility } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
-import { toOrgUnitDto } from '../org-units/org-units.repository.js';
-import { getPlan, getVersion, loadItems } from '../plans/plans.repository.js';
+import { toOrgUnitDto } from '../org-units/index.js';
+import { getPlan, getVersion, loadItems } from './plans.repository.js';
+import { canReadPlan } from './policy.js';
 
 const PLAN_NOT_FOUND = msg('Không tìm thấy kế hoạch', 'Plan not found');
 
 /** Every version of a plan, oldest first, with the amendment that made it. */
 export async function listVersions(ctx: Ctx, planId: string): Promise<{ data: PlanVersionDto[] }> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const rows = await ctx.db
@@ -88,22 +89,22 @@ function publicSide(s: Side | undefined) {
  * listed where they stood.
  */
 export async function diffVersions(ctx: Ctx, planId: string, from: number, to: number): Promise<PlanDiffResponse> {
-  requireAccess(ctx, 'plan.read');
+  requireAbility(ctx, canReadPlan);
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const vFrom = await getVersion(ctx.db, planId, from);
   if (!vFrom) throw invalidField('from', msg(`Kế hoạch không có phiên bản ${from}`, `The plan has no version ${from}`));
   const vTo = await getVersion(ctx.db, planId, to);
   if (!vTo) throw invalidField('to', msg(`Kế hoạch không có phiên bản ${to}`, `The plan has no version ${to}`));
-  const a = await sides(ctx.db, vFrom.id);
-  const b = await sides(ctx.db, vTo.id);
+  const older = await sides(ctx.db, vFrom.id);
+  const newer = await sides(ctx.db, vTo.id);
 
   const entries = new Map<string, DiffItemDto>();
-  for (const key of new Set([...a.order, ...b.order])) {
-    const before = a.byKey.get(key);
-    const after = b.byKey.get(key);
-    const added = after ? [...after.signatures].filter(([s]) => !before?.signatures.has(s)).map(([, d]) => d) : [];
-    const removed = before ? [...before.signatures].filter(([s]) => !after?.signatures.has(s)).map(([, d]) => d) : [];
+  for (const key of new Set([...older.order, ...newer.order])) {
+    const before = older.byKey.get(key);
+    const after = newer.byKey.get(key);
+    const added = after ? [...after.signatures].filter(([signature]) => !before?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
+    const removed = before ? [...before.signatures].filter(([signature]) => !after?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
     const fields: DiffItemDto['fields'] = [];
     if (before && after) {
       if (before.kind !== after.kind) fields.push('kind');
@@ -126,10 +127,10 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
   }
 
   // Document order of "to", with each removed item placed after the item that preceded it in "from".
-  const order: string[] = [...b.order];
+  const order: string[] = [...newer.order];
   let previous: string | null = null;
-  for (const key of a.order) {
-    if (b.byKey.has(key)) {
+  for (const key of older.order) {
+    if (newer.byKey.has(key)) {
       previous = key;
       continue;
     }
@@ -137,7 +138,7 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
     order.splice(at, 0, key);
     previous = key;
   }
-  const items = order.map((k) => entries.get(k)).filter((x): x is DiffItemDto => Boolean(x));
+  const items = order.map((key) => entries.get(key)).filter((x): x is DiffItemDto => Boolean(x));
   return {
     planId,
     from,

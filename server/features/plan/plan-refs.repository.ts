@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlanItemRefDto } from '../../../shared/contracts/feedback.js';
 import type { DbOrTx } from '../../db/client.js';
-import { orgUnits, planItems, plans, planVersions } from '../../db/schema/index.js';
-import { toOrgUnitDto } from '../org-units/org-units.repository.js';
+import { planItems, plans, planVersions } from '../../db/schema/index.js';
 
 /** The current version row of a plan, or undefined. */
 export async function currentVersion(db: DbOrTx, planId: string) {
@@ -29,19 +28,19 @@ export async function currentItemsById(db: DbOrTx, ids: string[]) {
   return new Map(rows.map((r) => [r.item.id, r]));
 }
 
-function itemTitle(i: { title: string | null; text: string | null }): string | null {
-  if (i.title) return i.title;
-  if (!i.text) return null;
-  return i.text.length > 160 ? `${i.text.slice(0, 157)}…` : i.text;
+function itemTitle(item: { title: string | null; text: string | null }): string | null {
+  if (item.title) return item.title;
+  if (!item.text) return null;
+  return item.text.length > 160 ? `${item.text.slice(0, 157)}…` : item.text;
 }
 
 /** Item references by key in each plan's current version; a key no longer present keeps null label and title. */
 export async function itemRefs(db: DbOrTx, pairs: Array<{ planId: string | null; key: string | null }>) {
-  const wanted = pairs.filter((p): p is { planId: string; key: string } => Boolean(p.planId && p.key));
+  const wanted = pairs.filter((pair): pair is { planId: string; key: string } => Boolean(pair.planId && pair.key));
   const out = new Map<string, PlanItemRefDto>();
-  const planIds = [...new Set(wanted.map((p) => p.planId))];
+  const planIds = [...new Set(wanted.map((pair) => pair.planId))];
   for (const planId of planIds) {
-    const keys = [...new Set(wanted.filter((p) => p.planId === planId).map((p) => p.key))];
+    const keys = [...new Set(wanted.filter((pair) => pair.planId === planId).map((pair) => pair.key))];
     const rows = await db
       .select({ key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text })
       .from(planItems)
@@ -50,27 +49,12 @@ export async function itemRefs(db: DbOrTx, pairs: Array<{ planId: string | null;
       .where(and(eq(plans.id, planId), inArray(planItems.key, keys)));
     const found = new Map(rows.map((r) => [r.key, r]));
     for (const key of keys) {
-      const r = found.get(key);
-      out.set(`${planId}:${key}`, { key, label: r?.label ?? null, title: r ? itemTitle(r) : null });
+      const row = found.get(key);
+      out.set(`${planId}:${key}`, { key, label: row?.label ?? null, title: row ? itemTitle(row) : null });
     }
   }
   return (planId: string | null, key: string | null): PlanItemRefDto | null =>
     planId && key ? (out.get(`${planId}:${key}`) ?? { key, label: null, title: null }) : null;
-}
-
-/** Org unit DTOs by id. */
-export async function unitDtos(db: DbOrTx, ids: Array<string | null | undefined>) {
-  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  const rows = unique.length ? await db.select().from(orgUnits).where(inArray(orgUnits.id, unique)) : [];
-  const map = new Map(rows.map((r) => [r.id, toOrgUnitDto(r)]));
-  return (id: string | null | undefined) => (id ? (map.get(id) ?? null) : null);
-}
-
-/** Which of these unit ids exist. */
-export async function existingUnitIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
-  return new Set(rows.map((r) => r.id));
 }
 
 /** The plan whose current version holds an item key (the first by date when several do). */

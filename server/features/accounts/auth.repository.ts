@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { loginFailures, orgUnits, sessions, users } from '../../db/schema/index.js';
+import { loginFailures, sessions, users } from '../../db/schema/index.js';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email));
@@ -22,9 +22,9 @@ function prepareSessionLookup(db: DbOrTx) {
 }
 
 export async function findSessionWithUser(db: DbOrTx, id: string, now: Date) {
-  let q = sessionLookup.get(db);
-  if (!q) sessionLookup.set(db, (q = prepareSessionLookup(db)));
-  const [row] = await q.execute({ id, now });
+  let lookup = sessionLookup.get(db);
+  if (!lookup) sessionLookup.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ id, now });
   return row;
 }
 
@@ -58,9 +58,4 @@ export async function countRecentFailures(db: DbOrTx, email: string, since: Date
 
 export async function clearLoginFailures(db: DbOrTx, email: string) {
   await db.delete(loginFailures).where(eq(loginFailures.email, email));
-}
-
-export async function findUnit(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
-  return row;
 }

@@ -10,6 +10,8 @@ import {
   SubmitAmendmentRequest,
 } from '../../../shared/contracts/amendments.js';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import * as decisions from './amendment-decisions.service.js';
+import * as drafts from './amendment-drafts.service.js';
 import * as service from './amendments.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -39,7 +41,7 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 201: AmendmentDto, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createAmendment(req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await drafts.createAmendment(req.ctx, req.params.id, req.body)),
   );
   api.get(
     '/plans/:id/amendments/:amendmentId',
@@ -57,7 +59,7 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: AmendmentDto, ...errors },
       },
     },
-    async (req) => service.updateAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
+    async (req) => drafts.updateAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
   );
   api.post(
     '/plans/:id/amendments/:amendmentId/submit',
@@ -70,7 +72,7 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: AmendmentDto, ...errors },
       },
     },
-    async (req) => service.submitAmendment(req.ctx, req.params.id, req.params.amendmentId),
+    async (req) => drafts.submitAmendment(req.ctx, req.params.id, req.params.amendmentId),
   );
   api.post(
     '/plans/:id/amendments/:amendmentId/approve',
@@ -83,7 +85,7 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: AmendmentDto, ...errors },
       },
     },
-    async (req) => service.approveAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
+    async (req) => decisions.approveAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
   );
   api.post(
     '/plans/:id/amendments/:amendmentId/reject',
@@ -96,6 +98,6 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: AmendmentDto, ...errors },
       },
     },
-    async (req) => service.rejectAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
+    async (req) => decisions.rejectAmendment(req.ctx, req.params.id, req.params.amendmentId, req.body),
   );
 };

@@ -1,0 +1,7 @@
+/**
+ * The guidance module: the registry of guidance documents linked to plan items. Other modules
+ * use only what this file exports.
+ */
+export { guidanceRoutes } from './guidance.routes.js';
+export { guidanceRefs } from './guidance.service.js';
+export { canEditGuidance, canReadGuidance } from './policy.js';

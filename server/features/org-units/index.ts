@@ -1,0 +1,17 @@
+/**
+ * The org-units module: the register of units through the 2025 reorganisation. Other modules
+ * use only what this file exports.
+ */
+export { orgUnitRoutes } from './org-units.routes.js';
+export {
+  currentHolders,
+  existingUnitIds,
+  getUnit,
+  toOrgUnitDto,
+  unitDtos,
+  unitWithPredecessors,
+  validDuring,
+  validOn,
+  type OrgUnitRow,
+} from './org-units.repository.js';
+export { canReadOrgUnits } from './policy.js';

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { AmendmentDto, ApproveAmendmentRequest, RejectAmendmentRequest } from '../../../shared/contracts/amendments.js';
+import { foldText } from '../../../shared/text.js';
+import { requireAbility } from '../../lib/access.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Ctx } from '../../lib/context.js';
+import { msg, notFound } from '../../lib/errors.js';
+import { feedbackRefs, markAnsweredByAmendment } from '../feedback/index.js';
+import { AMENDMENT_NOT_FOUND, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
+import * as repo from './amendments.repository.js';
+import { getAmendment } from './amendments.service.js';
+import { applyChanges, type PlanNode } from './apply-changes.js';
+import { currentVersion } from './plan-refs.repository.js';
+import { loadItems } from './plans.repository.js';
+import { canDecideAmendment, canDecideAmendments } from './policy.js';
+
+/** A leader rejects a submitted proposal with a comment. */
+export async function rejectAmendment(ctx: Ctx, planId: string, id: string, input: RejectAmendmentRequest): Promise<AmendmentDto> {
+  const actor = requireAbility(ctx, canDecideAmendments);
+  const row = await repo.getAmendment(ctx.db, planId, id);
+  // A draft is not before the leaders yet: it does not exist for them.
+  if (!row || row.status === 'draft') throw notFound(AMENDMENT_NOT_FOUND);
+  if (!canDecideAmendment(actor, row)) throw wrongStatus(row, msg('từ chối', 'rejected'));
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateAmendment(tx, id, { status: 'rejected', decidedAt: now, decidedById: actor.id, decisionComment: input.comment, updatedAt: now });
+    await writeAudit(tx, { actor, action: 'amendment.reject', entityType: 'amendment_proposal', entityId: id, requestId: ctx.requestId, at: now, data: { from: 'submitted', to: 'rejected', comment: input.comment } });
+  });
+  return getAmendment(ctx, planId, id);
+}
+
+/**
+ * A leader approves a submitted proposal with the amending document's number and date. In one
+ * transaction: version N+1 is made as a full copy of version N (new ids, same keys, parents
+ * remapped) with the changes applied, the plan's current version moves to it, the cited
+ * feedback items are marked as answered by this amendment, and every step is audited.
+ */
+export async function approveAmendment(ctx: Ctx, planId: string, id: string, input: ApproveAmendmentRequest): Promise<AmendmentDto> {
+  const actor = requireAbility(ctx, canDecideAmendments);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.getAmendment(tx, planId, id);
+    // A draft is not before the leaders yet: it does not exist for them.
+    if (!row || row.status === 'draft') throw notFound(AMENDMENT_NOT_FOUND);
+    if (!canDecideAmendment(actor, row)) throw wrongStatus(row, msg('phê duyệt', 'approved'));
+    const currentNumber = await repo.lockPlan(tx, planId);
+    const current = await currentVersion(tx, planId);
+    if (!current || currentNumber === undefined) throw notFound(PLAN_NOT_FOUND);
+    const { items, assignments } = await loadItems(tx, current.version.id);
+    const keyById = new Map(items.map((i) => [i.id, i.key]));
+    const nodes: PlanNode[] = items.map((i) => ({
+      key: i.key,
+      parentKey: i.parentId ? (keyById.get(i.parentId) ?? null) : null,
+      kind: i.kind,
+      label: i.label,
+      title: i.title,
+      text: i.text,
+      assignments: assignments
+        .filter(({ a: assignment }) => assignment.itemId === i.id)
+        .map(({ a: assignment }) => ({ orgUnitId: assignment.orgUnitId, unitGroup: assignment.unitGroup, role: assignment.role })),
+    }));
+    const nextNumber = current.plan.currentVersion + 1;
+    const applied = applyChanges(nodes, row.changes, nextNumber);
+
+    const version = await repo.insertVersion(tx, {
+      planId,
+      number: nextNumber,
+      effectiveDate: input.documentDate,
+      documentNumber: input.documentNumber,
+      documentDate: input.documentDate,
+      amendmentId: id,
+      approvedBy: actor.id,
+      createdAt: now,
+    });
+    const idByKey = new Map(applied.nodes.map((n) => [n.key, randomUUID()]));
+    await repo.insertItems(
+      tx,
+      applied.nodes.map((n, i) => ({
+        id: idByKey.get(n.key)!,
+        versionId: version.id,
+        key: n.key,
+        parentId: n.parentKey ? (idByKey.get(n.parentKey) ?? null) : null,
+        kind: n.kind,
+        label: n.label,
+        title: n.title,
+        text: n.text,
+        position: i + 1,
+        searchText: foldText(`${n.title ?? ''} ${n.text ?? ''}`),
+      })),
+    );
+    await repo.insertAssignments(
+      tx,
+      applied.nodes.flatMap((n) => n.assignments.map((assignment) => ({ itemId: idByKey.get(n.key)!, orgUnitId: assignment.orgUnitId, unitGroup: assignment.unitGroup, role: assignment.role }))),
+    );
+    await repo.setCurrentVersion(tx, planId, nextNumber);
+    await repo.updateAmendment(tx, id, {
+      status: 'approved',
+      changes: applied.changes,
+      decidedAt: now,
+      decidedById: actor.id,
+      decisionComment: input.comment || null,
+      documentNumber: input.documentNumber,
+      documentDate: input.documentDate,
+      resultingVersionId: version.id,
+      updatedAt: now,
+    });
+    const links = await repo.feedbackLinks(tx, [id]);
+    const cited = (await feedbackRefs(tx, links.map((link) => link.targetId))).map((item) => item.id);
+    await markAnsweredByAmendment(tx, {
+      feedbackIds: cited,
+      amendmentId: id,
+      summary: row.summary,
+      versionNumber: nextNumber,
+      documentNumber: input.documentNumber,
+      actor,
+      at: now,
+      requestId: ctx.requestId,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'amendment.approve',
+      entityType: 'amendment_proposal',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { from: 'submitted', to: 'approved', documentNumber: input.documentNumber, documentDate: input.documentDate, comment: input.comment ?? null },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'plan.version.create',
+      entityType: 'plan',
+      entityId: planId,
+      requestId: ctx.requestId,
+      at: now,
+      data: { version: nextNumber, basedOn: current.plan.currentVersion, amendmentId: id },
+    });
+  });
+  return getAmendment(ctx, planId, id);
+}

@@ -1,0 +1,101 @@
+import type { AmendmentDto } from '../../../shared/contracts/amendments.js';
+import type { DbOrTx } from '../../db/client.js';
+import { requireAbility } from '../../lib/access.js';
+import type { Actor, Ctx } from '../../lib/context.js';
+import { notFound } from '../../lib/errors.js';
+import { userNames } from '../accounts/index.js';
+import { feedbackRefs } from '../feedback/index.js';
+import { guidanceRefs } from '../guidance/index.js';
+import { unitDtos } from '../org-units/index.js';
+import { AMENDMENT_NOT_FOUND, loadPlanOr404 } from './amendment-common.js';
+import * as repo from './amendments.repository.js';
+import { getVersion, loadItems } from './plans.repository.js';
+import {
+  canDecideAmendment,
+  canEditAmendment,
+  canProposeAmendments,
+  canReadAmendments,
+  canSeeAmendment,
+  canSubmitAmendment,
+} from './policy.js';
+
+/** Proposals as the client sees them, with the abilities of this actor. */
+export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.AmendmentRow[]): Promise<AmendmentDto[]> {
+  const ids = rows.map((r) => r.id);
+  const feedbackLinks = await repo.feedbackLinks(db, ids);
+  const guidanceLinks = await repo.guidanceLinks(db, ids);
+  const cited = new Set([...feedbackLinks, ...guidanceLinks].map((link) => `${link.amendmentId}:${link.targetId}`));
+  const feedback = await feedbackRefs(db, feedbackLinks.map((link) => link.targetId));
+  const guidance = await guidanceRefs(db, guidanceLinks.map((link) => link.targetId));
+  const versions = await repo.versionNumbers(db, rows.map((r) => r.resultingVersionId).filter((x): x is string => Boolean(x)));
+  const names = await userNames(db, rows.flatMap((r) => [r.createdById, r.decidedById]));
+  const unit = await unitDtos(db, rows.flatMap((r) => r.changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId))));
+  // Item references are shown as they stood in the version the proposal was based on.
+  const refs = new Map<string, Map<string, { key: string; label: string | null; title: string | null }>>();
+  for (const r of rows) {
+    const refKey = `${r.planId}:${r.basedOnVersion}`;
+    if (refs.has(refKey)) continue;
+    const basedOn = await getVersion(db, r.planId, r.basedOnVersion);
+    const { items } = basedOn ? await loadItems(db, basedOn.id) : { items: [] };
+    refs.set(refKey, new Map(items.map((i) => [i.key, { key: i.key, label: i.label, title: i.title ?? (i.text ? i.text.slice(0, 160) : null) }])));
+  }
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.planId,
+    status: r.status,
+    summary: r.summary,
+    reasoning: r.reasoning,
+    basedOnVersion: r.basedOnVersion,
+    changes: r.changes.map((change) => ({
+      op: change.op,
+      itemKey: change.itemKey,
+      parentKey: change.parentKey,
+      item: change.itemKey ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey) ?? { key: change.itemKey, label: null, title: null }) : null,
+      kind: change.kind,
+      label: change.label,
+      ...(change.title !== undefined ? { title: change.title } : {}),
+      ...(change.text !== undefined ? { text: change.text } : {}),
+      assignments: change.assignments
+        ? change.assignments.flatMap((assignment) => {
+            const orgUnit = unit(assignment.orgUnitId);
+            return orgUnit ? [{ orgUnit, role: assignment.role }] : [];
+          })
+        : null,
+      newKey: change.newKey,
+    })),
+    feedback: feedback.filter((item) => cited.has(`${r.id}:${item.id}`)),
+    guidanceDocuments: guidance.filter((document) => cited.has(`${r.id}:${document.id}`)),
+    createdBy: person(r.createdById),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    decidedBy: person(r.decidedById),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionComment: r.decisionComment,
+    documentNumber: r.documentNumber,
+    documentDate: r.documentDate,
+    resultingVersion: r.resultingVersionId ? (versions.get(r.resultingVersionId) ?? null) : null,
+    abilities: {
+      canEdit: canEditAmendment(actor, r),
+      canSubmit: canSubmitAmendment(actor, r),
+      canApprove: canDecideAmendment(actor, r),
+      canReject: canDecideAmendment(actor, r),
+    },
+  }));
+}
+
+/** Proposals of a plan; leaders do not see the focal department's drafts. */
+export async function listAmendments(ctx: Ctx, planId: string, query: { status?: string }) {
+  const actor = requireAbility(ctx, canReadAmendments);
+  await loadPlanOr404(ctx.db, planId);
+  const rows = await repo.listAmendments(ctx.db, planId, { status: query.status, hideDrafts: !canProposeAmendments(actor) });
+  return { data: await toAmendmentDtos(ctx.db, actor, rows) };
+}
+
+export async function getAmendment(ctx: Ctx, planId: string, id: string): Promise<AmendmentDto> {
+  const actor = requireAbility(ctx, canReadAmendments);
+  const row = await repo.getAmendment(ctx.db, planId, id);
+  if (!row || !canSeeAmendment(actor, row)) throw notFound(AMENDMENT_NOT_FOUND);
+  return (await toAmendmentDtos(ctx.db, actor, [row]))[0];
+}

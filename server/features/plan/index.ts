@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { amendmentRoutes } from './amendments.routes.js';
+import { planRoutes } from './plans.routes.js';
+import { versionRoutes } from './versions.routes.js';
+
+/**
+ * The plan module: the plan's items and responsibilities, its versions and their diff, and the
+ * amendment proposals that make new versions. Other modules use only what this file exports.
+ */
+export async function planFeature(api: FastifyInstance): Promise<void> {
+  await api.register(planRoutes);
+  await api.register(amendmentRoutes);
+  await api.register(versionRoutes);
+}
+
+export { amendmentsCitingFeedback } from './amendments.repository.js';
+export { currentItemsById, currentVersion, itemRefs, planHoldingKey } from './plan-refs.repository.js';
+export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
+export { buildItems } from './plans.service.js';
+export {
+  canDecideAmendment,
+  canEditAmendment,
+  canProposeAmendments,
+  canReadAmendments,
+  canReadPlan,
+  canSeeAmendment,
+  canSubmitAmendment,
+} from './policy.js';
