@@ -10,7 +10,8 @@ import {
   JobStateDto,
   UpdateConsolidationRequest,
 } from '../../../shared/contracts/consolidation.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { msg } from '../../lib/errors.js';
+import { readFile } from '../../lib/uploads.js';
 import * as service from './consolidation.service.js';
 import * as files from './unit-files.service.js';
 // Registers the generation and rendering job handlers with the queue.
@@ -106,14 +107,8 @@ export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => {
-      const file = await req.file();
-      if (!file) {
-        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
-          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
-        });
-      }
-      const body = await file.toBuffer();
-      return files.importReportXlsx(req.ctx, req.params.id, { body, fileName: file.filename }, req.query.version);
+      const file = await readFile(req, msg('Chưa chọn tệp Excel', 'No Excel file attached'));
+      return files.importReportXlsx(req.ctx, req.params.id, file, req.query.version);
     },
   );
 };

@@ -22,7 +22,8 @@ import {
   SaveReportRequest,
   SubmitReportRequest,
 } from '../../../shared/contracts/reporting.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { msg } from '../../lib/errors.js';
+import { readFile } from '../../lib/uploads.js';
 import * as service from './reports.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -121,14 +122,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req, reply) => {
-      const file = await req.file();
-      if (!file) {
-        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp đính kèm', 'No file attached'), {
-          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
-        });
-      }
-      const body = await file.toBuffer();
-      return reply.status(201).send(await service.uploadAttachment(req.ctx, req.params.id, { fileName: file.filename, body }));
+      const file = await readFile(req, msg('Chưa chọn tệp đính kèm', 'No file attached'));
+      return reply.status(201).send(await service.uploadAttachment(req.ctx, req.params.id, file));
     },
   );
   api.get(
