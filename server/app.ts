@@ -223,6 +223,9 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.ctx?.lang ?? languageOf(req);
   const requestId = String(req.id);
   reply.header('x-request-id', requestId);
+  // Answered before the body arrived (an upload refused by its access check): close the
+  // connection rather than receive and discard the rest of the body.
+  if (req.raw.complete === false) reply.header('connection', 'close');
   const answer = err instanceof AppError ? err : dbErrorAnswer(err);
   if (answer) {
     return reply.status(answer.status).send({

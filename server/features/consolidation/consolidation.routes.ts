@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contracts/consolidation.js';
 import { msg } from '../../lib/errors.js';
 import { readFile } from '../../lib/uploads.js';
+import { checkReportWriter } from '../reporting/reports.service.js';
 import * as service from './consolidation.service.js';
 import * as files from './unit-files.service.js';
 // Registers the generation and rendering job handlers with the queue.
@@ -105,6 +106,8 @@ export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
         consumes: ['multipart/form-data'],
         response: { 200: ImportResultDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
+      // Before the body is read: an anonymous or foreign upload is answered, not buffered.
+      preHandler: async (req) => checkReportWriter(req.ctx, req.params.id),
     },
     async (req) => {
       const file = await readFile(req, msg('Chưa chọn tệp Excel', 'No Excel file attached'));

@@ -18,11 +18,11 @@ import type { DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
-import { invalidField, msg, notFound } from '../../lib/errors.js';
+import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import { checkAttachment, localStorage, type FileStorage } from '../../lib/storage.js';
 import { getUnit } from '../org-units/org-units.repository.js';
 import * as repo from './feedback.repository.js';
-import { currentItemsById, existingUnitIds, itemRefs, planHoldingKey, unitDtos } from './plan-refs.repository.js';
+import { currentItemsById, existingUnitIds, itemRefs, planHoldingKey, reportUnitId, unitDtos } from './plan-refs.repository.js';
 
 /** An uploaded file, read into memory by the route before validation. */
 export interface UploadedFile {
@@ -90,6 +90,13 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
   }
   if (input.reportId && !unit) {
     throw invalidField('reportId', msg('Chỉ đơn vị đã đăng nhập mới gắn ý kiến với báo cáo', 'Only a signed-in unit can link a report'));
+  }
+  // Only the unit's own report, and one that exists; another unit's answers like an unknown one.
+  if (input.reportId && unit && (await reportUnitId(ctx.db, input.reportId)) !== unit.id) {
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy báo cáo', 'Report not found'), {
+      status: 404,
+      issues: [{ path: 'reportId', message: msg('Không có báo cáo này của đơn vị', 'No such report of your unit') }],
+    });
   }
   const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId') : null;
   if (files.length > FEEDBACK_LIMITS.attachments) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlanItemRefDto } from '../../../shared/contracts/feedback.js';
 import type { DbOrTx } from '../../db/client.js';
-import { orgUnits, planItems, plans, planVersions } from '../../db/schema/index.js';
+import { orgUnits, planItems, plans, planVersions, reports } from '../../db/schema/index.js';
 import { toOrgUnitDto } from '../org-units/org-units.repository.js';
 
 /** The current version row of a plan, or undefined. */
@@ -84,4 +84,10 @@ export async function planHoldingKey(db: DbOrTx, key: string): Promise<string | 
     .orderBy(asc(plans.date))
     .limit(1);
   return row?.planId;
+}
+
+/** The unit a yearly report belongs to, or undefined when there is no such report. */
+export async function reportUnitId(db: DbOrTx, reportId: string): Promise<string | undefined> {
+  const [row] = await db.select({ orgUnitId: reports.orgUnitId }).from(reports).where(eq(reports.id, reportId));
+  return row?.orgUnitId;
 }

@@ -120,6 +120,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         consumes: ['multipart/form-data'],
         response: { 201: AttachmentDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
+      // Before the body is read: an anonymous or foreign upload is answered, not buffered.
+      preHandler: async (req) => service.checkReportWriter(req.ctx, req.params.id),
     },
     async (req, reply) => {
       const file = await readFile(req, msg('Chưa chọn tệp đính kèm', 'No file attached'));

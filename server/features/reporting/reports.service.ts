@@ -41,7 +41,8 @@ import { cycleForm } from './form-cache.js';
 import { iso, person, toCycleUnitDto } from './reporting.dto.js';
 import * as repo from './reports.repository.js';
 
-const reportNotFound = () => notFound(msg('Không tìm thấy báo cáo', 'Report not found'));
+const REPORT_NOT_FOUND = msg('Không tìm thấy báo cáo', 'Report not found');
+const reportNotFound = () => notFound(REPORT_NOT_FOUND);
 
 /** "Báo cáo năm 2026 của Sở Y tế" — how messages name a report. */
 function reportName(cycle: { year: number }, e: { name: string } | undefined): Message {
@@ -56,7 +57,7 @@ function isOwner(actor: Actor | null, report: { orgUnitId: string }): boolean {
 /** Read access: a unit officer its own unit's report; focal and leader every report; else 404. */
 function requireRead(ctx: Ctx, report: { orgUnitId: string }): Actor {
   const actor = requireActor(ctx);
-  return requireAccess(ctx, actor.role === 'unit' ? 'report.write.own' : 'report.read.all', report);
+  return requireAccess(ctx, actor.role === 'unit' ? 'report.write.own' : 'report.read.all', report, REPORT_NOT_FOUND);
 }
 
 /** Write access: only a unit officer of the report's unit (a leader reads all and writes none). */
@@ -66,7 +67,7 @@ function requireWrite(ctx: Ctx, report: { orgUnitId: string }): Actor {
     requireRead(ctx, report);
     throw new AppError('FORBIDDEN', msg('Chỉ cán bộ của đơn vị mới sửa và gửi báo cáo của đơn vị', "Only the unit's officers edit and submit its report"), { status: 403 });
   }
-  return requireAccess(ctx, 'report.write.own', report);
+  return requireAccess(ctx, 'report.write.own', report, REPORT_NOT_FOUND);
 }
 
 /** Review access: whoever may read the report and holds report.review (else 403; unreadable: 404). */
@@ -657,6 +658,16 @@ function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'tep';
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (cleaned || 'tep').slice(0, LIMITS.name);
+}
+
+/**
+ * Whether the actor may add to this report (attachments, Excel import), checked by the upload
+ * routes before the body is read: 401 without a session, 404 alike for an unknown report and
+ * another unit's, 403 for a reader who does not write. The upload itself checks everything again.
+ */
+export async function checkReportWriter(ctx: Ctx, id: string): Promise<void> {
+  requireActor(ctx);
+  requireWrite(ctx, await loadReport(ctx.db, id));
 }
 
 /** Attaches a file (PDF, DOCX, XLSX, JPEG, PNG; ≤ 20 MB; type from the content) to an editable report. */
