@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -7,13 +8,13 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { LIMITS } from '../shared/limits.js';
@@ -26,7 +27,8 @@ import { loadSession, SESSION_COOKIE } from './features/accounts/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
-import { localiseValidation } from './lib/validation.js';
+import { dbErrorAnswer } from './lib/db-errors.js';
+import { guardedValidatorCompiler, localiseValidation } from './lib/validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,6 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Errors raised before routing (a malformed URL, a path parameter over the length limit)
+    // and by Node's HTTP parser (headers too large, a timeout) answer the same envelope.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
+    clientErrorHandler: clientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // A POST with a JSON content type and no body (e.g. "open this cycle") is a request without a
@@ -79,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     defaultJson(req, body as string, done);
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(swagger, {
@@ -136,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ip: req.ip,
     };
     reply.header('x-request-id', String(req.id));
+    refuseUnlistedContentType(req);
   });
 
   // CSRF: a browser request that rides on the session cookie must also carry the session's
@@ -149,34 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    const lang = req.ctx?.lang ?? languageOf(req);
-    const requestId = String(req.id);
-    if (err instanceof AppError) {
-      return reply.status(err.status).send({
-        error: { code: err.code, message: err.messages[lang], issues: err.localIssues(lang) },
-        requestId,
-      });
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const { message, issues } = localiseValidation(err.validation, err.validationContext, lang);
-      return reply.status(400).send({ error: { code: 'VALIDATION_ERROR', message, issues }, requestId });
-    }
-    if (isResponseSerializationError(err)) {
-      req.log.error({ err }, 'response did not match its schema');
-      return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: internalMessage[lang] }, requestId });
-    }
-    const e = err as { statusCode?: number; code?: string; message: string };
-    const status = e.statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: internalMessage[lang] }, requestId });
-    }
-    const known = fastifyErrors[e.code ?? ''] ?? (status === 429 ? fastifyErrors.RATE_LIMIT : undefined);
-    const code = known?.code ?? (status === 404 ? 'NOT_FOUND' : 'VALIDATION_ERROR');
-    const message = known ? known.message[lang] : lang === 'vi' ? 'Yêu cầu không hợp lệ' : 'Invalid request';
-    return reply.status(status).send({ error: { code, message }, requestId });
-  });
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
 
   await app.register(
     async (api) => {
@@ -213,13 +193,105 @@ const internalMessage = {
   en: 'Something went wrong on the server. Please try again later.',
 };
 
-const fastifyErrors: Record<string, { code: string; message: { vi: string; en: string } }> = {
+/** Fastify's and its plugins' own errors: the code clients see, the message, and the status when Fastify's is not the right one. */
+const fastifyErrors: Record<string, { code: string; message: { vi: string; en: string }; status?: number }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_ERROR', message: msg('Nội dung JSON không hợp lệ', 'Malformed JSON body') },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_ERROR', message: msg('Thiếu nội dung yêu cầu', 'Empty JSON body') },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: msg('Nội dung gửi lên quá lớn', 'Request body too large') },
   FST_REQ_FILE_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: msg('Tệp đính kèm vượt quá 20 MB', 'Attachment larger than 20 MB') },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: msg('Kiểu nội dung không được hỗ trợ', 'Unsupported content type') },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: msg('Yêu cầu phải gửi dạng multipart', 'Request must be multipart') },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: msg('Yêu cầu phải gửi dạng multipart', 'Request must be multipart'), status: 415 },
+  FST_PARTS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều phần trong nội dung gửi lên', 'Too many parts in the request'), status: 413 },
+  FST_FILES_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều tệp đính kèm', 'Too many files'), status: 413 },
+  FST_FIELDS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều trường dữ liệu', 'Too many fields'), status: 413 },
+  FST_PROTO_VIOLATION: { code: 'VALIDATION_ERROR', message: msg('Tên trường không hợp lệ', 'Invalid field name'), status: 400 },
+  FST_INVALID_JSON_FIELD_ERROR: { code: 'VALIDATION_ERROR', message: msg('Trường JSON không hợp lệ', 'Invalid JSON field'), status: 400 },
+  FST_MP_PREMATURE_CLOSE: { code: 'MALFORMED_MULTIPART', message: msg('Nội dung tải lên không đầy đủ', 'The upload ended early'), status: 400 },
   FST_ERR_VALIDATION: { code: 'VALIDATION_ERROR', message: msg('Dữ liệu không hợp lệ', 'Invalid input') },
+  FST_ERR_BAD_URL: { code: 'BAD_URL', message: msg('Đường dẫn không hợp lệ', 'Malformed URL'), status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: msg('Đường dẫn quá dài', 'URL path parameter too long'), status: 414 },
   RATE_LIMIT: { code: 'TOO_MANY_REQUESTS', message: msg('Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', 'Too many requests; try again in a few minutes') },
 };
+
+/**
+ * The one error answer: `{ error: { code, message, issues? }, requestId }` in the client's
+ * language, for our AppError, schema validation, database errors caused by the input,
+ * Fastify's own errors (also those raised before routing, through `frameworkErrors`), and
+ * unknown errors (500, logged, no internals).
+ */
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const lang = req.ctx?.lang ?? languageOf(req);
+  const requestId = String(req.id);
+  reply.header('x-request-id', requestId);
+  // Answered before the body arrived (an upload refused by its access check): close the
+  // connection rather than receive and discard the rest of the body.
+  if (req.raw.complete === false) reply.header('connection', 'close');
+  const answer = err instanceof AppError ? err : dbErrorAnswer(err);
+  if (answer) {
+    return reply.status(answer.status).send({
+      error: { code: answer.code, message: answer.messages[lang], issues: answer.localIssues(lang) },
+      requestId,
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const { message, issues } = localiseValidation(err.validation, err.validationContext, lang);
+    return reply.status(400).send({ error: { code: 'VALIDATION_ERROR', message, issues }, requestId });
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err }, 'response did not match its schema');
+    return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: internalMessage[lang] }, requestId });
+  }
+  const e = err as Partial<FastifyError>;
+  const known = fastifyErrors[e.code ?? ''] ?? (e.statusCode === 429 ? fastifyErrors.RATE_LIMIT : undefined);
+  const status = known?.status ?? e.statusCode ?? 500;
+  if (status >= 500) {
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: internalMessage[lang] }, requestId });
+  }
+  const code = known?.code ?? (status === 404 ? 'NOT_FOUND' : 'VALIDATION_ERROR');
+  const message = known ? known.message[lang] : lang === 'vi' ? 'Yêu cầu không hợp lệ' : 'Invalid request';
+  return reply.status(status).send({ error: { code, message }, requestId });
+}
+
+/**
+ * A route that lists the content types it takes (`schema.consumes`) refuses any other with 415
+ * before its body is read: JSON sent to an upload endpoint is answered, not parsed.
+ */
+function refuseUnlistedContentType(req: FastifyRequest): void {
+  const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
+  const type = req.headers['content-type'];
+  if (!consumes || typeof type !== 'string') return;
+  const media = type.split(';')[0].trim().toLowerCase();
+  if (consumes.includes(media)) return;
+  throw new AppError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    msg(`Kiểu nội dung không được hỗ trợ; hãy gửi ${consumes.join(' hoặc ')}`, `Unsupported content type; send ${consumes.join(' or ')}`),
+    { status: 415 },
+  );
+}
+
+const clientErrors: Record<string, { status: number; code: string; message: { vi: string; en: string } }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: msg('Phần tiêu đề của yêu cầu quá lớn', 'Request headers too large') },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: msg('Yêu cầu gửi quá chậm, đã hết thời gian chờ', 'The request took too long to arrive') },
+};
+
+/**
+ * Errors of Node's HTTP parser, before there is a request (headers over the size limit, a
+ * timeout, bytes that are not HTTP): the envelope, written on the socket, then the connection
+ * closes. The headers were not read, so the message is in Vietnamese, the default language.
+ */
+function clientError(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = clientErrors[err.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST', message: msg('Yêu cầu HTTP không hợp lệ', 'Malformed HTTP request') };
+  const requestId = randomUUID();
+  const body = JSON.stringify({ error: { code: known.code, message: known.message.vi }, requestId });
+  this.log.debug({ err, requestId }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}

@@ -10,6 +10,15 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A multipart body that cannot be parsed: boundary not matching, truncated, malformed part. */
+  | 'MALFORMED_MULTIPART'
+  /** A URL with a malformed percent-encoding (400), or a path parameter over the length limit (414). */
+  | 'BAD_URL'
+  | 'URI_TOO_LONG'
+  /** Errors of the HTTP parser, before there is a request: 431, 408, 400. */
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
+  | 'BAD_REQUEST'
   | 'INTERNAL_ERROR'
   | (string & {});
 

@@ -1,6 +1,6 @@
 import { hasPermission, type Permission } from '../../shared/permissions.js';
 import type { Actor, Ctx } from './context.js';
-import { AppError, msg, notFound } from './errors.js';
+import { AppError, msg, notFound, type Message } from './errors.js';
 
 /** The signed-in actor, or 401. */
 export function requireActor(ctx: Pick<Ctx, 'actor'>): Actor {
@@ -10,15 +10,22 @@ export function requireActor(ctx: Pick<Ctx, 'actor'>): Actor {
 
 /**
  * The one access check (docs/CONVENTIONS.md §5). Without the permission: 403. With a resource
- * of another unit, for an account bound to a unit: 404, so its existence does not leak.
+ * of another unit, for an account bound to a unit: 404, so its existence does not leak. Pass
+ * `notFoundMessage`, the message the caller gives for an unknown record ("Không tìm thấy báo
+ * cáo"), so that a hidden record and a missing one answer word for word alike.
  */
-export function requireAccess(ctx: Pick<Ctx, 'actor'>, permission: Permission, resource?: { orgUnitId: string | null }): Actor {
+export function requireAccess(
+  ctx: Pick<Ctx, 'actor'>,
+  permission: Permission,
+  resource?: { orgUnitId: string | null },
+  notFoundMessage?: Message,
+): Actor {
   const actor = requireActor(ctx);
   if (!hasPermission(actor.role, permission)) {
-    if (resource) throw notFound();
+    if (resource) throw notFound(notFoundMessage);
     throw forbidden();
   }
-  if (resource && actor.role === 'unit' && resource.orgUnitId !== actor.orgUnitId) throw notFound();
+  if (resource && actor.role === 'unit' && resource.orgUnitId !== actor.orgUnitId) throw notFound(notFoundMessage);
   return actor;
 }
 

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { LIMITS } from '../../shared/limits.js';
+import { stripBidiControls, stripLoneSurrogates } from '../../shared/text.js';
 import { AppError, msg } from './errors.js';
 
 /** Where file bodies live. Metadata (name, type, size, SHA-256, owner) lives in the database. */
@@ -26,6 +27,20 @@ export function localStorage(dir: string): FileStorage {
     get: (key) => readFile(full(key)),
     remove: (key) => rm(full(key), { force: true }),
   };
+}
+
+/**
+ * A stored file name that is readable but harmless: no folder part, no control characters
+ * (C0, DEL, C1), no quotes, no bidirectional formatting characters (U+202E would show
+ * "hoa-don‮fdp.exe" as "hoa-donexe.pdf"), no unpaired surrogates, bounded length.
+ */
+export function safeFileName(name: string | undefined, opts: { fallback?: string; maxLength?: number } = {}): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = stripLoneSurrogates(stripBidiControls(base))
+    .replace(/[\u0000-\u001f\u007f-\u009f"]/g, '')
+    .trim();
+  // Cutting may split a surrogate pair: remove the half left behind.
+  return stripLoneSurrogates((cleaned || opts.fallback || 'tep').slice(0, opts.maxLength ?? LIMITS.name));
 }
 
 /** The file types users may attach, by the type detected from the content. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { feedback, feedbackAttachments, feedbackEvents } from '../../db/schema/index.js';
+import { feedback, feedbackAttachments, feedbackEvents, reports } from '../../db/schema/index.js';
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 
@@ -135,4 +135,14 @@ export async function feedbackRefs(db: DbOrTx, ids: string[]) {
 export async function markAnswered(db: DbOrTx, feedbackIds: string[], amendmentId: string, at: Date): Promise<void> {
   if (feedbackIds.length === 0) return;
   await db.update(feedback).set({ answeredByAmendmentId: amendmentId, updatedAt: at }).where(inArray(feedback.id, feedbackIds));
+}
+
+/**
+ * The unit of a report, or undefined when there is none: a unit may link feedback to its own
+ * report only. (Read from the report table directly: the reporting module depends on this one
+ * for the desk items of submitted reports, so importing it here would close a cycle.)
+ */
+export async function reportUnitId(db: DbOrTx, reportId: string): Promise<string | undefined> {
+  const [row] = await db.select({ orgUnitId: reports.orgUnitId }).from(reports).where(eq(reports.id, reportId));
+  return row?.orgUnitId;
 }

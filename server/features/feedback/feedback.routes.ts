@@ -13,7 +13,7 @@ import {
   TrackingParams,
   TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { readForm } from '../../lib/uploads.js';
 import * as desk from './feedback.service.js';
 import * as intake from './intake.service.js';
 
@@ -26,29 +26,7 @@ const uploads = new WeakMap<FastifyRequest, intake.UploadedFile[]>();
  */
 async function readMultipart(req: FastifyRequest): Promise<void> {
   if (!req.isMultipart()) return;
-  const fields: Record<string, string> = {};
-  const files: intake.UploadedFile[] = [];
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      let body: Buffer;
-      try {
-        body = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', msg(`Tệp "${part.filename}" vượt quá 20 MB`, `File "${part.filename}" is larger than 20 MB`), {
-            status: 413,
-            issues: [{ path: `attachments.${files.length}`, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
-          });
-        }
-        throw err;
-      }
-      // A form's empty file input sends a nameless empty part.
-      if (!part.filename && body.length === 0) continue;
-      files.push({ fileName: (part.filename || 'tep-dinh-kem').slice(0, 255), body });
-    } else if (typeof part.value === 'string' && part.value !== '') {
-      fields[part.fieldname] = part.value;
-    }
-  }
+  const { fields, files } = await readForm(req, 'attachments');
   req.body = fields;
   uploads.set(req, files);
 }

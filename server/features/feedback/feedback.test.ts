@@ -6,6 +6,7 @@ import type { FeedbackDto } from '../../../shared/contracts/feedback.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import { auditLog, feedback } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
+import { buildCycle } from '../reporting/reporting.fixtures.js';
 import { recordReportFeedback } from './index.js';
 
 let t: TestApp;
@@ -286,7 +287,10 @@ describe('triage', () => {
 describe('feedback from units', () => {
   it('is linked to the unit and its report; another unit answers 404', async () => {
     const sxd = await t.loginAs('unit', { unitCode: 'VL-SXD' });
-    const reportId = '11111111-1111-4111-8111-111111111111';
+    const focal = await t.loginAs('focal');
+    // Only a report of the unit's own can be named (an unknown or foreign one answers 404).
+    const cycle = await buildCycle(t, focal, { year: 2066, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+    const reportId = (await sxd.get(`/api/v1/cycles/${cycle.id}/my-report`)).json().id as string;
     const res = await sxd.post('/api/v1/feedback', { subject: 'Vướng mắc thủ tục', text: 'Thủ tục cấp phép lò đốt còn chậm.', reportId });
     expect(res.statusCode).toBe(201);
     const mine = (await sxd.get(`/api/v1/feedback/${res.json().id}`)).json() as FeedbackDto;
@@ -306,7 +310,6 @@ describe('feedback from units', () => {
     // Only its own items and those forwarded to it (the triage test forwarded one to VL-SXD).
     for (const f of ownList.data) expect([f.orgUnit?.code, f.forwardedToUnit?.code]).toContain('VL-SXD');
 
-    const focal = await t.loginAs('focal');
     const all = (await focal.get(`/api/v1/feedback?source=unit&orgUnitId=${await t.unitId('VL-SXD')}`)).json();
     expect(all.page.total).toBe(1);
     // A public sender cannot name a report.

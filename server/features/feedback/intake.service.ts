@@ -9,7 +9,7 @@ import {
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
-import { invalidField, msg, notFound } from '../../lib/errors.js';
+import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import { checkAttachment } from '../../lib/storage.js';
 import { getUnit } from '../org-units/index.js';
 import * as repo from './feedback.repository.js';
@@ -51,6 +51,13 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
   }
   if (input.reportId && !unit) {
     throw invalidField('reportId', msg('Chỉ đơn vị đã đăng nhập mới gắn ý kiến với báo cáo', 'Only a signed-in unit can link a report'));
+  }
+  // Only the unit's own report, and one that exists; another unit's answers like an unknown one.
+  if (input.reportId && unit && (await repo.reportUnitId(ctx.db, input.reportId)) !== unit.id) {
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy báo cáo', 'Report not found'), {
+      status: 404,
+      issues: [{ path: 'reportId', message: msg('Không có báo cáo này của đơn vị', 'No such report of your unit') }],
+    });
   }
   const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId') : null;
   if (files.length > FEEDBACK_LIMITS.attachments) {

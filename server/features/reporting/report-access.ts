@@ -11,7 +11,9 @@ import { cycleNotOpen } from './cycles.service.js';
 import type { EditRefusal, Verdict } from './policy.js';
 import * as repo from './reports.repository.js';
 
-export const reportNotFound = () => notFound(msg('Không tìm thấy báo cáo', 'Report not found'));
+/** One message for a missing report and for one the actor may not see, so they answer alike. */
+const REPORT_NOT_FOUND = msg('Không tìm thấy báo cáo', 'Report not found');
+export const reportNotFound = () => notFound(REPORT_NOT_FOUND);
 
 /** "Báo cáo năm 2026 của Sở Y tế" — how messages name a report. */
 export function reportName(cycle: { year: number }, unit: { name: string } | undefined): Message {
@@ -22,7 +24,7 @@ export function reportName(cycle: { year: number }, unit: { name: string } | und
 /** Read access: a unit officer its own unit's report; focal and leader every report; else 404. */
 export function requireRead(ctx: Ctx, report: { orgUnitId: string }): Actor {
   const actor = requireActor(ctx);
-  return requireAccess(ctx, actor.role === 'unit' ? 'report.write.own' : 'report.read.all', report);
+  return requireAccess(ctx, actor.role === 'unit' ? 'report.write.own' : 'report.read.all', report, REPORT_NOT_FOUND);
 }
 
 /** Write access: only a unit officer of the report's unit (a leader reads all and writes none). */
@@ -32,7 +34,7 @@ export function requireWrite(ctx: Ctx, report: { orgUnitId: string }): Actor {
     requireRead(ctx, report);
     throw new AppError('FORBIDDEN', msg('Chỉ cán bộ của đơn vị mới sửa và gửi báo cáo của đơn vị', "Only the unit's officers edit and submit its report"), { status: 403 });
   }
-  return requireAccess(ctx, 'report.write.own', report);
+  return requireAccess(ctx, 'report.write.own', report, REPORT_NOT_FOUND);
 }
 
 /** Review access: whoever may read the report and holds report.review (else 403; unreadable: 404). */
@@ -105,4 +107,13 @@ export function staleVersion(cycle: { year: number }, unit: cyclesRepo.ExpectedU
     ),
     { status: 409, issues: [{ path: 'version', message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`) }] },
   );
+}
+
+/**
+ * An upload's check before its body is read (the routes' preHandler): signed in, the report
+ * exists and the actor may write it. Unknown and foreign reports answer alike.
+ */
+export async function checkReportWriter(ctx: Ctx, id: string): Promise<void> {
+  requireActor(ctx);
+  requireWrite(ctx, await loadReport(ctx.db, id));
 }

@@ -22,8 +22,10 @@ import {
   SaveReportRequest,
   SubmitReportRequest,
 } from '../../../shared/contracts/reporting.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { msg } from '../../lib/errors.js';
+import { readFile } from '../../lib/uploads.js';
 import * as attachments from './attachments.service.js';
+import { checkReportWriter } from './report-access.js';
 import * as read from './report-read.service.js';
 import * as write from './report-write.service.js';
 import * as review from './review.service.js';
@@ -122,16 +124,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         consumes: ['multipart/form-data'],
         response: { 201: AttachmentDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
+      // Before the body is read: an anonymous or foreign upload is answered, not buffered.
+      preHandler: async (req) => checkReportWriter(req.ctx, req.params.id),
     },
     async (req, reply) => {
-      const file = await req.file();
-      if (!file) {
-        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp đính kèm', 'No file attached'), {
-          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
-        });
-      }
-      const body = await file.toBuffer();
-      return reply.status(201).send(await attachments.uploadAttachment(req.ctx, req.params.id, { fileName: file.filename, body }));
+      const file = await readFile(req, msg('Chưa chọn tệp đính kèm', 'No file attached'));
+      return reply.status(201).send(await attachments.uploadAttachment(req.ctx, req.params.id, file));
     },
   );
   api.get(

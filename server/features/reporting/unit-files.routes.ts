@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
 import { ImportResultDto } from '../../../shared/contracts/consolidation.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { msg } from '../../lib/errors.js';
+import { readFile } from '../../lib/uploads.js';
+import { checkReportWriter } from './report-access.js';
 import * as files from './unit-files.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -44,16 +46,12 @@ export const unitFileRoutes: FastifyPluginAsyncZod = async (api) => {
         consumes: ['multipart/form-data'],
         response: { 200: ImportResultDto, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
+      // Before the body is read: an anonymous or foreign upload is answered, not buffered.
+      preHandler: async (req) => checkReportWriter(req.ctx, req.params.id),
     },
     async (req) => {
-      const file = await req.file();
-      if (!file) {
-        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
-          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
-        });
-      }
-      const body = await file.toBuffer();
-      return files.importReportXlsx(req.ctx, req.params.id, { body, fileName: file.filename }, req.query.version);
+      const file = await readFile(req, msg('Chưa chọn tệp Excel', 'No Excel file attached'));
+      return files.importReportXlsx(req.ctx, req.params.id, file, req.query.version);
     },
   );
 };
