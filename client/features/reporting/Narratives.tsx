@@ -2,7 +2,7 @@ import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@man
 import { useTranslation } from 'react-i18next';
 import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
 import { LIMITS } from '../../../shared/limits';
-import { fieldId } from './IndicatorTable';
+import { fieldId } from './fields';
 
 type Part = 'results' | 'difficulties' | 'proposals';
 const PARTS: Part[] = ['results', 'difficulties', 'proposals'];
