@@ -14,6 +14,7 @@ import { useAmendmentQuery } from './api';
 import { AmendmentStatusBadge } from './AmendmentStatusBadge';
 import { ApproveDialog, RejectDialog, SubmitDialog } from './AmendmentDialogs';
 import { ChangeView } from './ChangeView';
+import { TitledSection } from '../../components/TitledSection';
 
 /** One proposal (/sua-doi/:id): its changes and grounds, and the next step for whoever may take it. */
 export function AmendmentPage() {
@@ -108,30 +109,21 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
         )}
       </Paper>
 
-      <section aria-labelledby="am-reasoning">
-        <Title order={2} size="h4" id="am-reasoning" mb="xs">
-          {t('amendments.reasoningTitle')}
-        </Title>
+      <TitledSection id="am-reasoning" title={t('amendments.reasoningTitle')}>
         <Paper withBorder p="md">
           <Text style={{ whiteSpace: 'pre-wrap' }}>{a.reasoning}</Text>
         </Paper>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="am-change-list">
-        <Title order={2} size="h4" id="am-change-list" mb="xs">
-          {t('amendments.changesTitle', { count: a.changes.length })}
-        </Title>
+      <TitledSection id="am-change-list" title={t('amendments.changesTitle', { count: a.changes.length })}>
         <Stack gap="sm">
           {a.changes.map((c, i) => (
             <ChangeView key={i} change={c} />
           ))}
         </Stack>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="am-grounds-view">
-        <Title order={2} size="h4" id="am-grounds-view" mb="xs">
-          {t('amendments.groundsTitle')}
-        </Title>
+      <TitledSection id="am-grounds-view" title={t('amendments.groundsTitle')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">
@@ -172,7 +164,7 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
             )}
           </Paper>
         </SimpleGrid>
-      </section>
+      </TitledSection>
 
       <SubmitDialog a={a} opened={dialog === 'submit'} onClose={() => setDialog(null)} />
       <ApproveDialog a={a} opened={dialog === 'approve'} onClose={() => setDialog(null)} />

@@ -24,25 +24,25 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {draft.indicators.flatMap((i) => [
-              <Table.Tr key={i.code} fw={600}>
+            {draft.indicators.flatMap((indicator) => [
+              <Table.Tr key={indicator.code} fw={600}>
                 <Table.Td>
-                  {i.name} ({i.code})
+                  {indicator.name} ({indicator.code})
                 </Table.Td>
-                <Table.Td>{unitOfMeasure(i.unit, i18n.language)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(i.previousTotal)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(i.total)}</Table.Td>
-                <Table.Td ta="right">{i.reporting}</Table.Td>
+                <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(indicator.previousTotal)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(indicator.total)}</Table.Td>
+                <Table.Td ta="right">{indicator.reporting}</Table.Td>
               </Table.Tr>,
-              ...(i.byWasteStream
-                ? i.streams
-                    .filter((s) => s.value !== null || s.previous !== null)
-                    .map((s) => (
-                      <Table.Tr key={`${i.code}|${s.stream}`}>
-                        <Table.Td pl="xl">– {s.stream === 'agri' ? 'Nông, lâm, thủy sản' : s.stream === 'medical' ? 'Y tế' : s.stream === 'industrial' ? 'Công nghiệp' : s.stream === 'domestic' ? 'Sinh hoạt' : s.stream}</Table.Td>
-                        <Table.Td>{unitOfMeasure(i.unit, i18n.language)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(s.previous)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(s.value)}</Table.Td>
+              ...(indicator.byWasteStream
+                ? indicator.streams
+                    .filter((stream) => stream.value !== null || stream.previous !== null)
+                    .map((stream) => (
+                      <Table.Tr key={`${indicator.code}|${stream.stream}`}>
+                        <Table.Td pl="xl">– {stream.stream === 'agri' ? 'Nông, lâm, thủy sản' : stream.stream === 'medical' ? 'Y tế' : stream.stream === 'industrial' ? 'Công nghiệp' : stream.stream === 'domestic' ? 'Sinh hoạt' : stream.stream}</Table.Td>
+                        <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(stream.previous)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(stream.value)}</Table.Td>
                         <Table.Td />
                       </Table.Tr>
                     ))
@@ -72,12 +72,12 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {draft.units.map((u) => (
-              <Table.Tr key={u.orgUnitId}>
-                <Table.Td>{u.name}</Table.Td>
+            {draft.units.map((unit) => (
+              <Table.Tr key={unit.orgUnitId}>
+                <Table.Td>{unit.name}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={u.timing === 'on_time' ? 'green' : u.timing === 'late' ? 'orange' : 'gray'} c="dark">
-                    {t(`consolidation.timing.${u.timing}`)}
+                  <Badge variant="light" color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'} c="dark">
+                    {t(`consolidation.timing.${unit.timing}`)}
                   </Badge>
                 </Table.Td>
               </Table.Tr>

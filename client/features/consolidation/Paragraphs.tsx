@@ -10,26 +10,26 @@ import type { DraftAutosave } from './useDraftAutosave';
 export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; canEdit: boolean; save: DraftAutosave }) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<ParagraphDto | null>(null);
-  const sourceOf = (p: ParagraphDto) => p.source?.unitName ?? t('consolidation.manual');
+  const sourceOf = (paragraph: ParagraphDto) => paragraph.source?.unitName ?? t('consolidation.manual');
   const headingOf = (part: string) =>
     ({ implementation: 'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN', results: 'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP', difficulties: 'IV. KHÓ KHĂN, VƯỚNG MẮC', proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ' })[part] ?? part;
   let lastPart = '';
   return (
     <Stack gap="md">
-      {draft.groups.map((g) => {
-        const list = draft.paragraphs.filter((p) => p.part === g.part && p.itemKey === g.itemKey);
-        const partHeading = g.part !== lastPart ? headingOf(g.part) : null;
-        lastPart = g.part;
+      {draft.groups.map((group) => {
+        const list = draft.paragraphs.filter((paragraph) => paragraph.part === group.part && paragraph.itemKey === group.itemKey);
+        const partHeading = group.part !== lastPart ? headingOf(group.part) : null;
+        lastPart = group.part;
         return (
-          <Stack key={`${g.part}|${g.itemKey}`} gap="xs">
+          <Stack key={`${group.part}|${group.itemKey}`} gap="xs">
             {partHeading && (
               <Title order={2} size="h4" mt="sm">
                 {partHeading}
               </Title>
             )}
-            {g.part === 'results' && (
+            {group.part === 'results' && (
               <Title order={3} size="h5">
-                {g.heading}
+                {group.heading}
               </Title>
             )}
             {list.length === 0 && (
@@ -37,34 +37,34 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
                 {t('consolidation.emptyGroup')}
               </Text>
             )}
-            {list.map((p, i) => (
-              <Paper key={p.id} withBorder p="sm" data-testid="paragraph">
+            {list.map((paragraph, index) => (
+              <Paper key={paragraph.id} withBorder p="sm" data-testid="paragraph">
                 <Stack gap={6}>
                   <Group justify="space-between" gap="xs">
                     <Group gap={6}>
-                      <Badge variant="light" color={p.source ? 'gray' : 'grape'} c="dark">
-                        {p.source ? t('consolidation.source', { unit: p.source.unitName }) : t('consolidation.manual')}
+                      <Badge variant="light" color={paragraph.source ? 'gray' : 'grape'} c="dark">
+                        {paragraph.source ? t('consolidation.source', { unit: paragraph.source.unitName }) : t('consolidation.manual')}
                       </Badge>
-                      {p.isNew && <Badge color="blue.9">{t('consolidation.badgeNew')}</Badge>}
-                      {p.isUpdated && <Badge color="cyan.9">{t('consolidation.badgeUpdated')}</Badge>}
-                      {p.isEdited && <Badge color="yellow" c="dark">{t('consolidation.badgeEdited')}</Badge>}
-                      {p.isProvisional && <Badge color="orange.9">{t('consolidation.badgeProvisional')}</Badge>}
-                      {p.sourceChanged && <Badge color="red.9">{t('consolidation.badgeSourceChanged')}</Badge>}
+                      {paragraph.isNew && <Badge color="blue.9">{t('consolidation.badgeNew')}</Badge>}
+                      {paragraph.isUpdated && <Badge color="cyan.9">{t('consolidation.badgeUpdated')}</Badge>}
+                      {paragraph.isEdited && <Badge color="yellow" c="dark">{t('consolidation.badgeEdited')}</Badge>}
+                      {paragraph.isProvisional && <Badge color="orange.9">{t('consolidation.badgeProvisional')}</Badge>}
+                      {paragraph.sourceChanged && <Badge color="red.9">{t('consolidation.badgeSourceChanged')}</Badge>}
                     </Group>
                     {canEdit && (
                       <Group gap={4}>
-                        <ActionIcon variant="subtle" disabled={i === 0} aria-label={t('consolidation.moveUp', { source: sourceOf(p) })} onClick={() => save.push({ op: 'move', id: p.id, offset: -1 })}>
+                        <ActionIcon variant="subtle" disabled={index === 0} aria-label={t('consolidation.moveUp', { source: sourceOf(paragraph) })} onClick={() => save.push({ op: 'move', id: paragraph.id, offset: -1 })}>
                           <IconArrowUp size={16} aria-hidden />
                         </ActionIcon>
                         <ActionIcon
                           variant="subtle"
-                          disabled={i === list.length - 1}
-                          aria-label={t('consolidation.moveDown', { source: sourceOf(p) })}
-                          onClick={() => save.push({ op: 'move', id: p.id, offset: 1 })}
+                          disabled={index === list.length - 1}
+                          aria-label={t('consolidation.moveDown', { source: sourceOf(paragraph) })}
+                          onClick={() => save.push({ op: 'move', id: paragraph.id, offset: 1 })}
                         >
                           <IconArrowDown size={16} aria-hidden />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('consolidation.remove', { source: sourceOf(p) })} onClick={() => setRemoving(p)}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('consolidation.remove', { source: sourceOf(paragraph) })} onClick={() => setRemoving(paragraph)}>
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
                       </Group>
@@ -72,20 +72,20 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
                   </Group>
                   {canEdit ? (
                     <Textarea
-                      aria-label={t('consolidation.paragraphLabel', { source: sourceOf(p) })}
+                      aria-label={t('consolidation.paragraphLabel', { source: sourceOf(paragraph) })}
                       autosize
                       minRows={2}
                       maxLength={20000}
-                      value={save.texts[p.id] ?? p.text}
-                      onChange={(e) => save.setText(p.id, e.currentTarget.value)}
+                      value={save.texts[paragraph.id] ?? paragraph.text}
+                      onChange={(event) => save.setText(paragraph.id, event.currentTarget.value)}
                     />
                   ) : (
-                    <Text style={{ whiteSpace: 'pre-wrap' }}>{p.text}</Text>
+                    <Text style={{ whiteSpace: 'pre-wrap' }}>{paragraph.text}</Text>
                   )}
                 </Stack>
               </Paper>
             ))}
-            {canEdit && <AddParagraph heading={g.part === 'results' ? g.heading : headingOf(g.part)} onAdd={(text) => save.push({ op: 'add', part: g.part, itemKey: g.itemKey, text })} />}
+            {canEdit && <AddParagraph heading={group.part === 'results' ? group.heading : headingOf(group.part)} onAdd={(text) => save.push({ op: 'add', part: group.part, itemKey: group.itemKey, text })} />}
           </Stack>
         );
       })}
@@ -121,7 +121,7 @@ function AddParagraph({ heading, onAdd }: { heading: string; onAdd: (text: strin
   }
   return (
     <Stack gap={6}>
-      <Textarea label={t('consolidation.addLabel', { heading })} autosize minRows={2} maxLength={20000} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+      <Textarea label={t('consolidation.addLabel', { heading })} autosize minRows={2} maxLength={20000} value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
       <Group gap="xs">
         <Button
           size="xs"

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ConsolidationDto, DocumentSettings } from '../../../shared/contracts/consolidation';
 
 /** The Word document's header, signer and recipients; each change is saved with the draft. */
-export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onChange: (s: Partial<DocumentSettings>) => void }) {
+export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onChange: (settings: Partial<DocumentSettings>) => void }) {
   const { t } = useTranslation();
-  const [s, setS] = useState(draft.settings);
-  const set = <K extends keyof DocumentSettings>(k: K, v: DocumentSettings[K]) => {
-    setS((cur) => ({ ...cur, [k]: v }));
-    onChange({ [k]: v } as Partial<DocumentSettings>);
+  const [settings, setSettings] = useState(draft.settings);
+  const set = <K extends keyof DocumentSettings>(key: K, value: DocumentSettings[K]) => {
+    setSettings((cur) => ({ ...cur, [key]: value }));
+    onChange({ [key]: value } as Partial<DocumentSettings>);
   };
   return (
     <Paper withBorder p="md">
@@ -17,33 +17,33 @@ export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onC
         {t('consolidation.settingsTitle')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-        <TextInput label={t('consolidation.parentAgency')} value={s.parentAgency} onChange={(e) => set('parentAgency', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.agency')} value={s.agency} onChange={(e) => set('agency', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.agencyAbbreviation')} value={s.agencyAbbreviation} onChange={(e) => set('agencyAbbreviation', e.currentTarget.value.toUpperCase())} maxLength={20} />
+        <TextInput label={t('consolidation.parentAgency')} value={settings.parentAgency} onChange={(event) => set('parentAgency', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.agency')} value={settings.agency} onChange={(event) => set('agency', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.agencyAbbreviation')} value={settings.agencyAbbreviation} onChange={(event) => set('agencyAbbreviation', event.currentTarget.value.toUpperCase())} maxLength={20} />
         <NumberInput
           label={t('consolidation.documentNumber')}
           description={t('consolidation.documentNumberHint')}
-          value={s.documentNumber ?? ''}
+          value={settings.documentNumber ?? ''}
           min={1}
           max={9999}
           allowDecimal={false}
-          onChange={(v) => set('documentNumber', typeof v === 'number' ? v : null)}
+          onChange={(value) => set('documentNumber', typeof value === 'number' ? value : null)}
         />
-        <TextInput label={t('consolidation.place')} value={s.place} onChange={(e) => set('place', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.documentDate')} value={s.documentDate} onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) ? set('documentDate', e.currentTarget.value) : setS((c) => ({ ...c, documentDate: e.currentTarget.value }))} />
-        <TextInput label={t('consolidation.signerAuthority')} value={s.signerAuthority} onChange={(e) => set('signerAuthority', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.signerTitle')} value={s.signerTitle} onChange={(e) => set('signerTitle', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.signerName')} value={s.signerName} onChange={(e) => set('signerName', e.currentTarget.value)} maxLength={120} />
+        <TextInput label={t('consolidation.place')} value={settings.place} onChange={(event) => set('place', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.documentDate')} value={settings.documentDate} onChange={(event) => /^\d{4}-\d{2}-\d{2}$/.test(event.currentTarget.value) ? set('documentDate', event.currentTarget.value) : setSettings((current) => ({ ...current, documentDate: event.currentTarget.value }))} />
+        <TextInput label={t('consolidation.signerAuthority')} value={settings.signerAuthority} onChange={(event) => set('signerAuthority', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.signerTitle')} value={settings.signerTitle} onChange={(event) => set('signerTitle', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.signerName')} value={settings.signerName} onChange={(event) => set('signerName', event.currentTarget.value)} maxLength={120} />
       </SimpleGrid>
       <Stack gap="sm" mt="sm">
-        <TextInput label={t('consolidation.docTitle')} value={s.title} onChange={(e) => set('title', e.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.recipient')} value={s.recipient} onChange={(e) => set('recipient', e.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.docTitle')} value={settings.title} onChange={(event) => set('title', event.currentTarget.value)} maxLength={500} />
+        <TextInput label={t('consolidation.recipient')} value={settings.recipient} onChange={(event) => set('recipient', event.currentTarget.value)} maxLength={500} />
         <Textarea
           label={t('consolidation.copyTo')}
           autosize
           minRows={3}
-          value={s.copyTo.join('\n')}
-          onChange={(e) => set('copyTo', e.currentTarget.value.split('\n').map((x) => x.trim()).filter(Boolean))}
+          value={settings.copyTo.join('\n')}
+          onChange={(event) => set('copyTo', event.currentTarget.value.split('\n').map((line) => line.trim()).filter(Boolean))}
         />
       </Stack>
     </Paper>

@@ -12,6 +12,7 @@ import { itemRefText } from './components/planItems';
 import { FeedbackStatusBadge } from './components/StatusBadge';
 import { History } from './FeedbackHistory';
 import { TriageForm } from './TriageForm';
+import { TitledSection } from '../../components/TitledSection';
 
 /** One feedback item (/phan-anh/:id): what was sent, the triage, the amendments, the history. */
 export function FeedbackItemPage() {
@@ -80,19 +81,13 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
               </SimpleGrid>
             </Paper>
 
-            <section aria-labelledby="fb-content">
-              <Title order={2} size="h4" id="fb-content" mb="xs">
-                {t('feedback.content')}
-              </Title>
+            <TitledSection id="fb-content" title={t('feedback.content')}>
               <Paper withBorder p="md">
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{item.text}</Text>
               </Paper>
-            </section>
+            </TitledSection>
 
-            <section aria-labelledby="fb-attachments">
-              <Title order={2} size="h4" id="fb-attachments" mb="xs">
-                {t('feedback.attachments')}
-              </Title>
+            <TitledSection id="fb-attachments" title={t('feedback.attachments')}>
               {item.attachments.length === 0 ? (
                 <Text size="sm">{t('feedback.noAttachments')}</Text>
               ) : (
@@ -117,12 +112,9 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
                   ))}
                 </List>
               )}
-            </section>
+            </TitledSection>
 
-            <section aria-labelledby="fb-answer">
-              <Title order={2} size="h4" id="fb-answer" mb="xs">
-                {t('feedback.answer')}
-              </Title>
+            <TitledSection id="fb-answer" title={t('feedback.answer')}>
               {item.answer ? (
                 <Paper withBorder p="md" style={{ borderLeft: '4px solid var(--mantine-color-bio-7)' }}>
                   {item.answeredAt && (
@@ -137,7 +129,7 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
               ) : (
                 <Text size="sm">{t('feedback.noAnswer')}</Text>
               )}
-            </section>
+            </TitledSection>
 
             <section aria-labelledby="fb-amendments">
               <Group justify="space-between" mb="xs">

@@ -4,6 +4,7 @@ import type { CompletenessResponse } from '../../../shared/contracts/reporting';
 import { formatNumber } from '../../../shared/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { COUNT_KEYS } from './boardModel';
+import { TitledSection } from '../../components/TitledSection';
 
 type KindRow = CompletenessResponse['byKind'][number];
 
@@ -11,10 +12,7 @@ type KindRow = CompletenessResponse['byKind'][number];
 export function BoardCounts({ data }: { data: CompletenessResponse }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="board-counts">
-      <Title order={2} size="h3" id="board-counts" mb="sm">
-        {t('reporting.board.title')}
-      </Title>
+    <TitledSection id="board-counts" title={t('reporting.board.title')} size="h3" mb="sm">
       <SimpleGrid cols={{ base: 2, xs: 4, lg: 7 }} spacing="sm" data-testid="board-counts">
         {COUNT_KEYS.map((key) => (
           <Card key={key} withBorder padding="sm" data-count={key}>
@@ -27,7 +25,7 @@ export function BoardCounts({ data }: { data: CompletenessResponse }) {
           </Card>
         ))}
       </SimpleGrid>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -39,10 +37,7 @@ export function BoardByKind({ data }: { data: CompletenessResponse }) {
     ...COUNT_KEYS.map((key) => ({ key, header: t(`reporting.board.counts.${key}`), numeric: true, cell: (row: KindRow) => formatNumber(row[key]) })),
   ];
   return (
-    <section aria-labelledby="board-kinds">
-      <Title order={3} size="h4" id="board-kinds" mb="xs">
-        {t('reporting.board.byKind')}
-      </Title>
+    <TitledSection id="board-kinds" title={t('reporting.board.byKind')} order={3}>
       <DataTable
         withTableBorder
         verticalSpacing={4}
@@ -52,6 +47,6 @@ export function BoardByKind({ data }: { data: CompletenessResponse }) {
         rowKey={(row) => row.kindGroup}
         columns={columns}
       />
-    </section>
+    </TitledSection>
   );
 }

@@ -15,6 +15,7 @@ import { ConflictAlert, ErrorSummary } from './ReportAlerts';
 import { draftOf, payloadOf, type Draft } from './reportDraft';
 import { SaveStatus } from './SaveStatus';
 import { useReportSubmission } from './useReportSubmission';
+import { TitledSection } from '../../components/TitledSection';
 
 /**
  * The unit's form: saves as the user types (debounced, one save in flight, the version carried
@@ -72,15 +73,12 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
 
       {(submission.issues.length > 0 || submission.submitError) && <ErrorSummary issues={submission.issues} message={submission.submitError} summaryRef={submission.summaryRef} />}
 
-      <section aria-labelledby="report-indicators">
-        <Title order={2} size="h3" id="report-indicators" mb="xs">
-          {t('reporting.report.indicators')}
-        </Title>
+      <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3">
         <Text size="sm" mb="sm">
           {t('reporting.report.numberHint')}
         </Text>
         <IndicatorTable report={report} fields={draft.fields} onChange={setField} errors={errors} />
-      </section>
+      </TitledSection>
 
       <Narratives
         report={report}

@@ -19,6 +19,7 @@ import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { notify, StatusBadge, useDeadlineWords } from './ui';
+import { TitledSection } from '../../components/TitledSection';
 
 /** A report (/bao-cao/:id): the unit's form while it may edit, otherwise the read view and the review. */
 export function ReportPage() {
@@ -127,12 +128,9 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
         <ReportEditor report={report} onReload={onReload} />
       ) : (
         <Stack gap="lg">
-          <section aria-labelledby="report-indicators">
-            <Title order={2} size="h3" id="report-indicators" mb="sm">
-              {t('reporting.report.indicators')}
-            </Title>
+          <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3" mb="sm">
             <IndicatorTable report={report} fields={fieldsOf(report.values)} />
-          </section>
+          </TitledSection>
           <Narratives
             report={report}
             sections={Object.fromEntries(report.sections.map((s) => [s.planItemId, s]))}
