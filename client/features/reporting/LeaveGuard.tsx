@@ -1,14 +1,13 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import type { Blocker } from 'react-router';
 
 /**
- * Going to another page of the app with unsaved edits asks first: stay, leave, or (when saving
- * can still work) save and leave.
+ * The question asked when going to another page of the app with unsaved edits (the form holds
+ * the blocker): stay, leave, or (when saving can still work) save and leave.
  */
-export function LeaveGuard({ dirty, canSave, onSave }: { dirty: boolean; canSave: boolean; onSave: () => Promise<boolean> }) {
+export function LeaveGuard({ blocker, canSave, onSave }: { blocker: Blocker; canSave: boolean; onSave: () => Promise<boolean> }) {
   const { t } = useTranslation();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   return (
     <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered>
       <Stack>

@@ -3,6 +3,7 @@ import { IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
 import type { ReportDto } from '../../../shared/contracts/reporting';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useAutosave } from '../../hooks/useAutosave';
@@ -55,6 +56,9 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
     const [code, stream] = key.split('|');
     update((current) => ({ ...current, fields: { ...current.fields, [key]: value } }), stream ? `values.${code}.${stream}` : `values.${code}`);
   };
+
+  const dirty = saveState !== 'saved';
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
   const errors = Object.fromEntries(submission.issues.map((issue) => [issue.path, issue.message]));
   const retry = () => void autosave.flush();
@@ -114,7 +118,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Text>{t('reporting.report.submitConfirm')}</Text>
       </ConfirmModal>
 
-      <LeaveGuard dirty={saveState !== 'saved'} canSave={!conflict} onSave={autosave.flush} />
+      <LeaveGuard blocker={blocker} canSave={!conflict} onSave={autosave.flush} />
     </Stack>
   );
 }
