@@ -18,7 +18,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 /** Mantine with the theme of the current language (its close and clear buttons are named in it). */
 function ThemeProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The language is a dependency on purpose: the theme's texts follow it even when `t` keeps its identity.
   const theme = useMemo(() => appTheme(t), [t, i18n.language]);
   return <MantineProvider theme={theme}>{children}</MantineProvider>;
 }

@@ -36,7 +36,7 @@ console.log('\n=== typecheck ===');
 const tsc = spawnSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });
 if (tsc.status !== 0) failedTiers.push('typecheck');
 
-run('unit+integration (PGlite)', ['--project', 'unit', '--project', 'integration'], { BIOPLAN_TEST_DB: 'pglite' });
+run('unit+integration (PGlite)', ['--project', 'unit', '--project', 'client-unit', '--project', 'integration'], { BIOPLAN_TEST_DB: 'pglite' });
 
 if (process.env.TEST_DATABASE_URL) {
   run('integration (PostgreSQL)', ['--project', 'integration'], { BIOPLAN_TEST_DB: 'postgres' });

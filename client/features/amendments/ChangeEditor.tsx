@@ -8,6 +8,7 @@ import { PLAN_ITEM_KINDS, type AssignmentRole, type PlanItemKind } from '../../.
 import { LIMITS } from '../../../shared/limits';
 import { PlanItemSelect } from '../feedback/components/PlanItemSelect';
 import { UnitSelect } from '../../components/UnitSelect';
+import { OP_COLOR, OP_MARK } from './ChangeView';
 
 /** A responsible unit being edited. */
 export interface DraftAssignment {
@@ -100,9 +101,6 @@ interface Props {
   /** The server's message for a field of this change ("itemId", "text", "assignments.0.orgUnitId"…). */
   fieldError: (field: string) => string | undefined;
 }
-
-const OP_COLOR: Record<ChangeOp, string> = { add: 'bio.7', update: 'indigo.8', remove: 'red.9' };
-const OP_MARK: Record<ChangeOp, string> = { add: '+', update: '~', remove: '−' };
 
 /** One change of a proposal: add under an item, change an item, or remove one. */
 export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove, fieldError }: Props) {

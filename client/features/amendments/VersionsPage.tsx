@@ -10,6 +10,7 @@ import { useCan } from '../auth/useAuth';
 import { useCurrentPlanForPickers } from '../feedback/api';
 import { useDiffQuery, useVersionsQuery } from './api';
 import { wordDiff } from './wordDiff';
+import { TitledSection } from '../../components/TitledSection';
 
 /** Plan versions (/ke-hoach/phien-ban?tu=&den=): every version with its document, and a diff of any two. */
 export function VersionsPage() {
@@ -121,10 +122,7 @@ function Compare({ planId, numbers }: { planId: string; numbers: number[] }) {
   const options = numbers.map((n) => ({ value: String(n), label: t('versions.versionN', { n }) }));
 
   return (
-    <section aria-labelledby="compare-title">
-      <Title order={2} size="h3" id="compare-title" mb="sm">
-        {t('versions.compare')}
-      </Title>
+    <TitledSection id="compare-title" title={t('versions.compare')} size="h3" mb="sm">
       {numbers.length < 2 ? (
         <Alert>{t('versions.onlyOne')}</Alert>
       ) : (
@@ -140,7 +138,7 @@ function Compare({ planId, numbers }: { planId: string; numbers: number[] }) {
           )}
         </Stack>
       )}
-    </section>
+    </TitledSection>
   );
 }
 

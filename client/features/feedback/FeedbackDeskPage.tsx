@@ -58,9 +58,9 @@ export function FeedbackDeskPage() {
       { replace: true },
     );
 
+  // Only a settled search writes the address (`update` and `params` change with every render).
   useEffect(() => {
     if ((params.get('q') ?? '') !== debouncedQ) update({ q: debouncedQ || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedQ]);
 
   const list = useFeedbackListQuery({ q: debouncedQ || undefined, status, category, source, page, pageSize: PAGE_SIZE });

@@ -1,47 +1,18 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconFileDownload, IconGitPullRequest, IconHistory } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileDownload, IconGitPullRequest } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  FEEDBACK_CATEGORIES,
-  FEEDBACK_LIMITS,
-  FEEDBACK_STATUSES,
-  type FeedbackCategory,
-  type FeedbackDto,
-  type FeedbackEventDto,
-  type FeedbackStatus,
-  type TriageFeedbackRequest,
-} from '../../../shared/contracts/feedback';
+import { type FeedbackDto } from '../../../shared/contracts/feedback';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
-import { ApiError } from '../../api/client';
 import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
-import { useCurrentPlanForPickers, useFeedbackQuery, useTriageFeedbackMutation } from './api';
-import { PlanItemSelect } from './components/PlanItemSelect';
+import { useFeedbackQuery } from './api';
 import { itemRefText } from './components/planItems';
 import { FeedbackStatusBadge } from './components/StatusBadge';
-import { UnitSelect } from '../../components/UnitSelect';
+import { History } from './FeedbackHistory';
+import { TriageForm } from './TriageForm';
+import { TitledSection } from '../../components/TitledSection';
 
 /** One feedback item (/phan-anh/:id): what was sent, the triage, the amendments, the history. */
 export function FeedbackItemPage() {
@@ -110,19 +81,13 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
               </SimpleGrid>
             </Paper>
 
-            <section aria-labelledby="fb-content">
-              <Title order={2} size="h4" id="fb-content" mb="xs">
-                {t('feedback.content')}
-              </Title>
+            <TitledSection id="fb-content" title={t('feedback.content')}>
               <Paper withBorder p="md">
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{item.text}</Text>
               </Paper>
-            </section>
+            </TitledSection>
 
-            <section aria-labelledby="fb-attachments">
-              <Title order={2} size="h4" id="fb-attachments" mb="xs">
-                {t('feedback.attachments')}
-              </Title>
+            <TitledSection id="fb-attachments" title={t('feedback.attachments')}>
               {item.attachments.length === 0 ? (
                 <Text size="sm">{t('feedback.noAttachments')}</Text>
               ) : (
@@ -147,12 +112,9 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
                   ))}
                 </List>
               )}
-            </section>
+            </TitledSection>
 
-            <section aria-labelledby="fb-answer">
-              <Title order={2} size="h4" id="fb-answer" mb="xs">
-                {t('feedback.answer')}
-              </Title>
+            <TitledSection id="fb-answer" title={t('feedback.answer')}>
               {item.answer ? (
                 <Paper withBorder p="md" style={{ borderLeft: '4px solid var(--mantine-color-bio-7)' }}>
                   {item.answeredAt && (
@@ -167,7 +129,7 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
               ) : (
                 <Text size="sm">{t('feedback.noAnswer')}</Text>
               )}
-            </section>
+            </TitledSection>
 
             <section aria-labelledby="fb-amendments">
               <Group justify="space-between" mb="xs">
@@ -237,185 +199,5 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
         )}
       </Grid>
     </Stack>
-  );
-}
-
-/** Every step of the item, oldest first, with the fields each triage changed. */
-function History({ item }: { item: FeedbackDto }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="fb-history">
-      <Group gap={6} mb="sm">
-        <IconHistory size={18} aria-hidden />
-        <Title order={2} size="h4" id="fb-history">
-          {t('feedback.history')}
-        </Title>
-      </Group>
-      <Timeline bulletSize={14} lineWidth={2} active={item.history.length - 1} data-testid="feedback-history">
-        {item.history.map((e) => (
-          <Timeline.Item key={e.id} title={<EventTitle event={e} />}>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(e.at)} · {e.actorName ?? t('feedback.system')}
-            </Text>
-            {e.action === 'triaged' && <TriageChanges event={e} item={item} />}
-          </Timeline.Item>
-        ))}
-      </Timeline>
-    </section>
-  );
-}
-
-function EventTitle({ event }: { event: FeedbackEventDto }) {
-  const { t } = useTranslation();
-  const d = (event.data ?? {}) as Record<string, unknown>;
-  const known = ['created', 'triaged', 'report_updated', 'linked_to_amendment', 'answered_by_amendment'];
-  return (
-    <Text size="sm" fw={600}>
-      {known.includes(event.action)
-        ? t(`feedback.event.${event.action}`, {
-            summary: String(d.summary ?? ''),
-            documentNumber: String(d.documentNumber ?? ''),
-            versionNumber: String(d.versionNumber ?? ''),
-          })
-        : event.action}
-    </Text>
-  );
-}
-
-function TriageChanges({ event, item }: { event: FeedbackEventDto; item: FeedbackDto }) {
-  const { t } = useTranslation();
-  const changes = (event.data ?? {}) as Record<string, { from: unknown; to: unknown }>;
-  const show = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return t('feedback.empty');
-    if (field === 'status') return t(`feedback.status.${String(v)}`);
-    if (field === 'category') return t(`feedback.category.${String(v)}`);
-    if (field === 'isPublished') return v ? t('common.yes') : t('common.no');
-    if (field === 'forwardedToUnitId') return v === item.forwardedToUnit?.id ? item.forwardedToUnit.fullName : t('feedback.unitChanged');
-    return String(v);
-  };
-  const rows = Object.entries(changes).filter(([field]) => field !== 'planId');
-  if (rows.length === 0) return null;
-  return (
-    <List size="xs" spacing={2} mt={2}>
-      {rows.map(([field, c]) => (
-        <List.Item key={field}>
-          <Text span size="xs" fw={600}>
-            {t(`feedback.field.${field}`, { defaultValue: field })}:
-          </Text>{' '}
-          {field === 'answer' ? t('feedback.answerChanged') : `${show(field, c?.from)} → ${show(field, c?.to)}`}
-        </List.Item>
-      ))}
-    </List>
-  );
-}
-
-/** Triage by the focal department; only the fields changed are sent, and the server's issues mark the fields. */
-function TriageForm({ item }: { item: FeedbackDto }) {
-  const { t } = useTranslation();
-  const triage = useTriageFeedbackMutation(item.id);
-  const { plan } = useCurrentPlanForPickers();
-  const items = useMemo(() => plan.data?.items ?? [], [plan.data]);
-  const initialItemId = useMemo(() => (item.planItem ? (items.find((i) => i.key === item.planItem!.key)?.id ?? null) : null), [items, item.planItem]);
-  const [status, setStatus] = useState<FeedbackStatus>(item.status);
-  const [category, setCategory] = useState<FeedbackCategory | null>(item.category);
-  const [planItemId, setPlanItemId] = useState<string | null | undefined>(undefined);
-  const [forwardedToUnitId, setForwardedToUnitId] = useState<string | null>(item.forwardedToUnit?.id ?? null);
-  const [answer, setAnswer] = useState(item.answer ?? '');
-  const [published, setPublished] = useState(item.isPublished);
-  const error = triage.error instanceof ApiError ? triage.error : null;
-  const chosenItemId = planItemId === undefined ? initialItemId : planItemId;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body: TriageFeedbackRequest = { status };
-    if (category !== item.category) body.category = category;
-    if (planItemId !== undefined && planItemId !== initialItemId) body.planItemId = planItemId;
-    if (forwardedToUnitId !== (item.forwardedToUnit?.id ?? null)) body.forwardedToUnitId = forwardedToUnitId;
-    if (answer.trim() !== (item.answer ?? '')) body.answer = answer.trim() || null;
-    if (published !== item.isPublished) body.published = published;
-    triage.mutate(body, {
-      onSuccess: () => notifications.show({ color: 'bio', message: t('feedback.saved') }),
-    });
-  };
-
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="fb-triage" style={{ position: 'sticky', top: 76 }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <div>
-            <Title order={2} size="h4" id="fb-triage">
-              {t('feedback.triage')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('feedback.triageIntro')}
-            </Text>
-          </div>
-          {error && (
-            <Alert color="red" role="alert" title={t('feedback.notSaved')}>
-              {error.message}
-            </Alert>
-          )}
-          <Select
-            label={t('feedback.statusLabel')}
-            value={status}
-            onChange={(v) => v && setStatus(v as FeedbackStatus)}
-            data={FEEDBACK_STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) }))}
-            allowDeselect={false}
-            error={error?.fieldError('status')}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label={t('feedback.categoryLabel')}
-            value={category}
-            onChange={(v) => setCategory((v as FeedbackCategory) || null)}
-            data={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedback.category.${c}`) }))}
-            clearable
-            placeholder={t('feedback.uncategorised')}
-            error={error?.fieldError('category')}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <PlanItemSelect
-            label={t('feedback.planItem')}
-            description={t('feedback.form.planItemHint')}
-            items={items}
-            value={chosenItemId}
-            onChange={setPlanItemId}
-            error={error?.fieldError('planItemId')}
-            placeholder={item.planItem && !initialItemId ? itemRefText(item.planItem) : undefined}
-          />
-          <UnitSelect
-            label={t('feedback.forwardTo')}
-            description={t('feedback.forwardHint')}
-            value={forwardedToUnitId}
-            initial={item.forwardedToUnit}
-            onChange={(v) => setForwardedToUnitId(v)}
-            error={error?.fieldError('forwardedToUnitId')}
-          />
-          <Textarea
-            label={t('feedback.answerLabel')}
-            description={t('feedback.answerHint')}
-            autosize
-            minRows={5}
-            maxRows={14}
-            maxLength={FEEDBACK_LIMITS.answer}
-            value={answer}
-            onChange={(e) => setAnswer(e.currentTarget.value)}
-            error={error?.fieldError('answer')}
-          />
-          <Switch
-            label={t('feedback.publish')}
-            description={t('feedback.publishHint')}
-            checked={published}
-            onChange={(e) => setPublished(e.currentTarget.checked)}
-            error={error?.fieldError('published')}
-          />
-          <div>
-            <Button type="submit" loading={triage.isPending}>
-              {t('feedback.saveTriage')}
-            </Button>
-          </div>
-        </Stack>
-      </form>
-    </Paper>
   );
 }

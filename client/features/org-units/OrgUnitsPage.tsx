@@ -56,9 +56,9 @@ export function OrgUnitsPage() {
     if (next.toString() !== current.toString()) setParams(next, { replace: true });
   };
 
+  // Only a settled search writes the address (`update` changes with every render).
   useEffect(() => {
     update({ q: debouncedQ || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedQ]);
 
   const list = useOrgUnitsQuery({ asOf, q: debouncedQ || undefined, kind, page, pageSize: PAGE_SIZE });

@@ -69,10 +69,10 @@ function PlanView({ plan }: { plan: PlanDto }) {
     if (next.toString() !== new URLSearchParams(window.location.search).toString()) setParams(next, { replace: true });
   };
 
-  // Keep the search in the address so it can be shared and survives going back.
+  // Keep the search in the address so it can be shared and survives going back; only a settled
+  // search writes it (`updateParams` reads the address afresh, so it is not a dependency).
   useEffect(() => {
     updateParams({ q: debouncedQ || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedQ]);
 
   // Scroll to #muc-… once the full text is on screen.

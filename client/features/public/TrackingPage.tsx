@@ -9,6 +9,7 @@ import { usePublishedFeedbackQuery, useTrackFeedbackQuery } from '../feedback/ap
 import { FeedbackStatusBadge } from '../feedback/components/StatusBadge';
 import { itemRefText } from '../feedback/components/planItems';
 import { PublicLayout, PublicTitle } from './PublicLayout';
+import { TitledSection } from '../../components/TitledSection';
 
 /** The public lookup (/gop-y/tra-cuu?ma=…): status and published answer only; then the published Q&A. */
 export function TrackingPage() {
@@ -118,10 +119,7 @@ function PublishedList() {
   const published = usePublishedFeedbackQuery(page);
   const data = published.data;
   return (
-    <section aria-labelledby="published-title">
-      <Title order={2} size="h3" id="published-title" mb="sm">
-        {t('public.publishedTitle')}
-      </Title>
+    <TitledSection id="published-title" title={t('public.publishedTitle')} size="h3" mb="sm">
       {!data ? null : data.data.length === 0 ? (
         <Text>{t('public.publishedNone')}</Text>
       ) : (
@@ -165,6 +163,6 @@ function PublishedList() {
           )}
         </Stack>
       )}
-    </section>
+    </TitledSection>
   );
 }

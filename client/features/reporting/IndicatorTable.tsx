@@ -5,48 +5,9 @@ import type { FormIndicatorDto, ReportDto } from '../../../shared/contracts/repo
 import { unitOfMeasure, WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
-import { computeTotals, valuePath, type ContentValue } from '../../../shared/reporting-rules';
+import { computeTotals, valuePath } from '../../../shared/reporting-rules';
+import { fieldId, fieldKey, valuesOf, type FieldValue, type FieldValues } from './fields';
 import classes from './report.module.css';
-
-/** What a field holds while typing: a number, the raw text of a number being typed, a yes/no, a text, or nothing. */
-export type FieldValue = number | string | boolean | null;
-/** Fields keyed "CODE|stream" ("XL-01|medical", "DN-01|"). */
-export type FieldValues = Record<string, FieldValue>;
-
-export const fieldKey = (code: string, stream?: string | null) => `${code}|${stream ?? ''}`;
-/** DOM id of a field, from its issue path, so the error summary can focus it. */
-export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-
-/** A field as the API wants it (null: not entered). */
-export function toApiValue(ind: FormIndicatorDto, v: FieldValue | undefined): number | boolean | string | null {
-  if (v === undefined || v === null || v === '') return null;
-  if (ind.valueType === 'boolean') return typeof v === 'boolean' ? v : null;
-  if (ind.valueType === 'text') return String(v);
-  if (typeof v === 'number') return v;
-  // NumberInput hands over unformatted text while a number is being typed ("12.", "0.50").
-  const n = Number(String(v));
-  return String(v).trim() && Number.isFinite(n) ? n : null;
-}
-
-/** The report's values as fields. */
-export function fieldsOf(values: ReportDto['values']): FieldValues {
-  const out: FieldValues = {};
-  for (const v of values) out[fieldKey(v.indicatorCode, v.wasteStream)] = v.value;
-  return out;
-}
-
-/** The fields as the API's value list (entered ones only). */
-export function valuesOf(indicators: FormIndicatorDto[], fields: FieldValues): ContentValue[] {
-  const out: ContentValue[] = [];
-  for (const ind of indicators) {
-    const streams: Array<WasteStream | null> = ind.byWasteStream ? [...WASTE_STREAMS] : [null];
-    for (const s of streams) {
-      const value = toApiValue(ind, fields[fieldKey(ind.code, s)]);
-      if (value !== null) out.push(s ? { indicatorCode: ind.code, wasteStream: s, value } : { indicatorCode: ind.code, value });
-    }
-  }
-  return out;
-}
 
 function useShow() {
   const { t } = useTranslation();

@@ -13,6 +13,7 @@ import { reportingKeys, useCyclesQuery, useReportsQuery } from './api';
 const ALL_MINE = { pageSize: 50 };
 import { ScrollTable } from '../../components/ScrollTable';
 import { DeadlineLine, StatusBadge } from './ui';
+import { TitledSection } from '../../components/TitledSection';
 
 /**
  * A unit officer's arrival (/bao-cao-cua-don-vi): "Báo cáo năm N" for each open cycle that expects
@@ -48,10 +49,7 @@ export function MyReportsPage() {
           }
         </QueryState>
       )}
-      <section aria-labelledby="my-reports">
-        <Title order={2} size="h4" id="my-reports" mb="sm">
-          {t('reporting.mine.past')}
-        </Title>
+      <TitledSection id="my-reports" title={t('reporting.mine.past')} mb="sm">
         <QueryState query={reports}>
           {(data) =>
             data.data.length === 0 ? (
@@ -91,7 +89,7 @@ export function MyReportsPage() {
             )
           }
         </QueryState>
-      </section>
+      </TitledSection>
     </Stack>
   );
 }

@@ -2,7 +2,8 @@ import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@man
 import { useTranslation } from 'react-i18next';
 import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
 import { LIMITS } from '../../../shared/limits';
-import { fieldId } from './IndicatorTable';
+import { fieldId } from './fields';
+import { TitledSection } from '../../components/TitledSection';
 
 type Part = 'results' | 'difficulties' | 'proposals';
 const PARTS: Part[] = ['results', 'difficulties', 'proposals'];
@@ -36,10 +37,7 @@ export function Narratives({ report, sections, otherResults, proposalsToCommitte
 
   return (
     <>
-      <section aria-labelledby="report-narratives">
-        <Title order={2} size="h3" id="report-narratives" mb="sm">
-          {t('reporting.report.narratives')}
-        </Title>
+      <TitledSection id="report-narratives" title={t('reporting.report.narratives')} size="h3" mb="sm">
         {report.form.sections.length === 0 && <Text size="sm">{t('reporting.report.noSections')}</Text>}
         <Stack gap="md">
           {report.form.sections.map((s) => {
@@ -89,11 +87,8 @@ export function Narratives({ report, sections, otherResults, proposalsToCommitte
             );
           })}
         </Stack>
-      </section>
-      <section aria-labelledby="report-free">
-        <Title order={2} size="h3" id="report-free" mb="sm">
-          {t('reporting.report.free')}
-        </Title>
+      </TitledSection>
+      <TitledSection id="report-free" title={t('reporting.report.free')} size="h3" mb="sm">
         <Stack gap="sm">
           {(['otherResults', 'proposalsToCommittee'] as const).map((part) =>
             editable ? (
@@ -119,7 +114,7 @@ export function Narratives({ report, sections, otherResults, proposalsToCommitte
             ),
           )}
         </Stack>
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -11,13 +11,15 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { reportingKeys, useAcceptReportMutation, useReportQuery, useReturnReportMutation } from './api';
-import { fieldsOf, IndicatorTable } from './IndicatorTable';
+import { fieldsOf } from './fields';
+import { IndicatorTable } from './IndicatorTable';
 import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';
 import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { notify, StatusBadge, useDeadlineWords } from './ui';
+import { TitledSection } from '../../components/TitledSection';
 
 /** A report (/bao-cao/:id): the unit's form while it may edit, otherwise the read view and the review. */
 export function ReportPage() {
@@ -126,12 +128,9 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
         <ReportEditor report={report} onReload={onReload} />
       ) : (
         <Stack gap="lg">
-          <section aria-labelledby="report-indicators">
-            <Title order={2} size="h3" id="report-indicators" mb="sm">
-              {t('reporting.report.indicators')}
-            </Title>
+          <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3" mb="sm">
             <IndicatorTable report={report} fields={fieldsOf(report.values)} />
-          </section>
+          </TitledSection>
           <Narratives
             report={report}
             sections={Object.fromEntries(report.sections.map((s) => [s.planItemId, s]))}

@@ -11,7 +11,8 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import type { AttachmentDto } from '../../../shared/contracts/reporting';
 import classes from './report.module.css';
 import { ScrollTable } from '../../components/ScrollTable';
-import { formatBytes, notify } from './ui';
+import { formatBytes } from '../../lib/bytes';
+import { notify } from './ui';
 
 const ACCEPTED_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'];
 const ACCEPT =

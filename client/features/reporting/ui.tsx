@@ -59,14 +59,6 @@ export function DeadlineLine({ deadline }: { deadline: string }) {
   );
 }
 
-/** 1536 → "1,5 KB" (vi-VN). */
-export function formatBytes(n: number): string {
-  const fmt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(v);
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${fmt(n / 1024)} KB`;
-  return `${fmt(n / 1024 / 1024)} MB`;
-}
-
 /** A toast that stays 5 s (its close button is named by the theme). */
 export function notify(message: string, opts: { color?: string; title?: string; autoClose?: boolean } = {}) {
   notifications.show({

@@ -1,4 +1,5 @@
 import type { PlanItemDto } from '../../../../shared/contracts/plans';
+import { childrenByParent } from '../../plan/tree';
 
 export interface PlanItemOption {
   item: PlanItemDto;
@@ -8,18 +9,13 @@ export interface PlanItemOption {
 }
 
 function shortText(item: Pick<PlanItemDto, 'title' | 'text'>, max = 110): string {
-  const s = item.title ?? item.text ?? '';
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  const text = item.title ?? item.text ?? '';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The plan's items in document order with their depth and a readable path, for pickers and trees. */
 export function planItemOptions(items: PlanItemDto[]): PlanItemOption[] {
-  const children = new Map<string | null, PlanItemDto[]>();
-  for (const item of [...items].sort((a, b) => a.position - b.position)) {
-    const list = children.get(item.parentId) ?? [];
-    list.push(item);
-    children.set(item.parentId, list);
-  }
+  const children = childrenByParent(items);
   const out: PlanItemOption[] = [];
   const walk = (parentId: string | null, depth: number, prefix: string[]) => {
     for (const item of children.get(parentId) ?? []) {

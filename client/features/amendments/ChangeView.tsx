@@ -1,0 +1,65 @@
+import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AmendmentChangeDto } from '../../../shared/contracts/amendments';
+import { itemRefText } from '../feedback/components/planItems';
+
+/** The colour of an amendment's operation (shade chosen for 4.5:1 contrast with white text). */
+export const OP_COLOR = { add: 'bio.7', update: 'indigo.8', remove: 'red.9' } as const;
+/** The sign beside an operation: added, changed, removed. */
+export const OP_MARK = { add: '+', update: '~', remove: '−' } as const;
+
+/** A change in words: what is added where, what is changed, what is removed, and by whom it is carried out. */
+export function ChangeView({ change: c }: { change: AmendmentChangeDto }) {
+  const { t } = useTranslation();
+  const where =
+    c.op === 'add'
+      ? c.parentKey
+        ? t('amendments.addUnder', { parent: c.parentKey })
+        : t('amendments.addTop')
+      : c.item
+        ? itemRefText(c.item)
+        : (c.itemKey ?? '');
+  return (
+    <Paper withBorder p="md" style={{ borderLeft: `5px solid var(--mantine-color-${OP_COLOR[c.op].replace('.', '-')})` }}>
+      <Stack gap={6}>
+        <Group gap="xs">
+          <Badge color={OP_COLOR[c.op]} variant="filled" tt="none">
+            {OP_MARK[c.op]} {t(`amendments.op.${c.op}`)}
+          </Badge>
+          <Text size="sm" fw={600}>
+            {where}
+          </Text>
+          {c.newKey && (
+            <Text size="xs" c="dimmed">
+              ({t('amendments.newKey', { key: c.newKey })})
+            </Text>
+          )}
+        </Group>
+        {c.op !== 'remove' && (c.label || c.title || c.text) && (
+          <Text size="sm">
+            {(c.label || c.title) && (
+              <Text span fw={700} size="sm">
+                {c.label} {c.title}{' '}
+              </Text>
+            )}
+            {c.text}
+          </Text>
+        )}
+        {c.assignments && c.assignments.length > 0 && (
+          <div>
+            <Text size="xs" fw={700} c="dimmed">
+              {c.op === 'update' ? t('amendments.unitsReplaced') : t('amendments.assignments')}
+            </Text>
+            <List size="sm" spacing={2}>
+              {c.assignments.map((x) => (
+                <List.Item key={`${x.orgUnit.id}-${x.role}`}>
+                  {t(`amendments.${x.role}`)}: {x.orgUnit.fullName}
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,90 @@
+import { Badge, Paper, Table, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
+import { unitOfMeasure } from '../../../shared/domain';
+import { formatNumber } from '../../../shared/format';
+
+/** The indicators summed over the units, last year beside, with the waste streams below each total. */
+export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('consolidation.indicatorsTitle')}
+      </Title>
+      <Table.ScrollContainer minWidth={600}>
+        <Table withTableBorder withColumnBorders>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('consolidation.indicator')}</Table.Th>
+              <Table.Th>{t('consolidation.unitOfMeasure')}</Table.Th>
+              <Table.Th ta="right">{draft.previousYear ? t('consolidation.yearCol', { year: draft.previousYear }) : t('consolidation.previousCol')}</Table.Th>
+              <Table.Th ta="right">{t('consolidation.yearCol', { year: draft.year })}</Table.Th>
+              <Table.Th ta="right">{t('consolidation.reporting')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {draft.indicators.flatMap((indicator) => [
+              <Table.Tr key={indicator.code} fw={600}>
+                <Table.Td>
+                  {indicator.name} ({indicator.code})
+                </Table.Td>
+                <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(indicator.previousTotal)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(indicator.total)}</Table.Td>
+                <Table.Td ta="right">{indicator.reporting}</Table.Td>
+              </Table.Tr>,
+              ...(indicator.byWasteStream
+                ? indicator.streams
+                    .filter((stream) => stream.value !== null || stream.previous !== null)
+                    .map((stream) => (
+                      <Table.Tr key={`${indicator.code}|${stream.stream}`}>
+                        <Table.Td pl="xl">– {stream.stream === 'agri' ? 'Nông, lâm, thủy sản' : stream.stream === 'medical' ? 'Y tế' : stream.stream === 'industrial' ? 'Công nghiệp' : stream.stream === 'domestic' ? 'Sinh hoạt' : stream.stream}</Table.Td>
+                        <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(stream.previous)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(stream.value)}</Table.Td>
+                        <Table.Td />
+                      </Table.Tr>
+                    ))
+                : []),
+            ])}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** The expected units and whether each reported on time. */
+export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('consolidation.unitsTitle')}
+      </Title>
+      <Table.ScrollContainer minWidth={500}>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('consolidation.unit')}</Table.Th>
+              <Table.Th>{t('consolidation.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {draft.units.map((unit) => (
+              <Table.Tr key={unit.orgUnitId}>
+                <Table.Td>{unit.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'} c="dark">
+                    {t(`consolidation.timing.${unit.timing}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
