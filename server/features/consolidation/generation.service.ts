@@ -2,7 +2,7 @@
 // which compiles the cycle's reports and merges them into the draft the officer may have edited.
 import { randomUUID } from 'node:crypto';
 import type { ConsolidationDto, GenerateConsolidationRequest } from '../../../shared/contracts/consolidation.js';
-import { vietnamDay } from '../../../shared/reporting-rules.js';
+import { formatCitationDate, vietnamDate } from '../../../shared/format.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -10,7 +10,7 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
 import { enqueueJob } from '../../lib/jobs.js';
 import { getAgencySettings } from '../settings/index.js';
-import { cycleWithPlan, planIssuerName, provinceOn, shortDate, type CycleWithPlan } from '../reporting/index.js';
+import { cycleWithPlan, planIssuerName, provinceOn, type CycleWithPlan } from '../reporting/index.js';
 import { compileOrigins, compileTables, draftGroups, mergeDraft, type DraftParagraph } from './compile.js';
 import * as repo from './consolidation.repository.js';
 import { cycleNotFound, GENERATE_JOB, kick, toDto } from './consolidation.service.js';
@@ -30,7 +30,7 @@ async function defaultSettings(db: DbOrTx, actor: Actor, context: CycleWithPlan,
     documentNumber: null,
     place: province,
     documentDate: today,
-    title: `Kết quả thực hiện Kế hoạch số ${context.plan.number} ngày ${shortDate(context.plan.date)} của ${issuer} năm ${context.cycle.year}`,
+    title: `Kết quả thực hiện Kế hoạch số ${context.plan.number} ngày ${formatCitationDate(context.plan.date)} của ${issuer} năm ${context.cycle.year}`,
     recipient: `Ủy ban nhân dân tỉnh ${province}.`,
     copyTo: settings.consolidatedReport.copyTo,
     signerAuthority: settings.consolidatedReport.signerAuthority,
@@ -53,7 +53,7 @@ export async function startGeneration(ctx: Ctx, cycleId: string, input: Generate
     });
   }
   const now = ctx.clock.now();
-  const settings = await defaultSettings(ctx.db, actor, context, vietnamDay(now));
+  const settings = await defaultSettings(ctx.db, actor, context, vietnamDate(now));
   const { draft, jobId, queued } = await ctx.db.transaction(async (tx) => {
     const { row } = await repo.ensureDraft(tx, { cycleId, ...settings, includeSubmitted: input?.includeSubmitted ?? false, createdAt: now, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
     const current = row.jobId ? await repo.getJobRow(tx, row.jobId) : undefined;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ReminderDto, SendRemindersRequest } from '../../../shared/contracts/reporting.js';
-import { dueReminderSlot, viDate, vietnamDay } from '../../../shared/reporting-rules.js';
+import { formatDate, vietnamDate } from '../../../shared/format.js';
+import { dueReminderSlot } from '../../../shared/reporting-rules.js';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reminderLog, reportCycles } from '../../db/schema/index.js';
@@ -69,13 +70,13 @@ async function remindUnits(
       .onConflictDoNothing()
       .returning();
     if (!row) continue;
-    const daysLeft = Math.round((Date.parse(u.deadline) - Date.parse(vietnamDay(at))) / 86_400_000);
+    const daysLeft = Math.round((Date.parse(u.deadline) - Date.parse(vietnamDate(at))) / 86_400_000);
     const when = daysLeft > 0 ? `còn ${daysLeft} ngày` : daysLeft === 0 ? 'hôm nay là hạn cuối' : `đã quá hạn ${-daysLeft} ngày`;
-    const title = `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${viDate(u.deadline)} (${when})`;
+    const title = `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${formatDate(u.deadline)} (${when})`;
     const link = `/bao-cao-cua-don-vi`;
     const body = [
       `Kính gửi ${u.fullName},`,
-      `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${viDate(u.deadline)} (${when}).`,
+      `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${formatDate(u.deadline)} (${when}).`,
       opts.note ? opts.note : '',
       `Nộp báo cáo tại: ${config.publicUrl}${link}`,
     ]
@@ -133,7 +134,7 @@ export async function runReminderSchedule(db: Db, config: Config, now: Date): Pr
     const got = await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK_KEY}) as ok`);
     const ok = ((got as unknown as { rows?: Array<{ ok: boolean }> }).rows ?? (got as unknown as Array<{ ok: boolean }>))[0]?.ok;
     if (!ok) return null;
-    const today = vietnamDay(now);
+    const today = vietnamDate(now);
     const cycles = await tx.select().from(reportCycles).where(eq(reportCycles.status, 'open'));
     const sent: ReminderDto[] = [];
     for (const cycle of cycles) {

@@ -2,7 +2,8 @@
 // lands only on the version read (writeIfCurrent); a submission's difficulties and proposals
 // also go to the feedback desk in the same transaction.
 import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
-import { checkShape, lockDate, STATUS_LABELS, submissionTiming, validateForSubmit, viDate, type ReportContent } from '../../../shared/reporting-rules.js';
+import { formatDate } from '../../../shared/format.js';
+import { checkShape, lockDate, STATUS_LABELS, submissionTiming, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireActor } from '../../lib/access.js';
@@ -123,10 +124,10 @@ export async function submitReport<Minimal extends boolean = false>(
     );
   }
   if (!verdict.allowed) {
-    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${viDate(lockDate(unit.deadline, cycle.graceDays))}` : '';
+    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${formatDate(lockDate(unit.deadline, cycle.graceDays))}` : '';
     throw new AppError(
       'REPORT_LOCKED',
-      msg(`${name.vi} đã hết hạn nộp (${viDate(unit.deadline)})${grace}`, `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
+      msg(`${name.vi} đã hết hạn nộp (${formatDate(unit.deadline)})${grace}`, `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
       { status: 409 },
     );
   }
