@@ -49,8 +49,8 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
     await repo.updateExpected(tx, id, input.orgUnitId, { deadline: unitDeadline(cycle.deadline, input.deadline), hasExtension: true });
     await notifyUnitInApp(tx, input.orgUnitId, {
       kind: 'extension',
-      title: `Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`,
-      body: `Lý do: ${input.reason}`,
+      title: msg(`Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`, `The ${cycle.year} report deadline is extended to ${input.deadline}`),
+      body: msg(`Lý do: ${input.reason}`, `Reason: ${input.reason}`),
       link: `/bao-cao-cua-don-vi`,
       at: now,
     });

@@ -166,8 +166,8 @@ export async function submitReport<Minimal extends boolean = false>(
       }),
       focalNoticesInsert({
         kind: 'report.submitted',
-        title: `${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
-        body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
+        title: msg(`${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`, `${unit.name} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`),
+        body: first ? msg('Báo cáo gửi lần đầu.', 'First submission.') : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
         link: `/reports/${id}`,
         createdAt: now,
       }),
