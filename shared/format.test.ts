@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate, formatDateTime, formatDocumentDate, formatNumber, parseVietnameseDate, todayInVietnam, vietnamDate } from './format.js';
+import { formatCitationDate, formatDate, formatDateTime, formatDocumentDate, formatNumber, parseVietnameseDate, todayInVietnam, vietnamDate } from './format.js';
 
 describe('vi-VN formatting', () => {
   it('formats numbers with dot thousands and comma decimals', () => {
@@ -13,6 +13,18 @@ describe('vi-VN formatting', () => {
     expect(formatDateTime('2026-11-30T16:59:00Z')).toBe('30/11/2026 23:59');
     expect(vietnamDate(new Date('2026-11-30T16:59:59Z'))).toBe('2026-11-30');
     expect(vietnamDate(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12-01');
+  });
+
+  it('the Vietnamese day of an instant: early morning UTC is already the same day in Vietnam', () => {
+    expect(vietnamDate(new Date('2026-11-29T18:00:00Z'))).toBe('2026-11-30');
+    expect(vietnamDate(new Date('2026-11-30T16:59:59.999Z'))).toBe('2026-11-30');
+    expect(vietnamDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('cites a document date without leading zeros, unlike a table date', () => {
+    expect(formatCitationDate('2025-03-27')).toBe('27/3/2025');
+    expect(formatCitationDate('2026-01-05')).toBe('5/1/2026');
+    expect(formatDate('2026-01-05')).toBe('05/01/2026');
   });
 
   it('writes document dates as Nghị định 30 asks (leading zero for day < 10 and months 1–2)', () => {

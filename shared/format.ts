@@ -1,5 +1,11 @@
+// The one set of date helpers (issue 9): the calendar day in Vietnam and the ways a date is
+// written for people. Deadline arithmetic (addDays, daysBetween, endOfVietnamDay) stays with the
+// deadline rules in reporting-rules.ts.
+
 /** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
+/** Vietnam's offset from UTC (UTC+7 all year). */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
@@ -9,7 +15,7 @@ export function formatNumber(value: number | null | undefined): string {
   return numberFormat.format(value);
 }
 
-/** "2025-03-27" → "27/03/2025". */
+/** "2025-03-27" → "27/03/2025": a date in a table, a form or a message. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
   const [y, m, d] = isoDate.slice(0, 10).split('-');
@@ -33,15 +39,9 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
-/** The calendar date in Vietnam for an instant: "2026-11-30". */
+/** The calendar date in Vietnam of an instant, "YYYY-MM-DD" (2026-11-30T17:00Z → "2026-12-01"). */
 export function vietnamDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: VIETNAM_TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-  return parts;
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Today's calendar date in Vietnam (YYYY-MM-DD), whatever the browser's time zone. */
@@ -75,4 +75,13 @@ export function formatDocumentDate(isoDate: string): string {
   const day = String(d).padStart(2, '0');
   const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
   return `ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/**
+ * "2025-03-27" → "27/3/2025": the date of a document cited in a document's running text
+ * ("Kế hoạch số 1953/KH-UBND ngày 27/3/2025"), without leading zeros.
+ */
+export function formatCitationDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  return `${d}/${m}/${y}`;
 }

@@ -16,7 +16,6 @@ import {
   submissionTiming,
   unitDeadline,
   validateForSubmit,
-  vietnamDay,
   type ReportContent,
 } from './reporting-rules.js';
 
@@ -29,9 +28,7 @@ describe('dates in Vietnam (UTC+7)', () => {
     expect(submissionTiming('2026-11-30', 3, new Date('2026-11-30T17:00:00Z')).timing).toBe('late');
   });
 
-  it('early in the morning UTC is the same Vietnamese day; a UTC-only reading would be wrong', () => {
-    expect(vietnamDay(new Date('2026-11-29T18:00:00Z'))).toBe('2026-11-30');
-    expect(vietnamDay(new Date('2026-11-30T16:59:59.999Z'))).toBe('2026-11-30');
+  it('a Vietnamese day ends at 16:59:59.999 UTC', () => {
     expect(endOfVietnamDay('2026-11-30').toISOString()).toBe('2026-11-30T16:59:59.999Z');
   });
 

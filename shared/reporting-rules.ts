@@ -4,6 +4,7 @@
 import type { FormIndicatorDto, FormSectionDto, ReportAction, ReportChange, ReportStatus, UnitKindGroup } from './contracts/reporting.js';
 import type { OrgUnitKind, WasteStream } from './domain.js';
 import { WASTE_STREAMS } from './domain.js';
+import { VIETNAM_OFFSET_MS, vietnamDate } from './format.js';
 
 /** A message in both languages. */
 export interface BiMessage {
@@ -18,14 +19,8 @@ export interface RuleIssue {
 
 /* ───────────────────────────── dates ───────────────────────────── */
 
-/** Vietnam keeps UTC+7 all year (no daylight saving). */
-export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+// The calendar day in Vietnam and the written forms of a date are in format.ts.
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar date in Vietnam of an instant, "YYYY-MM-DD". */
-export function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** `date` plus `days` calendar days ("2026-11-30" + 3 → "2026-12-03"). */
 export function addDays(date: string, days: number): string {
@@ -40,12 +35,6 @@ export function daysBetween(a: string, b: string): number {
 /** The last instant of a Vietnamese calendar day: 30/11 ends at 23:59:59.999 UTC+7 (16:59:59.999 UTC). */
 export function endOfVietnamDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - VIETNAM_OFFSET_MS - 1);
-}
-
-/** "2026-11-30" → "30/11/2026". */
-export function viDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** The default deadline of a year: 30 November (plan section IV.1, "trước ngày 30 tháng 11 hằng năm"). */
@@ -79,7 +68,7 @@ export interface SubmissionTiming {
  * time (16:59 UTC) is on time; one sent at 00:01 on 1/12 local time is one day late.
  */
 export function submissionTiming(deadline: string, graceDays: number, at: Date): SubmissionTiming {
-  const day = vietnamDay(at);
+  const day = vietnamDate(at);
   const daysLate = Math.max(0, daysBetween(deadline, day));
   if (daysLate === 0) return { timing: 'on_time', daysLate: 0 };
   if (day <= lockDate(deadline, graceDays)) return { timing: 'late', daysLate };

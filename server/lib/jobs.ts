@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
-import type { Message } from './errors.js';
+import { AppError, type Message } from './errors.js';
 import { storeMessage } from './messages.js';
 
 // A small job queue kept in the database (table `job`), so work survives a restart and several
@@ -13,7 +13,7 @@ import { storeMessage } from './messages.js';
 // again when its lease runs out. Failures retry with exponential backoff up to `maxAttempts`.
 //
 // Usage (e.g. Word rendering):
-//   registerJobHandler('document.render', async ({ job, progress }) => { …; await progress(50, 'Đang dựng bảng'); …; return { fileId } });
+//   registerJobHandler('document.render', async ({ job, progress }) => { …; await progress(50, msg('Đang dựng bảng', 'Building the tables')); …; return { fileId } });
 //   const id = await enqueueJob(ctx.db, { kind: 'document.render', payload: { … }, createdBy: actor.id });
 //   GET /api/v1/jobs/:id  →  { status, progress, progressNote, result, error }
 
@@ -132,6 +132,8 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
       .where(mine);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // An AppError carries both languages: stored as such, read back with `localize`.
+    const stored = err instanceof AppError ? storeMessage(err.messages) : message;
     const last = job.attempts >= job.maxAttempts;
     log?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed' : 'job attempt failed; retrying');
     // Backoff: 10 s, 20 s, 40 s… capped at one hour.
@@ -140,8 +142,8 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
       .update(jobs)
       .set(
         last
-          ? { status: 'failed', error: message.slice(0, 2000), lockedUntil: null, finishedAt: sql`now()` }
-          : { status: 'queued', error: message.slice(0, 2000), lockedUntil: null, runAt: sql`now() + (${delayMs} * interval '1 millisecond')` },
+          ? { status: 'failed', error: stored.slice(0, 2000), lockedUntil: null, finishedAt: sql`now()` }
+          : { status: 'queued', error: stored.slice(0, 2000), lockedUntil: null, runAt: sql`now() + (${delayMs} * interval '1 millisecond')` },
       )
       .where(mine);
   }

@@ -8,6 +8,7 @@ import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
 import { runDueJobs } from '../../lib/jobs.js';
+import { localize, type Language } from '../../lib/messages.js';
 import { cycleById } from '../reporting/index.js';
 import { draftGroups, type Group } from './compile.js';
 import * as repo from './consolidation.repository.js';
@@ -22,7 +23,8 @@ export const draftNotFound = () =>
   notFound(msg('Chưa có dự thảo báo cáo tổng hợp của kỳ này; hãy bấm "Tạo dự thảo"', 'This cycle has no consolidated draft yet; generate it first'));
 export const cycleNotFound = () => notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
 
-export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined): JobStateDto | null {
+/** A generation or rendering job as the draft shows it, its note in the request's language. */
+export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined, lang: Language): JobStateDto | null {
   if (!row) return null;
   const result = (row.result ?? null) as { documentId?: string } | null;
   return {
@@ -30,8 +32,8 @@ export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undef
     kind: row.kind,
     status: row.status,
     progress: row.progress,
-    progressNote: row.progressNote,
-    error: row.status === 'failed' ? 'Không tạo được; vui lòng thử lại' : null,
+    progressNote: localize(row.progressNote, lang),
+    error: row.status === 'failed' ? msg('Không tạo được; vui lòng thử lại', 'It could not be generated; please try again')[lang] : null,
     documentId: result?.documentId ?? null,
   };
 }
@@ -58,7 +60,7 @@ export async function groupsOf(db: DbOrTx, cycleId: string): Promise<Group[]> {
   return draftGroups(await repo.listPlanItems(db, cycle.planVersionId));
 }
 
-export async function toDto(ctx: Pick<Ctx, 'actor' | 'db'>, draft: repo.DraftRow, cycle: { year: number; status: CycleStatus }): Promise<ConsolidationDto> {
+export async function toDto(ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>, draft: repo.DraftRow, cycle: { year: number; status: CycleStatus }): Promise<ConsolidationDto> {
   const [paragraphs, job, documents, groups] = await Promise.all([
     repo.listParagraphs(ctx.db, draft.id),
     draft.jobId ? repo.getJobRow(ctx.db, draft.jobId) : Promise.resolve(undefined),
@@ -78,7 +80,7 @@ export async function toDto(ctx: Pick<Ctx, 'actor' | 'db'>, draft: repo.DraftRow
     includeSubmitted: draft.includeSubmitted,
     generation: draft.generation,
     generatedAt: draft.generatedAt?.toISOString() ?? null,
-    job: jobState(job),
+    job: jobState(job, ctx.lang),
     settings: {
       parentAgency: draft.parentAgency,
       agency: draft.agency,

@@ -1,8 +1,8 @@
 // A cycle's indicator data as Excel: one row per unit × indicator × waste stream, and the per-unit
 // table of the consolidation.
 import { WASTE_STREAMS } from '../../../shared/domain.js';
-import { formatDate } from '../../../shared/format.js';
-import { STATUS_LABELS, vietnamDay, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
+import { formatDate, vietnamDate } from '../../../shared/format.js';
+import { STATUS_LABELS, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
@@ -30,7 +30,7 @@ const TIMING_LABELS = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: '
 /** A cycle's indicator data as .xlsx (focal officers and leaders). */
 export async function exportCycleXlsx(ctx: Ctx, cycleId: string): Promise<{ fileName: string; body: Buffer }> {
   requireAccess(ctx, 'consolidation.read');
-  const context = await planContext(ctx.db, cycleId, vietnamDay(ctx.clock.now()));
+  const context = await planContext(ctx.db, cycleId, vietnamDate(ctx.clock.now()));
   if (!context) throw notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
   const input = await loadCompileInput(ctx.db, cycleId, true);
   if (!input) {
@@ -57,7 +57,7 @@ export async function exportCycleXlsx(ctx: Ctx, cycleId: string): Promise<{ file
         kindLabel: KIND_LABELS[unit.kind] ?? unit.kind,
         statusLabel: report ? capital(STATUS_LABELS[report.status].vi) : 'Chưa mở báo cáo',
         timingLabel: TIMING_LABELS[unit.timing],
-        submittedAt: unit.submittedAt ? formatDate(vietnamDay(new Date(unit.submittedAt))) : '',
+        submittedAt: unit.submittedAt ? formatDate(vietnamDate(new Date(unit.submittedAt))) : '',
         values: (report && valuesByReport.get(report.id)) || new Map(),
         totals: unit.values,
       };

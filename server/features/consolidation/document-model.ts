@@ -2,11 +2,11 @@
 // Pure: the service reads the rows, these functions lay them out as a Vietnamese state report.
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
-import { formatDate } from '../../../shared/format.js';
+import { formatCitationDate, formatDate, vietnamDate } from '../../../shared/format.js';
 import { STATUS_LABELS, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
 import type { ConsolidationTables } from '../../db/schema/index.js';
 import { documentNumberLine, type BodyBlock, type BodyTable, type OfficialDocument } from '../../lib/documents/decree30.js';
-import { paragraphs, shortDate, streamLabel } from '../reporting/index.js';
+import { paragraphs, streamLabel } from '../reporting/index.js';
 import { PART_ORDER, type Group } from './compile.js';
 
 const TIMING_LABEL = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa gửi' } as const;
@@ -64,7 +64,7 @@ export function annexBlocks(tables: ConsolidationTables): BodyBlock[] {
         i + 1,
         u.name,
         TIMING_LABEL[u.timing],
-        u.submittedAt ? formatDate(vietnamDate(u.submittedAt)) : '',
+        u.submittedAt ? formatDate(vietnamDate(new Date(u.submittedAt))) : '',
         [u.timing === 'late' ? `Trễ ${u.daysLate} ngày` : '', u.reportStatus !== 'none' && u.reportStatus !== 'accepted' && u.timing !== 'missing' ? `Báo cáo ${STATUS_LABELS[u.reportStatus].vi}` : '']
           .filter(Boolean)
           .join('; '),
@@ -100,10 +100,6 @@ export function annexBlocks(tables: ConsolidationTables): BodyBlock[] {
   }
   blocks.push({ kind: 'note', text: `Ghi chú mã chỉ tiêu: ${inds.map((c) => `${c.code} — ${c.name}`).join('; ')}.` });
   return blocks;
-}
-
-function vietnamDate(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 export interface DraftForDocument {
@@ -149,7 +145,7 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${d.planNumber} ngày ${shortDate(d.planDate)} của ${d.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030; trên cơ sở báo cáo của ${sent}/${units.length} cơ quan, đơn vị, địa phương, ${agencyName} báo cáo kết quả thực hiện năm ${d.year} như sau:`,
+      text: `Thực hiện Kế hoạch số ${d.planNumber} ngày ${formatCitationDate(d.planDate)} của ${d.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030; trên cơ sở báo cáo của ${sent}/${units.length} cơ quan, đơn vị, địa phương, ${agencyName} báo cáo kết quả thực hiện năm ${d.year} như sau:`,
     },
   ];
   const byGroup = new Map<string, string[]>();

@@ -72,7 +72,7 @@ export async function startRender(ctx: Ctx, cycleId: string): Promise<JobStateDt
     return id;
   });
   kick(ctx.db, ctx.config, jobId);
-  return jobState(await repo.getJobRow(ctx.db, jobId))!;
+  return jobState(await repo.getJobRow(ctx.db, jobId), ctx.lang)!;
 }
 
 /** The Word file of the draft as it stands: the stored one if current, otherwise rendered now and stored. */

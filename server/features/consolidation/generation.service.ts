@@ -2,15 +2,15 @@
 // which compiles the cycle's reports and merges them into the draft the officer may have edited.
 import { randomUUID } from 'node:crypto';
 import type { ConsolidationDto, GenerateConsolidationRequest } from '../../../shared/contracts/consolidation.js';
-import { vietnamDay } from '../../../shared/reporting-rules.js';
+import { formatCitationDate, vietnamDate } from '../../../shared/format.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
-import { AppError, msg } from '../../lib/errors.js';
+import { AppError, msg, type Message } from '../../lib/errors.js';
 import { enqueueJob } from '../../lib/jobs.js';
 import { getAgencySettings } from '../settings/index.js';
-import { cycleWithPlan, planIssuerName, provinceOn, shortDate, type CycleWithPlan } from '../reporting/index.js';
+import { cycleWithPlan, planIssuerName, provinceOn, type CycleWithPlan } from '../reporting/index.js';
 import { compileOrigins, compileTables, draftGroups, mergeDraft, type DraftParagraph } from './compile.js';
 import * as repo from './consolidation.repository.js';
 import { cycleNotFound, GENERATE_JOB, kick, toDto } from './consolidation.service.js';
@@ -30,7 +30,7 @@ async function defaultSettings(db: DbOrTx, actor: Actor, context: CycleWithPlan,
     documentNumber: null,
     place: province,
     documentDate: today,
-    title: `Kết quả thực hiện Kế hoạch số ${context.plan.number} ngày ${shortDate(context.plan.date)} của ${issuer} năm ${context.cycle.year}`,
+    title: `Kết quả thực hiện Kế hoạch số ${context.plan.number} ngày ${formatCitationDate(context.plan.date)} của ${issuer} năm ${context.cycle.year}`,
     recipient: `Ủy ban nhân dân tỉnh ${province}.`,
     copyTo: settings.consolidatedReport.copyTo,
     signerAuthority: settings.consolidatedReport.signerAuthority,
@@ -53,7 +53,7 @@ export async function startGeneration(ctx: Ctx, cycleId: string, input: Generate
     });
   }
   const now = ctx.clock.now();
-  const settings = await defaultSettings(ctx.db, actor, context, vietnamDay(now));
+  const settings = await defaultSettings(ctx.db, actor, context, vietnamDate(now));
   const { draft, jobId, queued } = await ctx.db.transaction(async (tx) => {
     const { row } = await repo.ensureDraft(tx, { cycleId, ...settings, includeSubmitted: input?.includeSubmitted ?? false, createdAt: now, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
     const current = row.jobId ? await repo.getJobRow(tx, row.jobId) : undefined;
@@ -75,16 +75,16 @@ export async function startGeneration(ctx: Ctx, cycleId: string, input: Generate
  * into the draft in one short transaction (the officer's edits made meanwhile are kept: the
  * merge runs on the paragraphs as they are at that moment).
  */
-export async function runGeneration(db: Db, payload: { draftId: string; cycleId: string }, createdBy: string | null, progress: (p: number, note: string) => Promise<void>) {
+export async function runGeneration(db: Db, payload: { draftId: string; cycleId: string }, createdBy: string | null, progress: (p: number, note: Message) => Promise<void>) {
   const start = await repo.getDraftState(db, payload.draftId);
   if (!start) return { skipped: true };
-  await progress(5, 'Đang đọc báo cáo của các đơn vị');
+  await progress(5, msg('Đang đọc báo cáo của các đơn vị', 'Reading the units\' reports'));
   const input = await repo.loadCompileInput(db, payload.cycleId, start.includeSubmitted);
   if (!input) throw new Error('cycle has no frozen plan version');
-  await progress(45, 'Đang tổng hợp nội dung và số liệu');
+  await progress(45, msg('Đang tổng hợp nội dung và số liệu', 'Compiling the text and figures'));
   const origins = compileOrigins(input);
   const groups = draftGroups(input.items);
-  await progress(75, 'Đang lưu dự thảo');
+  await progress(75, msg('Đang lưu dự thảo', 'Saving the draft'));
   const actor = createdBy ? await repo.getUserActor(db, createdBy) : undefined;
   const result = await db.transaction(async (tx) => {
     const draft = (await repo.getDraftState(tx, payload.draftId, { forUpdate: true }))!;
@@ -115,6 +115,6 @@ export async function runGeneration(db: Db, payload: { draftId: string; cycleId:
     });
     return { generation, added: merged.added, updated: merged.updated };
   });
-  await progress(100, 'Đã tạo xong dự thảo');
+  await progress(100, msg('Đã tạo xong dự thảo', 'The draft is ready'));
   return result;
 }

@@ -1,7 +1,8 @@
 // The focal department's completeness board of a cycle.
 import type { CompletenessQuery, CompletenessResponse } from '../../../shared/contracts/reporting.js';
 import type { OrgUnitKind } from '../../../shared/domain.js';
-import { kindGroupOf, vietnamDay } from '../../../shared/reporting-rules.js';
+import { vietnamDate } from '../../../shared/format.js';
+import { kindGroupOf } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import * as repo from './cycles.repository.js';
@@ -16,7 +17,7 @@ const KIND_GROUP_ORDER = ['department', 'locality', 'enterprise', 'other'];
  */
 export async function getCompleteness(ctx: Ctx, id: string, q: CompletenessQuery): Promise<CompletenessResponse> {
   requireAccess(ctx, 'completeness.read');
-  const today = vietnamDay(ctx.clock.now());
+  const today = vietnamDate(ctx.clock.now());
   const { cycleStatus, kinds, rows, total } = await repo.completenessBoard(ctx.db, id, q, today);
   if (!cycleStatus) throw cycleNotFound();
   const cycle = { id, status: cycleStatus };

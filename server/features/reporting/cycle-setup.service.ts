@@ -3,7 +3,8 @@
 import { and, inArray } from 'drizzle-orm';
 import type { ChangeExpectedUnitRequest, CreateCycleRequest, CycleDto, ExpectedUnitsResponse, UpdateCycleRequest } from '../../../shared/contracts/reporting.js';
 import { UNIT_GROUP_KINDS, type OrgUnitKind, type UnitGroup } from '../../../shared/domain.js';
-import { defaultDeadline, viDate } from '../../../shared/reporting-rules.js';
+import { formatDate } from '../../../shared/format.js';
+import { defaultDeadline } from '../../../shared/reporting-rules.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, type FrozenSection } from '../../db/schema/index.js';
@@ -82,10 +83,10 @@ async function checkIndicatorCodes(db: DbOrTx, codes: string[] | undefined): Pro
 
 function checkDates(d: { year: number; windowStart: string; windowEnd: string; deadline: string }): void {
   if (d.windowStart > d.windowEnd) {
-    throw invalidField('windowEnd', msg(`ngày kết thúc kỳ số liệu (${viDate(d.windowEnd)}) trước ngày bắt đầu (${viDate(d.windowStart)})`, 'the data window ends before it starts'));
+    throw invalidField('windowEnd', msg(`ngày kết thúc kỳ số liệu (${formatDate(d.windowEnd)}) trước ngày bắt đầu (${formatDate(d.windowStart)})`, 'the data window ends before it starts'));
   }
   if (d.deadline < d.windowStart) {
-    throw invalidField('deadline', msg(`hạn nộp (${viDate(d.deadline)}) trước ngày bắt đầu kỳ số liệu`, 'the deadline is before the data window starts'));
+    throw invalidField('deadline', msg(`hạn nộp (${formatDate(d.deadline)}) trước ngày bắt đầu kỳ số liệu`, 'the deadline is before the data window starts'));
   }
 }
 

@@ -9,12 +9,6 @@ export function streamLabel(stream: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** "27/3/2025": a plan's date as the summary line writes it (no leading zeros). */
-export function shortDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}/${m}/${y}`;
-}
-
 /** "BẾN TRE" → "Bến Tre". */
 export function titleCase(text: string): string {
   return text

@@ -1,7 +1,8 @@
 // Deadline extensions: one unit's later deadline with a reason the unit sees, granted while the
 // cycle is open.
 import type { CreateExtensionRequest, ExtensionDto } from '../../../shared/contracts/reporting.js';
-import { unitDeadline, viDate } from '../../../shared/reporting-rules.js';
+import { formatDate } from '../../../shared/format.js';
+import { unitDeadline } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -33,7 +34,7 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
     const expected = await repo.getExpected(tx, id, input.orgUnitId);
     if (!expected || expected.removedAt) throw invalidField('orgUnitId', msg('đơn vị không có trong danh sách phải báo cáo của kỳ', 'the unit is not expected in this cycle'));
     if (input.deadline <= cycle.deadline) {
-      throw invalidField('deadline', msg(`hạn gia hạn phải sau hạn chung ${viDate(cycle.deadline)}`, `the extension must be after the deadline ${cycle.deadline}`));
+      throw invalidField('deadline', msg(`hạn gia hạn phải sau hạn chung ${formatDate(cycle.deadline)}`, `the extension must be after the deadline ${cycle.deadline}`));
     }
     const now = ctx.clock.now();
     const row = await repo.insertExtension(tx, {
@@ -48,8 +49,8 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
     await repo.updateExpected(tx, id, input.orgUnitId, { deadline: unitDeadline(cycle.deadline, input.deadline), hasExtension: true });
     await notifyUnitInApp(tx, input.orgUnitId, {
       kind: 'extension',
-      title: `Gia hạn nộp báo cáo năm ${cycle.year} đến ${viDate(input.deadline)}`,
-      body: `Lý do: ${input.reason}`,
+      title: msg(`Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`, `The ${cycle.year} report deadline is extended to ${input.deadline}`),
+      body: msg(`Lý do: ${input.reason}`, `Reason: ${input.reason}`),
       link: `/bao-cao-cua-don-vi`,
       at: now,
     });

@@ -19,7 +19,7 @@ export { REMINDER_LOCK_KEY, runReminderSchedule } from './reminders.service.js';
 export { cycleById, expectedUnitsOf, listCompilableReports } from './reporting.queries.js';
 export { lastYearValues, type LastYearTotals, type PreviousValues } from './last-year.js';
 export { cycleWithPlan, planContext, planIssuerName, provinceOn, type CycleWithPlan } from './plan-context.js';
-export { paragraphs, shortDate, streamLabel, titleCase } from './document-text.js';
+export { paragraphs, streamLabel, titleCase } from './document-text.js';
 
 // The report use cases, for callers outside HTTP (the benchmark).
 export { getReport } from './report-read.service.js';

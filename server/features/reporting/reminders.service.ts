@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ReminderDto, SendRemindersRequest } from '../../../shared/contracts/reporting.js';
-import { dueReminderSlot, viDate, vietnamDay } from '../../../shared/reporting-rules.js';
+import { formatDate, vietnamDate } from '../../../shared/format.js';
+import { dueReminderSlot } from '../../../shared/reporting-rules.js';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reminderLog, reportCycles } from '../../db/schema/index.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
+import { msg } from '../../lib/errors.js';
 import { enqueueMail, isMailConfigured } from '../../lib/mail.js';
 import * as repo from './cycles.repository.js';
 import { insertNotifications, unitAccounts } from '../notifications/index.js';
@@ -69,20 +71,36 @@ async function remindUnits(
       .onConflictDoNothing()
       .returning();
     if (!row) continue;
-    const daysLeft = Math.round((Date.parse(u.deadline) - Date.parse(vietnamDay(at))) / 86_400_000);
-    const when = daysLeft > 0 ? `còn ${daysLeft} ngày` : daysLeft === 0 ? 'hôm nay là hạn cuối' : `đã quá hạn ${-daysLeft} ngày`;
-    const title = `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${viDate(u.deadline)} (${when})`;
+    const daysLeft = Math.round((Date.parse(u.deadline) - Date.parse(vietnamDate(at))) / 86_400_000);
+    const when =
+      daysLeft > 0
+        ? msg(`còn ${daysLeft} ngày`, `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`)
+        : daysLeft === 0
+          ? msg('hôm nay là hạn cuối', 'today is the last day')
+          : msg(`đã quá hạn ${-daysLeft} ngày`, `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`);
+    const title = msg(
+      `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${formatDate(u.deadline)} (${when.vi})`,
+      `Reminder: the ${cycle.year} report is due ${u.deadline} (${when.en})`,
+    );
     const link = `/bao-cao-cua-don-vi`;
-    const body = [
-      `Kính gửi ${u.fullName},`,
-      `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${viDate(u.deadline)} (${when}).`,
-      opts.note ? opts.note : '',
-      `Nộp báo cáo tại: ${config.publicUrl}${link}`,
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const paragraphs = (lines: string[]) => lines.filter(Boolean).join('\n\n');
+    const body = msg(
+      paragraphs([
+        `Kính gửi ${u.fullName},`,
+        `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${formatDate(u.deadline)} (${when.vi}).`,
+        opts.note ?? '',
+        `Nộp báo cáo tại: ${config.publicUrl}${link}`,
+      ]),
+      paragraphs([
+        `To ${u.fullName},`,
+        `Your unit has not yet sent its ${cycle.year} report on the implementation of Plan 1953/KH-UBND. Deadline: ${u.deadline} (${when.en}).`,
+        opts.note ?? '',
+        `Send the report at: ${config.publicUrl}${link}`,
+      ]),
+    );
     await insertNotifications(tx, people.map((p) => ({ userId: p.id, kind: 'reminder', title, body, link, createdAt: at })));
-    if (emails.length) await enqueueMail(tx, config, { to: emails, subject: title, text: body });
+    // The e-mail has no request language: it is written in Vietnamese.
+    if (emails.length) await enqueueMail(tx, config, { to: emails, subject: title.vi, text: body.vi });
     await repo.updateExpected(tx, cycle.id, u.orgUnitId, { lastRemindedAt: at });
     sent.push(toReminderDto(row, u));
   }
@@ -133,7 +151,7 @@ export async function runReminderSchedule(db: Db, config: Config, now: Date): Pr
     const got = await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK_KEY}) as ok`);
     const ok = ((got as unknown as { rows?: Array<{ ok: boolean }> }).rows ?? (got as unknown as Array<{ ok: boolean }>))[0]?.ok;
     if (!ok) return null;
-    const today = vietnamDay(now);
+    const today = vietnamDate(now);
     const cycles = await tx.select().from(reportCycles).where(eq(reportCycles.status, 'open'));
     const sent: ReminderDto[] = [];
     for (const cycle of cycles) {

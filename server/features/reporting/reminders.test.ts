@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import type { ReminderDto } from '../../../shared/contracts/reporting.js';
 import { jobs } from '../../db/schema/index.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { enqueueJob, getJob, registerJobHandler, runDueJobs } from '../../lib/jobs.js';
 import '../../lib/mail.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
@@ -97,9 +98,14 @@ describe('reminders', () => {
     expect(inbox).toHaveLength(1);
     expect(mailFor(financeEmail)[0].subject).toBe('Nhắc nộp báo cáo năm 2026: hạn 30/11/2026 (còn 10 ngày)');
     expect(mailFor(financeEmail)[0].text).toContain('Đề nghị gửi sớm.');
+    // The e-mail is Vietnamese text, not the stored form of a bilingual message.
+    expect(mailFor(financeEmail)[0].text).toMatch(/^Kính gửi /);
+    expect(mailFor(financeEmail)[0].text).not.toContain('{"vi"');
     expect(mailFor(healthEmail)).toEqual([]);
     const notes = (await finance.get('/api/v1/notifications')).json();
-    expect(notes.data[0]).toMatchObject({ kind: 'reminder', title: expect.stringContaining('30/11/2026') });
+    expect(notes.data[0]).toMatchObject({ kind: 'reminder', title: 'Nhắc nộp báo cáo năm 2026: hạn 30/11/2026 (còn 10 ngày)' });
+    const notesEn = (await finance.get('/api/v1/notifications', { 'accept-language': 'en' })).json();
+    expect(notesEn.data[0]).toMatchObject({ kind: 'reminder', title: 'Reminder: the 2026 report is due 2026-11-30 (10 days left)', body: expect.stringContaining('Đề nghị gửi sớm.') });
     expect((await health.get('/api/v1/notifications')).json().data.some((n: { kind: string }) => n.kind === 'reminder')).toBe(false);
 
     const log = (await focal.get(`/api/v1/cycles/${cycleId}/reminders`)).json().data as ReminderDto[];
@@ -158,6 +164,26 @@ describe('the job queue', () => {
     await runDueJobs(t.database.db, t.config, { kinds: ['test.render'] });
     expect(await status()).toMatchObject({ status: 'succeeded', progress: 100, result: { doubled: 42 }, attempts: 2 });
     expect((await health.get(`/api/v1/jobs/${id}`)).statusCode).toBe(404);
+  });
+
+  it('answers a progress note and an error written in both languages in the language of the request', async () => {
+    let calls = 0;
+    registerJobHandler('test.bilingual', async ({ progress }) => {
+      calls += 1;
+      await progress(40, msg('Đang dựng bảng 2/5', 'Building table 2 of 5'));
+      if (calls === 1) throw new AppError('CONFLICT', msg('Dự thảo đang được sửa', 'The draft is being edited'));
+      return null;
+    });
+    const id = await enqueueJob(t.database.db, { kind: 'test.bilingual', payload: {}, createdBy: focal.user.id });
+    await runDueJobs(t.database.db, t.config, { kinds: ['test.bilingual'] });
+    expect((await focal.get(`/api/v1/jobs/${id}`)).json()).toMatchObject({ progress: 40, progressNote: 'Đang dựng bảng 2/5', error: 'Dự thảo đang được sửa' });
+    expect((await focal.get(`/api/v1/jobs/${id}`, { 'accept-language': 'en' })).json()).toMatchObject({
+      progressNote: 'Building table 2 of 5',
+      error: 'The draft is being edited',
+    });
+    // A note written before as plain text reads the same in both languages.
+    await t.database.db.update(jobs).set({ progressNote: 'Nửa đường' }).where(eq(jobs.id, id));
+    expect((await focal.get(`/api/v1/jobs/${id}`, { 'accept-language': 'en' })).json().progressNote).toBe('Nửa đường');
   });
 
   it('gives up after the last attempt, and takes back a job whose worker died', async () => {

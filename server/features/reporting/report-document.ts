@@ -3,7 +3,8 @@
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
 import type { BodyBlock, BodyTable, OfficialDocument } from '../../lib/documents/decree30.js';
-import { paragraphs, shortDate, streamLabel } from './document-text.js';
+import { formatCitationDate } from '../../../shared/format.js';
+import { paragraphs, streamLabel } from './document-text.js';
 
 /** How a unit signs and abbreviates, from its kind. */
 export function unitAgency(unit: { code: string; name: string; fullName: string; kind: string }, province: string, abbreviations: Record<string, string>) {
@@ -50,7 +51,7 @@ export function reportDocument(
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${options.planNumber} ngày ${shortDate(options.planDate)} của ${options.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030, ${unitName} báo cáo kết quả thực hiện năm ${report.year} như sau:`,
+      text: `Thực hiện Kế hoạch số ${options.planNumber} ngày ${formatCitationDate(options.planDate)} của ${options.planIssuer} về phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến năm 2030, ${unitName} báo cáo kết quả thực hiện năm ${report.year} như sau:`,
     },
     { kind: 'heading', level: 1, text: 'I. Kết quả thực hiện nhiệm vụ được giao' },
   ];
@@ -115,7 +116,7 @@ export function reportDocument(
     place: agency.place,
     date: options.date,
     typeName: 'BÁO CÁO',
-    summary: `Kết quả thực hiện Kế hoạch số ${options.planNumber} ngày ${shortDate(options.planDate)} của ${options.planIssuer} năm ${report.year}`,
+    summary: `Kết quả thực hiện Kế hoạch số ${options.planNumber} ngày ${formatCitationDate(options.planDate)} của ${options.planIssuer} năm ${report.year}`,
     recipients: [`Ủy ban nhân dân tỉnh ${options.province};`, `${options.focalDepartment} tỉnh ${options.province}.`],
     body,
     copyTo: options.copyTo,

@@ -2,7 +2,8 @@
 // lands only on the version read (writeIfCurrent); a submission's difficulties and proposals
 // also go to the feedback desk in the same transaction.
 import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
-import { checkShape, lockDate, STATUS_LABELS, submissionTiming, validateForSubmit, viDate, type ReportContent } from '../../../shared/reporting-rules.js';
+import { formatDate } from '../../../shared/format.js';
+import { checkShape, lockDate, STATUS_LABELS, submissionTiming, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireActor } from '../../lib/access.js';
@@ -123,10 +124,10 @@ export async function submitReport<Minimal extends boolean = false>(
     );
   }
   if (!verdict.allowed) {
-    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${viDate(lockDate(unit.deadline, cycle.graceDays))}` : '';
+    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${formatDate(lockDate(unit.deadline, cycle.graceDays))}` : '';
     throw new AppError(
       'REPORT_LOCKED',
-      msg(`${name.vi} đã hết hạn nộp (${viDate(unit.deadline)})${grace}`, `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
+      msg(`${name.vi} đã hết hạn nộp (${formatDate(unit.deadline)})${grace}`, `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
       { status: 409 },
     );
   }
@@ -165,8 +166,8 @@ export async function submitReport<Minimal extends boolean = false>(
       }),
       focalNoticesInsert({
         kind: 'report.submitted',
-        title: `${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
-        body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
+        title: msg(`${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`, `${unit.name} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`),
+        body: first ? msg('Báo cáo gửi lần đầu.', 'First submission.') : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
         link: `/reports/${id}`,
         createdAt: now,
       }),

@@ -5,6 +5,7 @@ import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
 import { notifyUnit } from '../notifications/index.js';
@@ -39,11 +40,17 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
     const now = ctx.clock.now();
     const updated = await repo.updateReport(tx, id, { status: 'returned', version: report.version + 1, returnReason: reason, updatedAt: now });
     await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'return', reason, version: updated.version });
-    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.returned', title: `${name.vi} bị trả lại`, body: `Lý do: ${reason}`, link: `/reports/${id}`, at: now });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.returned', title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`), body: msg(`Lý do: ${reason}`, `Reason: ${reason}`), link: `/reports/${id}`, at: now });
     await writeAudit(tx, { actor, action: 'report.return', entityType: 'report', entityId: id, data: { reason, version: updated.version }, requestId: ctx.requestId, at: now });
     return updated;
   });
   return reportDtoById(ctx, row.id);
+}
+
+/** The body of the "accepted" notice: who accepted it (the focal department keeps its Vietnamese name). */
+async function acceptedBody(tx: DbOrTx) {
+  const department = (await getAgencySettings(tx)).focalDepartment.name;
+  return msg(`${department} đã tiếp nhận báo cáo.`, `${department} accepted the report.`);
 }
 
 async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
@@ -62,7 +69,7 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
     const now = ctx.clock.now();
     const updated = await repo.updateReport(tx, id, { status: 'accepted', version: report.version + 1, acceptedAt: now, updatedAt: now });
     await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'accept', version: updated.version });
-    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: `${name.vi} đã được tiếp nhận`, body: `${(await getAgencySettings(tx)).focalDepartment.name} đã tiếp nhận báo cáo.`, link: `/reports/${id}`, at: now });
+    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`), body: await acceptedBody(tx), link: `/reports/${id}`, at: now });
     await writeAudit(tx, { actor, action: 'report.accept', entityType: 'report', entityId: id, data: { version: updated.version }, requestId: ctx.requestId, at: now });
     return updated;
   });

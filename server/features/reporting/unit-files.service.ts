@@ -4,8 +4,8 @@
 import type { ImportResultDto, RefusedCellDto } from '../../../shared/contracts/consolidation.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS } from '../../../shared/domain.js';
-import { formatDate, formatNumber } from '../../../shared/format.js';
-import { STATUS_LABELS, vietnamDay, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
+import { formatDate, formatNumber, vietnamDate } from '../../../shared/format.js';
+import { STATUS_LABELS, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { getAgencySettings } from '../settings/index.js';
 import { requireAccess } from '../../lib/access.js';
@@ -33,7 +33,7 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const streamList = () => WASTE_STREAMS.map((stream) => ({ code: stream, label: capital(WASTE_STREAM_LABELS[stream].vi) }));
 
 async function planContext(ctx: Ctx, cycleId: string) {
-  const context = await readPlanContext(ctx.db, cycleId, vietnamDay(ctx.clock.now()));
+  const context = await readPlanContext(ctx.db, cycleId, vietnamDate(ctx.clock.now()));
   if (!context) throw notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
   return context;
 }
@@ -52,7 +52,7 @@ export async function getReportDocx(ctx: Ctx, reportId: string): Promise<{ fileN
   if (stored) return { fileName: stored.fileName, sha256: stored.sha256, body: await storage.get(stored.storageKey) };
   const context = await planContext(ctx, report.cycleId);
   const settings = await getAgencySettings(ctx.db);
-  const date = report.submittedAt ? vietnamDay(new Date(report.submittedAt)) : vietnamDay(ctx.clock.now());
+  const date = report.submittedAt ? vietnamDate(new Date(report.submittedAt)) : vietnamDate(ctx.clock.now());
   const body = await renderOfficialDocument(
     reportDocument(report, { province: context.province, planNumber: context.plan.number, planDate: context.plan.date, planIssuer: context.planIssuer, date, abbreviations: settings.departmentAbbreviations, focalDepartment: settings.focalDepartment.name, copyTo: settings.unitReport.copyTo }),
   );
