@@ -26,5 +26,5 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
       </Alert>
     );
   }
-  return <>{children(query.data as T)}</>;
+  return <>{children(query.data)}</>;
 }

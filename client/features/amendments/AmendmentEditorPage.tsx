@@ -31,7 +31,7 @@ export function AmendmentEditorPage() {
         <Text>{id ? t('amendments.editTitle') : t('amendments.newTitle')}</Text>
       </Breadcrumbs>
       <QueryState query={id ? firstUnsettled(plans, plan, existing) : firstUnsettled(plans, plan)}>
-        {() => (ready ? <Editor plan={plan.data!} existing={existing.data ?? null} /> : null)}
+        {() => (ready ? <Editor plan={plan.data} existing={existing.data ?? null} /> : null)}
       </QueryState>
     </Stack>
   );

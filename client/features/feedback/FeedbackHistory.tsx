@@ -31,7 +31,7 @@ export function History({ item }: { item: FeedbackDto }) {
 
 export function EventTitle({ event }: { event: FeedbackEventDto }) {
   const { t } = useTranslation();
-  const d = (event.data ?? {}) as Record<string, unknown>;
+  const d = (event.data ?? {});
   const known = ['created', 'triaged', 'report_updated', 'linked_to_amendment', 'answered_by_amendment'];
   return (
     <Text size="sm" fw={600}>

@@ -15,7 +15,7 @@ export function BoardFilters({ filters, onChange }: { filters: Filters; onChange
         <Select
           label={t('reporting.board.filterStatus')}
           value={filters.status}
-          onChange={(value) => onChange({ status: (value ?? '') as StatusFilter | '' })}
+          onChange={(value) => onChange({ status: (value ?? '') })}
           data={[{ value: '', label: t('reporting.board.all') }, ...STATUS_FILTERS.map((status) => ({ value: status, label: t(`reporting.status.${status}`) }))]}
           allowDeselect={false}
           w={{ base: '100%', xs: 200 }}
@@ -24,7 +24,7 @@ export function BoardFilters({ filters, onChange }: { filters: Filters; onChange
         <Select
           label={t('reporting.board.filterKind')}
           value={filters.kindGroup}
-          onChange={(value) => onChange({ kindGroup: (value ?? '') as UnitKindGroup | '' })}
+          onChange={(value) => onChange({ kindGroup: (value ?? '') })}
           data={[{ value: '', label: t('reporting.board.all') }, ...UNIT_KIND_GROUPS.map((group) => ({ value: group, label: t(`reporting.board.kindGroups.${group}`) }))]}
           allowDeselect={false}
           w={{ base: '100%', xs: 220 }}
