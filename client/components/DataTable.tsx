@@ -48,10 +48,10 @@ export function DataTable<Row>({ rows, columns, rowKey, minWidth, label, sort, o
       <Table.Thead>
         <Table.Tr>
           {shown.map((column) =>
-            column.sortKey && onSort ? (
+            column.sortKey && onSort && typeof column.header === 'string' ? (
               <SortableTh
                 key={column.key}
-                label={String(column.header)}
+                label={column.header}
                 direction={sort?.key === column.sortKey ? sort.dir : undefined}
                 onSort={() => onSort(column.sortKey!)}
               />

@@ -123,7 +123,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
     save.mutate(body, {
       onSuccess: (a) => {
         notifications.show({ color: 'bio', message: t('amendments.saved') });
-        navigate(`/sua-doi/${a.id}`);
+        void navigate(`/sua-doi/${a.id}`);
       },
     });
   };

@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessResponse } from '../../../shared/contracts/reporting';
 import { formatNumber } from '../../../shared/format';
