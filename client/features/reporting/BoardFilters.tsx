@@ -1,8 +1,8 @@
 import { Group, Paper, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KIND_GROUPS, type UnitKindGroup } from '../../../shared/contracts/reporting';
+import { UNIT_KIND_GROUPS } from '../../../shared/contracts/reporting';
 import { SearchInput } from '../../components/ListControls';
-import { STATUS_FILTERS, type StatusFilter } from './boardModel';
+import { STATUS_FILTERS } from './boardModel';
 import type { BoardFilters as Filters } from './useBoardQuery';
 
 /** Search by unit, filter by status and by kind of unit. */
