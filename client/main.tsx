@@ -17,9 +17,9 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 
 /** Mantine with the theme of the current language (its close and clear buttons are named in it). */
 function ThemeProvider({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  // The language is a dependency on purpose: the theme's texts follow it even when `t` keeps its identity.
-  const theme = useMemo(() => appTheme(t), [t, i18n.language]);
+  // `t` is a new function whenever the language changes, so the theme's texts follow the language.
+  const { t } = useTranslation();
+  const theme = useMemo(() => appTheme(t), [t]);
   return <MantineProvider theme={theme}>{children}</MantineProvider>;
 }
 

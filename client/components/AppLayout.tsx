@@ -65,7 +65,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
             <Button
               variant="subtle"
               size="xs"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/dang-nhap') })}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/dang-nhap') })}
             >
               {t('nav.logout')}
             </Button>

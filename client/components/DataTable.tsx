@@ -7,7 +7,7 @@ import { ScrollTable } from './ScrollTable';
 export interface Column<Row> {
   key: string;
   header: ReactNode;
-  cell: (row: Row, index: number) => ReactNode;
+  renderCell: (row: Row, index: number) => ReactNode;
   /** The list's sort key when this column's title sorts the list (then `header` must be a string). */
   sortKey?: string;
   /** Right-aligned (numbers). */
@@ -48,10 +48,10 @@ export function DataTable<Row>({ rows, columns, rowKey, minWidth, label, sort, o
       <Table.Thead>
         <Table.Tr>
           {shown.map((column) =>
-            column.sortKey && onSort ? (
+            column.sortKey && onSort && typeof column.header === 'string' ? (
               <SortableTh
                 key={column.key}
-                label={String(column.header)}
+                label={column.header}
                 direction={sort?.key === column.sortKey ? sort.dir : undefined}
                 onSort={() => onSort(column.sortKey!)}
               />
@@ -69,11 +69,11 @@ export function DataTable<Row>({ rows, columns, rowKey, minWidth, label, sort, o
             {shown.map((column) =>
               column.isRowHeader ? (
                 <Table.Th key={column.key} scope="row" fw={500}>
-                  {column.cell(row, index)}
+                  {column.renderCell(row, index)}
                 </Table.Th>
               ) : (
                 <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined} miw={column.minWidth}>
-                  {column.cell(row, index)}
+                  {column.renderCell(row, index)}
                 </Table.Td>
               ),
             )}

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('nav.language')}
       value={i18n.language === 'en' ? 'en' : 'vi'}
-      onChange={(v) => setLanguage(v as 'vi' | 'en')}
+      onChange={(v) => setLanguage(v)}
       data={[
         { value: 'vi', label: 'Tiếng Việt' },
         { value: 'en', label: 'English' },

@@ -19,12 +19,12 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
       <Alert color="red" title={t('common.error')} role="alert">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{query.error instanceof Error ? query.error.message : String(query.error)}</Text>
-          <Button size="xs" variant="light" onClick={() => query.refetch()}>
+          <Button size="xs" variant="light" onClick={() => void query.refetch()}>
             {t('common.retry')}
           </Button>
         </Stack>
       </Alert>
     );
   }
-  return <>{children(query.data as T)}</>;
+  return <>{children(query.data)}</>;
 }

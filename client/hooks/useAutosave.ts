@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 /** What the user sees of the saving: "Đã lưu", "Đang lưu…", "Chưa lưu", or a failed save. */
@@ -53,9 +53,11 @@ export function useAutosave({ save, version, delayMs = 800, followVersion = fals
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The latest callbacks, so a timer set during an earlier render calls the current ones.
   const saveRef = useRef(save);
-  saveRef.current = save;
   const onConflictRef = useRef(onConflict);
-  onConflictRef.current = onConflict;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+    onConflictRef.current = onConflict;
+  });
 
   useEffect(() => {
     if (followVersion && !inFlight.current && version > versionRef.current) versionRef.current = version;
@@ -67,39 +69,41 @@ export function useAutosave({ save, version, delayMs = 800, followVersion = fals
   }, []);
 
   const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (conflictRef.current) return false;
-    while (inFlight.current) await inFlight.current;
-    if (!dirtyRef.current) return true;
-    const request = saveRef.current(versionRef.current);
-    if (!request) {
-      setState('unsaved');
-      return true;
-    }
-    dirtyRef.current = false;
-    setState('saving');
-    const attempt = request
-      .then((saved) => {
-        versionRef.current = saved;
-        setError(null);
-        setState(dirtyRef.current ? 'unsaved' : 'saved');
+    // Edits made while a save was in flight are sent by the next round.
+    for (;;) {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (conflictRef.current) return false;
+      while (inFlight.current) await inFlight.current;
+      if (!dirtyRef.current) return true;
+      const request = saveRef.current(versionRef.current);
+      if (!request) {
+        setState('unsaved');
         return true;
-      })
-      .catch((failure: unknown) => {
-        dirtyRef.current = true;
-        setState('error');
-        if (failure instanceof ApiError && failure.status === 409 && onConflictRef.current) {
-          stop(failure);
-          onConflictRef.current(failure);
-        } else setError(failure instanceof Error ? failure : new Error(String(failure)));
-        return false;
-      });
-    inFlight.current = attempt;
-    const ok = await attempt;
-    inFlight.current = null;
-    if (ok && dirtyRef.current) return flush();
-    return ok;
+      }
+      dirtyRef.current = false;
+      setState('saving');
+      const attempt = request
+        .then((saved) => {
+          versionRef.current = saved;
+          setError(null);
+          setState(dirtyRef.current ? 'unsaved' : 'saved');
+          return true;
+        })
+        .catch((failure: unknown) => {
+          dirtyRef.current = true;
+          setState('error');
+          if (failure instanceof ApiError && failure.status === 409 && onConflictRef.current) {
+            stop(failure);
+            onConflictRef.current(failure);
+          } else setError(failure instanceof Error ? failure : new Error(String(failure)));
+          return false;
+        });
+      inFlight.current = attempt;
+      const ok = await attempt;
+      inFlight.current = null;
+      if (!ok || !dirtyRef.current) return ok;
+    }
   }, [stop]);
 
   const edited = useCallback(
@@ -122,7 +126,7 @@ export function useAutosave({ save, version, delayMs = 800, followVersion = fals
   // Closing the tab or reloading with unsaved edits asks first.
   const dirty = state !== 'saved';
   useEffect(() => {
-    if (!warnBeforeUnload || !dirty) return;
+    if (!warnBeforeUnload || !dirty) return undefined;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = '';

@@ -38,5 +38,3 @@ export function setLanguage(lang: 'vi' | 'en') {
   dayjs.locale(lang);
   document.documentElement.lang = lang;
 }
-
-export default i18n;

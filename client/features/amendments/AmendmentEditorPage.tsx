@@ -2,7 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Group, MultiSelect, Paper, Stack, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { AmendmentDto, ChangeOp, CreateAmendmentRequest } from '../../../shared/contracts/amendments';
@@ -14,6 +14,11 @@ import { firstUnsettled } from '../feedback/components/queries';
 import { useCurrentPlanForPickers, useFeedbackListQuery, useFeedbackQuery } from '../feedback/api';
 import { useAmendmentQuery, useCreateAmendmentMutation, useGuidanceQuery, useUpdateAmendmentMutation } from './api';
 import { ChangeEditor, emptyChange, toRequestChange, uid, type DraftChange } from './ChangeEditor';
+
+/** How a feedback item is named in the picker. */
+function feedbackLabel(f: { trackingCode: string; subject: string }): string {
+  return `${f.trackingCode} · ${f.subject}`;
+}
 
 /** /sua-doi/moi (optionally ?phan-anh=<feedback id>) and /sua-doi/:id/sua: the proposal editor. */
 export function AmendmentEditorPage() {
@@ -31,7 +36,7 @@ export function AmendmentEditorPage() {
         <Text>{id ? t('amendments.editTitle') : t('amendments.newTitle')}</Text>
       </Breadcrumbs>
       <QueryState query={id ? firstUnsettled(plans, plan, existing) : firstUnsettled(plans, plan)}>
-        {() => (ready ? <Editor plan={plan.data!} existing={existing.data ?? null} /> : null)}
+        {() => (ready ? <Editor plan={plan.data} existing={existing.data ?? null} /> : null)}
       </QueryState>
     </Stack>
   );
@@ -77,28 +82,32 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
   const [debouncedSearch] = useDebouncedValue(feedbackSearch.trim(), 250);
   const feedbackList = useFeedbackListQuery({ q: debouncedSearch || undefined, pageSize: 30 });
   const [feedbackLabels, setFeedbackLabels] = useState<Map<string, string>>(
-    () => new Map((existing?.feedback ?? []).map((f) => [f.id, `${f.trackingCode} · ${f.subject}`])),
+    () => new Map((existing?.feedback ?? []).map((f) => [f.id, feedbackLabel(f)])),
   );
   const fromFeedback = params.get('phan-anh');
   const cited = useFeedbackQuery(!existing && fromFeedback ? fromFeedback : undefined);
-  useEffect(() => {
-    if (!cited.data) return;
+  // The item the editor was opened from is chosen once it has loaded (adjusted while rendering).
+  const [citedChosen, setCitedChosen] = useState<string | null>(null);
+  if (cited.data && citedChosen !== cited.data.id) {
     const f = cited.data;
-    setFeedbackLabels((m) => new Map(m).set(f.id, `${f.trackingCode} · ${f.subject}`));
+    setCitedChosen(f.id);
+    setFeedbackLabels((m) => new Map(m).set(f.id, feedbackLabel(f)));
     setFeedbackIds((ids) => (ids.includes(f.id) ? ids : [...ids, f.id]));
-  }, [cited.data]);
-  useEffect(() => {
-    if (!feedbackList.data) return;
-    setFeedbackLabels((m) => {
-      const next = new Map(m);
-      for (const f of feedbackList.data.data) next.set(f.id, `${f.trackingCode} · ${f.subject}`);
-      return next;
-    });
-  }, [feedbackList.data]);
+  }
+  // The labels known so far and those of the current search; a choice keeps them all.
+  const labels = useMemo(() => {
+    const next = new Map(feedbackLabels);
+    for (const f of feedbackList.data?.data ?? []) next.set(f.id, feedbackLabel(f));
+    return next;
+  }, [feedbackLabels, feedbackList.data]);
+  const chooseFeedback = (ids: string[]) => {
+    setFeedbackLabels(labels);
+    setFeedbackIds(ids);
+  };
   const feedbackOptions = useMemo(() => {
     const ids = new Set([...feedbackIds, ...(feedbackList.data?.data.map((f) => f.id) ?? [])]);
-    return [...ids].map((v) => ({ value: v, label: feedbackLabels.get(v) ?? v }));
-  }, [feedbackIds, feedbackList.data, feedbackLabels]);
+    return [...ids].map((v) => ({ value: v, label: labels.get(v) ?? v }));
+  }, [feedbackIds, feedbackList.data, labels]);
 
   const guidance = useGuidanceQuery();
   const guidanceOptions = (guidance.data?.data ?? []).map((g) => ({ value: g.id, label: `${g.number} — ${g.title}` }));
@@ -123,7 +132,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
     save.mutate(body, {
       onSuccess: (a) => {
         notifications.show({ color: 'bio', message: t('amendments.saved') });
-        navigate(`/sua-doi/${a.id}`);
+        void navigate(`/sua-doi/${a.id}`);
       },
     });
   };
@@ -188,7 +197,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
               searchable
               clearable
               value={feedbackIds}
-              onChange={setFeedbackIds}
+              onChange={chooseFeedback}
               data={feedbackOptions}
               searchValue={feedbackSearch}
               onSearchChange={setFeedbackSearch}

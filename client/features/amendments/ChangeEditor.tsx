@@ -156,7 +156,7 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
                 label={t('amendments.kind')}
                 required
                 value={c.kind}
-                onChange={(v) => set({ kind: (v as PlanItemKind) ?? null })}
+                onChange={(v) => set({ kind: (v) ?? null })}
                 data={PLAN_ITEM_KINDS.map((k) => ({ value: k, label: t(`amendments.kinds.${k}`) }))}
                 allowDeselect={false}
                 error={fieldError('kind')}
@@ -285,7 +285,7 @@ function AssignmentsEditor({
           <Select
             label={`${t('amendments.role')} ${i + 1}`}
             value={r.role}
-            onChange={(v) => v && update(i, { role: v as AssignmentRole })}
+            onChange={(v) => v && update(i, { role: v })}
             data={[
               { value: 'lead', label: t('amendments.lead') },
               { value: 'coordinate', label: t('amendments.coordinate') },

@@ -226,7 +226,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
             <Select
               label={t('guidance.statusLabel')}
               value={status}
-              onChange={(v) => v && setStatus(v as GuidanceStatus)}
+              onChange={(v) => v && setStatus(v)}
               data={GUIDANCE_STATUSES.map((s) => ({ value: s, label: t(`guidance.status.${s}`) }))}
               allowDeselect={false}
               error={error?.fieldError('status')}

@@ -21,7 +21,7 @@ export function LoginPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => navigate(next, { replace: true }) });
+    login.mutate({ email, password }, { onSuccess: () => void navigate(next, { replace: true }) });
   };
   const error = login.error instanceof ApiError ? login.error : null;
 

@@ -92,13 +92,13 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
         <>
           {save.error && (
             <Alert color="red" role="alert" title={t('consolidation.saveFailed', { message: save.error })}>
-              <Button size="xs" variant="light" onClick={save.reload}>
+              <Button size="xs" variant="light" onClick={() => save.reload()}>
                 {t('consolidation.reload')}
               </Button>
             </Alert>
           )}
           <SinceLast draft={draft} />
-          {canEdit && <SettingsForm draft={draft} onChange={save.setSettings} />}
+          {canEdit && <SettingsForm draft={draft} onChange={(settings) => save.setSettings(settings)} />}
           <Paragraphs draft={draft} canEdit={canEdit} save={save} />
           <DraftIndicatorTable draft={draft} />
           <DraftUnitsTable draft={draft} />

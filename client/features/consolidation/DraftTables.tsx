@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { unitOfMeasure } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { DataTable } from '../../components/DataTable';
 
 /** The indicators summed over the units, last year beside, with the waste streams below each total. */
 export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
@@ -64,26 +65,24 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
         {t('consolidation.unitsTitle')}
       </Title>
       <Table.ScrollContainer minWidth={500}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('consolidation.unit')}</Table.Th>
-              <Table.Th>{t('consolidation.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {draft.units.map((unit) => (
-              <Table.Tr key={unit.orgUnitId}>
-                <Table.Td>{unit.name}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'} c="dark">
-                    {t(`consolidation.timing.${unit.timing}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          striped
+          withTableBorder
+          rows={draft.units}
+          rowKey={(unit) => unit.orgUnitId}
+          columns={[
+            { key: 'unit', header: t('consolidation.unit'), renderCell: (unit) => unit.name },
+            {
+              key: 'status',
+              header: t('consolidation.status'),
+              renderCell: (unit) => (
+                <Badge variant="light" color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'} c="dark">
+                  {t(`consolidation.timing.${unit.timing}`)}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       </Table.ScrollContainer>
     </Paper>
   );

@@ -13,13 +13,12 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
   const sourceOf = (paragraph: ParagraphDto) => paragraph.source?.unitName ?? t('consolidation.manual');
   const headingOf = (part: string) =>
     ({ implementation: 'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN', results: 'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP', difficulties: 'IV. KHÓ KHĂN, VƯỚNG MẮC', proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ' })[part] ?? part;
-  let lastPart = '';
   return (
     <Stack gap="md">
-      {draft.groups.map((group) => {
+      {draft.groups.map((group, groupIndex) => {
         const list = draft.paragraphs.filter((paragraph) => paragraph.part === group.part && paragraph.itemKey === group.itemKey);
-        const partHeading = group.part !== lastPart ? headingOf(group.part) : null;
-        lastPart = group.part;
+        // A part's heading stands above its first group.
+        const partHeading = draft.groups[groupIndex - 1]?.part !== group.part ? headingOf(group.part) : null;
         return (
           <Stack key={`${group.part}|${group.itemKey}`} gap="xs">
             {partHeading && (

@@ -9,7 +9,7 @@ export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onC
   const [settings, setSettings] = useState(draft.settings);
   const set = <K extends keyof DocumentSettings>(key: K, value: DocumentSettings[K]) => {
     setSettings((cur) => ({ ...cur, [key]: value }));
-    onChange({ [key]: value } as Partial<DocumentSettings>);
+    onChange({ [key]: value });
   };
   return (
     <Paper withBorder p="md">

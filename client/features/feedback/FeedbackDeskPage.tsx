@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconPaperclip, IconPlus, IconWorld } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -58,10 +58,14 @@ export function FeedbackDeskPage() {
       { replace: true },
     );
 
-  // Only a settled search writes the address (`update` and `params` change with every render).
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedQ) update({ q: debouncedQ || null });
-  }, [debouncedQ]);
+  // Only a settled search writes the address, at the same moment the list follows it.
+  const writeSearch = useDebouncedCallback((value: string) => {
+    if ((params.get('q') ?? '') !== value) update({ q: value || null });
+  }, 300);
+  const search = (value: string) => {
+    setQ(value);
+    writeSearch(value.trim());
+  };
 
   const list = useFeedbackListQuery({ q: debouncedQ || undefined, status, category, source, page, pageSize: PAGE_SIZE });
 
@@ -119,7 +123,7 @@ export function FeedbackDeskPage() {
 
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
-          <SearchInput label={t('feedback.search')} value={q} onChange={setQ} style={{ flex: '1 1 260px' }} />
+          <SearchInput label={t('feedback.search')} value={q} onChange={search} style={{ flex: '1 1 260px' }} />
           {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) => t(`feedback.status.${v}`))}
           {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) => t(`feedback.category.${v}`))}
           {filterSelect(t('feedback.sourceLabel'), 'nguon', FEEDBACK_SOURCES, source, (v) => t(`feedback.source.${v}`))}

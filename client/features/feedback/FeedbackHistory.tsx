@@ -29,17 +29,24 @@ export function History({ item }: { item: FeedbackDto }) {
   );
 }
 
+/** A stored event value as text: primitives as themselves, anything else as JSON. */
+function plain(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}
+
 export function EventTitle({ event }: { event: FeedbackEventDto }) {
   const { t } = useTranslation();
-  const d = (event.data ?? {}) as Record<string, unknown>;
+  const d = event.data ?? {};
   const known = ['created', 'triaged', 'report_updated', 'linked_to_amendment', 'answered_by_amendment'];
   return (
     <Text size="sm" fw={600}>
       {known.includes(event.action)
         ? t(`feedback.event.${event.action}`, {
-            summary: String(d.summary ?? ''),
-            documentNumber: String(d.documentNumber ?? ''),
-            versionNumber: String(d.versionNumber ?? ''),
+            summary: plain(d.summary),
+            documentNumber: plain(d.documentNumber),
+            versionNumber: plain(d.versionNumber),
           })
         : event.action}
     </Text>
@@ -51,11 +58,11 @@ export function TriageChanges({ event, item }: { event: FeedbackEventDto; item: 
   const changes = (event.data ?? {}) as Record<string, { from: unknown; to: unknown }>;
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return t('feedback.empty');
-    if (field === 'status') return t(`feedback.status.${String(v)}`);
-    if (field === 'category') return t(`feedback.category.${String(v)}`);
+    if (field === 'status') return t(`feedback.status.${plain(v)}`);
+    if (field === 'category') return t(`feedback.category.${plain(v)}`);
     if (field === 'isPublished') return v ? t('common.yes') : t('common.no');
     if (field === 'forwardedToUnitId') return v === item.forwardedToUnit?.id ? item.forwardedToUnit.fullName : t('feedback.unitChanged');
-    return String(v);
+    return plain(v);
   };
   const rows = Object.entries(changes).filter(([field]) => field !== 'planId');
   if (rows.length === 0) return null;

@@ -58,7 +58,7 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
           <Select
             label={t('feedback.statusLabel')}
             value={status}
-            onChange={(v) => v && setStatus(v as FeedbackStatus)}
+            onChange={(v) => v && setStatus(v)}
             data={FEEDBACK_STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) }))}
             allowDeselect={false}
             error={error?.fieldError('status')}
@@ -67,7 +67,7 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
           <Select
             label={t('feedback.categoryLabel')}
             value={category}
-            onChange={(v) => setCategory((v as FeedbackCategory) || null)}
+            onChange={(v) => setCategory((v) || null)}
             data={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedback.category.${c}`) }))}
             clearable
             placeholder={t('feedback.uncategorised')}

@@ -12,9 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { OrgUnitDto } from '../../../shared/contracts/org-units';
@@ -56,10 +56,14 @@ export function OrgUnitsPage() {
     if (next.toString() !== current.toString()) setParams(next, { replace: true });
   };
 
-  // Only a settled search writes the address (`update` changes with every render).
-  useEffect(() => {
-    update({ q: debouncedQ || null });
-  }, [debouncedQ]);
+  // Only a settled search writes the address, at the same moment the list follows it.
+  const writeSearch = useDebouncedCallback((value: string) => {
+    update({ q: value || null });
+  }, 300);
+  const search = (value: string) => {
+    setQ(value);
+    writeSearch(value.trim());
+  };
 
   const list = useOrgUnitsQuery({ asOf, q: debouncedQ || undefined, kind, page, pageSize: PAGE_SIZE });
   // One unpaged read of the date's units gives the count per kind (a few dozen rows).
@@ -126,7 +130,7 @@ export function OrgUnitsPage() {
             </Group>
           </Group>
           <Group align="flex-end" gap="md">
-            <SearchInput label={t('orgUnits.search')} value={q} onChange={setQ} style={{ flex: '1 1 240px' }} />
+            <SearchInput label={t('orgUnits.search')} value={q} onChange={search} style={{ flex: '1 1 240px' }} />
             <Select
               label={t('orgUnits.kind')}
               value={kind ?? ''}

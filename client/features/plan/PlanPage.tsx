@@ -17,7 +17,7 @@ import {
   VisuallyHidden,
   type TitleOrder,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -49,7 +49,12 @@ function PlanView({ plan }: { plan: PlanDto }) {
   // The toggle answers at once; the address follows (a router navigation commits a moment later).
   const mineInAddress = params.get('mine') === '1';
   const [mine, setMineState] = useState(mineInAddress);
-  useEffect(() => setMineState(mineInAddress), [mineInAddress]);
+  // Going back or forward changes the address: the toggle follows it (adjusted while rendering).
+  const [mineSeen, setMineSeen] = useState(mineInAddress);
+  if (mineSeen !== mineInAddress) {
+    setMineSeen(mineInAddress);
+    setMineState(mineInAddress);
+  }
   const filtering = Boolean(debouncedQ) || mine;
   const results = usePlanItemsQuery(plan.id, { q: debouncedQ, mine });
   const tree = useMemo(() => childrenByParent(plan.items), [plan.items]);
@@ -70,10 +75,12 @@ function PlanView({ plan }: { plan: PlanDto }) {
   };
 
   // Keep the search in the address so it can be shared and survives going back; only a settled
-  // search writes it (`updateParams` reads the address afresh, so it is not a dependency).
-  useEffect(() => {
-    updateParams({ q: debouncedQ || null });
-  }, [debouncedQ]);
+  // search writes it, at the same moment the results follow it.
+  const writeSearch = useDebouncedCallback((value: string) => updateParams({ q: value || null }), 300);
+  const search = (value: string) => {
+    setQ(value);
+    writeSearch(value.trim());
+  };
 
   // Scroll to #muc-… once the full text is on screen.
   useEffect(() => {
@@ -86,6 +93,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
   };
 
   const clearFilters = () => {
+    writeSearch.cancel();
     setQ('');
     setMineState(false);
     updateParams({ q: null, mine: null });
@@ -108,7 +116,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
             label={t('plan.searchLabel')}
             placeholder={t('plan.searchPlaceholder')}
             value={q}
-            onChange={setQ}
+            onChange={search}
             style={{ flex: '1 1 260px' }}
           />
           {me?.user.orgUnit && (

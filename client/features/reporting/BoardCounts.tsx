@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessResponse } from '../../../shared/contracts/reporting';
 import { formatNumber } from '../../../shared/format';
@@ -33,8 +33,8 @@ export function BoardCounts({ data }: { data: CompletenessResponse }) {
 export function BoardByKind({ data }: { data: CompletenessResponse }) {
   const { t } = useTranslation();
   const columns: Array<Column<KindRow>> = [
-    { key: 'kindGroup', header: t('reporting.board.kindGroup'), isRowHeader: true, cell: (row) => t(`reporting.board.kindGroups.${row.kindGroup}`) },
-    ...COUNT_KEYS.map((key) => ({ key, header: t(`reporting.board.counts.${key}`), numeric: true, cell: (row: KindRow) => formatNumber(row[key]) })),
+    { key: 'kindGroup', header: t('reporting.board.kindGroup'), isRowHeader: true, renderCell: (row) => t(`reporting.board.kindGroups.${row.kindGroup}`) },
+    ...COUNT_KEYS.map((key) => ({ key, header: t(`reporting.board.counts.${key}`), numeric: true, renderCell: (row: KindRow) => formatNumber(row[key]) })),
   ];
   return (
     <TitledSection id="board-kinds" title={t('reporting.board.byKind')} order={3}>

@@ -1,8 +1,8 @@
 import { Group, Paper, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KIND_GROUPS, type UnitKindGroup } from '../../../shared/contracts/reporting';
+import { UNIT_KIND_GROUPS } from '../../../shared/contracts/reporting';
 import { SearchInput } from '../../components/ListControls';
-import { STATUS_FILTERS, type StatusFilter } from './boardModel';
+import { STATUS_FILTERS } from './boardModel';
 import type { BoardFilters as Filters } from './useBoardQuery';
 
 /** Search by unit, filter by status and by kind of unit. */
@@ -15,7 +15,7 @@ export function BoardFilters({ filters, onChange }: { filters: Filters; onChange
         <Select
           label={t('reporting.board.filterStatus')}
           value={filters.status}
-          onChange={(value) => onChange({ status: (value ?? '') as StatusFilter | '' })}
+          onChange={(value) => onChange({ status: (value ?? '') })}
           data={[{ value: '', label: t('reporting.board.all') }, ...STATUS_FILTERS.map((status) => ({ value: status, label: t(`reporting.status.${status}`) }))]}
           allowDeselect={false}
           w={{ base: '100%', xs: 200 }}
@@ -24,7 +24,7 @@ export function BoardFilters({ filters, onChange }: { filters: Filters; onChange
         <Select
           label={t('reporting.board.filterKind')}
           value={filters.kindGroup}
-          onChange={(value) => onChange({ kindGroup: (value ?? '') as UnitKindGroup | '' })}
+          onChange={(value) => onChange({ kindGroup: (value ?? '') })}
           data={[{ value: '', label: t('reporting.board.all') }, ...UNIT_KIND_GROUPS.map((group) => ({ value: group, label: t(`reporting.board.kindGroups.${group}`) }))]}
           allowDeselect={false}
           w={{ base: '100%', xs: 220 }}

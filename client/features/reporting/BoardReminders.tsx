@@ -20,10 +20,10 @@ export function BoardReminders({ cycle, missing }: { cycle: CycleDto; missing: n
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const columns: Array<Column<ReminderBatch>> = [
-    { key: 'at', header: t('reporting.board.remindAt'), cell: (batch) => <Text size="sm">{formatDateTime(batch.at)}</Text> },
-    { key: 'trigger', header: t('reporting.board.remindTrigger'), cell: (batch) => <Text size="sm">{triggerLabel(t, batch.trigger)}</Text> },
-    { key: 'by', header: t('reporting.board.remindBy'), cell: (batch) => <Text size="sm">{batch.sentBy ?? t('reporting.board.system')}</Text> },
-    { key: 'to', header: t('reporting.board.remindTo'), cell: (batch) => <ReminderUnits batch={batch} /> },
+    { key: 'at', header: t('reporting.board.remindAt'), renderCell: (batch) => <Text size="sm">{formatDateTime(batch.at)}</Text> },
+    { key: 'trigger', header: t('reporting.board.remindTrigger'), renderCell: (batch) => <Text size="sm">{triggerLabel(t, batch.trigger)}</Text> },
+    { key: 'by', header: t('reporting.board.remindBy'), renderCell: (batch) => <Text size="sm">{batch.sentBy ?? t('reporting.board.system')}</Text> },
+    { key: 'to', header: t('reporting.board.remindTo'), renderCell: (batch) => <ReminderUnits batch={batch} /> },
   ];
   return (
     <section aria-labelledby="board-reminders">

@@ -41,7 +41,7 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
           }}
         />
       ),
-      cell: (row) =>
+      renderCell: (row) =>
         row.status === 'submitted' &&
         row.reportId && (
           <Checkbox
@@ -55,7 +55,7 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
       key: 'name',
       sortKey: 'name',
       header: t('reporting.board.unit'),
-      cell: (row) =>
+      renderCell: (row) =>
         row.reportId ? (
           <Anchor component={Link} to={`/bao-cao/${row.reportId}`} fw={500} size="sm">
             {row.unit.fullName}
@@ -66,26 +66,26 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
           </Text>
         ),
     },
-    { key: 'kind', sortKey: 'kind', header: t('reporting.board.kindGroup'), cell: (row) => <Text size="sm">{t(`reporting.board.kindGroups.${row.unit.kindGroup}`)}</Text> },
+    { key: 'kind', sortKey: 'kind', header: t('reporting.board.kindGroup'), renderCell: (row) => <Text size="sm">{t(`reporting.board.kindGroups.${row.unit.kindGroup}`)}</Text> },
     {
       key: 'status',
       sortKey: 'status',
       header: t('reporting.board.status'),
       minWidth: 150,
-      cell: (row) => (
+      renderCell: (row) => (
         <Group gap={4} wrap="nowrap">
           <StatusBadge status={row.status} />
           {row.isLate && <StatusBadge status="late" variant="outline" />}
         </Group>
       ),
     },
-    { key: 'submittedAt', sortKey: 'submittedAt', header: t('reporting.board.submittedAt'), cell: (row) => dash(row.submittedAt) },
+    { key: 'submittedAt', sortKey: 'submittedAt', header: t('reporting.board.submittedAt'), renderCell: (row) => dash(row.submittedAt) },
     {
       key: 'daysLate',
       sortKey: 'daysLate',
       header: t('reporting.board.daysLate'),
       numeric: true,
-      cell: (row) => (
+      renderCell: (row) => (
         <Text size="sm" c={row.daysLate > 0 ? 'red.9' : undefined} fw={row.daysLate > 0 ? 600 : undefined}>
           {row.daysLate > 0 ? formatNumber(row.daysLate) : '—'}
         </Text>
@@ -94,19 +94,19 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
     {
       key: 'deadline',
       header: t('reporting.board.deadline'),
-      cell: (row) => (
+      renderCell: (row) => (
         <Text size="sm">
           {formatDate(row.deadline)}
           {row.hasExtension && ` (${t('reporting.board.extended')})`}
         </Text>
       ),
     },
-    { key: 'reminded', header: t('reporting.board.reminded'), cell: (row) => dash(row.lastRemindedAt) },
+    { key: 'reminded', header: t('reporting.board.reminded'), renderCell: (row) => dash(row.lastRemindedAt) },
     {
       key: 'actions',
       hidden: !cycle.abilities.canExtend,
       header: t('reporting.board.actions'),
-      cell: (row) =>
+      renderCell: (row) =>
         row.status !== 'accepted' && (
           <Button size="compact-sm" variant="subtle" onClick={() => onExtend(row)} aria-label={t('reporting.board.extendLabel', { unit: row.unit.fullName })}>
             {t('reporting.board.extend')}

@@ -114,7 +114,7 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
       {
         onSuccess: (cycle) => {
           notify(t('reporting.cycles.created', { year: cycle.year }));
-          navigate(`/ky-bao-cao/${cycle.id}`);
+          void navigate(`/ky-bao-cao/${cycle.id}`);
         },
       },
     );

@@ -21,9 +21,8 @@ export function LeaveGuard({ blocker, canSave, onSave }: { blocker: Blocker; can
           </Button>
           {canSave && (
             <Button
-              onClick={async () => {
-                if (await onSave()) blocker.proceed?.();
-                else blocker.reset?.();
+              onClick={() => {
+                void onSave().then((saved) => (saved ? blocker.proceed?.() : blocker.reset?.()));
               }}
             >
               {t('reporting.report.saveAndLeave')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -118,7 +118,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Text>{t('reporting.report.submitConfirm')}</Text>
       </ConfirmModal>
 
-      <LeaveGuard blocker={blocker} canSave={!conflict} onSave={autosave.flush} />
+      <LeaveGuard blocker={blocker} canSave={!conflict} onSave={() => autosave.flush()} />
     </Stack>
   );
 }

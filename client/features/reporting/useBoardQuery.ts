@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CompletenessUnitDto, UnitKindGroup } from '../../../shared/contracts/reporting';
 import type { SortDirection } from '../../components/ListControls';
 import { useCompletenessQuery } from './api';
@@ -19,9 +19,11 @@ export function useBoardQuery(cycleId: string) {
   const [filters, setFilters] = useState<BoardFilters>({ q: '', status: '', kindGroup: '' });
   const [debouncedQ] = useDebouncedValue(filters.q.trim(), 300);
   const [sort, setSort] = useState<{ key: BoardSortKey; dir: SortDirection }>({ key: 'name', dir: 'asc' });
-  const [page, setPage] = useState(1);
-
-  useEffect(() => setPage(1), [debouncedQ, filters.status, filters.kindGroup, sort]);
+  // The page belongs to one list: a new search, filter or sort starts again at page 1.
+  const listKey = JSON.stringify([debouncedQ, filters.status, filters.kindGroup, sort]);
+  const [paged, setPaged] = useState({ listKey, page: 1 });
+  const page = paged.listKey === listKey ? paged.page : 1;
+  const setPage = (next: number) => setPaged({ listKey, page: next });
 
   const board = useCompletenessQuery(cycleId, {
     q: debouncedQ || undefined,

@@ -74,7 +74,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             allowDeselect={false}
             value={form.role}
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            onChange={(v) => setForm({ ...form, role: (v ?? 'unit') as Role })}
+            onChange={(v) => setForm({ ...form, role: (v ?? 'unit') })}
             error={error?.fieldError('role')}
             comboboxProps={{ withinPortal: true }}
           />

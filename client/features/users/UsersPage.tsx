@@ -67,7 +67,7 @@ export function UsersPage() {
           allowDeselect={false}
           data={[{ value: '', label: t('users.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
           onChange={(v) => {
-            setRole((v || undefined) as Role | undefined);
+            setRole((v || undefined));
             setPage(1);
           }}
           w={{ base: '100%', xs: 220 }}
