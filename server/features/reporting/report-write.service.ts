@@ -13,7 +13,7 @@ import { recordReportFeedback } from '../feedback/index.js';
 import { focalNoticesInsert } from '../notifications/index.js';
 import { cycleNotOpen } from './cycles.service.js';
 import { canEditReport, canSubmitReport } from './policy.js';
-import { enforceEdit, expectedIn, loadBundle, reportName, requireWrite, staleVersion } from './report-access.js';
+import { enforceEdit, expectedIn, loadBundle, reportName, requireWrite, staleVersion, unitDisplayName } from './report-access.js';
 import { answerOf, contentOf, formOf, storedValues, viewOf, type Answer, type ReportView } from './report-view.js';
 import * as repo from './reports.repository.js';
 
@@ -165,7 +165,7 @@ export async function submitReport<Minimal extends boolean = false>(
       }),
       focalNoticesInsert({
         kind: 'report.submitted',
-        title: `${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
+        title: `${unitDisplayName(unit)} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
         body: first ? 'Báo cáo gửi lần đầu.' : 'Báo cáo gửi lại sau khi bị trả lại.',
         link: `/reports/${id}`,
         createdAt: now,
