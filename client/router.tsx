@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { ErrorScreen } from './components/ErrorScreen';
 import { useMeQuery } from './features/auth/useAuth';
 import type { AppRoute, FeatureModule, NavItem } from './features/types';
 
@@ -42,7 +43,7 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  ...allRoutes.filter((r) => r.public).map((r) => ({ path: r.path, element: r.element })),
+  ...allRoutes.filter((r) => r.public).map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorScreen /> })),
   {
     path: '/',
     element: (
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
         <AppLayout nav={nav} />
       </RequireAuth>
     ),
+    errorElement: <ErrorScreen />,
     children: [
       ...allRoutes
         .filter((r) => !r.public)
@@ -57,6 +59,8 @@ export const router = createBrowserRouter([
           path: r.path === '/' ? undefined : r.path.replace(/^\//, ''),
           index: r.path === '/' ? true : undefined,
           element: <RequireAuth ability={r.ability}>{r.element}</RequireAuth>,
+          // A page that fails keeps the menu around its error screen.
+          errorElement: <ErrorScreen />,
         })),
       { path: '*', element: <NotFound /> },
     ],

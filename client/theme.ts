@@ -1,6 +1,7 @@
 import { Alert, createTheme, FileInput, Modal, MultiSelect, Notification, Select } from '@mantine/core';
 import { DateInput, DatePickerInput } from '@mantine/dates';
 import type { TFunction } from 'i18next';
+import { parseVietnameseDate } from '../shared/format';
 
 // A deep green: every shade used for text or filled buttons stays above WCAG AA contrast.
 const bio = ['#e6f4ee', '#cce8dc', '#9fd3bd', '#6fbd9b', '#45a67d', '#2b8c65', '#1d7352', '#155f44', '#0f4f38', '#0a402d'] as const;
@@ -38,7 +39,10 @@ export function appTheme(t: TFunction) {
       Select: Select.extend({ defaultProps: { clearButtonProps: clear } }),
       MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: clear } }),
       FileInput: FileInput.extend({ defaultProps: { clearButtonProps: clear } }),
-      DateInput: DateInput.extend({ defaultProps: { ariaLabels: calendar, clearButtonProps: clear } }),
+      // Every typed date reads as day/month/year (or ISO); anything else is no date, never a crash.
+      DateInput: DateInput.extend({
+        defaultProps: { ariaLabels: calendar, clearButtonProps: clear, valueFormat: 'DD/MM/YYYY', dateParser: parseVietnameseDate },
+      }),
       DatePickerInput: DatePickerInput.extend({ defaultProps: { ariaLabels: calendar, clearButtonProps: clear } }),
     },
   });

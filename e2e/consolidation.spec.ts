@@ -104,6 +104,28 @@ describe('consolidated report', () => {
     await expectAccessible(page, 'consolidation after download');
   });
 
+  it('the document date takes a typed dd/mm/yyyy date and saves it, on a laptop and a phone', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const page = await stack.newPage();
+      await signIn(page, DEMO.focal);
+      await page.setViewportSize(viewport);
+      await page.goto(`/tong-hop/${cycleId}`);
+      const date = page.getByRole('textbox', { name: 'Ngày văn bản' });
+      await date.waitFor();
+      const typed = viewport.width > 400 ? '05/12/2026' : '2026-12-07';
+      await date.fill(typed);
+      await date.press('Tab');
+      const focal = await apiAs(DEMO.focal);
+      await expect
+        .poll(async () => (await focal.get(`/cycles/${cycleId}/consolidation`)).settings.documentDate, { timeout: 10_000 })
+        .toBe(viewport.width > 400 ? '2026-12-05' : '2026-12-07');
+      expect(await page.getByText(/Unexpected Application Error|Đã xảy ra lỗi/).count()).toBe(0);
+      expect(await date.inputValue()).toBe(viewport.width > 400 ? '05/12/2026' : '07/12/2026');
+      await shot(page, `consolidation-date-${viewport.width}`);
+      await page.close();
+    }
+  });
+
   it('a unit officer imports an .xlsx with one bad cell and sees the cell named', async () => {
     const xa = await apiAs(DEMO.unitXa);
     const template = (await xa.get(`/reports/${giaoLongReportId}/template.xlsx`)) as Buffer;

@@ -328,7 +328,7 @@ describe('the yearly reporting cycle', () => {
     const reminders = focal.getByTestId('reminders');
     await reminders.waitFor();
     expect(await reminders.getByTestId('reminded-units').locator('li').count()).toBe(Number(await boardCount(focal, 'missing')));
-    expect(await reminders.textContent()).toContain('Gửi tay');
+    expect(await reminders.textContent()).toContain('Gửi thủ công');
     expect(await reminders.textContent()).not.toContain('Xã Giao Long');
 
     await focal.getByLabel('Tìm đơn vị').fill('tai chinh');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeLike, foldText } from './text.js';
+import { escapeLike, foldText, upperFirst } from './text.js';
 
 describe('foldText', () => {
   it('removes diacritics and tone marks wherever they sit', () => {
@@ -29,5 +29,13 @@ describe('foldText', () => {
 describe('escapeLike', () => {
   it('escapes LIKE wildcards', () => {
     expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');
+  });
+});
+
+describe('upperFirst', () => {
+  it('capitalises only the first letter of a Vietnamese label', () => {
+    expect(upperFirst('nội dung')).toBe('Nội dung');
+    expect(upperFirst('đơn vị thực hiện')).toBe('Đơn vị thực hiện');
+    expect(upperFirst('')).toBe('');
   });
 });

@@ -44,3 +44,8 @@ export function stripBidiControls(input: string): string {
 export function stripLoneSurrogates(input: string): string {
   return input.replace(LONE_SURROGATES, '');
 }
+
+/** The text with its first letter upper-cased and the rest untouched: "nội dung" → "Nội dung" (never "Nội Dung"). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

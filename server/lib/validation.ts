@@ -1,10 +1,8 @@
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ErrorIssue } from '../../shared/errors.js';
 import { hasLoneSurrogate, stripLoneSurrogates } from '../../shared/text.js';
+import { validationSentence } from '../../shared/validation-messages.js';
 import { AppError, msg } from './errors.js';
-
-const locales = { vi: z.locales.vi(), en: z.locales.en() };
 
 const CONTEXT_LABEL: Record<string, { vi: string; en: string }> = {
   body: { vi: 'nội dung', en: 'body' },
@@ -21,8 +19,9 @@ interface RawValidationError {
 }
 
 /**
- * Turns schema-validation failures into issues with the field path and a message in the
- * client's language (zod's own Vietnamese and English locales).
+ * Turns schema-validation failures into issues with the field path and a sentence in the
+ * client's language naming the field in words (shared/validation-messages.ts): never a
+ * validator's own text ("expected string, received undefined", ">=10").
  */
 export function localiseValidation(
   errors: RawValidationError[],
@@ -31,21 +30,15 @@ export function localiseValidation(
 ): { message: string; issues: ErrorIssue[] } {
   const issues = errors.map((e) => {
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const raw = { code: e.keyword, ...(e.params ?? {}), path: path ? path.split('.') : [] } as never;
-    let text: string | undefined;
-    try {
-      const res = locales[lang].localeError?.(raw);
-      text = typeof res === 'string' ? res : res?.message;
-    } catch {
-      text = undefined;
-    }
+    const segments = path ? path.split('.') : [];
     const keys = (e.params?.keys as string[] | undefined) ?? [];
+    const sentence = validationSentence({ ...(e.params ?? {}), code: e.keyword, path: segments, message: e.message });
     const field = path || (keys.length ? keys.join(', ') : CONTEXT_LABEL[context ?? 'body']?.[lang] ?? '');
-    return { path: field, message: text ?? e.message ?? 'invalid' };
+    return { path: field, message: sentence[lang] };
   });
   const first = issues[0];
   const prefix = lang === 'vi' ? 'Dữ liệu không hợp lệ' : 'Invalid input';
-  return { message: first ? `${prefix} — ${first.path}: ${first.message}` : prefix, issues };
+  return { message: first ? `${prefix}: ${first.message}` : prefix, issues };
 }
 
 /** What makes a string unstorable: PostgreSQL refuses U+0000 in text and lone surrogates in JSON. */

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { blockEnterSubmit } from '../../lib/forms';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconCheck, IconSend, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -74,7 +75,7 @@ export function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened:
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('amendments.approveTitle')} centered size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={blockEnterSubmit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('amendments.approveConfirm', { n: next })}</Text>
           {error && !error.issues.length && <ActionError error={error} />}
@@ -143,7 +144,7 @@ export function RejectDialog({ a, opened, onClose }: { a: AmendmentDto; opened: 
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('amendments.rejectTitle')} centered size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} onKeyDown={blockEnterSubmit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('amendments.rejectConfirm')}</Text>
           {error && !error.issues.length && <ActionError error={error} />}

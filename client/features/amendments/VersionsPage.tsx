@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Box, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { upperFirst } from '../../../shared/text';
 import { Link, useSearchParams } from 'react-router';
 import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse } from '../../../shared/contracts/amendments';
 import { formatDate } from '../../../shared/format';
@@ -283,8 +284,9 @@ function TextChange({ label, before, after }: { label: string; before: string; a
   const parts = wordDiff(before, after);
   return (
     <div>
-      <Text size="xs" fw={700} tt="capitalize">
-        {label}
+      {/* Only the first letter: CSS capitalize would write "Nội Dung". */}
+      <Text size="xs" fw={700}>
+        {upperFirst(label)}
       </Text>
       <Text size="sm" style={{ lineHeight: 1.7 }}>
         {parts.map((p, i) =>

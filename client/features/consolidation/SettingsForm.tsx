@@ -1,11 +1,12 @@
 import { NumberInput, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsolidationDto, DocumentSettings } from '../../../shared/contracts/consolidation';
 
 /** The Word document's header, signer and recipients; each change is saved with the draft. */
 export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onChange: (settings: Partial<DocumentSettings>) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState(draft.settings);
   const set = <K extends keyof DocumentSettings>(key: K, value: DocumentSettings[K]) => {
     setSettings((cur) => ({ ...cur, [key]: value }));
@@ -30,7 +31,14 @@ export function SettingsForm({ draft, onChange }: { draft: ConsolidationDto; onC
           onChange={(value) => set('documentNumber', typeof value === 'number' ? value : null)}
         />
         <TextInput label={t('consolidation.place')} value={settings.place} onChange={(event) => set('place', event.currentTarget.value)} maxLength={500} />
-        <TextInput label={t('consolidation.documentDate')} value={settings.documentDate} onChange={(event) => /^\d{4}-\d{2}-\d{2}$/.test(event.currentTarget.value) ? set('documentDate', event.currentTarget.value) : setSettings((current) => ({ ...current, documentDate: event.currentTarget.value }))} />
+        <DateInput
+          label={t('consolidation.documentDate')}
+          description={t('consolidation.documentDateHint')}
+          value={settings.documentDate || null}
+          onChange={(value) => (value ? set('documentDate', value) : setSettings((current) => ({ ...current, documentDate: '' })))}
+          locale={i18n.language === 'en' ? 'en' : 'vi'}
+          popoverProps={{ withinPortal: true }}
+        />
         <TextInput label={t('consolidation.signerAuthority')} value={settings.signerAuthority} onChange={(event) => set('signerAuthority', event.currentTarget.value)} maxLength={500} />
         <TextInput label={t('consolidation.signerTitle')} value={settings.signerTitle} onChange={(event) => set('signerTitle', event.currentTarget.value)} maxLength={500} />
         <TextInput label={t('consolidation.signerName')} value={settings.signerName} onChange={(event) => set('signerName', event.currentTarget.value)} maxLength={120} />

@@ -35,7 +35,8 @@ export const texts = {
       unit: 'Unit',
       noUnit: 'Not bound to a unit',
       mineHeading: 'My unit’s tasks',
-      mineCount: '{{count}} items of the plan',
+      mineCount_one: '{{count}} item of the plan',
+      mineCount_other: '{{count}} items of the plan',
       mineLink: 'See my unit’s tasks',
       unitsHeading: 'Units and the 2025 reorganisation',
       unitsText:

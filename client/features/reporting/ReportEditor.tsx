@@ -110,7 +110,7 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
       <ConfirmModal
         opened={submission.confirming}
         onClose={() => submission.setConfirming(false)}
-        title={t('reporting.report.submitTitle', { year: report.year })}
+        title={t(report.status === 'returned' ? 'reporting.report.resubmitTitle' : 'reporting.report.submitTitle', { year: report.year })}
         confirmLabel={submitLabel}
         loading={submission.isPending || saveState === 'saving'}
         onConfirm={() => void submission.doSubmit()}

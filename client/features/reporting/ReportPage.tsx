@@ -55,7 +55,7 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
             {t('reporting.report.backBoard')}
           </Anchor>
         )}
-        <Text>{report.unit.name}</Text>
+        <Text>{report.unit.fullName}</Text>
       </Breadcrumbs>
 
       <Stack gap={6}>

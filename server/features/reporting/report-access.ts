@@ -15,9 +15,14 @@ import * as repo from './reports.repository.js';
 const REPORT_NOT_FOUND = msg('Không tìm thấy báo cáo', 'Report not found');
 export const reportNotFound = () => notFound(REPORT_NOT_FOUND);
 
-/** "Báo cáo năm 2026 của Sở Y tế" — how messages name a report. */
-export function reportName(cycle: { year: number }, unit: { name: string } | undefined): Message {
-  const unitName = unit?.name ?? '';
+/** How texts name a unit: a department short ("Sở Y tế"), a commune in full ("Xã Giao Long", never "Giao Long"). */
+export function unitDisplayName(unit: { name: string; fullName?: string; kind?: string }): string {
+  return unit.kind === 'department' || !unit.fullName ? unit.name : unit.fullName;
+}
+
+/** "Báo cáo năm 2026 của Sở Y tế", "… của Xã Giao Long" — how messages name a report. */
+export function reportName(cycle: { year: number }, unit: { name: string; fullName?: string; kind?: string } | undefined): Message {
+  const unitName = unit ? unitDisplayName(unit) : '';
   return msg(`Báo cáo năm ${cycle.year} của ${unitName}`, `The ${cycle.year} report of ${unitName}`);
 }
 

@@ -14,7 +14,7 @@ import { recordReportFeedback } from '../feedback/index.js';
 import { focalNoticesInsert } from '../notifications/index.js';
 import { cycleNotOpen } from './cycles.service.js';
 import { canEditReport, canSubmitReport } from './policy.js';
-import { enforceEdit, expectedIn, loadBundle, reportName, requireWrite, staleVersion } from './report-access.js';
+import { enforceEdit, expectedIn, loadBundle, reportName, requireWrite, staleVersion, unitDisplayName } from './report-access.js';
 import { answerOf, contentOf, formOf, storedValues, viewOf, type Answer, type ReportView } from './report-view.js';
 import * as repo from './reports.repository.js';
 
@@ -166,7 +166,7 @@ export async function submitReport<Minimal extends boolean = false>(
       }),
       focalNoticesInsert({
         kind: 'report.submitted',
-        title: msg(`${unit.name} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`, `${unit.name} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`),
+        title: msg(`${unitDisplayName(unit)} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`, `${unitDisplayName(unit)} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`),
         body: first ? msg('Báo cáo gửi lần đầu.', 'First submission.') : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
         link: `/reports/${id}`,
         createdAt: now,

@@ -235,7 +235,7 @@ export async function buildCycleExport(x: ExportInput): Promise<Buffer> {
     { header: 'Đơn vị', key: 'unit', width: 40 },
     { header: 'Loại đơn vị', key: 'kind', width: 14 },
     { header: 'Trạng thái báo cáo', key: 'status', width: 18 },
-    { header: 'Thời hạn gửi', key: 'timing', width: 14 },
+    { header: 'Tình trạng gửi', key: 'timing', width: 14 },
     { header: 'Ngày gửi', key: 'submittedAt', width: 12 },
     { header: 'Mã chỉ tiêu', key: 'code', width: 12 },
     { header: 'Chỉ tiêu', key: 'name', width: 50 },
@@ -269,7 +269,7 @@ export async function buildCycleExport(x: ExportInput): Promise<Buffer> {
 
   const pivot = wb.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   const numeric = x.indicators.filter((i) => i.valueType !== 'text');
-  pivot.getRow(1).values = ['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Thời hạn gửi', ...numeric.map((i) => i.code)];
+  pivot.getRow(1).values = ['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Tình trạng gửi', ...numeric.map((i) => i.code)];
   pivot.getRow(2).values = ['', '', '', '', ...numeric.map((i) => `${i.name} (${i.unit})`)];
   headerStyle(pivot.getRow(1));
   headerStyle(pivot.getRow(2));
