@@ -31,7 +31,7 @@ export function localiseValidation(
 ): { message: string; issues: ErrorIssue[] } {
   const issues = errors.map((e) => {
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const raw = { code: e.keyword, ...(e.params ?? {}), path: path ? path.split('.') : [] } as never;
+    const raw = { code: e.keyword, ...e.params, path: path ? path.split('.') : [] } as never;
     let text: string | undefined;
     try {
       const res = locales[lang].localeError?.(raw);

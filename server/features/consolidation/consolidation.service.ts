@@ -24,7 +24,6 @@ export const cycleNotFound = () => notFound(msg('Không tìm thấy kỳ báo c�
 
 export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined): JobStateDto | null {
   if (!row) return null;
-  const result = (row.result ?? null) as { documentId?: string } | null;
   return {
     id: row.id,
     kind: row.kind,
@@ -32,8 +31,14 @@ export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undef
     progress: row.progress,
     progressNote: row.progressNote,
     error: row.status === 'failed' ? 'Không tạo được; vui lòng thử lại' : null,
-    documentId: result?.documentId ?? null,
+    documentId: documentIdOf(row.result),
   };
+}
+
+/** The Word file a finished job made: its result is `{ documentId }` (jobs store any JSON). */
+function documentIdOf(result: unknown): string | null {
+  if (typeof result !== 'object' || result === null || !('documentId' in result)) return null;
+  return typeof result.documentId === 'string' ? result.documentId : null;
 }
 
 function toParagraphDto(paragraph: repo.ParagraphRow, generation: number): ParagraphDto {

@@ -84,7 +84,7 @@ export function reportDocument(
         const value = values.get(`${ind.code}|${stream}`);
         const previous = prev.get(`${ind.code}|${stream}`);
         if (value === undefined && previous === undefined) continue;
-        rows.push(['', `- ${streamLabel(stream as WasteStream)}`, ind.unit, cell(previous), cell(value)]);
+        rows.push(['', `- ${streamLabel(stream)}`, ind.unit, cell(previous), cell(value)]);
       }
     });
   body.push({
