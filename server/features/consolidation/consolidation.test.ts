@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { buildCycle } from '../reporting/reporting.fixtures.js';
-import { openDocx, submitReport, textOf, waitForJob } from './consolidation.fixtures.js';
+import { buildCycle, submitReport } from '../reporting/reporting.fixtures.js';
+import { openDocx, textOf, waitForJob } from './consolidation.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;

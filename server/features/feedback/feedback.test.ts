@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackDto } from '../../../shared/contracts/feedback.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import { auditLog, feedback } from '../../db/schema/index.js';
+import { buildCycle } from '../../test/cycles.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
-import { buildCycle } from '../reporting/reporting.fixtures.js';
 import { recordReportFeedback } from './index.js';
 
 let t: TestApp;

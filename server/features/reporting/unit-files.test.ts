@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResultDto } from '../../../shared/contracts/consolidation.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { submitReport } from '../consolidation/consolidation.fixtures.js';
-import { buildCycle } from './reporting.fixtures.js';
+import { buildCycle, submitReport } from './reporting.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;
