@@ -9,7 +9,7 @@ import { createDb, type Database } from '../db/client.js';
 import { unitIdByCode, seedReferenceData } from '../db/seed/index.js';
 import { users } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
-import { fixedClock, type Clock } from '../lib/clock.js';
+import { fixedClock } from '../lib/clock.js';
 
 export const TEST_PASSWORD = 'Test-password-123';
 

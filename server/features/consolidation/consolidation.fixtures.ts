@@ -9,7 +9,7 @@ export async function waitForJob(c: TestClient, cycleId: string, jobId?: string)
   for (let i = 0; i < 400; i += 1) {
     const res = await c.get(`/api/v1/cycles/${cycleId}/consolidation`);
     if (res.statusCode === 200) {
-      const d = res.json() as ConsolidationDto;
+      const d = res.json<ConsolidationDto>();
       const job = d.job;
       if (job && (!jobId || job.id === jobId) && (job.status === 'succeeded' || job.status === 'failed')) return d;
     }

@@ -22,7 +22,7 @@ export function validContent(r: ReportDto) {
 
 /** Opens the unit's report, fills it validly and submits it; answers the submitted report. */
 export async function submitValid(unit: TestClient, cycleId: string, key?: string): Promise<ReportDto> {
-  const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+  const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
   const saved = await unit.put(`/api/v1/reports/${r.id}`, validContent(r));
   if (saved.statusCode !== 200) throw new Error(`save: ${saved.statusCode} ${saved.body}`);
   const sub = await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, key ? { 'idempotency-key': key } : {});
@@ -36,7 +36,7 @@ export async function submitReport(
   cycleId: string,
   o: { xlMedical?: number; results?: (key: string) => string; difficulties?: string; proposals?: string } = {},
 ): Promise<ReportDto> {
-  const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+  const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
   const saved = await unit.put(`/api/v1/reports/${r.id}`, {
     version: r.version,
     values: [
