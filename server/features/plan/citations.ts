@@ -28,8 +28,8 @@ export interface AmendmentCitations {
 let registered: AmendmentCitations | null = null;
 
 /** Called by the composition root with the feedback and guidance modules' functions. */
-export function registerAmendmentCitations(citations: AmendmentCitations): void {
-  registered = citations;
+export function registerAmendmentCitations(hooks: AmendmentCitations): void {
+  registered = hooks;
 }
 
 /** The registered citation functions; an error if the composition root forgot to register them. */
