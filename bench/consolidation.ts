@@ -32,8 +32,7 @@ import {
   type FrozenIndicator,
 } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import * as repo from '../server/features/consolidation/consolidation.repository.js';
-import { renderDraftDocument, runGeneration } from '../server/features/consolidation/index.js';
+import { listParagraphs, loadCompileInput, renderDraftDocument, runGeneration } from '../server/features/consolidation/index.js';
 
 const UNITS = Number(process.env.BENCH_CONS_UNITS ?? 150);
 const INDICATORS = Number(process.env.BENCH_CONS_INDICATORS ?? 40);
@@ -204,7 +203,7 @@ async function main() {
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // Warm-up: one read, so every figure is measured on warm caches alike.
-    await repo.loadCompileInput(db, cycleId, false);
+    await loadCompileInput(db, cycleId, false);
     const reads: number[] = [];
     const firsts: number[] = [];
     const regenerations: number[] = [];
@@ -212,7 +211,7 @@ async function main() {
     let size = 0;
     const generate = () => runGeneration(db, { draftId: draft.id, cycleId }, null, async () => {});
     for (let i = 0; i < RUNS; i += 1) {
-      reads.push(await time(() => repo.loadCompileInput(db, cycleId, false)));
+      reads.push(await time(() => loadCompileInput(db, cycleId, false)));
       // A first generation (every paragraph inserted), then a regeneration over it (merged).
       await db.delete(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draft.id));
       await db.update(consolidationDrafts).set({ generation: 0 }).where(eq(consolidationDrafts.id, draft.id));
@@ -225,7 +224,7 @@ async function main() {
         }),
       );
     }
-    const paragraphs = (await repo.listParagraphs(db, draft.id)).length;
+    const paragraphs = (await listParagraphs(db, draft.id)).length;
     const read = median(reads);
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     const line = (label: string, xs: number[], extra = '') =>

@@ -20,7 +20,7 @@ import { WASTE_STREAMS } from '../shared/domain.js';
 import { createDb } from '../server/db/client.js';
 import { reports } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { completenessBoard, countsSql } from '../server/features/reporting/cycles.repository.js';
+import { completenessBoard, countsSql } from '../server/features/reporting/index.js';
 import { CompletenessQuery } from '../shared/contracts/reporting.js';
 import { generateAccount, generateCycle, generateForm, generateReportStates, generateUnits } from './generate.js';
 

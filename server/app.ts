@@ -160,7 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await registerFeatures(api as never);
+      await registerFeatures(api);
     },
     { prefix: '/api/v1' },
   );
@@ -225,7 +225,7 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   reply.header('x-request-id', requestId);
   // Answered before the body arrived (an upload refused by its access check): close the
   // connection rather than receive and discard the rest of the body.
-  if (req.raw.complete === false) reply.header('connection', 'close');
+  if (!req.raw.complete) reply.header('connection', 'close');
   const answer = err instanceof AppError ? err : dbErrorAnswer(err);
   if (answer) {
     return reply.status(answer.status).send({

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsFeature } from './accounts/index.js';
 import { consolidationFeature } from './consolidation/index.js';
-import { feedbackRoutes } from './feedback/index.js';
-import { guidanceRoutes } from './guidance/index.js';
+import { existingFeedbackIds, feedbackRefs, feedbackRoutes, markAnsweredByAmendment, recordAmendmentLink } from './feedback/index.js';
+import { guidanceRefs, guidanceRoutes } from './guidance/index.js';
 import { healthRoutes } from './health/index.js';
 import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
-import { planFeature } from './plan/index.js';
+import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
@@ -14,6 +14,8 @@ import { reportingFeature } from './reporting/index.js';
  * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
  */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
+  // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.
+  registerAmendmentCitations({ existingFeedbackIds, feedbackRefs, guidanceRefs, recordAmendmentLink, markAnsweredByAmendment });
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);

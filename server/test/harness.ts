@@ -9,7 +9,7 @@ import { createDb, type Database } from '../db/client.js';
 import { unitIdByCode, seedReferenceData } from '../db/seed/index.js';
 import { users } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
-import { fixedClock, type Clock } from '../lib/clock.js';
+import { fixedClock } from '../lib/clock.js';
 
 export const TEST_PASSWORD = 'Test-password-123';
 
@@ -80,7 +80,7 @@ export async function buildTestApp(opts: { now?: string; config?: Partial<Config
     ...loadConfig({ BIOPLAN_DATA_DIR: `/tmp/bioplan-test-${process.pid}-${randomBytes(4).toString('hex')}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...opts.config,
   };
-  const app = await buildApp({ database, config, clock: clock as Clock });
+  const app = await buildApp({ database, config, clock: clock });
   await app.ready();
   let counter = 0;
 
@@ -92,7 +92,7 @@ export async function buildTestApp(opts: { now?: string; config?: Partial<Config
     const cookie = `bioplan_session=${token}`;
     const csrf = body.csrfToken as string;
     const inject = (o: InjectOptions) =>
-      app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...(o.headers ?? {}) } });
+      app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...o.headers } });
     const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, payload?: unknown, headers?: Record<string, string>) =>
       inject({ method, url, payload: payload as never, headers });
     return {

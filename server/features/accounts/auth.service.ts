@@ -101,7 +101,7 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
       data: { ip: ctx.ip },
     });
   });
-  const fresh = (await repo.findUserByEmail(ctx.db, input.email))!;
+  const fresh = (await repo.findUserByEmail(ctx.db, input.email));
   return { token, me: { user: await toUserDto(ctx.db, fresh), abilities: [...ROLE_PERMISSIONS[fresh.role]], csrfToken } };
 }
 

@@ -234,7 +234,7 @@ export function compileTables(input: CompileInput): ConsolidationTables {
   });
 
   const reportByUnit = new Map(input.reports.map((r) => [r.orgUnitId, r]));
-  const units = [...input.units].sort(compareUnits).map((u) => {
+  const units = [...input.units].sort(compareUnits).map((u): ConsolidationTables['units'][number] => {
     const r = reportByUnit.get(u.orgUnitId);
     const submitted = Boolean(r?.firstSubmittedAt);
     return {
@@ -242,8 +242,8 @@ export function compileTables(input: CompileInput): ConsolidationTables {
       code: u.code,
       name: u.name,
       kind: u.kind,
-      timing: (!submitted ? 'missing' : r!.isLate ? 'late' : 'on_time') as 'missing' | 'late' | 'on_time',
-      reportStatus: (r?.status ?? 'none') as ConsolidationTables['units'][number]['reportStatus'],
+      timing: !submitted ? 'missing' : r!.isLate ? 'late' : 'on_time',
+      reportStatus: r?.status ?? 'none',
       included: r ? isIncluded(r.status, input.includeSubmitted) : false,
       daysLate: r?.daysLate ?? 0,
       submittedAt: r?.firstSubmittedAt ? r.firstSubmittedAt.toISOString() : null,

@@ -2,45 +2,14 @@
 // jobs, and opening the Word files.
 import JSZip from 'jszip';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation.js';
-import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import type { TestClient } from '../../test/harness.js';
-
-/** Fills and submits the unit's report with the given values and narrative; answers the report. */
-export async function submitReport(
-  unit: TestClient,
-  cycleId: string,
-  o: { xlMedical?: number; results?: (key: string) => string; difficulties?: string; proposals?: string } = {},
-): Promise<ReportDto> {
-  const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
-  const saved = await unit.put(`/api/v1/reports/${r.id}`, {
-    version: r.version,
-    values: [
-      { indicatorCode: 'KH-00', value: true },
-      { indicatorCode: 'DN-01', value: 2 },
-      { indicatorCode: 'XL-01', wasteStream: 'medical', value: o.xlMedical ?? 120.5 },
-      { indicatorCode: 'XL-01', wasteStream: 'domestic', value: 1234.5 },
-    ],
-    sections: r.form.sections.map((s, i) => ({
-      planItemId: s.planItemId,
-      results: o.results ? o.results(s.key) : `Kết quả mục ${s.key} của đơn vị.`,
-      difficulties: i === 0 ? (o.difficulties ?? '') : '',
-      proposals: i === 0 ? (o.proposals ?? '') : '',
-    })),
-    otherResults: '',
-    proposalsToCommittee: '',
-  });
-  if (saved.statusCode !== 200) throw new Error(`save: ${saved.statusCode} ${saved.body}`);
-  const sub = await unit.post(`/api/v1/reports/${r.id}/submit`);
-  if (sub.statusCode !== 200) throw new Error(`submit: ${sub.statusCode} ${sub.body}`);
-  return sub.json();
-}
 
 /** Polls the draft until its job has finished; answers the draft. */
 export async function waitForJob(c: TestClient, cycleId: string, jobId?: string): Promise<ConsolidationDto> {
   for (let i = 0; i < 400; i += 1) {
     const res = await c.get(`/api/v1/cycles/${cycleId}/consolidation`);
     if (res.statusCode === 200) {
-      const d = res.json() as ConsolidationDto;
+      const d = res.json<ConsolidationDto>();
       const job = d.job;
       if (job && (!jobId || job.id === jobId) && (job.status === 'succeeded' || job.status === 'failed')) return d;
     }

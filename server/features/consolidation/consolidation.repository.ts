@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { consolidationDrafts, consolidationParagraphs, generatedDocuments, jobs, orgUnits, planItems, users } from '../../db/schema/index.js';
 import { cycleById, expectedUnitsOf, lastYearValues, listCompilableReports } from '../reporting/index.js';

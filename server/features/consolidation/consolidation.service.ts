@@ -26,7 +26,6 @@ export const cycleNotFound = () => notFound(msg('Không tìm thấy kỳ báo c�
 /** A generation or rendering job as the draft shows it, its note in the request's language. */
 export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined, lang: Language): JobStateDto | null {
   if (!row) return null;
-  const result = (row.result ?? null) as { documentId?: string } | null;
   return {
     id: row.id,
     kind: row.kind,
@@ -34,8 +33,14 @@ export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undef
     progress: row.progress,
     progressNote: localize(row.progressNote, lang),
     error: row.status === 'failed' ? msg('Không tạo được; vui lòng thử lại', 'It could not be generated; please try again')[lang] : null,
-    documentId: result?.documentId ?? null,
+    documentId: documentIdOf(row.result),
   };
+}
+
+/** The Word file a finished job made: its result is `{ documentId }` (jobs store any JSON). */
+function documentIdOf(result: unknown): string | null {
+  if (typeof result !== 'object' || result === null || !('documentId' in result)) return null;
+  return typeof result.documentId === 'string' ? result.documentId : null;
 }
 
 function toParagraphDto(paragraph: repo.ParagraphRow, generation: number): ParagraphDto {

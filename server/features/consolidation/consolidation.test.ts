@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { buildCycle } from '../reporting/reporting.fixtures.js';
-import { openDocx, submitReport, textOf, waitForJob } from './consolidation.fixtures.js';
+import { buildCycle, submitReport } from '../reporting/reporting.fixtures.js';
+import { openDocx, textOf, waitForJob } from './consolidation.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;
@@ -102,7 +102,7 @@ describe('consolidated draft', () => {
       settings: { documentNumber: 1, documentDate: '2026-12-05', signerName: 'Nguyễn Văn An' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const next = res.json() as ConsolidationDto;
+    const next = res.json<ConsolidationDto>();
     expect(next.version).toBe(draft.version + 1);
     expect(next.paragraphs.find((p) => p.id === a.id)).toMatchObject({ isEdited: true, text: expect.stringContaining('đoạn đã sửa') });
     expect(next.paragraphs.find((p) => p.id === b.id)).toBeUndefined();
@@ -146,11 +146,11 @@ describe('consolidated draft', () => {
 
   it('stores any text as typed: quotes, backslashes, braces, commas, NULL, line breaks', async () => {
     const text = 'NULL, "trích dẫn", \\đường\\dẫn\\, {ngoặc}, dấu phẩy, 100%\nxuống dòng — 😀';
-    const current = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json() as ConsolidationDto;
+    const current = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json<ConsolidationDto>();
     const res = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, { version: current.version, operations: [{ op: 'add', part: 'proposals', itemKey: '', text }] });
     expect(res.statusCode, res.body).toBe(200);
-    const added = (res.json() as ConsolidationDto).paragraphs.find((p) => p.part === 'proposals' && p.source === null && p.text.startsWith('NULL'));
-    const read = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json() as ConsolidationDto;
+    const added = (res.json<ConsolidationDto>()).paragraphs.find((p) => p.part === 'proposals' && p.source === null && p.text.startsWith('NULL'));
+    const read = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json<ConsolidationDto>();
     expect(read.paragraphs.find((p) => p.id === added?.id)?.text).toBe(text);
     // Every other paragraph is as it was, in the same order.
     expect(read.paragraphs.filter((p) => p.id !== added?.id).map((p) => [p.id, p.text])).toEqual(current.paragraphs.map((p) => [p.id, p.text]));
@@ -273,7 +273,7 @@ describe('the consolidated Word document (Nghị định 30/2020)', () => {
   it('is stored: asking again answers the same file', async () => {
     const again = await focal.get(`/api/v1/cycles/${cycleId}/consolidation.docx`);
     expect(again.headers['x-content-sha256']).toBe(sha(body));
-    const d = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json() as ConsolidationDto;
+    const d = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json<ConsolidationDto>();
     expect(d.documents[0]).toMatchObject({ sha256: sha(body), isCurrent: true, size: body.length });
     const stored = await leader.get(`/api/v1/cycles/${cycleId}/consolidation/documents/${d.documents[0].id}`);
     expect(stored.statusCode).toBe(200);

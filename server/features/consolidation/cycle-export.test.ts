@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { buildCycle } from '../reporting/reporting.fixtures.js';
-import { submitReport } from './consolidation.fixtures.js';
+import { buildCycle, submitReport } from '../reporting/reporting.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;

@@ -22,7 +22,7 @@ export async function renderDraftDocument(db: Db, config: Config, draftId: strin
   if (!draft.tables) {
     throw new AppError('CONFLICT', msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated; wait for it to finish'), { status: 409 });
   }
-  const context = (await cycleWithPlan(db, draft.cycleId))!;
+  const context = (await cycleWithPlan(db, draft.cycleId));
   const [paragraphs, groups] = await Promise.all([repo.listDocumentParagraphs(db, draft.id), groupsOf(db, draft.cycleId)]);
   await opts.progress?.(20, 'Đang dựng văn bản');
   const model = consolidationDocument({

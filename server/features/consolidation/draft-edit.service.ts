@@ -104,9 +104,9 @@ export async function updateConsolidation(ctx: Ctx, cycleId: string, input: Upda
       // Positions follow the group order, then the list order inside each group.
       const gi = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
       const ordered = list.map((p, i) => ({ p, g: gi.get(`${p.part}|${p.itemKey}`) ?? groups.length, i })).sort((a, b) => a.g - b.g || a.i - b.i);
-      await repo.replaceParagraphs(tx, current.id, ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[], before as DraftParagraph[]);
+      await repo.replaceParagraphs(tx, current.id, ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[], before);
     }
-    const row = await repo.updateDraft(tx, current.id, { ...(input.settings ?? {}), version: current.version + 1, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
+    const row = await repo.updateDraft(tx, current.id, { ...input.settings, version: current.version + 1, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
     await writeAudit(tx, {
       actor,
       action: 'consolidation.edit',

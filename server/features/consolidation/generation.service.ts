@@ -87,10 +87,10 @@ export async function runGeneration(db: Db, payload: { draftId: string; cycleId:
   await progress(75, msg('Đang lưu dự thảo', 'Saving the draft'));
   const actor = createdBy ? await repo.getUserActor(db, createdBy) : undefined;
   const result = await db.transaction(async (tx) => {
-    const draft = (await repo.getDraftState(tx, payload.draftId, { forUpdate: true }))!;
+    const draft = (await repo.getDraftState(tx, payload.draftId, { forUpdate: true }));
     const existing = await repo.listParagraphs(tx, draft.id);
     const generation = draft.generation + 1;
-    const merged = mergeDraft(existing as DraftParagraph[], origins, groups, generation, randomUUID);
+    const merged = mergeDraft(existing, origins, groups, generation, randomUUID);
     // The totals are computed while the server writes the paragraphs: scheduled after the
     // statement has been sent, the CPU work overlaps the database's instead of adding to it.
     const tables = new Promise<ReturnType<typeof compileTables>>((resolve, reject) =>

@@ -5,6 +5,8 @@ import { consolidationRoutes } from './consolidation.routes.js';
 
 export { renderDraftDocument } from './document.service.js';
 export { runGeneration } from './generation.service.js';
+// For the benchmark (bench/consolidation.ts): the compiler's read and a draft's paragraphs, timed on their own.
+export { listParagraphs, loadCompileInput } from './consolidation.repository.js';
 
 /** Routes of the consolidation module: the consolidated report, its Word files, the cycle's Excel export. */
 export async function consolidationFeature(api: FastifyInstance): Promise<void> {

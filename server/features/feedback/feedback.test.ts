@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackDto } from '../../../shared/contracts/feedback.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import { auditLog, feedback } from '../../db/schema/index.js';
+import { buildCycle } from '../../test/cycles.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
-import { buildCycle } from '../reporting/reporting.fixtures.js';
 import { recordReportFeedback } from './index.js';
 
 let t: TestApp;
@@ -89,7 +89,7 @@ describe('public feedback', () => {
     const body = res.json();
     expect(body.trackingCode).toMatch(/^GY-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const focal = await t.loginAs('focal');
-    const item = (await focal.get(`/api/v1/feedback/${body.id}`)).json() as FeedbackDto;
+    const item = (await focal.get(`/api/v1/feedback/${body.id}`)).json<FeedbackDto>();
     expect(item).toMatchObject({
       source: 'public',
       status: 'new',
@@ -161,7 +161,7 @@ describe('public feedback', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...form });
     expect(res.statusCode).toBe(201);
     const focal = await t.loginAs('focal');
-    const item = (await focal.get(`/api/v1/feedback/${res.json().id}`)).json() as FeedbackDto;
+    const item = (await focal.get(`/api/v1/feedback/${res.json().id}`)).json<FeedbackDto>();
     expect(item.attachments).toEqual([expect.objectContaining({ fileName: 'de-xuat.pdf', mime: 'application/pdf', size: 2000 })]);
     expect(item.planItem?.key).toBe('IV.4');
     const file = await focal.get(`/api/v1/feedback/${item.id}/attachments/${item.attachments[0].id}`);
@@ -234,10 +234,10 @@ describe('triage', () => {
 
     const step2 = await focal.patch(`/api/v1/feedback/${id}`, { status: 'forwarded' });
     expect(step2.json().status).toBe('forwarded');
-    const step3 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'answered', answer: 'Đã trả lời.', published: true })).json() as FeedbackDto;
+    const step3 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'answered', answer: 'Đã trả lời.', published: true })).json<FeedbackDto>();
     expect(step3).toMatchObject({ status: 'answered', answer: 'Đã trả lời.', isPublished: true });
     expect(step3.answeredAt).not.toBeNull();
-    const step4 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'closed' })).json() as FeedbackDto;
+    const step4 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'closed' })).json<FeedbackDto>();
     expect(step4.history.map((h) => h.action)).toEqual(['created', 'triaged', 'triaged', 'triaged', 'triaged']);
     expect(step4.history[2].data).toEqual({ status: { from: 'in_progress', to: 'forwarded' } });
     expect(step4.history[1].actorName).toBeTruthy();
@@ -268,7 +268,7 @@ describe('triage', () => {
     expect(badItem.json().error.issues[0].path).toBe('planItemId');
     const long = await focal.patch(`/api/v1/feedback/${id}`, { status: 'new', answer: 'a'.repeat(10_001) });
     expect(long.json().error.issues[0].path).toBe('answer');
-    const item = (await focal.get(`/api/v1/feedback/${id}`)).json() as FeedbackDto;
+    const item = (await focal.get(`/api/v1/feedback/${id}`)).json<FeedbackDto>();
     expect(item.status).toBe('new');
     expect(item.history).toHaveLength(1);
   });
@@ -293,7 +293,7 @@ describe('feedback from units', () => {
     const reportId = (await sxd.get(`/api/v1/cycles/${cycle.id}/my-report`)).json().id as string;
     const res = await sxd.post('/api/v1/feedback', { subject: 'Vướng mắc thủ tục', text: 'Thủ tục cấp phép lò đốt còn chậm.', reportId });
     expect(res.statusCode).toBe(201);
-    const mine = (await sxd.get(`/api/v1/feedback/${res.json().id}`)).json() as FeedbackDto;
+    const mine = (await sxd.get(`/api/v1/feedback/${res.json().id}`)).json<FeedbackDto>();
     expect(mine).toMatchObject({ source: 'unit', reportId, orgUnit: { code: 'VL-SXD' }, contact: sxd.user.email });
     expect(mine.abilities.canTriage).toBe(false);
 
@@ -354,11 +354,11 @@ describe('difficulties from yearly reports', () => {
     const focal = await t.loginAs('focal');
     const desk = (await focal.get(`/api/v1/feedback?reportId=${reportId}`)).json();
     expect(desk.page.total).toBe(2);
-    const item = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json() as FeedbackDto;
+    const item = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();
     expect(item).toMatchObject({ source: 'report', reportId, orgUnit: { code: 'VL-SXD' }, status: 'new' });
     expect(item.text).toContain('Khó khăn, vướng mắc:\nThiếu kinh phí xây lò đốt.');
     expect(item.text).toContain('Đề xuất, kiến nghị:\nĐề nghị bổ sung vốn.');
-    const keyed = (await focal.get(`/api/v1/feedback/${withItem.feedbackId}`)).json() as FeedbackDto;
+    const keyed = (await focal.get(`/api/v1/feedback/${withItem.feedbackId}`)).json<FeedbackDto>();
     expect(keyed.planItem?.key).toBe('IV.4');
 
     // Triage survives a re-submitted report with new text.
@@ -367,7 +367,7 @@ describe('difficulties from yearly reports', () => {
       recordReportFeedback(tx, { reportId, orgUnitId, difficulties: 'Thiếu kinh phí xây lò đốt rác.', proposals: 'Đề nghị bổ sung vốn.', actor }),
     );
     expect(updated).toEqual({ feedbackId: first.feedbackId, created: false });
-    const after = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json() as FeedbackDto;
+    const after = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();
     expect(after).toMatchObject({ status: 'in_progress', category: 'funding' });
     expect(after.text).toContain('lò đốt rác');
     expect(after.history.map((h) => h.action)).toEqual(['created', 'triaged', 'report_updated']);

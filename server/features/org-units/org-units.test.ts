@@ -13,7 +13,7 @@ type Unit = { id: string; code: string; kind: string; fullName: string };
 const list = async (query: string) => {
   const res = await c.get(`/api/v1/org-units?pageSize=200&${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { data: Unit[]; page: { total: number } };
+  return res.json<{ data: Unit[]; page: { total: number } }>();
 };
 
 describe('org units through the 2025 reorganisation', () => {

@@ -5,7 +5,7 @@ import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
-import { feedbackRefs, markAnsweredByAmendment } from '../feedback/index.js';
+import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getAmendment } from './amendments.service.js';
@@ -105,8 +105,8 @@ export async function approveAmendment(ctx: Ctx, planId: string, id: string, inp
       updatedAt: now,
     });
     const links = await repo.feedbackLinks(tx, [id]);
-    const cited = (await feedbackRefs(tx, links.map((link) => link.targetId))).map((item) => item.id);
-    await markAnsweredByAmendment(tx, {
+    const cited = (await citations().feedbackRefs(tx, links.map((link) => link.targetId))).map((item) => item.id);
+    await citations().markAnsweredByAmendment(tx, {
       feedbackIds: cited,
       amendmentId: id,
       summary: row.summary,

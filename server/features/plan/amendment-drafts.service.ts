@@ -5,9 +5,8 @@ import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
-import { existingFeedbackIds, recordAmendmentLink } from '../feedback/index.js';
-import { guidanceRefs } from '../guidance/index.js';
 import { existingUnitIds } from '../org-units/index.js';
+import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, loadPlanOr404, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getAmendment, toAmendmentDtos } from './amendments.service.js';
@@ -72,12 +71,12 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
 }
 
 async function checkLinks(db: DbOrTx, input: CreateAmendmentRequest) {
-  const knownFeedback = await existingFeedbackIds(db, input.feedbackIds);
+  const knownFeedback = await citations().existingFeedbackIds(db, input.feedbackIds);
   for (const [i, id] of input.feedbackIds.entries()) {
     if (!knownFeedback.has(id)) throw invalidField(`feedbackIds.${i}`, msg('Ý kiến phản ánh không tồn tại', 'Unknown feedback item'));
   }
   const ids = input.guidanceDocumentIds ?? [];
-  const knownGuidance = new Set((await guidanceRefs(db, ids)).map((document) => document.id));
+  const knownGuidance = new Set((await citations().guidanceRefs(db, ids)).map((document) => document.id));
   for (const [i, id] of ids.entries()) {
     if (!knownGuidance.has(id)) throw invalidField(`guidanceDocumentIds.${i}`, msg('Văn bản hướng dẫn không tồn tại', 'Unknown guidance document'));
   }
@@ -102,7 +101,7 @@ export async function createAmendment(ctx: Ctx, planId: string, input: CreateAme
       updatedAt: now,
     });
     await repo.replaceLinks(tx, created.id, input.feedbackIds, input.guidanceDocumentIds ?? []);
-    await recordAmendmentLink(tx, { feedbackIds: input.feedbackIds, amendmentId: created.id, summary: input.summary, actor, at: now });
+    await citations().recordAmendmentLink(tx, { feedbackIds: input.feedbackIds, amendmentId: created.id, summary: input.summary, actor, at: now });
     await writeAudit(tx, { actor, action: 'amendment.create', entityType: 'amendment_proposal', entityId: created.id, requestId: ctx.requestId, at: now, data: { planId, changes: stored.length, feedbackIds: input.feedbackIds } });
     return created;
   });

@@ -59,7 +59,7 @@ describe('guidance documents', () => {
         issuer: 'Bộ Nông nghiệp và Môi trường',
         title: 'Hướng dẫn mới về chất thải rắn xây dựng',
       })
-    ).json() as GuidanceDocumentDto;
+    ).json<GuidanceDocumentDto>();
     const replaced = await focal.patch(`/api/v1/guidance-documents/${g.id}`, { status: 'replaced', replacedById: newer.id });
     expect(replaced.statusCode).toBe(200);
     expect(replaced.json()).toMatchObject({ status: 'replaced', replacedBy: { id: newer.id, number: '20/2026/TT-BNNMT' } });
@@ -119,7 +119,7 @@ describe('amendment proposals', () => {
     expect((await leader.post(`${base()}/amendments`, body)).statusCode).toBe(403);
     expect((await unit.get(`${base()}/amendments`)).statusCode).toBe(403);
 
-    const draft = (await focal.post(`${base()}/amendments`, body)).json() as AmendmentDto;
+    const draft = (await focal.post(`${base()}/amendments`, body)).json<AmendmentDto>();
     expect(draft).toMatchObject({ status: 'draft', basedOnVersion: 1, abilities: { canEdit: true, canSubmit: true, canApprove: false } });
     // Leaders do not see drafts, and cannot decide them.
     expect((await leader.get(`${base()}/amendments`)).json().data).toHaveLength(0);
@@ -128,7 +128,7 @@ describe('amendment proposals', () => {
 
     const edited = await focal.patch(`${base()}/amendments/${draft.id}`, { ...body, summary: 'Sửa tên Sở Tài chính' });
     expect(edited.json().summary).toBe('Sửa tên Sở Tài chính');
-    const submitted = (await focal.post(`${base()}/amendments/${draft.id}/submit`, {})).json() as AmendmentDto;
+    const submitted = (await focal.post(`${base()}/amendments/${draft.id}/submit`, {})).json<AmendmentDto>();
     expect(submitted.status).toBe('submitted');
     expect((await focal.post(`${base()}/amendments/${draft.id}/submit`, {})).statusCode).toBe(409);
     expect((await focal.patch(`${base()}/amendments/${draft.id}`, body)).statusCode).toBe(409);
@@ -136,12 +136,12 @@ describe('amendment proposals', () => {
 
     const noComment = await leader.post(`${base()}/amendments/${draft.id}/reject`, {});
     expect(noComment.json().error.issues[0].path).toBe('comment');
-    const rejected = (await leader.post(`${base()}/amendments/${draft.id}/reject`, { comment: 'Chưa cần thiết.' })).json() as AmendmentDto;
+    const rejected = (await leader.post(`${base()}/amendments/${draft.id}/reject`, { comment: 'Chưa cần thiết.' })).json<AmendmentDto>();
     expect(rejected).toMatchObject({ status: 'rejected', decisionComment: 'Chưa cần thiết.', resultingVersion: null });
     const late = await leader.post(`${base()}/amendments/${draft.id}/approve`, { documentNumber: '1/KH', documentDate: '2026-01-01' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toMatch(/Không phê duyệt/);
-    const p = (await focal.get(`/api/v1/plans/${plan.id}`)).json() as PlanDto;
+    const p = (await focal.get(`/api/v1/plans/${plan.id}`)).json<PlanDto>();
     expect(p.currentVersion).toBe(1);
 
     const audits = await t.database.db.select().from(auditLog).where(sql`${auditLog.entityId} = ${draft.id}`);
@@ -168,7 +168,7 @@ describe('amendment proposals', () => {
       ],
     });
     expect(created.statusCode).toBe(201);
-    const draft = created.json() as AmendmentDto;
+    const draft = created.json<AmendmentDto>();
     expect(draft.feedback).toEqual([expect.objectContaining({ id: feedbackId })]);
     expect(draft.guidanceDocuments).toEqual([expect.objectContaining({ id: guidance.id, number: '12/2025/TT-BNNMT' })]);
     expect(draft.changes.map((c) => [c.op, c.itemKey, c.parentKey])).toEqual([
@@ -178,7 +178,7 @@ describe('amendment proposals', () => {
     ]);
     expect(draft.changes[0].assignments).toEqual([{ orgUnit: expect.objectContaining({ code: 'VL-SXD' }), role: 'lead' }]);
     // The feedback item shows the proposal citing it.
-    const cited = (await focal.get(`/api/v1/feedback/${feedbackId}`)).json() as FeedbackDto;
+    const cited = (await focal.get(`/api/v1/feedback/${feedbackId}`)).json<FeedbackDto>();
     expect(cited.amendments).toEqual([expect.objectContaining({ id: draft.id, status: 'draft' })]);
     expect(cited.answeredByAmendment).toBeNull();
 
@@ -191,13 +191,13 @@ describe('amendment proposals', () => {
       comment: 'Đồng ý.',
     });
     expect(approved.statusCode).toBe(200);
-    const a = approved.json() as AmendmentDto;
+    const a = approved.json<AmendmentDto>();
     expect(a).toMatchObject({ status: 'approved', resultingVersion: 2, documentNumber: '2150/KH-UBND', documentDate: '2026-11-15', decisionComment: 'Đồng ý.' });
     const newKey = a.changes[0].newKey!;
     expect(newKey).toMatch(/^IV\./);
 
     // Version 2 is current; version 1 stays readable and unchanged.
-    const v2 = (await focal.get(`/api/v1/plans/${plan.id}`)).json() as PlanDto;
+    const v2 = (await focal.get(`/api/v1/plans/${plan.id}`)).json<PlanDto>();
     expect(v2).toMatchObject({ currentVersion: 2, version: 2 });
     const added = v2.items.find((i) => i.key === newKey)!;
     expect(added).toMatchObject({ kind: 'duty', label: '8.', title: 'Sở Xây dựng', text: newDuty, parentId: item(v2, 'IV').id });
@@ -218,7 +218,7 @@ describe('amendment proposals', () => {
     expect(item(v2, 'IV.6').id).not.toBe(iv6.id);
     expect(item(v2, 'IV.6').parentId).toBe(item(v2, 'IV').id);
     expect(item(v2, 'IV.6').assignments.map((x) => x.unitGroup)).toEqual(item(plan, 'IV.6').assignments.map((x) => x.unitGroup));
-    const v1 = (await focal.get(`/api/v1/plans/${plan.id}?version=1`)).json() as PlanDto;
+    const v1 = (await focal.get(`/api/v1/plans/${plan.id}?version=1`)).json<PlanDto>();
     expect(v1.items.map((i) => [i.id, i.key, i.text])).toEqual(plan.items.map((i) => [i.id, i.key, i.text]));
 
     const versions = (await leader.get(`${base()}/versions`)).json();
@@ -228,7 +228,7 @@ describe('amendment proposals', () => {
     ]);
 
     const unit = await t.loginAs('unit', { unitCode: 'VL-SXD' });
-    const diff = (await unit.get(`${base()}/diff?from=1&to=2`)).json() as PlanDiffResponse;
+    const diff = (await unit.get(`${base()}/diff?from=1&to=2`)).json<PlanDiffResponse>();
     expect(diff.summary).toEqual({ added: 1, removed: 1 + plan.items.filter((i) => i.parentId === removed.id).length, changed: 1 });
     const byKey = new Map(diff.items.map((d) => [d.key, d]));
     expect(byKey.get(newKey)).toMatchObject({ change: 'added', before: null, after: { text: newDuty } });
@@ -244,7 +244,7 @@ describe('amendment proposals', () => {
     expect(keys.indexOf('IV.3')).toBeLessThan(keys.indexOf('IV.4'));
     expect(keys.at(-1)).toBe(newKey);
     // Reversed, the same change reads the other way.
-    const back = (await unit.get(`${base()}/diff?from=2&to=1`)).json() as PlanDiffResponse;
+    const back = (await unit.get(`${base()}/diff?from=2&to=1`)).json<PlanDiffResponse>();
     expect(back.summary).toEqual({ added: diff.summary.removed, removed: 1, changed: 1 });
     expect((await unit.get(`${base()}/diff?from=1&to=1`)).json().items).toEqual([]);
     const noVersion = await unit.get(`${base()}/diff?from=1&to=9`);
@@ -253,7 +253,7 @@ describe('amendment proposals', () => {
     expect((await t.app.inject({ method: 'GET', url: `${base()}/diff?from=1&to=2` })).statusCode).toBe(401);
 
     // The feedback shows the amendment that answered it, with its history.
-    const answered = (await focal.get(`/api/v1/feedback/${feedbackId}`)).json() as FeedbackDto;
+    const answered = (await focal.get(`/api/v1/feedback/${feedbackId}`)).json<FeedbackDto>();
     expect(answered.answeredByAmendment).toMatchObject({ id: a.id, versionNumber: 2, documentNumber: '2150/KH-UBND', status: 'approved' });
     expect(answered.history.map((h) => h.action)).toEqual(['created', 'linked_to_amendment', 'answered_by_amendment']);
 
@@ -268,7 +268,7 @@ describe('amendment proposals', () => {
   });
 
   it('keeps a proposal that no longer applies from being submitted, and approves nothing twice', async () => {
-    const current = (await focal.get(`/api/v1/plans/${plan.id}`)).json() as PlanDto;
+    const current = (await focal.get(`/api/v1/plans/${plan.id}`)).json<PlanDto>();
     const target = item(current, 'IV.5');
     const first = (await focal.post(`${base()}/amendments`, { summary: 'Bỏ IV.5', reasoning: 'R', feedbackIds: [], changes: [{ op: 'remove', itemId: target.id }] })).json();
     const second = (

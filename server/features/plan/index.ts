@@ -13,6 +13,7 @@ export async function planFeature(api: FastifyInstance): Promise<void> {
   await api.register(versionRoutes);
 }
 
+export { registerAmendmentCitations, type AmendmentCitations } from './citations.js';
 export { amendmentsCitingFeedback } from './amendments.repository.js';
 export { currentItemsById, currentVersion, itemRefs, planHoldingKey } from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';

@@ -66,7 +66,7 @@ describe('the plan as data', () => {
   it('loads idempotently', async () => {
     await seedReferenceData(t.database.db);
     const c = await t.loginAs('leader');
-    const again = (await c.get(`/api/v1/plans/${plan.id}`)).json() as PlanDto;
+    const again = (await c.get(`/api/v1/plans/${plan.id}`)).json<PlanDto>();
     expect(again.items).toHaveLength(plan.items.length);
     const units = (await c.get('/api/v1/org-units?asOf=2026-01-15&pageSize=200')).json();
     expect(units.data.filter((u: { kind: string }) => u.kind === 'commune' || u.kind === 'ward')).toHaveLength(48);
@@ -95,7 +95,7 @@ describe('the plan as data', () => {
   it('is readable by the public without an account, with no unit marked as "mine"', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/plan' });
     expect(res.statusCode).toBe(200);
-    const pub = res.json() as PlanDto;
+    const pub = res.json<PlanDto>();
     expect(pub.number).toBe('1953/KH-UBND');
     expect(pub.items).toHaveLength(plan.items.length);
     expect(pub.items.some((i) => i.isMine)).toBe(false);

@@ -8,7 +8,7 @@ export type CycleRow = typeof reportCycles.$inferSelect;
 export type ExpectedUnitRow = typeof cycleExpectedUnits.$inferSelect;
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+  return ((result as { rows?: T[] }).rows ?? (result as T[]));
 }
 
 export async function getCycle(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<CycleRow | undefined> {

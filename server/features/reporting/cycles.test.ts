@@ -21,7 +21,7 @@ describe('creating a cycle', () => {
   it('defaults: data window = the year, deadline 30/11, form = the active catalogue; draft', async () => {
     const res = await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2030 });
     expect(res.statusCode).toBe(201);
-    const c = res.json() as CycleDto;
+    const c = res.json<CycleDto>();
     expect(c).toMatchObject({ year: 2030, windowStart: '2030-01-01', windowEnd: '2030-12-31', deadline: '2030-11-30', graceDays: 0, status: 'draft', lockDate: '2030-11-30' });
     expect(c.indicatorCodes).toContain('XL-01');
     expect(c.abilities).toMatchObject({ canEdit: true, canOpen: true, canExtend: false });
@@ -36,14 +36,14 @@ describe('creating a cycle', () => {
     const codes = (catalogue.json().data as Array<{ code: string; unit: string; isActive: boolean }>).map((i) => i.code);
     expect(codes).toContain('XL-01');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/indicators' })).statusCode).toBe(401);
-    const c = (await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2032 })).json() as CycleDto;
+    const c = (await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2032 })).json<CycleDto>();
     const chosen = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'DN-01'] });
     expect(chosen.statusCode).toBe(200);
-    expect((chosen.json() as CycleDto).indicators.map((i) => i.code).sort()).toEqual(['DN-01', 'XL-01']);
+    expect((chosen.json<CycleDto>()).indicators.map((i) => i.code).sort()).toEqual(['DN-01', 'XL-01']);
     const wrong = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'NOPE'] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.issues[0].path).toBe('indicatorCodes');
-    expect(((await focal.get(`/api/v1/cycles/${c.id}`)).json() as CycleDto).indicatorCodes.sort()).toEqual(['DN-01', 'XL-01']);
+    expect(((await focal.get(`/api/v1/cycles/${c.id}`)).json<CycleDto>()).indicatorCodes.sort()).toEqual(['DN-01', 'XL-01']);
   });
 
   it('only the focal department creates; bad input is a 400 naming the field, never a 500', async () => {
@@ -73,7 +73,7 @@ describe('expected units', () => {
   });
 
   it('are the units the plan assigns duties to, as they stand at the end of the window', async () => {
-    const list = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json() as ExpectedUnitsResponse;
+    const list = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json<ExpectedUnitsResponse>();
     const codes = list.data.map((u) => u.unit.code);
     // Departments named in the plan resolved to their current holders (Bến Tre → Vĩnh Long)…
     expect(codes).toEqual(expect.arrayContaining(['VL-SNNMT', 'VL-STC', 'VL-SYT', 'VL-SCT', 'VL-SGDDT']));
@@ -90,7 +90,7 @@ describe('expected units', () => {
     const ward = await t.unitId('28756');
     const rm = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'remove', orgUnitId: ward, reason: 'Đã sáp nhập, báo cáo chung' });
     expect(rm.statusCode).toBe(200);
-    const after = rm.json() as ExpectedUnitsResponse;
+    const after = rm.json<ExpectedUnitsResponse>();
     expect(after.data.some((u) => u.unit.id === ward)).toBe(false);
     expect(after.removed).toEqual([expect.objectContaining({ reason: 'Đã sáp nhập, báo cáo chung' })]);
     const noReason = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'add', orgUnitId: ward });
@@ -108,10 +108,10 @@ describe('expected units', () => {
     const open = await focal.post(`/api/v1/cycles/${cycleId}/open`);
     expect(open.statusCode).toBe(200);
     expect(open.json()).toMatchObject({ status: 'open', planVersion: 1 });
-    const before = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json() as ExpectedUnitsResponse;
+    const before = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json<ExpectedUnitsResponse>();
     // A unit is renamed after opening: the cycle keeps the name it had.
     await t.database.db.update(orgUnits).set({ name: 'Sở Y tế (đổi tên)' }).where(eq(orgUnits.code, 'VL-SYT'));
-    const after = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json() as ExpectedUnitsResponse;
+    const after = (await focal.get(`/api/v1/cycles/${cycleId}/expected-units`)).json<ExpectedUnitsResponse>();
     expect(after).toEqual(before);
     expect(after.data.find((u) => u.unit.code === 'VL-SYT')?.unit.name).toBe('Sở Y tế');
     await t.database.db.update(orgUnits).set({ name: 'Sở Y tế' }).where(eq(orgUnits.code, 'VL-SYT'));
@@ -124,7 +124,7 @@ describe('expected units', () => {
   });
 
   it('everyone signed in reads cycles; a unit officer sees its own deadline', async () => {
-    const c = (await health.get(`/api/v1/cycles/${cycleId}`)).json() as CycleDto;
+    const c = (await health.get(`/api/v1/cycles/${cycleId}`)).json<CycleDto>();
     expect(c).toMatchObject({ isExpected: true, myDeadline: '2027-11-30' });
     expect(c.abilities.canOpen).toBe(false);
     const list = (await leader.get('/api/v1/cycles')).json();
@@ -149,7 +149,7 @@ describe('extensions', () => {
     expect(mine.data).toEqual([expect.objectContaining({ deadline: '2028-12-10', reason: 'Thiếu nhân sự do sáp nhập' })]);
     const other = await t.loginAs('unit', { unitCode: 'VL-STC' });
     expect((await other.get(`/api/v1/cycles/${id}/extensions`)).json().data).toEqual([]);
-    const r = (await health.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+    const r = (await health.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
     expect(r.extension).toEqual({ deadline: '2028-12-10', reason: 'Thiếu nhân sự do sáp nhập' });
     expect(r.deadline).toBe('2028-12-10');
     const notes = (await health.get('/api/v1/notifications')).json();
@@ -161,7 +161,7 @@ describe('the completeness board', () => {
   it('counts expected, submitted, on time, late, missing, returned, accepted — and by kind', async () => {
     t.clock.set('2026-11-20T02:00:00Z');
     const { id } = await buildCycle(t, focal, { year: 2026, graceDays: 5 });
-    const board = async (qs = '') => (await focal.get(`/api/v1/cycles/${id}/completeness${qs}`)).json() as CompletenessResponse;
+    const board = async (qs = '') => (await focal.get(`/api/v1/cycles/${id}/completeness${qs}`)).json<CompletenessResponse>();
     const start = await board();
     expect(start).toMatchObject({ submitted: 0, onTime: 0, late: 0, returned: 0, accepted: 0 });
     expect(start.missing).toBe(start.expected);
@@ -185,7 +185,7 @@ describe('the completeness board', () => {
     // A report saved but never submitted still counts as missing (its status: draft); one never
     // saved is listed as missing.
     const draftUser = await t.loginAs('unit', { unitCode: 'VL-SXD' });
-    const draft = (await draftUser.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+    const draft = (await draftUser.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
     expect((await draftUser.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] })).statusCode).toBe(200);
 
     const b = await board();
@@ -222,7 +222,7 @@ describe('closing a cycle', () => {
     const finance = await t.loginAs('unit', { unitCode: 'VL-STC' });
     const { id } = await buildCycle(t, focal, { year: 2029 });
     const submitted = await submitValid(health, id);
-    const draft = (await finance.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+    const draft = (await finance.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
 
     expect((await health.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(403);
     expect((await leader.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(403);

@@ -24,3 +24,6 @@ export { paragraphs, streamLabel, titleCase } from './document-text.js';
 // The report use cases, for callers outside HTTP (the benchmark).
 export { getReport } from './report-read.service.js';
 export { saveReport, submitReport } from './report-write.service.js';
+
+// For the benchmark (bench/run.ts): the completeness board's query, timed on its own.
+export { completenessBoard, countsSql } from './cycles.repository.js';

@@ -63,7 +63,7 @@ export interface LastYearTotals {
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+  return ((result as { rows?: T[] }).rows ?? (result as T[]));
 }
 const parsed = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
 

@@ -25,7 +25,7 @@ async function freshCycle() {
   await moveClock(t, '2026-11-20T02:00:00Z');
   return buildCycle(t, focal, { year, graceDays: 0, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
 }
-const myReport = async (c: TestClient, cycleId: string) => (await c.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+const myReport = async (c: TestClient, cycleId: string) => (await c.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
 
 describe('a closed cycle', () => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n'), Buffer.alloc(200, 32), Buffer.from('\n%%EOF\n')]);

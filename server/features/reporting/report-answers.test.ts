@@ -24,13 +24,13 @@ describe('the answer of a save or a submission', () => {
   it('is what a fresh read returns', async () => {
     // Last year's accepted report, so the answers carry previous values too.
     const { id: last } = await cycleOf(2070);
-    const r0 = (await unit.get(`/api/v1/cycles/${last}/my-report`)).json() as ReportDto;
+    const r0 = (await unit.get(`/api/v1/cycles/${last}/my-report`)).json<ReportDto>();
     expect((await unit.put(`/api/v1/reports/${r0.id}`, validContent(r0))).statusCode).toBe(200);
     expect((await unit.post(`/api/v1/reports/${r0.id}/submit`)).statusCode).toBe(200);
     expect((await focal.post(`/api/v1/reports/${r0.id}/accept`)).statusCode).toBe(200);
 
     const { id: cycleId } = await cycleOf(2071);
-    const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
     expect(r.previous).toMatchObject({ year: 2070, reportId: r0.id });
     const content = validContent(r);
     // Shuffled values with empty ones, sections in reverse order.
@@ -48,17 +48,17 @@ describe('the answer of a save or a submission', () => {
     const saved = await unit.put(`/api/v1/reports/${r.id}`, body);
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toEqual((await unit.get(`/api/v1/reports/${r.id}`)).json());
-    expect((saved.json() as ReportDto).values.map((v) => `${v.indicatorCode}.${v.wasteStream ?? ''}`)).toEqual(['DN-01.', 'KH-00.', 'XL-01.domestic', 'XL-01.medical']);
+    expect((saved.json<ReportDto>()).values.map((v) => `${v.indicatorCode}.${v.wasteStream ?? ''}`)).toEqual(['DN-01.', 'KH-00.', 'XL-01.domestic', 'XL-01.medical']);
 
     // A second save changes one value and removes another; the answer still matches a read.
     const again = await unit.put(`/api/v1/reports/${r.id}`, {
       ...body,
-      version: (saved.json() as ReportDto).version,
+      version: (saved.json<ReportDto>()).version,
       values: body.values.filter((v) => v.indicatorCode !== 'XL-01' || v.wasteStream !== 'domestic').map((v) => (v.indicatorCode === 'DN-01' ? { ...v, value: 5 } : v)),
     });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual((await unit.get(`/api/v1/reports/${r.id}`)).json());
-    expect((again.json() as ReportDto).totals).toEqual(expect.arrayContaining([{ indicatorCode: 'XL-01', total: 120.5 }]));
+    expect((again.json<ReportDto>()).totals).toEqual(expect.arrayContaining([{ indicatorCode: 'XL-01', total: 120.5 }]));
 
     const submitted = await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'answers-1' });
     expect(submitted.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 // One unit's yearly report as a Nghị định 30 document, headed with its own agency. Pure: the
 // unit files service reads the report, this lays it out.
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
-import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
+import { WASTE_STREAMS } from '../../../shared/domain.js';
 import type { BodyBlock, BodyTable, OfficialDocument } from '../../lib/documents/decree30.js';
 import { formatCitationDate } from '../../../shared/format.js';
 import { paragraphs, streamLabel } from './document-text.js';
@@ -85,7 +85,7 @@ export function reportDocument(
         const value = values.get(`${ind.code}|${stream}`);
         const previous = prev.get(`${ind.code}|${stream}`);
         if (value === undefined && previous === undefined) continue;
-        rows.push(['', `- ${streamLabel(stream as WasteStream)}`, ind.unit, cell(previous), cell(value)]);
+        rows.push(['', `- ${streamLabel(stream)}`, ind.unit, cell(previous), cell(value)]);
       }
     });
   body.push({

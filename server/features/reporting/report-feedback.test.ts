@@ -25,13 +25,13 @@ interface DeskItem {
 const desk = async (reportId: string) => {
   const res = await focal.get(`/api/v1/feedback?reportId=${reportId}&pageSize=50`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { data: DeskItem[]; page: { total: number } };
+  return res.json<{ data: DeskItem[]; page: { total: number } }>();
 };
 
 describe('difficulties raised in a yearly report', () => {
   it('reach the feedback desk on submission, once per section and report, never duplicated', async () => {
     const { id: cycleId } = await buildCycle(t, focal, { year: 2061, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
-    const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
     const [first, second] = r.form.sections;
     expect(first).toBeDefined();
     const content = validContent(r);
@@ -50,7 +50,7 @@ describe('difficulties raised in a yearly report', () => {
     const keyed = after.data.find((d) => d.planItem !== null)!;
     expect(keyed).toMatchObject({ source: 'report', reportId: r.id, planItem: { key: first.key }, orgUnit: { code: 'VL-SYT' } });
     expect(after.data.find((d) => d.planItem === null)).toMatchObject({ source: 'report', reportId: r.id });
-    const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json() as { text: string };
+    const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>();
     expect(detail.text).toContain('Thiếu kinh phí vận hành lò đốt chất thải y tế');
 
     // The same Idempotency-Key again records nothing more.
@@ -62,7 +62,7 @@ describe('difficulties raised in a yearly report', () => {
     expect(ret.statusCode).toBe(200);
     const edited = {
       ...content,
-      version: (ret.json() as ReportDto).version,
+      version: (ret.json<ReportDto>()).version,
       sections: content.sections.map((s) => (s.planItemId === first.planItemId ? { ...s, difficulties: 'Thiếu kinh phí vận hành lò đốt (đã cập nhật)' } : s)),
     };
     expect((await unit.put(`/api/v1/reports/${r.id}`, edited)).statusCode).toBe(200);
@@ -70,7 +70,7 @@ describe('difficulties raised in a yearly report', () => {
     const again = await desk(r.id);
     expect(again.page.total).toBe(2);
     expect(again.data.map((d) => d.id).sort()).toEqual(after.data.map((d) => d.id).sort());
-    expect(((await focal.get(`/api/v1/feedback/${keyed.id}`)).json() as { text: string }).text).toContain('(đã cập nhật)');
+    expect((await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>().text).toContain('(đã cập nhật)');
 
     // A section without difficulties or proposals makes no desk item.
     if (second) expect(again.data.some((d) => d.planItem?.key === second.key)).toBe(false);

@@ -125,7 +125,7 @@ export async function toReportDto(ctx: Ctx, view: ReportView): Promise<ReportDto
 export type Answer<Minimal extends boolean> = Minimal extends true ? ReportSavedDto : ReportDto;
 
 export async function answerOf<Minimal extends boolean>(ctx: Ctx, view: ReportView, minimal: Minimal | undefined): Promise<Answer<Minimal>> {
-  if (!minimal) return (await toReportDto(ctx, view)) as Answer<Minimal>;
+  if (!minimal) return (await toReportDto(ctx, view));
   const saved: ReportSavedDto = { ...toSummary(view.report, view.cycle, view.unit), updatedBy: updatedByOf(view.report) };
   return saved as Answer<Minimal>;
 }

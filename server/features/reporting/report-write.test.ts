@@ -26,10 +26,10 @@ describe('the write path of saves and submissions', () => {
     year += 1;
     await moveClock(t, '2026-11-20T02:00:00Z');
     const { id } = await buildCycle(t, focal, { year, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
-    const r = (await unit.get(`/api/v1/cycles/${id}/my-report`)).json() as ReportDto;
+    const r = (await unit.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
     const saved = await unit.put(`/api/v1/reports/${r.id}`, validContent(r));
     expect(saved.statusCode, saved.body).toBe(200);
-    return (await unit.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    return (await unit.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
   }
 
   /** Writer i's content: every value and section carries i, and which rows exist differs by writer. */
@@ -55,7 +55,7 @@ describe('the write path of saves and submissions', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(29);
     for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().error.code).toBe('CONFLICT');
     const won = contents[codes.indexOf(200)];
-    const read = (await unit.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    const read = (await unit.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
     const byKey = <T extends { indicatorCode: string; wasteStream?: string | null }>(xs: T[]) =>
       [...xs].sort((a, b) => `${a.indicatorCode}/${a.wasteStream ?? ''}`.localeCompare(`${b.indicatorCode}/${b.wasteStream ?? ''}`));
     expect(read.version).toBe(r.version + 1);
@@ -79,7 +79,7 @@ describe('the write path of saves and submissions', () => {
     expect(codes.filter((c) => c === 200).length).toBeGreaterThanOrEqual(1);
     const submits = await t.database.db.select().from(reportEvents).where(and(eq(reportEvents.reportId, r.id), eq(reportEvents.action, 'submit')));
     expect(submits).toHaveLength(1);
-    const read = (await unit.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    const read = (await unit.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
     expect(read).toMatchObject({ status: 'submitted', version: r.version + 1 });
   });
 });

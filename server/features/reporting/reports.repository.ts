@@ -129,7 +129,7 @@ export function reportUpdate(db: DbOrTx, read: ReportRow, set: Partial<typeof re
     .where(and(eq(reports.id, read.id), eq(reports.version, read.version)))
     .returning({ id: reports.id })
     .getSQL();
-  return { write, row: { ...read, ...set } as ReportRow };
+  return { write, row: { ...read, ...set } };
 }
 
 /** The write did not land: the report changed between the read and the write (another save, a submission, a review), or the Idempotency-Key was used meanwhile. */

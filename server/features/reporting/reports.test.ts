@@ -40,7 +40,7 @@ async function freshCycle(opts: { graceDays?: number } = {}) {
   await moveClock(t, '2026-11-20T02:00:00Z');
   return buildCycle(t, focal, { year, graceDays: opts.graceDays ?? 0, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
 }
-const myReport = async (c: TestClient, cycleId: string) => (await c.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+const myReport = async (c: TestClient, cycleId: string) => (await c.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
 
 describe('the workflow', () => {
   it('draft → submitted → returned (reason) → submitted again → accepted, with history and diff', async () => {
@@ -76,7 +76,7 @@ describe('the workflow', () => {
     expect((await focal.post(`/api/v1/reports/${r.id}/return`, {})).statusCode).toBe(400);
     const ret = await focal.post(`/api/v1/reports/${r.id}/return`, { reason: 'Số liệu chất thải y tế chưa khớp với Sở Y tế' });
     expect(ret.statusCode).toBe(200);
-    const seen = (await health.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    const seen = (await health.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
     expect(seen).toMatchObject({ status: 'returned', returnReason: 'Số liệu chất thải y tế chưa khớp với Sở Y tế', abilities: { canEdit: true } });
     expect((await health.get('/api/v1/notifications')).json().data[0]).toMatchObject({ kind: 'report.returned', body: expect.stringContaining('chưa khớp') });
     expect((await focal.post(`/api/v1/reports/${r.id}/accept`)).statusCode).toBe(409);
@@ -198,7 +198,7 @@ describe('drafts and concurrency', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const [won, lost] = a.statusCode === 200 ? [mine, b] : [theirs, a];
     expect(lost.json().error.code).toBe('CONFLICT');
-    const read = (await health.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    const read = (await health.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
     expect(read).toMatchObject({ version: r.version + 1, otherResults: won.otherResults, values: won.values });
     const saves = await t.database.db.select().from(reportEvents).where(and(eq(reportEvents.reportId, r.id), eq(reportEvents.action, 'save')));
     expect(saves).toHaveLength(1);
@@ -225,7 +225,7 @@ describe('drafts and concurrency', () => {
     };
     const saved2 = await health.put(`/api/v1/reports/${r.id}`, second);
     expect(saved2.statusCode, saved2.body).toBe(200);
-    const read = (await health.get(`/api/v1/reports/${r.id}`)).json() as ReportDto;
+    const read = (await health.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
     expect(read.values).toEqual([
       { indicatorCode: 'XL-01', wasteStream: 'domestic', value: 30 },
       { indicatorCode: 'XL-01', wasteStream: 'industrial', value: 7 },

@@ -15,7 +15,6 @@ import { renderOfficialDocument } from '../../lib/documents/decree30.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { localStorage } from '../../lib/storage.js';
 import {
-  buildCycleExport,
   buildReportTemplate,
   InvalidTemplateError,
   parseNumber,

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResultDto } from '../../../shared/contracts/consolidation.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { submitReport } from '../consolidation/consolidation.fixtures.js';
-import { buildCycle } from './reporting.fixtures.js';
+import { buildCycle, submitReport } from './reporting.fixtures.js';
 
 let t: TestApp;
 let focal: TestClient;
@@ -86,7 +85,7 @@ describe('template and import', () => {
 
     const res = await upload(stc, stcReport.id, 'bieu-mau.xlsx', filled);
     expect(res.statusCode, res.body).toBe(200);
-    const out = res.json() as ImportResultDto;
+    const out = res.json<ImportResultDto>();
     expect(out.changed).toBe(3);
     expect(out.version).toBe(stcReport.version + 1);
     expect(out.refused).toHaveLength(2);
@@ -96,7 +95,7 @@ describe('template and import', () => {
     expect(out.refused[1].address).toBe(`Chỉ tiêu!D${tl}`);
     expect(out.refused[1].reason).toContain('không được lớn hơn 100');
 
-    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json<ReportDto>();
     expect(report.version).toBe(out.version);
     expect(report.values).toEqual(
       expect.arrayContaining([
@@ -106,7 +105,7 @@ describe('template and import', () => {
       ]),
     );
 
-    const again = (await upload(stc, stcReport.id, 'bieu-mau.xlsx', filled)).json() as ImportResultDto;
+    const again = (await upload(stc, stcReport.id, 'bieu-mau.xlsx', filled)).json<ImportResultDto>();
     expect(again.changed).toBe(0);
     expect(again.version).toBe(out.version);
     expect((await stc.get(`/api/v1/reports/${stcReport.id}`)).json().version).toBe(out.version);
@@ -128,7 +127,7 @@ describe('template and import', () => {
     const garbage = await upload(stc, stcReport.id, 'rac.xlsx', Buffer.from('đây không phải tệp excel'));
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.message).toContain('Chưa nhập dữ liệu nào');
-    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
     const yteTemplate = (await yte.get(`/api/v1/reports/${yteReport.id}/template.xlsx`)).rawPayload;
     const wrong = await upload(stc, stcReport.id, 'sai.xlsx', yteTemplate);
     expect(wrong.statusCode).toBe(400);
@@ -138,10 +137,10 @@ describe('template and import', () => {
   });
 
   it('respects the report rules: stale version 409, submitted report 409, another unit 404, focal 403', async () => {
-    const current = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    const current = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json<ReportDto>();
     const stale = await upload(stc, stcReport.id, 'b.xlsx', template, `?version=${current.version - 1}`);
     expect(stale.statusCode).toBe(409);
-    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json() as ReportDto;
+    const yteReport = (await yte.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
     const yteTemplate = (await yte.get(`/api/v1/reports/${yteReport.id}/template.xlsx`)).rawPayload;
     const submitted = await upload(yte, yteReport.id, 'b.xlsx', yteTemplate);
     expect(submitted.statusCode).toBe(409);

@@ -186,9 +186,9 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && !(v instanceof Date)) {
     if ('result' in v) return (v as { result?: unknown }).result ?? null;
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('richText' in v) return (v).richText.map((t) => t.text).join('');
     if ('text' in v) return (v as { text: string }).text;
-    if ('error' in v) return { error: (v as ExcelJS.CellErrorValue).error };
+    if ('error' in v) return { error: (v).error };
   }
   return v;
 }
