@@ -83,7 +83,7 @@ export function NumberField({ id, label, indicator, required, value, onChange, e
       error={local ?? error}
       description={understood}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      descriptionProps={{ 'data-testid': `understood-${id}`, c: 'blue.9' } as never}
+      descriptionProps={{ 'data-testid': `understood-${id}`, c: 'blue.9' }}
       rightSection={indicator.valueType === 'percent' ? <Text size="sm">%</Text> : undefined}
     />
   );
