@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormIndicatorDto, FormSectionDto } from './contracts/reporting.js';
 import {
+  checkIndicatorValue,
   addDays,
   canApply,
   computeTotals,
@@ -202,5 +203,50 @@ describe('form rules', () => {
       { kind: 'value', path: 'values.XL-01.agri', label: 'XL-01 · nông, lâm, thủy sản', before: 5, after: null },
       { kind: 'free', path: 'otherResults', label: 'Kết quả khác', before: '', after: 'Thêm' },
     ]);
+  });
+});
+
+describe('checkIndicatorValue: the one range rule of the form, the import and the server', () => {
+  const rule = (o: Partial<FormIndicatorDto>) => ({ valueType: 'number' as FormIndicatorDto['valueType'], min: null, max: null, ...o });
+  const vi = (o: Partial<FormIndicatorDto>, n: number) => checkIndicatorValue(rule(o), n).map((m) => m.vi);
+
+  it('refuses negative counts and amounts when no min is given', () => {
+    expect(vi({ valueType: 'number' }, -3)).toEqual(['không được nhỏ hơn 0 (đang là -3)']);
+    expect(vi({ valueType: 'integer' }, -1)).toEqual(['không được nhỏ hơn 0 (đang là -1)']);
+    expect(vi({ valueType: 'number' }, 0)).toEqual([]);
+    expect(vi({ valueType: 'number' }, 1234.5)).toEqual([]);
+  });
+
+  it('keeps percentages between 0 and 100', () => {
+    expect(vi({ valueType: 'percent' }, 120)).toEqual(['không được lớn hơn 100 (đang là 120)']);
+    expect(vi({ valueType: 'percent' }, -0.5)).toEqual(['không được nhỏ hơn 0 (đang là -0,5)']);
+    expect(vi({ valueType: 'percent' }, 100)).toEqual([]);
+    expect(vi({ valueType: 'percent' }, 99.5)).toEqual([]);
+  });
+
+  it("applies the indicator's own min and max, written each language's way", () => {
+    expect(vi({ min: 10, max: 2000 }, 2500.5)).toEqual(['không được lớn hơn 2.000 (đang là 2.500,5)']);
+    expect(checkIndicatorValue(rule({ min: 10, max: 2000 }), 2500.5)[0].en).toBe('must be at most 2,000 (found 2,500.5)');
+    expect(vi({ min: 10 }, 9)).toEqual(['không được nhỏ hơn 10 (đang là 9)']);
+    expect(vi({ min: -50 }, -20)).toEqual([]);
+  });
+
+  it('wants whole numbers for integer indicators', () => {
+    expect(vi({ valueType: 'integer' }, 2.5)).toEqual(['phải là số nguyên (đang là 2,5)']);
+    expect(vi({ valueType: 'integer' }, 3)).toEqual([]);
+    expect(vi({ valueType: 'integer' }, -2.5)).toEqual(['phải là số nguyên (đang là -2,5)', 'không được nhỏ hơn 0 (đang là -2,5)']);
+  });
+
+  it('has nothing to say about yes/no and text indicators', () => {
+    expect(vi({ valueType: 'boolean' }, -1)).toEqual([]);
+    expect(vi({ valueType: 'text' }, -1)).toEqual([]);
+  });
+
+  it('is what the submission check says, with the field named', () => {
+    const issues = validateForSubmit(
+      { indicators: [ind({ code: 'NL-01', valueType: 'number', position: 1 })], sections: [] },
+      { ...empty, values: [{ indicatorCode: 'NL-01', value: -3 }] },
+    );
+    expect(issues).toEqual([{ path: 'values.NL-01', message: { vi: 'Chỉ tiêu "Tên NL-01" (NL-01): không được nhỏ hơn 0 (đang là -3)', en: expect.stringContaining('NL-01') } }]);
   });
 });

@@ -5,6 +5,7 @@ import type { FormIndicatorDto, FormSectionDto, ReportAction, ReportChange, Repo
 import type { OrgUnitKind, WasteStream } from './domain.js';
 import { WASTE_STREAMS } from './domain.js';
 import { VIETNAM_OFFSET_MS, vietnamDate } from './format.js';
+import { writeNumber } from './numbers.js';
 
 /** A message in both languages. */
 export interface BiMessage {
@@ -242,6 +243,32 @@ export function checkShape(form: { indicators: FormIndicatorDto[]; sections: For
   return issues;
 }
 
+/** A number in messages, written each language's way ("1.234,5" / "1,234.5"). */
+const written = (n: number): BiMessage => ({ vi: writeNumber(n, 'vi'), en: writeNumber(n, 'en') });
+
+/**
+ * The range rules of one indicator's number — the one rule set the form (as the person leaves
+ * the field), the Excel import and the server's submission check all apply: whole numbers for
+ * integer indicators, the indicator's min and max, percentages between 0 and 100, and no
+ * negative counts or amounts (a number without an explicit min may not be below 0). Returns
+ * the field's messages without its name (empty when the value passes), e.g. "không được nhỏ
+ * hơn 0 (đang là -3)".
+ */
+export function checkIndicatorValue(ind: Pick<FormIndicatorDto, 'valueType' | 'min' | 'max'>, value: number): BiMessage[] {
+  if (ind.valueType !== 'number' && ind.valueType !== 'integer' && ind.valueType !== 'percent') return [];
+  const found = written(value);
+  if (!Number.isFinite(value)) return [{ vi: 'phải là số', en: 'must be a number' }];
+  const out: BiMessage[] = [];
+  if (ind.valueType === 'integer' && !Number.isInteger(value)) {
+    out.push({ vi: `phải là số nguyên (đang là ${found.vi})`, en: `must be a whole number (found ${found.en})` });
+  }
+  const min = ind.min ?? 0;
+  const max = ind.max ?? (ind.valueType === 'percent' ? 100 : null);
+  if (value < min) out.push({ vi: `không được nhỏ hơn ${written(min).vi} (đang là ${found.vi})`, en: `must be at least ${written(min).en} (found ${found.en})` });
+  if (max !== null && value > max) out.push({ vi: `không được lớn hơn ${written(max).vi} (đang là ${found.vi})`, en: `must be at most ${written(max).en} (found ${found.en})` });
+  return out;
+}
+
 /**
  * Every rule a submission must pass, each failing field named in Vietnamese (and English):
  * required indicators, integers, min/max (percentages 0–100), and the results of each
@@ -260,16 +287,10 @@ export function validateForSubmit(form: { indicators: FormIndicatorDto[]; sectio
     }
     for (const { stream, v } of entered) {
       if (typeof v!.value !== 'number') continue;
-      const n = v!.value;
-      const path = valuePath(ind.code, stream);
       const name = fieldName(ind, stream);
-      if (ind.valueType === 'integer' && !Number.isInteger(n)) {
-        issues.push({ path, message: { vi: `${name.vi}: phải là số nguyên`, en: `${name.en}: must be a whole number` } });
+      for (const message of checkIndicatorValue(ind, v!.value)) {
+        issues.push({ path: valuePath(ind.code, stream), message: { vi: `${name.vi}: ${message.vi}`, en: `${name.en}: ${message.en}` } });
       }
-      const min = ind.min ?? (ind.valueType === 'percent' ? 0 : null);
-      const max = ind.max ?? (ind.valueType === 'percent' ? 100 : null);
-      if (min !== null && n < min) issues.push({ path, message: { vi: `${name.vi}: không được nhỏ hơn ${min}`, en: `${name.en}: must be at least ${min}` } });
-      if (max !== null && n > max) issues.push({ path, message: { vi: `${name.vi}: không được lớn hơn ${max}`, en: `${name.en}: must be at most ${max}` } });
     }
   }
   const sections = new Map(content.sections.map((s) => [s.planItemId, s]));

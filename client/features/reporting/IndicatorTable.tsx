@@ -1,4 +1,4 @@
-import { NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormIndicatorDto, ReportDto } from '../../../shared/contracts/reporting';
@@ -7,6 +7,7 @@ import { formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { computeTotals, valuePath } from '../../../shared/reporting-rules';
 import { fieldId, fieldKey, valuesOf, type FieldValue, type FieldValues } from './fields';
+import { NumberField } from './NumberField';
 import classes from './report.module.css';
 
 function useShow() {
@@ -87,22 +88,7 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
         />
       );
     }
-    return (
-      <NumberInput
-        {...common}
-        value={typeof value === 'number' || typeof value === 'string' ? value : ''}
-        onChange={(v) => onChange(key, v === '' ? null : v)}
-        decimalSeparator=","
-        thousandSeparator="."
-        allowedDecimalSeparators={[',']}
-        allowDecimal={ind.valueType !== 'integer'}
-        decimalScale={6}
-        hideControls
-        clampBehavior="none"
-        inputMode={ind.valueType === 'integer' ? 'numeric' : 'decimal'}
-        rightSection={ind.valueType === 'percent' ? <Text size="sm">%</Text> : undefined}
-      />
-    );
+    return <NumberField id={common.id} label={label} indicator={ind} required={common.required} value={value} error={error} onChange={(v) => onChange(key, v)} />;
   };
 
   return (

@@ -15,11 +15,12 @@ const note = indicator('GC-01', 'text');
 const waste = indicator('CT-01', 'number', true);
 
 describe('toApiValue', () => {
-  it('reads the text of a number being typed in the vi-VN field (unformatted, dot as decimal point)', () => {
-    expect(toApiValue(amount, '1234.5')).toBe(1234.5);
-    expect(toApiValue(amount, '12.')).toBe(12);
-    expect(toApiValue(amount, '0.50')).toBe(0.5);
+  it('hands over the number the field read, and never guesses from text left in it', () => {
+    expect(toApiValue(amount, 1234.5)).toBe(1234.5);
     expect(toApiValue(count, 42)).toBe(42);
+    // Text stays in a number field only when it is not a number: "12." must not become 12, nor "1.5" 15.
+    expect(toApiValue(amount, '12.')).toBeNull();
+    expect(toApiValue(amount, '1.5')).toBeNull();
   });
 
   it('treats an empty or unreadable number as not entered', () => {
@@ -38,15 +39,16 @@ describe('toApiValue', () => {
   });
 
   it('gives back a number that the form shows in vi-VN as "1.234,5"', () => {
-    expect(formatNumber(toApiValue(amount, '1234.5') as number)).toBe('1.234,5');
-    expect(formatNumber(toApiValue(amount, '1234567.25') as number)).toBe('1.234.567,25');
+    expect(formatNumber(toApiValue(amount, 1234.5) as number)).toBe('1.234,5');
+    expect(formatNumber(toApiValue(amount, 1234567.25) as number)).toBe('1.234.567,25');
   });
 });
 
 describe('valuesOf and fieldsOf', () => {
   it('sends only entered fields, one per waste stream for a by-stream indicator', () => {
-    const values = valuesOf([amount, waste, hasPlan, note], {
-      [fieldKey('XL-01')]: '1234.5',
+    const values = valuesOf([amount, count, waste, hasPlan, note], {
+      [fieldKey('XL-01')]: 1234.5,
+      [fieldKey('DN-01')]: 'mười hai',
       [fieldKey('CT-01', 'medical')]: 3,
       [fieldKey('CT-01', 'industrial')]: '',
       [fieldKey('KH-01')]: false,

@@ -4,7 +4,7 @@ import type { ContentValue } from '../../../shared/reporting-rules';
 
 /* The report form's fields and their conversion to and from the API's value list (pure, unit-tested). */
 
-/** What a field holds while typing: a number, the raw text of a number being typed, a yes/no, a text, or nothing. */
+/** What a field holds: a number, the text of a number field that is not a number, a yes/no, a text, or nothing. */
 export type FieldValue = number | string | boolean | null;
 /** Fields keyed "CODE|stream" ("XL-01|medical", "DN-01|"). */
 export type FieldValues = Record<string, FieldValue>;
@@ -18,10 +18,8 @@ export function toApiValue(indicator: FormIndicatorDto, field: FieldValue | unde
   if (field === undefined || field === null || field === '') return null;
   if (indicator.valueType === 'boolean') return typeof field === 'boolean' ? field : null;
   if (indicator.valueType === 'text') return String(field);
-  if (typeof field === 'number') return field;
-  // NumberInput hands over unformatted text while a number is being typed ("12.", "0.50").
-  const parsed = Number(String(field));
-  return String(field).trim() && Number.isFinite(parsed) ? parsed : null;
+  // A number field holds the number it read; text left in it is not a number and is not saved.
+  return typeof field === 'number' ? field : null;
 }
 
 /** The report's values as fields. */

@@ -212,6 +212,7 @@ export const vi = {
       required: 'bắt buộc',
       streams: { agri: 'Nông, lâm, thủy sản', medical: 'Y tế', industrial: 'Công nghiệp', domestic: 'Sinh hoạt' },
       numberHint: 'Dùng dấu phẩy cho phần thập phân, ví dụ 1.234,5',
+      number: { understood: 'Hiểu là {{value}}', notANumber: 'Không phải là số. Nhập ví dụ 1.234,5' },
       narratives: 'II. Kết quả thực hiện các nhiệm vụ được giao',
       noSections: 'Đơn vị không được giao nhiệm vụ cụ thể trong Kế hoạch; nêu kết quả ở mục "Kết quả khác".',
       lead: 'chủ trì',

@@ -5,8 +5,9 @@ import type { ImportResultDto, RefusedCellDto } from '../../../shared/contracts/
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { formatDate, formatNumber, vietnamDate } from '../../../shared/format.js';
-import { STATUS_LABELS, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
+import { checkIndicatorValue, STATUS_LABELS, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
 import { LIMITS } from '../../../shared/limits.js';
+import { readNumber } from '../../../shared/numbers.js';
 import { getAgencySettings } from '../settings/index.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -17,7 +18,6 @@ import { localStorage } from '../../lib/storage.js';
 import {
   buildReportTemplate,
   InvalidTemplateError,
-  parseNumber,
   readReportTemplate,
   type TemplateIndicator,
 } from '../../lib/spreadsheets/workbooks.js';
@@ -232,14 +232,14 @@ function readValue(raw: unknown, ind: ReportDto['form']['indicators'][number]): 
     if (s.length > LIMITS.longText) return { error: msg(`dài quá ${formatNumber(LIMITS.longText)} ký tự`, `longer than ${LIMITS.longText} characters`) };
     return { value: s };
   }
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumber(raw) : null;
+  // Text cells are read as Vietnamese numbers ("1.234,5"); an ambiguous "1.5" is read 1,5, never 15.
+  const reading = typeof raw === 'string' ? readNumber(raw, 'vi') : null;
+  const n = typeof raw === 'number' ? raw : reading?.ok ? reading.value : null;
   if (n === null || !Number.isFinite(n)) {
     return { error: msg(`phải là số (đang là "${String(raw instanceof Date ? formatDate(raw.toISOString()) : raw).slice(0, 40)}")`, `must be a number (found "${String(raw).slice(0, 40)}")`) };
   }
-  if (ind.valueType === 'integer' && !Number.isInteger(n)) return { error: msg(`phải là số nguyên (đang là ${formatNumber(n)})`, `must be a whole number (found ${n})`) };
-  const min = ind.min ?? 0;
-  const max = ind.max ?? (ind.valueType === 'percent' ? 100 : null);
-  if (n < min) return { error: msg(`không được nhỏ hơn ${formatNumber(min)} (đang là ${formatNumber(n)})`, `must be at least ${min} (found ${n})`) };
-  if (max !== null && n > max) return { error: msg(`không được lớn hơn ${formatNumber(max)} (đang là ${formatNumber(n)})`, `must be at most ${max} (found ${n})`) };
+  // The same range rules as the form and the submission check.
+  const problems = checkIndicatorValue(ind, n);
+  if (problems.length > 0) return { error: msg(problems.map((p) => p.vi).join('; '), problems.map((p) => p.en).join('; ')) };
   return { value: n };
 }

@@ -117,6 +117,34 @@ describe('template and import', () => {
     expect(en.json().refused[0].reason).toContain('must be a number');
   });
 
+  it('reads text cells as Vietnamese numbers and refuses out-of-range cells by the form\'s own rule', async () => {
+    const wb = await load((await stc.get(`/api/v1/reports/${stcReport.id}/template.xlsx`)).rawPayload);
+    const ws = wb.getWorksheet('Chỉ tiêu')!;
+    const medical = rowOf(ws, 'XL-01', 'medical');
+    const industrial = rowOf(ws, 'XL-01', 'industrial');
+    const kp = rowOf(ws, 'KP-01');
+    const tl = rowOf(ws, 'TL-01');
+    ws.getCell(`D${medical}`).value = '1.5'; // ambiguous in Vietnamese: read 1,5, never 15
+    ws.getCell(`D${kp}`).value = '1\u00a0234,5'; // as Excel pastes it
+    ws.getCell(`D${industrial}`).value = '-3'; // a negative amount
+    ws.getCell(`D${tl}`).value = '120,5'; // a percentage above 100
+    const res = await upload(stc, stcReport.id, 'so-lieu.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json() as ImportResultDto;
+    expect(out.refused.map((x) => x.address)).toEqual([`Chỉ tiêu!D${industrial}`, `Chỉ tiêu!D${tl}`]);
+    expect(out.refused[0].reason).toContain('XL-01');
+    expect(out.refused[0].reason).toContain('không được nhỏ hơn 0 (đang là -3)');
+    expect(out.refused[1].reason).toContain('không được lớn hơn 100 (đang là 120,5)');
+    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    expect(report.values).toEqual(
+      expect.arrayContaining([
+        { indicatorCode: 'XL-01', wasteStream: 'medical', value: 1.5 },
+        { indicatorCode: 'KP-01', wasteStream: null, value: 1234.5 },
+      ]),
+    );
+    expect(report.values.find((v) => v.indicatorCode === 'XL-01' && v.wasteStream === 'industrial')).toBeUndefined();
+  });
+
   it('imports nothing from a file that is not a valid template', async () => {
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Chỉ tiêu').getCell('D7').value = 5;

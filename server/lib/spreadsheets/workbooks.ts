@@ -193,19 +193,6 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
-/** "1.234,5" or "1234.5" → 1234.5; null when not a number. */
-export function parseNumber(raw: string): number | null {
-  const s = raw.replace(/\s/g, '');
-  if (!s) return null;
-  let normal: string;
-  if (s.includes(',')) normal = s.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
-  else normal = s;
-  if (!/^-?\d+(\.\d+)?$/.test(normal)) return null;
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : null;
-}
-
 /* ───────────────────────────── the cycle export ───────────────────────────── */
 
 export interface ExportInput {
