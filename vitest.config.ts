@@ -5,9 +5,22 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/lib/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'server/lib/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
       // The client's pure logic (word diff, plan tree, form fields): no browser needed.
-      { test: { name: 'client-unit', include: ['client/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: 'client-unit',
+          include: ['client/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -32,7 +32,12 @@ import {
   type FrozenIndicator,
 } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { listParagraphs, loadCompileInput, renderDraftDocument, runGeneration } from '../server/features/consolidation/index.js';
+import {
+  listParagraphs,
+  loadCompileInput,
+  renderDraftDocument,
+  runGeneration,
+} from '../server/features/consolidation/index.js';
 
 const UNITS = Number(process.env.BENCH_CONS_UNITS ?? 150);
 const INDICATORS = Number(process.env.BENCH_CONS_INDICATORS ?? 40);
@@ -40,7 +45,7 @@ const STREAMS = ['agri', 'forestry', 'fishery', 'medical', 'industrial', 'domest
 const RUNS = 3;
 
 const sentence = (unit: number, key: string, what: string) =>
-  `Đơn vị ${unit} ${what} mục ${key}: triển khai ứng dụng chế phẩm sinh học xử lý chất thải chăn nuôi, phụ phẩm nông nghiệp và nước thải chế biến thủy sản tại ${unit % 9 + 2} cơ sở, tổ chức ${unit % 4 + 1} lớp tập huấn cho ${unit * 3 + 40} lượt người, phối hợp với doanh nghiệp chuyển giao công nghệ ủ phân hữu cơ vi sinh.`;
+  `Đơn vị ${unit} ${what} mục ${key}: triển khai ứng dụng chế phẩm sinh học xử lý chất thải chăn nuôi, phụ phẩm nông nghiệp và nước thải chế biến thủy sản tại ${(unit % 9) + 2} cơ sở, tổ chức ${(unit % 4) + 1} lớp tập huấn cho ${unit * 3 + 40} lượt người, phối hợp với doanh nghiệp chuyển giao công nghệ ủ phân hữu cơ vi sinh.`;
 
 async function openDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!process.env.DATABASE_URL) return { database: await createDb({ dataDir: null }), drop: async () => {} };
@@ -82,13 +87,20 @@ async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unkno
  * Seeds the bench's cycle (and last year's) on a migrated database; answers the cycle, its
  * draft (header filled, not yet generated) and the number of tasks with narratives per unit.
  */
-export async function seedConsolidationBench(db: Database['db']): Promise<{ cycleId: string; draftId: string; tasks: number }> {
+export async function seedConsolidationBench(
+  db: Database['db'],
+): Promise<{ cycleId: string; draftId: string; tasks: number }> {
   await seedReferenceData(db);
   const [plan] = await db.select().from(plans);
-  const [version] = await db.select().from(planVersions).where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, plan.currentVersion)));
+  const [version] = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, plan.id), eq(planVersions.number, plan.currentVersion)));
   const versionId = version.id;
   const items = await db.select().from(planItems).where(eq(planItems.versionId, versionId));
-  const tasks = items.filter((i) => i.kind === 'task' || i.kind === 'solution' || (i.kind === 'duty' && i.key.startsWith('IV.1')));
+  const tasks = items.filter(
+    (i) => i.kind === 'task' || i.kind === 'solution' || (i.kind === 'duty' && i.key.startsWith('IV.1')),
+  );
   const indicators: FrozenIndicator[] = Array.from({ length: INDICATORS }, (_, i) => ({
     code: `BC-${String(i + 1).padStart(2, '0')}`,
     name: `Chỉ tiêu thử nghiệm số ${i + 1} về xử lý chất thải bằng công nghệ sinh học`,
@@ -116,7 +128,16 @@ export async function seedConsolidationBench(db: Database['db']): Promise<{ cycl
   for (const year of [2025, 2026]) {
     const [c] = await db
       .insert(reportCycles)
-      .values({ planId: plan.id, planVersionId: versionId, year, windowStart: `${year}-01-01`, windowEnd: `${year}-12-31`, deadline: `${year}-11-30`, status: 'open', form: { indicators } })
+      .values({
+        planId: plan.id,
+        planVersionId: versionId,
+        year,
+        windowStart: `${year}-01-01`,
+        windowEnd: `${year}-12-31`,
+        deadline: `${year}-11-30`,
+        status: 'open',
+        form: { indicators },
+      })
       .returning();
     cycles[year] = c.id;
     await insertBatches(
@@ -129,7 +150,13 @@ export async function seedConsolidationBench(db: Database['db']): Promise<{ cycl
         kind: u.kind,
         searchText: u.searchText,
         source: 'plan' as const,
-        sections: tasks.map((t) => ({ planItemId: t.id, key: t.key, label: t.label, title: t.title ?? '', role: 'lead' as const })),
+        sections: tasks.map((t) => ({
+          planItemId: t.id,
+          key: t.key,
+          label: t.label,
+          title: t.title ?? '',
+          role: 'lead' as const,
+        })),
         deadline: `${year}-11-30`,
       })),
       (b) => db.insert(cycleExpectedUnits).values(b),
@@ -149,7 +176,15 @@ export async function seedConsolidationBench(db: Database['db']): Promise<{ cycl
     }));
     await insertBatches(reportRows, (b) => db.insert(reports).values(b));
     const values = reportRows.flatMap((r, ui) =>
-      indicators.flatMap((ind, ii) => STREAMS.map((s, si) => ({ reportId: r.id, indicatorCode: ind.code, stream: s, value: (ui + ii + si) * 1.5, num: (ui + ii + si) * 1.5 }))),
+      indicators.flatMap((ind, ii) =>
+        STREAMS.map((s, si) => ({
+          reportId: r.id,
+          indicatorCode: ind.code,
+          stream: s,
+          value: (ui + ii + si) * 1.5,
+          num: (ui + ii + si) * 1.5,
+        })),
+      ),
     );
     await insertBatches(values, (b) => db.insert(reportValues).values(b as never));
     if (year === 2026) {
@@ -194,7 +229,13 @@ async function main() {
   try {
     const { cycleId, draftId, tasks } = await seedConsolidationBench(db);
     const draft = { id: draftId };
-    const nValues = (await db.select({ id: reportValues.reportId }).from(reportValues).innerJoin(reports, eq(reports.id, reportValues.reportId)).where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted'])))).length;
+    const nValues = (
+      await db
+        .select({ id: reportValues.reportId })
+        .from(reportValues)
+        .innerJoin(reports, eq(reports.id, reportValues.reportId))
+        .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted'])))
+    ).length;
 
     const time = async (f: () => Promise<unknown>) => {
       const t0 = performance.now();
@@ -228,14 +269,22 @@ async function main() {
     const read = median(reads);
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     const line = (label: string, xs: number[], extra = '') =>
-      console.log(`  ${label.padEnd(24)} ${fmt(median(xs))}  = ${(median(xs) / read).toFixed(2)}× the read  (${xs.map(fmt).join(', ')})${extra}`);
-    console.log(`consolidation bench on ${database.kind}: ${UNITS} units × ${INDICATORS} indicators × ${STREAMS.length} streams = ${nValues} values, ${tasks} tasks with narratives per unit, ${paragraphs} paragraphs`);
-    console.log(`  ${'read the cycle\'s data:'.padEnd(24)} ${fmt(read)}  (median of ${RUNS}: ${reads.map(fmt).join(', ')})`);
+      console.log(
+        `  ${label.padEnd(24)} ${fmt(median(xs))}  = ${(median(xs) / read).toFixed(2)}× the read  (${xs.map(fmt).join(', ')})${extra}`,
+      );
+    console.log(
+      `consolidation bench on ${database.kind}: ${UNITS} units × ${INDICATORS} indicators × ${STREAMS.length} streams = ${nValues} values, ${tasks} tasks with narratives per unit, ${paragraphs} paragraphs`,
+    );
+    console.log(
+      `  ${"read the cycle's data:".padEnd(24)} ${fmt(read)}  (median of ${RUNS}: ${reads.map(fmt).join(', ')})`,
+    );
     line('build the draft:', firsts);
     line('regenerate it:', regenerations);
     line('render the .docx:', renders, `, ${(size / 1024).toFixed(0)} KB`);
     const verdict = (xs: number[]) => (median(xs) / read <= 3 ? 'met' : 'NOT met');
-    console.log(`  target ≤ 3×: build ${verdict(firsts)}, regeneration ${verdict(regenerations)}, render ${verdict(renders)}`);
+    console.log(
+      `  target ≤ 3×: build ${verdict(firsts)}, regeneration ${verdict(regenerations)}, render ${verdict(renders)}`,
+    );
   } finally {
     await database.close();
     await drop();

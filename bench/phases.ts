@@ -44,7 +44,9 @@ async function main() {
       .values(units.map((u) => ({ cycleId, orgUnitId: u.id })))
       .returning({ id: schema.reports.id, orgUnitId: schema.reports.orgUnitId });
     const config = loadConfig({ BIOPLAN_DATA_DIR: `/tmp/${name}`, LOG_LEVEL: 'silent' });
-    const values = form.flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 }))).slice(0, FIELDS);
+    const values = form
+      .flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 })))
+      .slice(0, FIELDS);
 
     const phases: Record<string, { ms: number; q: number }> = {};
     const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
@@ -67,7 +69,9 @@ async function main() {
         lang: 'vi',
         ip: '127.0.0.1',
       };
-      const saved = await time('PUT (save + response)', () => saveReport(ctx, r.id, { version: 1, values, sections: [] }));
+      const saved = await time('PUT (save + response)', () =>
+        saveReport(ctx, r.id, { version: 1, values, sections: [] }),
+      );
       await time('  serialise response', () => JSON.stringify(ReportDto.parse(saved)));
       const sub = await time('submit (+ response)', () => submitReport(ctx, r.id, { idempotencyKey: `k-${r.id}` }));
       await time('  serialise response', () => JSON.stringify(ReportDto.parse(sub)));
@@ -75,12 +79,17 @@ async function main() {
     }
     // The plain-SQL writes of run.ts's baseline, one report at a time, for scale.
     const sqlCycle = await generateCycle(db, 2095, units, form);
-    const sqlReports = await db.insert(schema.reports).values(units.map((u) => ({ cycleId: sqlCycle, orgUnitId: u.id }))).returning({ id: schema.reports.id });
+    const sqlReports = await db
+      .insert(schema.reports)
+      .values(units.map((u) => ({ cycleId: sqlCycle, orgUnitId: u.id })))
+      .returning({ id: schema.reports.id });
     for (const { id } of sqlReports) await time('plain SQL (save + submit)', () => plainSql(pool, id, values));
     console.log(`phases over ${N} reports of ${FIELDS} values (sequential), per report:`);
     for (const [label, p] of Object.entries(phases)) {
       const n = label.includes('serialise') ? 2 * N : N;
-      console.log(`${label.padEnd(28)} ${(p.ms / n).toFixed(2).padStart(8)} ms ${(p.q / n).toFixed(1).padStart(6)} queries`);
+      console.log(
+        `${label.padEnd(28)} ${(p.ms / n).toFixed(2).padStart(8)} ms ${(p.q / n).toFixed(1).padStart(6)} queries`,
+      );
     }
   } finally {
     await pool.end();
@@ -96,7 +105,11 @@ async function main() {
 }
 
 /** The same rows a save and a submission write, in plain SQL through pg (as run.ts's baseline). */
-export async function plainSql(pool: pg.Pool, id: string, values: Array<{ indicatorCode: string; wasteStream: string; value: number }>): Promise<void> {
+export async function plainSql(
+  pool: pg.Pool,
+  id: string,
+  values: Array<{ indicatorCode: string; wasteStream: string; value: number }>,
+): Promise<void> {
   const c = await pool.connect();
   try {
     await c.query('begin');
@@ -108,18 +121,35 @@ export async function plainSql(pool: pg.Pool, id: string, values: Array<{ indica
       const b = i * 4;
       return `($1, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5})`;
     });
-    await c.query(`insert into report_value (report_id, indicator_code, stream, value, num) values ${tuples.join(',')}`, params);
+    await c.query(
+      `insert into report_value (report_id, indicator_code, stream, value, num) values ${tuples.join(',')}`,
+      params,
+    );
     await c.query('update report set version = version + 1, updated_at = now() where id = $1', [id]);
-    await c.query("insert into report_event (report_id, at, actor_name, action, version) values ($1, now(), 'bench', 'save', 2)", [id]);
+    await c.query(
+      "insert into report_event (report_id, at, actor_name, action, version) values ($1, now(), 'bench', 'save', 2)",
+      [id],
+    );
     await c.query("insert into audit_log (action, entity_type, entity_id) values ('report.save', 'report', $1)", [id]);
     await c.query('commit');
     await c.query('begin');
     await c.query('select * from report where id = $1 for update', [id]);
-    await c.query('insert into idempotency_key (key, scope, user_id) values ($1, $2, gen_random_uuid())', [`k-${id}`, `report.submit:${id}`]);
+    await c.query('insert into idempotency_key (key, scope, user_id) values ($1, $2, gen_random_uuid())', [
+      `k-${id}`,
+      `report.submit:${id}`,
+    ]);
     await c.query('select indicator_code, stream, value from report_value where report_id = $1', [id]);
-    await c.query("update report set status = 'submitted', version = version + 1, submitted_at = now(), first_submitted_at = now() where id = $1", [id]);
-    await c.query("insert into report_event (report_id, at, actor_name, action, version, snapshot) values ($1, now(), 'bench', 'submit', 3, $2::jsonb)", [id, JSON.stringify({ values })]);
-    await c.query("insert into audit_log (action, entity_type, entity_id) values ('report.submit', 'report', $1)", [id]);
+    await c.query(
+      "update report set status = 'submitted', version = version + 1, submitted_at = now(), first_submitted_at = now() where id = $1",
+      [id],
+    );
+    await c.query(
+      "insert into report_event (report_id, at, actor_name, action, version, snapshot) values ($1, now(), 'bench', 'submit', 3, $2::jsonb)",
+      [id, JSON.stringify({ values })],
+    );
+    await c.query("insert into audit_log (action, entity_type, entity_id) values ('report.submit', 'report', $1)", [
+      id,
+    ]);
     await c.query('commit');
   } finally {
     c.release();

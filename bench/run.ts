@@ -80,7 +80,13 @@ function cpuOf(stat: string): number {
  * the postmaster, whose children's time includes backends that have exited) and by this process
  * (the clients): the split of the machine's work between them in a phase.
  */
-function cpuNow(serverPid: number): { server: number; serverSystem: number; database: number; connections: number; clients: number } {
+function cpuNow(serverPid: number): {
+  server: number;
+  serverSystem: number;
+  database: number;
+  connections: number;
+  clients: number;
+} {
   let database = 0;
   let connections = 0;
   let server = 0;
@@ -93,8 +99,7 @@ function cpuNow(serverPid: number): { server: number; serverSystem: number; data
         database += cpuOf(stat);
         // A connection's backend is titled "postgres: <user> <database> <address> …"; the rest is the server's own work.
         if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(' 127.0.0.1(')) connections += cpuOf(stat);
-      }
-      else if (Number(pid) === serverPid) {
+      } else if (Number(pid) === serverPid) {
         server = cpuOf(stat);
         serverSystem = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
       }
@@ -123,7 +128,9 @@ async function main() {
   const database = await createDb({ databaseUrl: dbUrl });
   try {
     const db = database.db;
-    console.log(`bench: PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients; board of ${BOARD_UNITS} units`);
+    console.log(
+      `bench: PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients; board of ${BOARD_UNITS} units`,
+    );
     let t0 = performance.now();
     await seedReferenceData(db);
     const units = await generateUnits(db, UNITS, 'BQ', { withUsers: true });
@@ -132,7 +139,10 @@ async function main() {
     const sqlCycle = await generateCycle(db, 2097, units, form);
     const created = await db
       .insert(reports)
-      .values([...units.map((u) => ({ cycleId: apiCycle, orgUnitId: u.id })), ...units.map((u) => ({ cycleId: sqlCycle, orgUnitId: u.id }))])
+      .values([
+        ...units.map((u) => ({ cycleId: apiCycle, orgUnitId: u.id })),
+        ...units.map((u) => ({ cycleId: sqlCycle, orgUnitId: u.id })),
+      ])
       .returning({ id: reports.id, cycleId: reports.cycleId, orgUnitId: reports.orgUnitId });
     const apiReport = new Map(created.filter((r) => r.cycleId === apiCycle).map((r) => [r.orgUnitId, r.id]));
     const sqlReports = created.filter((r) => r.cycleId === sqlCycle).map((r) => r.id);
@@ -142,7 +152,16 @@ async function main() {
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
     const port = await freePort();
     server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--enable-source-maps', 'dist/server/main.js'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BIOPLAN_DATA_DIR: dataDir, BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123', SMTP_URL: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        BIOPLAN_DATA_DIR: dataDir,
+        BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123',
+        SMTP_URL: '',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const origin = `http://127.0.0.1:${port}`;
@@ -159,7 +178,9 @@ async function main() {
     let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server!.pid!))), 100);
 
-    const values = form.flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 }))).slice(0, FIELDS);
+    const values = form
+      .flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 })))
+      .slice(0, FIELDS);
     const latencies: number[] = [];
     const status: Record<number, number> = {};
     let fivexx = 0;
@@ -168,17 +189,41 @@ async function main() {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const send = (method: string, p: string, headers: Record<string, string>, payload?: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(`${origin}${p}`, { method, agent, headers: payload ? { ...headers, 'content-length': String(Buffer.byteLength(payload)) } : headers }, (res) => {
-          res.on('data', () => {});
-          res.on('end', () => resolve(res.statusCode ?? 0));
-          res.on('error', reject);
-        });
+        const req = http.request(
+          `${origin}${p}`,
+          {
+            method,
+            agent,
+            headers: payload ? { ...headers, 'content-length': String(Buffer.byteLength(payload)) } : headers,
+          },
+          (res) => {
+            res.on('data', () => {});
+            res.on('end', () => resolve(res.statusCode ?? 0));
+            res.on('error', reject);
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       });
-    const call = async (u: (typeof units)[number], method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const call = async (
+      u: (typeof units)[number],
+      method: string,
+      p: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const start = performance.now();
-      const code = await send(method, p, { cookie: u.cookie, 'x-csrf-token': u.csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body ? JSON.stringify(body) : undefined);
+      const code = await send(
+        method,
+        p,
+        {
+          cookie: u.cookie,
+          'x-csrf-token': u.csrf,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body ? JSON.stringify(body) : undefined,
+      );
       latencies.push(performance.now() - start);
       status[code] = (status[code] ?? 0) + 1;
       if (code >= 500) fivexx += 1;
@@ -198,7 +243,8 @@ async function main() {
       const key = `bench-${id}`;
       await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
       // Every tenth client double-submits (a retry after a lost answer): must record one submission.
-      if (units.indexOf(u) % 10 === 0) await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
+      if (units.indexOf(u) % 10 === 0)
+        await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
       reportLatency.push(performance.now() - start);
     });
     const apiSeconds = (performance.now() - t0) / 1000;
@@ -210,7 +256,9 @@ async function main() {
     const check = (await db.execute(sql`
       select (select count(*)::int from report where cycle_id = ${apiCycle} and status = 'submitted') as submitted,
              (select count(*)::int from report_event e join report r on r.id = e.report_id where r.cycle_id = ${apiCycle} and e.action = 'submit') as events,
-             (select count(*)::int from report_value v join report r on r.id = v.report_id where r.cycle_id = ${apiCycle}) as "values"`)) as unknown as { rows: Array<{ submitted: number; events: number; values: number }> };
+             (select count(*)::int from report_value v join report r on r.id = v.report_id where r.cycle_id = ${apiCycle}) as "values"`)) as unknown as {
+      rows: Array<{ submitted: number; events: number; values: number }>;
+    };
     const v = check.rows[0];
 
     // Baseline: the same rows a save and a submission write (values, report columns, history lines
@@ -220,7 +268,9 @@ async function main() {
     const snapshot = JSON.stringify({ values, sections: [], otherResults: '', proposalsToCommittee: '' });
     const sqlCpu0 = cpuNow(server.pid!);
     t0 = performance.now();
-    const unitOf = new Map(created.filter((r) => r.cycleId === sqlCycle).map((r) => [r.id, units.find((u) => u.id === r.orgUnitId)!]));
+    const unitOf = new Map(
+      created.filter((r) => r.cycleId === sqlCycle).map((r) => [r.id, units.find((u) => u.id === r.orgUnitId)!]),
+    );
     await pool(sqlReports, CONCURRENCY, async (id) => {
       const u = unitOf.get(id)!;
       const who = [u.userId, `Cán bộ ${u.code}`, `${u.code.toLowerCase()}@bench.vn`];
@@ -235,21 +285,43 @@ async function main() {
           const b = i * 4;
           return `($1, $${b + 2}, $${b + 3}, $${b + 4}::jsonb, $${b + 5})`;
         });
-        await c.query(`insert into report_value (report_id, indicator_code, stream, value, num) values ${tuples.join(',')}`, params);
-        await c.query('update report set version = version + 1, updated_at = now(), updated_by = $2, updated_by_name = $3, updated_by_email = $4 where id = $1', [id, ...who]);
-        await c.query("insert into report_event (report_id, at, actor_id, actor_name, actor_email, action, version) values ($1, now(), $2, $3, $4, 'save', 2)", [id, ...who]);
-        await c.query("insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, data) values ($2, $3, 'report.save', 'report', $1, $4::jsonb)", [id, who[0], who[2], JSON.stringify({ version: 2, values: values.length })]);
+        await c.query(
+          `insert into report_value (report_id, indicator_code, stream, value, num) values ${tuples.join(',')}`,
+          params,
+        );
+        await c.query(
+          'update report set version = version + 1, updated_at = now(), updated_by = $2, updated_by_name = $3, updated_by_email = $4 where id = $1',
+          [id, ...who],
+        );
+        await c.query(
+          "insert into report_event (report_id, at, actor_id, actor_name, actor_email, action, version) values ($1, now(), $2, $3, $4, 'save', 2)",
+          [id, ...who],
+        );
+        await c.query(
+          "insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, data) values ($2, $3, 'report.save', 'report', $1, $4::jsonb)",
+          [id, who[0], who[2], JSON.stringify({ version: 2, values: values.length })],
+        );
         await c.query('commit');
         await c.query('begin');
         await c.query('select * from report where id = $1 for update', [id]);
-        await c.query('insert into idempotency_key (key, scope, user_id) values ($1, $2, $3) on conflict do nothing', [`k-${id}`, `report.submit:${id}`, u.userId]);
+        await c.query('insert into idempotency_key (key, scope, user_id) values ($1, $2, $3) on conflict do nothing', [
+          `k-${id}`,
+          `report.submit:${id}`,
+          u.userId,
+        ]);
         await c.query('select indicator_code, stream, value from report_value where report_id = $1', [id]);
         await c.query(
           "update report set status = 'submitted', version = version + 1, submitted_at = now(), first_submitted_at = now(), is_late = false, days_late = 0, updated_at = now(), updated_by = $2, updated_by_name = $3, updated_by_email = $4 where id = $1",
           [id, ...who],
         );
-        await c.query("insert into report_event (report_id, at, actor_id, actor_name, actor_email, action, version, snapshot) values ($1, now(), $2, $3, $4, 'submit', 3, $5::jsonb)", [id, ...who, snapshot]);
-        await c.query("insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, data) values ($2, $3, 'report.submit', 'report', $1, $4::jsonb)", [id, who[0], who[2], JSON.stringify({ version: 3, late: false, daysLate: 0, idempotencyKey: `k-${id}` })]);
+        await c.query(
+          "insert into report_event (report_id, at, actor_id, actor_name, actor_email, action, version, snapshot) values ($1, now(), $2, $3, $4, 'submit', 3, $5::jsonb)",
+          [id, ...who, snapshot],
+        );
+        await c.query(
+          "insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, data) values ($2, $3, 'report.submit', 'report', $1, $4::jsonb)",
+          [id, who[0], who[2], JSON.stringify({ version: 3, late: false, daysLate: 0, idempotencyKey: `k-${id}` })],
+        );
         await c.query('commit');
       } finally {
         c.release();
@@ -261,12 +333,20 @@ async function main() {
     const sqlThroughput = sqlReports.length / sqlSeconds;
 
     console.log('\n== Deadline day ==');
-    console.log(`reports: ${UNITS} (save ${FIELDS} values + submit, 10% submitted twice with the same Idempotency-Key)`);
-    console.log(`recorded: submitted=${v.submitted}/${UNITS}, submit events=${v.events} (duplicates: ${v.events - UNITS}), values=${v.values}/${UNITS * FIELDS}`);
+    console.log(
+      `reports: ${UNITS} (save ${FIELDS} values + submit, 10% submitted twice with the same Idempotency-Key)`,
+    );
+    console.log(
+      `recorded: submitted=${v.submitted}/${UNITS}, submit events=${v.events} (duplicates: ${v.events - UNITS}), values=${v.values}/${UNITS * FIELDS}`,
+    );
     console.log(`HTTP statuses: ${JSON.stringify(status)}; 5xx: ${fivexx}`);
-    console.log(`request latency: p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))} (${latencies.length} requests)`);
+    console.log(
+      `request latency: p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))} (${latencies.length} requests)`,
+    );
     console.log(`report (save+submit) latency: p50 ${ms(pct(reportLatency, 50))}, p99 ${ms(pct(reportLatency, 99))}`);
-    console.log(`throughput: API ${apiThroughput.toFixed(1)} reports/s (${apiSeconds.toFixed(2)} s); plain SQL ${sqlThroughput.toFixed(1)} reports/s (${sqlSeconds.toFixed(2)} s)`);
+    console.log(
+      `throughput: API ${apiThroughput.toFixed(1)} reports/s (${apiSeconds.toFixed(2)} s); plain SQL ${sqlThroughput.toFixed(1)} reports/s (${sqlSeconds.toFixed(2)} s)`,
+    );
     console.log(`ratio API / plain SQL: ${(apiThroughput / sqlThroughput).toFixed(2)} (target ≥ 0.5)`);
     console.log(`CPU time, API: ${apiCpu}`);
     console.log(`CPU time, plain SQL: ${sqlCpu}`);
@@ -281,7 +361,9 @@ async function main() {
     console.log(`\ngenerate board: ${ms(performance.now() - t0)}`);
     const focal = await generateAccount(db, 'focal');
     const board = async () => {
-      const res = await fetch(`${origin}/api/v1/cycles/${boardCycle}/completeness`, { headers: { cookie: focal.cookie } });
+      const res = await fetch(`${origin}/api/v1/cycles/${boardCycle}/completeness`, {
+        headers: { cookie: focal.cookie },
+      });
       const body = (await res.json()) as { expected: number; submitted: number };
       if (res.status !== 200) throw new Error(`board: ${res.status}`);
       return body;
@@ -296,7 +378,8 @@ async function main() {
     const statement = async () => completenessBoard(db, boardCycle, boardQuery, '2099-12-01');
     for (let i = 0; i < 5; i++) await statement();
     // The floor of any signed-in request on this machine: HTTP, session lookup and one small query.
-    const me = async () => (await fetch(`${origin}/api/v1/auth/me`, { headers: { cookie: focal.cookie } })).arrayBuffer();
+    const me = async () =>
+      (await fetch(`${origin}/api/v1/auth/me`, { headers: { cookie: focal.cookie } })).arrayBuffer();
     await me();
     const tq: number[] = [];
     const th: number[] = [];
@@ -320,9 +403,15 @@ async function main() {
     console.log('\n== Completeness board ==');
     console.log(`cycle: ${counts!.expected} expected units, ${counts!.submitted} submitted`);
     console.log(`single SQL count query: median ${ms(pct(tq, 50))}, p90 ${ms(pct(tq, 90))}`);
-    console.log(`the board's one statement (counts + page + total), in-process: median ${ms(pct(ts, 50))}, p90 ${ms(pct(ts, 90))}`);
-    console.log(`floor of a signed-in request (GET /auth/me: HTTP, session, one small query): median ${ms(pct(tm, 50))}, p90 ${ms(pct(tm, 90))}`);
-    console.log(`GET /cycles/:id/completeness (counts + by kind + first page of 50): median ${ms(pct(th, 50))}, p90 ${ms(pct(th, 90))}`);
+    console.log(
+      `the board's one statement (counts + page + total), in-process: median ${ms(pct(ts, 50))}, p90 ${ms(pct(ts, 90))}`,
+    );
+    console.log(
+      `floor of a signed-in request (GET /auth/me: HTTP, session, one small query): median ${ms(pct(tm, 50))}, p90 ${ms(pct(tm, 90))}`,
+    );
+    console.log(
+      `GET /cycles/:id/completeness (counts + by kind + first page of 50): median ${ms(pct(th, 50))}, p90 ${ms(pct(th, 90))}`,
+    );
     console.log(`ratio board / query: ${(pct(th, 50) / pct(tq, 50)).toFixed(2)} (target ≤ 2)`);
     await plain.end();
   } finally {

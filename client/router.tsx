@@ -23,7 +23,8 @@ function RequireAuth({ children, ability }: { children: ReactNode; ability?: App
       </Center>
     );
   }
-  if (!me.data) return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (ability && !me.data.abilities.includes(ability)) return <NotFound />;
   return <>{children}</>;
 }
@@ -43,7 +44,9 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  ...allRoutes.filter((r) => r.public).map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorScreen /> })),
+  ...allRoutes
+    .filter((r) => r.public)
+    .map((r) => ({ path: r.path, element: r.element, errorElement: <ErrorScreen /> })),
   {
     path: '/',
     element: (

@@ -4,7 +4,18 @@ import type { TFunction } from 'i18next';
 import { parseVietnameseDate } from '../shared/format';
 
 // A deep green: every shade used for text or filled buttons stays above WCAG AA contrast.
-const bio = ['#e6f4ee', '#cce8dc', '#9fd3bd', '#6fbd9b', '#45a67d', '#2b8c65', '#1d7352', '#155f44', '#0f4f38', '#0a402d'] as const;
+const bio = [
+  '#e6f4ee',
+  '#cce8dc',
+  '#9fd3bd',
+  '#6fbd9b',
+  '#45a67d',
+  '#2b8c65',
+  '#1d7352',
+  '#155f44',
+  '#0f4f38',
+  '#0a402d',
+] as const;
 
 /**
  * The app's Mantine theme. Icon-only buttons Mantine draws itself (a dialog's or toast's close
@@ -41,7 +52,12 @@ export function appTheme(t: TFunction) {
       FileInput: FileInput.extend({ defaultProps: { clearButtonProps: clear } }),
       // Every typed date reads as day/month/year (or ISO); anything else is no date, never a crash.
       DateInput: DateInput.extend({
-        defaultProps: { ariaLabels: calendar, clearButtonProps: clear, valueFormat: 'DD/MM/YYYY', dateParser: parseVietnameseDate },
+        defaultProps: {
+          ariaLabels: calendar,
+          clearButtonProps: clear,
+          valueFormat: 'DD/MM/YYYY',
+          dateParser: parseVietnameseDate,
+        },
       }),
       DatePickerInput: DatePickerInput.extend({ defaultProps: { ariaLabels: calendar, clearButtonProps: clear } }),
     },

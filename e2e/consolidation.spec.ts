@@ -16,18 +16,29 @@ async function apiAs(email: string) {
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   const body = await res.json();
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const call = async (method: string, path: string, payload?: unknown) => {
     const r = await fetch(`${stack.baseURL}/api/v1${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie,
+        'x-csrf-token': body.csrfToken,
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: payload !== undefined ? JSON.stringify(payload) : undefined,
     });
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     const type = r.headers.get('content-type') ?? '';
     return type.includes('json') ? r.json() : Buffer.from(await r.arrayBuffer());
   };
-  return { get: (p: string) => call('GET', p), post: (p: string, b?: unknown) => call('POST', p, b ?? {}), put: (p: string, b: unknown) => call('PUT', p, b) };
+  return {
+    get: (p: string) => call('GET', p),
+    post: (p: string, b?: unknown) => call('POST', p, b ?? {}),
+    put: (p: string, b: unknown) => call('PUT', p, b),
+  };
 }
 
 beforeAll(async () => {
@@ -77,7 +88,10 @@ describe('consolidated report', () => {
 
     // Remove the first paragraph (with confirmation).
     const removedText = await paragraphs.first().getByRole('textbox').inputValue();
-    await paragraphs.first().getByRole('button', { name: /^Xóa đoạn/ }).click();
+    await paragraphs
+      .first()
+      .getByRole('button', { name: /^Xóa đoạn/ })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
     await expect.poll(() => paragraphs.count()).toBe(before - 1);
     await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
@@ -105,7 +119,10 @@ describe('consolidated report', () => {
   });
 
   it('the document date takes a typed dd/mm/yyyy date and saves it, on a laptop and a phone', async () => {
-    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
       const page = await stack.newPage();
       await signIn(page, DEMO.focal);
       await page.setViewportSize(viewport);
@@ -117,7 +134,9 @@ describe('consolidated report', () => {
       await date.press('Tab');
       const focal = await apiAs(DEMO.focal);
       await expect
-        .poll(async () => (await focal.get(`/cycles/${cycleId}/consolidation`)).settings.documentDate, { timeout: 10_000 })
+        .poll(async () => (await focal.get(`/cycles/${cycleId}/consolidation`)).settings.documentDate, {
+          timeout: 10_000,
+        })
         .toBe(viewport.width > 400 ? '2026-12-05' : '2026-12-07');
       expect(await page.getByText(/Unexpected Application Error|Đã xảy ra lỗi/).count()).toBe(0);
       expect(await date.inputValue()).toBe(viewport.width > 400 ? '05/12/2026' : '07/12/2026');
@@ -149,7 +168,13 @@ describe('consolidated report', () => {
     await page.getByRole('link', { name: 'Tệp Word và Excel' }).click();
     await page.getByRole('link', { name: 'Tải biểu mẫu Excel' }).waitFor();
     await expectAccessible(page, 'unit files');
-    await page.locator('input[type="file"]').setInputFiles({ name: 'bieu-mau-giao-long.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'bieu-mau-giao-long.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: filled,
+      });
     await page.getByRole('button', { name: 'Nhập số liệu', exact: true }).click();
     await page.getByText(`Chỉ tiêu!D${bad}`).waitFor();
     const row = page.getByRole('row').filter({ hasText: `Chỉ tiêu!D${bad}` });

@@ -44,7 +44,12 @@ function box(page: Page | Locator, label: string) {
 }
 
 async function phonePage(): Promise<Page> {
-  const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const context = await stack.browser.newContext({
+    baseURL: stack.baseURL,
+    locale: 'vi-VN',
+    viewport: { width: 390, height: 844 },
+    reducedMotion: 'reduce',
+  });
   return context.newPage();
 }
 
@@ -61,7 +66,9 @@ describe('feedback, amendment and plan versions', () => {
     await box(page, 'Tiêu đề').fill(SUBJECT);
     await box(page, 'Nội dung').fill('Đề nghị hướng dẫn.');
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
-    await page.locator('.mantine-TextInput-error', { hasText: 'Liên hệ phải là địa chỉ email hoặc số điện thoại Việt Nam' }).waitFor();
+    await page
+      .locator('.mantine-TextInput-error', { hasText: 'Liên hệ phải là địa chỉ email hoặc số điện thoại Việt Nam' })
+      .waitFor();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Chưa gửi được phản ánh');
     await expectAccessible(page, 'public feedback form with errors');
     await shot(page, 'h6-public-form-error');
@@ -74,7 +81,13 @@ describe('feedback, amendment and plan versions', () => {
 
     // A bot filling the hidden field is answered like anyone else, and nothing is kept.
     const bot = await page.request.post('/api/v1/feedback', {
-      data: { organisation: 'Bot', contact: 'bot@example.com', subject: 'Quảng cáo', text: 'Mua ngay', website: 'http://spam.example' },
+      data: {
+        organisation: 'Bot',
+        contact: 'bot@example.com',
+        subject: 'Quảng cáo',
+        text: 'Mua ngay',
+        website: 'http://spam.example',
+      },
     });
     expect(bot.status()).toBe(201);
     expect(await storedFeedbackCount()).toBe(before);
@@ -87,8 +100,12 @@ describe('feedback, amendment and plan versions', () => {
     await box(page, 'Cơ quan, tổ chức, doanh nghiệp').fill('Hợp tác xã Giao Long');
     await box(page, 'Email hoặc số điện thoại').fill('0912 345 678');
     await box(page, 'Tiêu đề').fill(SUBJECT);
-    await box(page, 'Nội dung').fill('Kế hoạch chưa giao cơ quan nào hướng dẫn xử lý phế thải xây dựng bằng chế phẩm sinh học. Đề nghị bổ sung.');
-    await page.locator('input[type=file]').setInputFiles({ name: 'hien-truong.png', mimeType: 'image/png', buffer: PNG });
+    await box(page, 'Nội dung').fill(
+      'Kế hoạch chưa giao cơ quan nào hướng dẫn xử lý phế thải xây dựng bằng chế phẩm sinh học. Đề nghị bổ sung.',
+    );
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'hien-truong.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     await page.getByRole('heading', { name: 'Đã gửi phản ánh' }).waitFor();
     trackingCode = (await page.getByTestId('tracking-code').textContent())!.trim();
@@ -146,12 +163,16 @@ describe('feedback, amendment and plan versions', () => {
     await page.getByRole('heading', { level: 1, name: 'Soạn đề xuất sửa đổi kế hoạch' }).waitFor();
     await expect.poll(() => page.getByTestId('amendment-feedback').locator('..').textContent()).toContain(trackingCode);
     await box(page, 'Tóm tắt đề xuất').fill('Bổ sung nhiệm vụ của Sở Xây dựng');
-    await box(page, 'Lý do, căn cứ đề xuất').fill('Người dân phản ánh kế hoạch chưa giao cơ quan hướng dẫn xử lý phế thải xây dựng bằng chế phẩm sinh học.');
+    await box(page, 'Lý do, căn cứ đề xuất').fill(
+      'Người dân phản ánh kế hoạch chưa giao cơ quan hướng dẫn xử lý phế thải xây dựng bằng chế phẩm sinh học.',
+    );
     await page.getByRole('button', { name: 'Thêm mục mới' }).click();
     await pickOption(page, 'Thêm vào dưới mục', 'to chuc thuc hien', /^IV\. TỔ CHỨC THỰC HIỆN$/);
     expect(await box(page, 'Số thứ tự').inputValue()).toBe('8.');
     await box(page, 'Tiêu đề').fill('Sở Xây dựng');
-    await box(page, 'Nội dung').fill('Chủ trì hướng dẫn thu gom, xử lý phế thải xây dựng bằng chế phẩm sinh học; phối hợp với Sở Nông nghiệp và Môi trường.');
+    await box(page, 'Nội dung').fill(
+      'Chủ trì hướng dẫn thu gom, xử lý phế thải xây dựng bằng chế phẩm sinh học; phối hợp với Sở Nông nghiệp và Môi trường.',
+    );
     await pickOption(page, 'Đơn vị 1', 'so xay dung', 'Sở Xây dựng tỉnh Vĩnh Long');
     await expectAccessible(page, 'amendment editor');
     await shot(page, 'h6-amendment-editor');
@@ -268,7 +289,9 @@ describe('feedback, amendment and plan versions', () => {
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     await page.getByRole('heading', { name: 'Đã gửi phản ánh' }).waitFor();
     await page.getByRole('link', { name: 'Xem ý kiến đã gửi' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đề nghị hướng dẫn bố trí kinh phí ứng dụng công nghệ sinh học' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Đề nghị hướng dẫn bố trí kinh phí ứng dụng công nghệ sinh học' })
+      .waitFor();
     expect(await page.getByText('Sở Tài chính tỉnh Vĩnh Long').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Lưu xử lý' }).count()).toBe(0);
     await expectAccessible(page, 'unit feedback item');

@@ -35,7 +35,10 @@ describe('foundation journeys', () => {
     await shot(page, 'home-unit');
 
     // The plan: the tree with labels as issued, "II." twice.
-    await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chức năng' })
+      .getByRole('link', { name: 'Kế hoạch', exact: true })
+      .click();
     await page.waitForURL(/\/ke-hoach/);
     await page.getByRole('heading', { level: 2, name: 'II. MỤC TIÊU' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'II. NHIỆM VỤ KẾ HOẠCH' }).waitFor();
@@ -85,7 +88,9 @@ describe('foundation journeys', () => {
     expect(await successors.textContent()).toContain('Hợp nhất');
     expect(await successors.textContent()).toContain('Sở Tài chính tỉnh Vĩnh Long');
     expect(await successors.textContent()).toContain('01/07/2025');
-    const predecessors = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Đơn vị tiền thân' }) });
+    const predecessors = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Đơn vị tiền thân' }) });
     expect(await predecessors.textContent()).toContain('Sở Kế hoạch và Đầu tư tỉnh Bến Tre');
     await expectAccessible(page, 'unit detail');
     await shot(page, 'unit-detail');
@@ -99,7 +104,10 @@ describe('foundation journeys', () => {
   it('units as of 27/03/2025 show the 9 districts; as of 2026 the 48 xã/phường and no district', async () => {
     const page = await stack.newPage();
     await signIn(page, DEMO.unitStc);
-    await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chức năng' })
+      .getByRole('link', { name: 'Đơn vị', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính và cơ quan' }).waitFor();
     await expectAccessible(page, 'units (today)');
 
@@ -110,7 +118,8 @@ describe('foundation journeys', () => {
     await expect.poll(() => summary.textContent()).toContain('Huyện/Thành phố: 9');
     await expect.poll(() => unitNames(page)).toContain('Tỉnh Bến Tre');
     const names2025 = await unitNames(page);
-    for (const d of ['Huyện Ba Tri', 'Huyện Bình Đại', 'Huyện Chợ Lách', 'Huyện Thạnh Phú']) expect(names2025).toContain(d);
+    for (const d of ['Huyện Ba Tri', 'Huyện Bình Đại', 'Huyện Chợ Lách', 'Huyện Thạnh Phú'])
+      expect(names2025).toContain(d);
     expect(names2025).toContain('Sở Tài chính tỉnh Bến Tre');
     expect(names2025.filter((n) => /^(Huyện|Thành phố) /.test(n))).toHaveLength(9);
     expect(names2025.some((n) => n.startsWith('Xã '))).toBe(false);
@@ -141,7 +150,10 @@ describe('foundation journeys', () => {
   it('the admin creates an account, resets its password and deactivates it', async () => {
     const page = await stack.newPage();
     await signIn(page, stack.config.adminEmail, 'Admin-password-123');
-    await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chức năng' })
+      .getByRole('link', { name: 'Tài khoản', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Quản lý tài khoản' }).waitFor();
     await page.getByRole('cell', { name: DEMO.unitStc }).waitFor();
     await expectAccessible(page, 'accounts');
@@ -208,7 +220,12 @@ describe('foundation journeys', () => {
   });
 
   it('reads well on a 390px phone', async () => {
-    const context = await stack.browser.newContext({ baseURL: stack.baseURL, locale: 'vi-VN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    const context = await stack.browser.newContext({
+      baseURL: stack.baseURL,
+      locale: 'vi-VN',
+      viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await signIn(page, DEMO.unitStc);
     await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();

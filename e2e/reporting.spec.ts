@@ -44,7 +44,11 @@ async function apiCall(page: Page, method: string, path: string, body?: unknown,
       const me = await (await fetch('/api/v1/auth/me')).json();
       const res = await fetch(`/api/v1${call.path}`, {
         method: call.method,
-        headers: { ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': me.csrfToken, ...call.headers },
+        headers: {
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+          'x-csrf-token': me.csrfToken,
+          ...call.headers,
+        },
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
       });
       return { status: res.status, body: await res.json().catch(() => null) };
@@ -76,7 +80,9 @@ describe('the yearly reporting cycle', () => {
     await dialog.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     await focal.getByRole('heading', { level: 1, name: 'Kỳ báo cáo năm 2026' }).waitFor();
     await focal.getByRole('heading', { name: /Đơn vị phải báo cáo \(\d+\)/ }).waitFor();
-    const expectedBefore = Number(/\((\d+)\)/.exec((await focal.getByRole('heading', { name: /Đơn vị phải báo cáo/ }).textContent()) ?? '')![1]);
+    const expectedBefore = Number(
+      /\((\d+)\)/.exec((await focal.getByRole('heading', { name: /Đơn vị phải báo cáo/ }).textContent()) ?? '')![1],
+    );
     expect(expectedBefore).toBeGreaterThan(10);
     // Diacritics-insensitive search in the list, then remove a unit with a reason.
     await focal.getByLabel('Tìm trong danh sách').fill('giao long');
@@ -109,7 +115,10 @@ describe('the yearly reporting cycle', () => {
     await waitSaved(unit);
     await expectAccessible(unit, 'report form');
 
-    await unit.getByRole('radiogroup', { name: /^KH-00 — / }).getByText('Có', { exact: true }).click();
+    await unit
+      .getByRole('radiogroup', { name: /^KH-00 — / })
+      .getByText('Có', { exact: true })
+      .click();
     await unit.getByLabel('XL-01 — Y tế').fill('1.234,5');
     await unit.getByLabel('XL-01 — Nông, lâm, thủy sản').fill('100');
     await expect.poll(() => unit.getByTestId('total-XL-01').textContent(), { timeout: 15_000 }).toBe('1.334,5');
@@ -161,7 +170,10 @@ describe('the yearly reporting cycle', () => {
     await focal.evaluate(() => window.scrollTo(0, 0));
     await focal.screenshot({ path: '/tmp/bioplan-shots/reporting-08a-review-top.png' });
     await focal.getByRole('button', { name: 'Trả lại' }).click();
-    await focal.getByRole('dialog').getByLabel('Lý do trả lại').fill('Số liệu XL-01 dòng y tế chưa khớp với báo cáo của Sở Y tế; đề nghị rà soát.');
+    await focal
+      .getByRole('dialog')
+      .getByLabel('Lý do trả lại')
+      .fill('Số liệu XL-01 dòng y tế chưa khớp với báo cáo của Sở Y tế; đề nghị rà soát.');
     await focal.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
     await expect.poll(() => focal.getByTestId('report-status').textContent(), { timeout: 15_000 }).toBe('Bị trả lại');
 
@@ -240,136 +252,179 @@ describe('the yearly reporting cycle', () => {
     await shot(leader, 'reporting-12d-english');
   });
 
-  it('keeps work safe: leave warning, stale save, attachments, reminders, extension, bulk accept', { timeout: 300_000 }, async () => {
-    // Its own cycle (2027), opened through the API; the UI path is covered by the journey.
-    const focal = await pageAs(DEMO.focal);
-    const plans = await apiCall(focal, 'GET', '/plans');
-    const created = await apiCall(focal, 'POST', '/cycles', { planId: plans.body.data[0].id, year: 2027 });
-    expect(created.status).toBe(201);
-    const cycleId = created.body.id as string;
-    expect((await apiCall(focal, 'POST', `/cycles/${cycleId}/open`)).status).toBe(200);
+  it(
+    'keeps work safe: leave warning, stale save, attachments, reminders, extension, bulk accept',
+    { timeout: 300_000 },
+    async () => {
+      // Its own cycle (2027), opened through the API; the UI path is covered by the journey.
+      const focal = await pageAs(DEMO.focal);
+      const plans = await apiCall(focal, 'GET', '/plans');
+      const created = await apiCall(focal, 'POST', '/cycles', { planId: plans.body.data[0].id, year: 2027 });
+      expect(created.status).toBe(201);
+      const cycleId = created.body.id as string;
+      expect((await apiCall(focal, 'POST', `/cycles/${cycleId}/open`)).status).toBe(200);
 
-    /* ── leaving with unsaved changes asks first ── */
-    const a = await pageAs(DEMO.unitXa);
-    await a.goto('/bao-cao-cua-don-vi');
-    await a.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
-    await a.getByRole('heading', { level: 1, name: /Báo cáo năm 2027 — Xã Giao Long/ }).waitFor();
-    const reportUrl = a.url();
-    await a.getByLabel('XL-01 — Y tế').fill('5');
-    await a.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
-    const leave = a.getByRole('dialog', { name: 'Rời trang khi còn thay đổi chưa lưu?' });
-    await leave.waitFor();
-    await shot(a, 'reporting-13-leave-warning');
-    await leave.getByRole('button', { name: 'Ở lại trang' }).click();
-    expect(a.url()).toBe(reportUrl);
-    await waitSaved(a);
+      /* ── leaving with unsaved changes asks first ── */
+      const a = await pageAs(DEMO.unitXa);
+      await a.goto('/bao-cao-cua-don-vi');
+      await a.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
+      await a.getByRole('heading', { level: 1, name: /Báo cáo năm 2027 — Xã Giao Long/ }).waitFor();
+      const reportUrl = a.url();
+      await a.getByLabel('XL-01 — Y tế').fill('5');
+      await a.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+      const leave = a.getByRole('dialog', { name: 'Rời trang khi còn thay đổi chưa lưu?' });
+      await leave.waitFor();
+      await shot(a, 'reporting-13-leave-warning');
+      await leave.getByRole('button', { name: 'Ở lại trang' }).click();
+      expect(a.url()).toBe(reportUrl);
+      await waitSaved(a);
 
-    /* ── two people on one report: the stale save answers 409 and the page offers to reload ── */
-    const b = await pageAs(DEMO.unitXa);
-    await b.goto(reportUrl);
-    await b.getByRole('heading', { level: 1, name: /Xã Giao Long/ }).waitFor();
-    await waitSaved(b);
-    await a.getByLabel('XL-01 — Y tế').fill('7');
-    await waitSaved(a);
-    await b.getByLabel('XL-01 — Y tế').fill('9');
-    const conflict = b.getByRole('alert').filter({ hasText: 'Báo cáo vừa được người khác thay đổi' });
-    await conflict.waitFor();
-    await expectAccessible(b, 'stale save');
-    await shot(b, 'reporting-14-conflict');
-    await conflict.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
-    await expect.poll(() => b.getByLabel('XL-01 — Y tế').inputValue(), { timeout: 15_000 }).toBe('7');
-    await b.close();
+      /* ── two people on one report: the stale save answers 409 and the page offers to reload ── */
+      const b = await pageAs(DEMO.unitXa);
+      await b.goto(reportUrl);
+      await b.getByRole('heading', { level: 1, name: /Xã Giao Long/ }).waitFor();
+      await waitSaved(b);
+      await a.getByLabel('XL-01 — Y tế').fill('7');
+      await waitSaved(a);
+      await b.getByLabel('XL-01 — Y tế').fill('9');
+      const conflict = b.getByRole('alert').filter({ hasText: 'Báo cáo vừa được người khác thay đổi' });
+      await conflict.waitFor();
+      await expectAccessible(b, 'stale save');
+      await shot(b, 'reporting-14-conflict');
+      await conflict.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+      await expect.poll(() => b.getByLabel('XL-01 — Y tế').inputValue(), { timeout: 15_000 }).toBe('7');
+      await b.close();
 
-    /* ── attachments: a clear error for a wrong type, then a real PNG ── */
-    const input = a.getByTestId('attachment-input');
-    await input.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('xin chào') });
-    await a.getByTestId('upload-error').getByText('không thuộc loại được chấp nhận').waitFor();
-    await input.setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
-    await expect.poll(async () => (await a.getByTestId('upload-error').textContent()) ?? '', { timeout: 15_000 }).toMatch(/PDF|loại|định dạng/i);
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-    await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: png });
-    await a.getByTestId('attachments').getByRole('link', { name: /anh-hien-truong\.png/ }).waitFor();
-    await shot(a, 'reporting-15-attachments');
-    // A file attached by mistake is removed, after a confirmation.
-    await input.setInputFiles({ name: 'anh-nham.png', mimeType: 'image/png', buffer: png });
-    await a.getByTestId('attachments').getByRole('link', { name: /anh-nham\.png/ }).waitFor();
-    await a.getByRole('button', { name: 'Gỡ tệp anh-nham.png' }).click();
-    const removeDialog = a.getByRole('dialog', { name: 'Gỡ tệp đính kèm?' });
-    await removeDialog.getByText('"anh-nham.png" sẽ bị gỡ khỏi báo cáo').waitFor();
-    await expectAccessible(a, 'remove attachment');
-    await shot(a, 'reporting-15a-remove-attachment');
-    await removeDialog.getByRole('button', { name: 'Gỡ tệp' }).click();
-    await a.getByTestId('attachments').getByRole('link', { name: /anh-nham\.png/ }).waitFor({ state: 'detached' });
-    expect(await a.getByTestId('attachments').getByRole('link').count()).toBe(1);
+      /* ── attachments: a clear error for a wrong type, then a real PNG ── */
+      const input = a.getByTestId('attachment-input');
+      await input.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('xin chào') });
+      await a.getByTestId('upload-error').getByText('không thuộc loại được chấp nhận').waitFor();
+      await input.setInputFiles({
+        name: 'bao-cao.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('không phải PDF'),
+      });
+      await expect
+        .poll(async () => (await a.getByTestId('upload-error').textContent()) ?? '', { timeout: 15_000 })
+        .toMatch(/PDF|loại|định dạng/i);
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: png });
+      await a
+        .getByTestId('attachments')
+        .getByRole('link', { name: /anh-hien-truong\.png/ })
+        .waitFor();
+      await shot(a, 'reporting-15-attachments');
+      // A file attached by mistake is removed, after a confirmation.
+      await input.setInputFiles({ name: 'anh-nham.png', mimeType: 'image/png', buffer: png });
+      await a
+        .getByTestId('attachments')
+        .getByRole('link', { name: /anh-nham\.png/ })
+        .waitFor();
+      await a.getByRole('button', { name: 'Gỡ tệp anh-nham.png' }).click();
+      const removeDialog = a.getByRole('dialog', { name: 'Gỡ tệp đính kèm?' });
+      await removeDialog.getByText('"anh-nham.png" sẽ bị gỡ khỏi báo cáo').waitFor();
+      await expectAccessible(a, 'remove attachment');
+      await shot(a, 'reporting-15a-remove-attachment');
+      await removeDialog.getByRole('button', { name: 'Gỡ tệp' }).click();
+      await a
+        .getByTestId('attachments')
+        .getByRole('link', { name: /anh-nham\.png/ })
+        .waitFor({ state: 'detached' });
+      expect(await a.getByTestId('attachments').getByRole('link').count()).toBe(1);
 
-    /* ── the unit completes and submits through the API (twice with one key: one submission) ── */
-    const report = (await apiCall(a, 'GET', new URL(reportUrl).pathname.replace('/bao-cao/', '/reports/'))).body;
-    const saved = await apiCall(a, 'PUT', `/reports/${report.id}`, {
-      version: report.version,
-      values: [
-        { indicatorCode: 'KH-00', value: true },
-        { indicatorCode: 'DN-01', value: 0 },
-        { indicatorCode: 'XL-01', wasteStream: 'medical', value: 7 },
-      ],
-      sections: report.form.sections.map((s: { planItemId: string }) => ({ planItemId: s.planItemId, results: 'Đã thực hiện.', difficulties: '', proposals: '' })),
-    });
-    expect(saved.status).toBe(200);
-    const key = 'e2e-submit-2027';
-    expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(200);
-    expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(200);
+      /* ── the unit completes and submits through the API (twice with one key: one submission) ── */
+      const report = (await apiCall(a, 'GET', new URL(reportUrl).pathname.replace('/bao-cao/', '/reports/'))).body;
+      const saved = await apiCall(a, 'PUT', `/reports/${report.id}`, {
+        version: report.version,
+        values: [
+          { indicatorCode: 'KH-00', value: true },
+          { indicatorCode: 'DN-01', value: 0 },
+          { indicatorCode: 'XL-01', wasteStream: 'medical', value: 7 },
+        ],
+        sections: report.form.sections.map((s: { planItemId: string }) => ({
+          planItemId: s.planItemId,
+          results: 'Đã thực hiện.',
+          difficulties: '',
+          proposals: '',
+        })),
+      });
+      expect(saved.status).toBe(200);
+      const key = 'e2e-submit-2027';
+      expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(
+        200,
+      );
+      expect((await apiCall(a, 'POST', `/reports/${report.id}/submit`, {}, { 'idempotency-key': key })).status).toBe(
+        200,
+      );
 
-    /* ── focal: reminders, an extension, bulk acceptance ── */
-    await focal.goto(`/ky-bao-cao/${cycleId}`);
-    await focal.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
-    expect(await boardCount(focal, 'submitted')).toBe('1');
-    await focal.getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
-    await focal.getByRole('dialog').getByLabel('Lời nhắn thêm (không bắt buộc)').fill('Đề nghị gửi trước ngày 30/11.');
-    await focal.getByRole('dialog').getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
-    const reminders = focal.getByTestId('reminders');
-    await reminders.waitFor();
-    expect(await reminders.getByTestId('reminded-units').locator('li').count()).toBe(Number(await boardCount(focal, 'missing')));
-    expect(await reminders.textContent()).toContain('Gửi thủ công');
-    expect(await reminders.textContent()).not.toContain('Xã Giao Long');
+      /* ── focal: reminders, an extension, bulk acceptance ── */
+      await focal.goto(`/ky-bao-cao/${cycleId}`);
+      await focal.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
+      expect(await boardCount(focal, 'submitted')).toBe('1');
+      await focal.getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
+      await focal
+        .getByRole('dialog')
+        .getByLabel('Lời nhắn thêm (không bắt buộc)')
+        .fill('Đề nghị gửi trước ngày 30/11.');
+      await focal.getByRole('dialog').getByRole('button', { name: 'Gửi nhắc nhở ngay' }).click();
+      const reminders = focal.getByTestId('reminders');
+      await reminders.waitFor();
+      expect(await reminders.getByTestId('reminded-units').locator('li').count()).toBe(
+        Number(await boardCount(focal, 'missing')),
+      );
+      expect(await reminders.textContent()).toContain('Gửi thủ công');
+      expect(await reminders.textContent()).not.toContain('Xã Giao Long');
 
-    await focal.getByLabel('Tìm đơn vị').fill('tai chinh');
-    await focal.getByRole('button', { name: 'Gia hạn cho Sở Tài chính tỉnh Vĩnh Long' }).click();
-    const ext = focal.getByRole('dialog');
-    await ext.getByLabel('Hạn nộp mới').fill('15/12/2027');
-    await ext.getByLabel('Lý do').fill('Đơn vị đang kiện toàn bộ máy sau sáp nhập.');
-    await expectAccessible(focal, 'extension form');
-    await ext.getByRole('button', { name: 'Gia hạn' }).click();
-    await ext.waitFor({ state: 'detached' });
-    await focal.locator('[data-testid="board-units"] tbody tr').filter({ hasText: 'Sở Tài chính' }).getByText('15/12/2027 (đã gia hạn)').waitFor();
+      await focal.getByLabel('Tìm đơn vị').fill('tai chinh');
+      await focal.getByRole('button', { name: 'Gia hạn cho Sở Tài chính tỉnh Vĩnh Long' }).click();
+      const ext = focal.getByRole('dialog');
+      await ext.getByLabel('Hạn nộp mới').fill('15/12/2027');
+      await ext.getByLabel('Lý do').fill('Đơn vị đang kiện toàn bộ máy sau sáp nhập.');
+      await expectAccessible(focal, 'extension form');
+      await ext.getByRole('button', { name: 'Gia hạn' }).click();
+      await ext.waitFor({ state: 'detached' });
+      await focal
+        .locator('[data-testid="board-units"] tbody tr')
+        .filter({ hasText: 'Sở Tài chính' })
+        .getByText('15/12/2027 (đã gia hạn)')
+        .waitFor();
 
-    await focal.getByLabel('Tìm đơn vị').fill('');
-    await focal.getByRole('combobox', { name: 'Lọc theo trạng thái' }).click();
-    await focal.getByRole('option', { name: 'Chờ tiếp nhận' }).click();
-    await focal.getByRole('checkbox', { name: 'Chọn báo cáo của Xã Giao Long' }).check();
-    await focal.getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
-    await focal.getByRole('dialog').getByText('Xã Giao Long').waitFor();
-    await shot(focal, 'reporting-16-bulk-accept');
-    await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
-    await expect.poll(() => boardCount(focal, 'accepted'), { timeout: 15_000 }).toBe('1');
+      await focal.getByLabel('Tìm đơn vị').fill('');
+      await focal.getByRole('combobox', { name: 'Lọc theo trạng thái' }).click();
+      await focal.getByRole('option', { name: 'Chờ tiếp nhận' }).click();
+      await focal.getByRole('checkbox', { name: 'Chọn báo cáo của Xã Giao Long' }).check();
+      await focal.getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
+      await focal.getByRole('dialog').getByText('Xã Giao Long').waitFor();
+      await shot(focal, 'reporting-16-bulk-accept');
+      await focal.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận 1 báo cáo đã chọn' }).click();
+      await expect.poll(() => boardCount(focal, 'accepted'), { timeout: 15_000 }).toBe('1');
 
-    /* ── the unit given more time sees it ── */
-    const stc = await pageAs(DEMO.unitStc);
-    await stc.goto('/bao-cao-cua-don-vi');
-    await stc.getByText('Hạn nộp: 15/12/2027').waitFor();
-    await stc.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
-    await stc.getByTestId('deadline-line').getByText(/đã gia hạn đến 15\/12\/2027; lý do: Đơn vị đang kiện toàn/).waitFor();
+      /* ── the unit given more time sees it ── */
+      const stc = await pageAs(DEMO.unitStc);
+      await stc.goto('/bao-cao-cua-don-vi');
+      await stc.getByText('Hạn nộp: 15/12/2027').waitFor();
+      await stc.getByRole('link', { name: 'Mở báo cáo năm 2027' }).click();
+      await stc
+        .getByTestId('deadline-line')
+        .getByText(/đã gia hạn đến 15\/12\/2027; lý do: Đơn vị đang kiện toàn/)
+        .waitFor();
 
-    /* ── the focal department closes the cycle (confirmed); the unit's report turns read-only, saying why ── */
-    await focal.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
-    const closing = focal.getByRole('dialog', { name: 'Đóng kỳ báo cáo năm 2027?' });
-    await closing.getByText(/kể cả đơn vị đã được gia hạn/).waitFor();
-    await expectAccessible(focal, 'close cycle');
-    await closing.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
-    await focal.getByText('Kỳ báo cáo đã đóng: các đơn vị không lưu, gửi báo cáo được nữa').waitFor();
-    await focal.getByRole('button', { name: 'Mở lại kỳ báo cáo' }).waitFor();
-    await shot(focal, 'reporting-17-closed');
-    await stc.reload();
-    await stc.getByTestId('cycle-closed').getByText('Kỳ báo cáo năm 2027 đã đóng').waitFor();
-    expect(await stc.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
-    await expectAccessible(stc, 'closed cycle report');
-  });
+      /* ── the focal department closes the cycle (confirmed); the unit's report turns read-only, saying why ── */
+      await focal.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
+      const closing = focal.getByRole('dialog', { name: 'Đóng kỳ báo cáo năm 2027?' });
+      await closing.getByText(/kể cả đơn vị đã được gia hạn/).waitFor();
+      await expectAccessible(focal, 'close cycle');
+      await closing.getByRole('button', { name: 'Đóng kỳ báo cáo' }).click();
+      await focal.getByText('Kỳ báo cáo đã đóng: các đơn vị không lưu, gửi báo cáo được nữa').waitFor();
+      await focal.getByRole('button', { name: 'Mở lại kỳ báo cáo' }).waitFor();
+      await shot(focal, 'reporting-17-closed');
+      await stc.reload();
+      await stc.getByTestId('cycle-closed').getByText('Kỳ báo cáo năm 2027 đã đóng').waitFor();
+      expect(await stc.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
+      await expectAccessible(stc, 'closed cycle report');
+    },
+  );
 });

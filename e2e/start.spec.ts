@@ -27,7 +27,16 @@ async function start(): Promise<{ origin: string; output: () => string; stop: ()
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BIOPLAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SMTP_URL: '', BIOPLAN_DEMO: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BIOPLAN_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: '',
+      BIOPLAN_DEMO: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -54,31 +63,35 @@ async function start(): Promise<{ origin: string; output: () => string; stop: ()
 }
 
 describe('npm start', () => {
-  it('serves the client and the plan from the built bundle on a fresh embedded database; a second start changes nothing', { timeout: 240_000 }, async () => {
-    const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
+  it(
+    'serves the client and the plan from the built bundle on a fresh embedded database; a second start changes nothing',
+    { timeout: 240_000 },
+    async () => {
+      const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { encoding: 'utf8' });
+      expect(build.status, build.stderr).toBe(0);
 
-    const first = await start();
-    try {
-      expect(first.output()).toMatch(/bioplan: http:\/\/127\.0\.0\.1:\d+ \(pglite\)/);
-      expect(first.output()).toMatch(/admin@bioplan\.local/);
-      const page = await fetch(`${first.origin}/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<div id="root">');
-      const plan = (await (await fetch(`${first.origin}/api/v1/public/plan`)).json()) as { number: string };
-      expect(plan.number).toBe('1953/KH-UBND');
-    } finally {
-      await first.stop();
-    }
+      const first = await start();
+      try {
+        expect(first.output()).toMatch(/bioplan: http:\/\/127\.0\.0\.1:\d+ \(pglite\)/);
+        expect(first.output()).toMatch(/admin@bioplan\.local/);
+        const page = await fetch(`${first.origin}/`);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<div id="root">');
+        const plan = (await (await fetch(`${first.origin}/api/v1/public/plan`)).json()) as { number: string };
+        expect(plan.number).toBe('1953/KH-UBND');
+      } finally {
+        await first.stop();
+      }
 
-    const second = await start();
-    try {
-      // The admin account exists already: no new password is printed.
-      expect(second.output()).not.toMatch(/admin@bioplan\.local/);
-      const plan = (await (await fetch(`${second.origin}/api/v1/public/plan`)).json()) as { number: string };
-      expect(plan.number).toBe('1953/KH-UBND');
-    } finally {
-      await second.stop();
-    }
-  });
+      const second = await start();
+      try {
+        // The admin account exists already: no new password is printed.
+        expect(second.output()).not.toMatch(/admin@bioplan\.local/);
+        const plan = (await (await fetch(`${second.origin}/api/v1/public/plan`)).json()) as { number: string };
+        expect(plan.number).toBe('1953/KH-UBND');
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });

@@ -43,7 +43,16 @@ export async function startStack(opts: { now?: string } = {}) {
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: process.env.BIOPLAN_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     baseURL: `http://127.0.0.1:${port}`,
@@ -52,7 +61,12 @@ export async function startStack(opts: { now?: string } = {}) {
     config,
     browser,
     async newPage(lang: 'vi' | 'en' = 'vi'): Promise<Page> {
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        baseURL: `http://127.0.0.1:${port}`,
+        locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
+        viewport: { width: 1280, height: 900 },
+        reducedMotion: 'reduce',
+      });
       return context.newPage();
     },
     async stop() {
@@ -80,7 +94,11 @@ export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
+        .join(' | ')}`,
   );
   expect(summary, `axe on ${label}`).toEqual([]);
 }

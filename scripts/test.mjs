@@ -16,10 +16,14 @@ const failedTiers = [];
 function run(name, args, env = {}) {
   const report = path.join(out, `${name}.json`);
   console.log(`\n=== ${name} ===`);
-  const res = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const res = spawnSync(
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -36,7 +40,9 @@ console.log('\n=== typecheck ===');
 const tsc = spawnSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });
 if (tsc.status !== 0) failedTiers.push('typecheck');
 
-run('unit+integration (PGlite)', ['--project', 'unit', '--project', 'client-unit', '--project', 'integration'], { BIOPLAN_TEST_DB: 'pglite' });
+run('unit+integration (PGlite)', ['--project', 'unit', '--project', 'client-unit', '--project', 'integration'], {
+  BIOPLAN_TEST_DB: 'pglite',
+});
 
 if (process.env.TEST_DATABASE_URL) {
   run('integration (PostgreSQL)', ['--project', 'integration'], { BIOPLAN_TEST_DB: 'postgres' });
@@ -54,13 +60,19 @@ if (existsSync(chromium)) {
     run('e2e (Chromium)', ['--project', 'e2e'], { BIOPLAN_CHROMIUM: chromium });
   }
 } else if (requireE2e) {
-  console.error(`\nChromium not found at ${chromium}; BIOPLAN_REQUIRE_E2E=1 makes this a failure. Install it: apt-get install chromium`);
+  console.error(
+    `\nChromium not found at ${chromium}; BIOPLAN_REQUIRE_E2E=1 makes this a failure. Install it: apt-get install chromium`,
+  );
   failedTiers.push('e2e (no browser)');
   totals.failed += 1;
 } else {
-  console.warn(`\nWARNING: Chromium not found at ${chromium}; end-to-end tests skipped. Install it with: apt-get install chromium`);
+  console.warn(
+    `\nWARNING: Chromium not found at ${chromium}; end-to-end tests skipped. Install it with: apt-get install chromium`,
+  );
 }
 
 console.log(`\n${failedTiers.length ? `Failed tiers: ${failedTiers.join(', ')}` : 'All tiers passed.'}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(failedTiers.length ? 1 : 0);

@@ -53,7 +53,6 @@ export interface AppDeps {
   clientDir?: string;
 }
 
-
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function languageOf(req: FastifyRequest): 'vi' | 'en' {
@@ -150,9 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preHandler', async (req) => {
     if (!MUTATING.has(req.method) || !req.sessionId) return;
     if (req.headers['x-csrf-token'] !== req.csrfToken) {
-      throw new AppError('CSRF_FAILED', msg('Phiên làm việc không hợp lệ, vui lòng tải lại trang', 'Invalid session token; reload the page'), {
-        status: 403,
-      });
+      throw new AppError(
+        'CSRF_FAILED',
+        msg('Phiên làm việc không hợp lệ, vui lòng tải lại trang', 'Invalid session token; reload the page'),
+        {
+          status: 403,
+        },
+      );
     }
   });
 
@@ -195,22 +198,65 @@ const internalMessage = {
 
 /** Fastify's and its plugins' own errors: the code clients see, the message, and the status when Fastify's is not the right one. */
 const fastifyErrors: Record<string, { code: string; message: { vi: string; en: string }; status?: number }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_ERROR', message: msg('Nội dung JSON không hợp lệ', 'Malformed JSON body') },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'VALIDATION_ERROR',
+    message: msg('Nội dung JSON không hợp lệ', 'Malformed JSON body'),
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_ERROR', message: msg('Thiếu nội dung yêu cầu', 'Empty JSON body') },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: msg('Nội dung gửi lên quá lớn', 'Request body too large') },
-  FST_REQ_FILE_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: msg('Tệp đính kèm vượt quá 20 MB', 'Attachment larger than 20 MB') },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: msg('Kiểu nội dung không được hỗ trợ', 'Unsupported content type') },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: msg('Yêu cầu phải gửi dạng multipart', 'Request must be multipart'), status: 415 },
-  FST_PARTS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều phần trong nội dung gửi lên', 'Too many parts in the request'), status: 413 },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: msg('Nội dung gửi lên quá lớn', 'Request body too large'),
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: msg('Tệp đính kèm vượt quá 20 MB', 'Attachment larger than 20 MB'),
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: msg('Kiểu nội dung không được hỗ trợ', 'Unsupported content type'),
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: msg('Yêu cầu phải gửi dạng multipart', 'Request must be multipart'),
+    status: 415,
+  },
+  FST_PARTS_LIMIT: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: msg('Quá nhiều phần trong nội dung gửi lên', 'Too many parts in the request'),
+    status: 413,
+  },
   FST_FILES_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều tệp đính kèm', 'Too many files'), status: 413 },
-  FST_FIELDS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: msg('Quá nhiều trường dữ liệu', 'Too many fields'), status: 413 },
-  FST_PROTO_VIOLATION: { code: 'VALIDATION_ERROR', message: msg('Tên trường không hợp lệ', 'Invalid field name'), status: 400 },
-  FST_INVALID_JSON_FIELD_ERROR: { code: 'VALIDATION_ERROR', message: msg('Trường JSON không hợp lệ', 'Invalid JSON field'), status: 400 },
-  FST_MP_PREMATURE_CLOSE: { code: 'MALFORMED_MULTIPART', message: msg('Nội dung tải lên không đầy đủ', 'The upload ended early'), status: 400 },
+  FST_FIELDS_LIMIT: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: msg('Quá nhiều trường dữ liệu', 'Too many fields'),
+    status: 413,
+  },
+  FST_PROTO_VIOLATION: {
+    code: 'VALIDATION_ERROR',
+    message: msg('Tên trường không hợp lệ', 'Invalid field name'),
+    status: 400,
+  },
+  FST_INVALID_JSON_FIELD_ERROR: {
+    code: 'VALIDATION_ERROR',
+    message: msg('Trường JSON không hợp lệ', 'Invalid JSON field'),
+    status: 400,
+  },
+  FST_MP_PREMATURE_CLOSE: {
+    code: 'MALFORMED_MULTIPART',
+    message: msg('Nội dung tải lên không đầy đủ', 'The upload ended early'),
+    status: 400,
+  },
   FST_ERR_VALIDATION: { code: 'VALIDATION_ERROR', message: msg('Dữ liệu không hợp lệ', 'Invalid input') },
   FST_ERR_BAD_URL: { code: 'BAD_URL', message: msg('Đường dẫn không hợp lệ', 'Malformed URL'), status: 400 },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: msg('Đường dẫn quá dài', 'URL path parameter too long'), status: 414 },
-  RATE_LIMIT: { code: 'TOO_MANY_REQUESTS', message: msg('Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', 'Too many requests; try again in a few minutes') },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'URI_TOO_LONG',
+    message: msg('Đường dẫn quá dài', 'URL path parameter too long'),
+    status: 414,
+  },
+  RATE_LIMIT: {
+    code: 'TOO_MANY_REQUESTS',
+    message: msg('Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', 'Too many requests; try again in a few minutes'),
+  },
 };
 
 /**
@@ -265,14 +311,25 @@ function refuseUnlistedContentType(req: FastifyRequest): void {
   if (consumes.includes(media)) return;
   throw new AppError(
     'UNSUPPORTED_MEDIA_TYPE',
-    msg(`Kiểu nội dung không được hỗ trợ; hãy gửi ${consumes.join(' hoặc ')}`, `Unsupported content type; send ${consumes.join(' or ')}`),
+    msg(
+      `Kiểu nội dung không được hỗ trợ; hãy gửi ${consumes.join(' hoặc ')}`,
+      `Unsupported content type; send ${consumes.join(' or ')}`,
+    ),
     { status: 415 },
   );
 }
 
 const clientErrors: Record<string, { status: number; code: string; message: { vi: string; en: string } }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: msg('Phần tiêu đề của yêu cầu quá lớn', 'Request headers too large') },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: msg('Yêu cầu gửi quá chậm, đã hết thời gian chờ', 'The request took too long to arrive') },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    message: msg('Phần tiêu đề của yêu cầu quá lớn', 'Request headers too large'),
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'REQUEST_TIMEOUT',
+    message: msg('Yêu cầu gửi quá chậm, đã hết thời gian chờ', 'The request took too long to arrive'),
+  },
 };
 
 /**
@@ -282,7 +339,11 @@ const clientErrors: Record<string, { status: number; code: string; message: { vi
  */
 function clientError(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = clientErrors[err.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST', message: msg('Yêu cầu HTTP không hợp lệ', 'Malformed HTTP request') };
+  const known = clientErrors[err.code ?? ''] ?? {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: msg('Yêu cầu HTTP không hợp lệ', 'Malformed HTTP request'),
+  };
   const requestId = randomUUID();
   const body = JSON.stringify({ error: { code: known.code, message: known.message.vi }, requestId });
   this.log.debug({ err, requestId }, 'client error');

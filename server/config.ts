@@ -57,7 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.BIOPLAN_DEMO === '1',
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    reminderDays: e.BIOPLAN_REMINDER_DAYS.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n)),
+    reminderDays: e.BIOPLAN_REMINDER_DAYS.split(',')
+      .map((s) => Number(s.trim()))
+      .filter((n) => Number.isInteger(n)),
     publicUrl: e.BIOPLAN_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     filesDir: `${e.BIOPLAN_DATA_DIR}/files`,

@@ -21,12 +21,18 @@ const reminderSchedule: PeriodicTask = {
 /** Process entry: config → database (migrations, reference data) → HTTP server. */
 async function main() {
   const config = loadConfig();
-  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir), poolSize: config.databasePoolSize });
+  const database = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.resolve(config.dataDir),
+    poolSize: config.databasePoolSize,
+  });
   await seedReferenceData(database.db);
   await ensureAccounts(database.db, config, (line) => console.log(line));
   const app = await buildApp({ database, config });
   if (config.demo) {
-    await seedDemoActivity(app, (line) => console.log(line)).catch((err) => console.warn(`Dữ liệu minh họa không tạo được: ${err.message}`));
+    await seedDemoActivity(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Dữ liệu minh họa không tạo được: ${err.message}`),
+    );
   }
   const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });
   const shutdown = async () => {
@@ -38,7 +44,9 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`bioplan: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`);
+  console.log(
+    `bioplan: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
+  );
 }
 
 main().catch((err) => {

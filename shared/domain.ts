@@ -31,7 +31,11 @@ export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
  * ngành, địa phương", IV.6 to "các sở, ngành khác có liên quan", IV.7 to enterprises,
  * organisations and individuals.
  */
-export const UNIT_GROUPS = ['departments_and_localities', 'other_departments', 'enterprises_and_organisations'] as const;
+export const UNIT_GROUPS = [
+  'departments_and_localities',
+  'other_departments',
+  'enterprises_and_organisations',
+] as const;
 export type UnitGroup = (typeof UNIT_GROUPS)[number];
 
 /** Which unit kinds a group takes in. */
@@ -61,8 +65,8 @@ export const UNITS_OF_MEASURE_EN: Readonly<Record<string, string>> = {
   'dây chuyền': 'production lines',
   'hoạt động': 'activities',
   'lượt người': 'participants',
-  'lớp': 'courses',
-  'người': 'people',
+  lớp: 'courses',
+  người: 'people',
   'nhiệm vụ': 'projects',
   'sản phẩm': 'products',
   'triệu đồng': 'million VND',

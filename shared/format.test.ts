@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatCitationDate, formatDate, formatDateTime, formatDocumentDate, formatNumber, parseVietnameseDate, todayInVietnam, vietnamDate } from './format.js';
+import {
+  formatCitationDate,
+  formatDate,
+  formatDateTime,
+  formatDocumentDate,
+  formatNumber,
+  parseVietnameseDate,
+  todayInVietnam,
+  vietnamDate,
+} from './format.js';
 
 describe('vi-VN formatting', () => {
   it('formats numbers with dot thousands and comma decimals', () => {

@@ -58,12 +58,17 @@ describe('readNumber', () => {
 
   it('reads back what it writes, in both languages', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('vi' as const, 'en' as const), (whole, cents, lang) => {
-        const value = whole + Math.sign(whole || 1) * cents / 100;
-        const back = readNumber(writeNumber(value, lang), lang);
-        expect(back.ok && back.value).toBeCloseTo(value, 6);
-        expect(back.ok && back.ambiguous).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom('vi' as const, 'en' as const),
+        (whole, cents, lang) => {
+          const value = whole + (Math.sign(whole || 1) * cents) / 100;
+          const back = readNumber(writeNumber(value, lang), lang);
+          expect(back.ok && back.value).toBeCloseTo(value, 6);
+          expect(back.ok && back.ambiguous).toBe(false);
+        },
+      ),
     );
   });
 });

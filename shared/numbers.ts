@@ -84,7 +84,11 @@ export function readNumber(raw: string, lang: NumberLanguage): NumberReading {
   if (fraction === '') return { ok: false };
   if (sep === own.decimal) {
     // "1,5" in Vietnamese. "1,234" could be an English thousand: say what was understood.
-    return { ok: true, value: toNumber(intPart, fraction, other.decimal), ambiguous: fraction.length === 3 && isGrouped(text, sep) };
+    return {
+      ok: true,
+      value: toNumber(intPart, fraction, other.decimal),
+      ambiguous: fraction.length === 3 && isGrouped(text, sep),
+    };
   }
   // The language's group separator, used once.
   if (fraction.length === 3 && intPart !== '' && isGrouped(text, sep)) {

@@ -22,9 +22,18 @@ import {
 
 describe('dates in Vietnam (UTC+7)', () => {
   it('a report sent at 23:59 on 30/11 local time is on time; 00:01 on 1/12 is one day late', () => {
-    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T23:59:00+07:00'))).toEqual({ timing: 'on_time', daysLate: 0 });
-    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T16:59:59Z'))).toEqual({ timing: 'on_time', daysLate: 0 });
-    expect(submissionTiming('2026-11-30', 3, new Date('2026-12-01T00:01:00+07:00'))).toEqual({ timing: 'late', daysLate: 1 });
+    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T23:59:00+07:00'))).toEqual({
+      timing: 'on_time',
+      daysLate: 0,
+    });
+    expect(submissionTiming('2026-11-30', 0, new Date('2026-11-30T16:59:59Z'))).toEqual({
+      timing: 'on_time',
+      daysLate: 0,
+    });
+    expect(submissionTiming('2026-11-30', 3, new Date('2026-12-01T00:01:00+07:00'))).toEqual({
+      timing: 'late',
+      daysLate: 1,
+    });
     // 17:00 UTC on 30/11 is already 1/12 in Vietnam.
     expect(submissionTiming('2026-11-30', 3, new Date('2026-11-30T17:00:00Z')).timing).toBe('late');
   });
@@ -34,8 +43,14 @@ describe('dates in Vietnam (UTC+7)', () => {
   });
 
   it('grace: late within deadline + grace days, locked after', () => {
-    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-05T23:59:00+07:00'))).toEqual({ timing: 'late', daysLate: 5 });
-    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-06T00:00:00+07:00'))).toEqual({ timing: 'locked', daysLate: 6 });
+    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-05T23:59:00+07:00'))).toEqual({
+      timing: 'late',
+      daysLate: 5,
+    });
+    expect(submissionTiming('2026-11-30', 5, new Date('2026-12-06T00:00:00+07:00'))).toEqual({
+      timing: 'locked',
+      daysLate: 6,
+    });
     expect(submissionTiming('2026-11-30', 0, new Date('2026-12-01T00:00:00+07:00')).timing).toBe('locked');
     expect(lockDate('2026-11-30', 5)).toBe('2026-12-05');
   });
@@ -79,9 +94,16 @@ describe('workflow', () => {
 
   it('the lock stops a first submission, never the resubmission of a returned report', () => {
     const at = new Date('2026-12-20T10:00:00+07:00');
-    expect(submissionAllowed({ status: 'draft', hasBeenSubmitted: false, deadline: '2026-11-30', graceDays: 3, at })).toMatchObject({ allowed: false, reason: 'locked' });
-    expect(submissionAllowed({ status: 'returned', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at }).allowed).toBe(true);
-    expect(submissionAllowed({ status: 'accepted', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at })).toMatchObject({ allowed: false, reason: 'status' });
+    expect(
+      submissionAllowed({ status: 'draft', hasBeenSubmitted: false, deadline: '2026-11-30', graceDays: 3, at }),
+    ).toMatchObject({ allowed: false, reason: 'locked' });
+    expect(
+      submissionAllowed({ status: 'returned', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at })
+        .allowed,
+    ).toBe(true);
+    expect(
+      submissionAllowed({ status: 'accepted', hasBeenSubmitted: true, deadline: '2026-11-30', graceDays: 3, at }),
+    ).toMatchObject({ allowed: false, reason: 'status' });
   });
 });
 
@@ -131,7 +153,15 @@ const form = {
     ind({ code: 'TL-01', valueType: 'percent', position: 4 }),
     ind({ code: 'GC-01', valueType: 'text', position: 5 }),
   ],
-  sections: [{ planItemId: '00000000-0000-4000-8000-000000000001', key: 'IV.4', label: '4.', title: 'Sở Tài chính', role: 'lead' }] as FormSectionDto[],
+  sections: [
+    {
+      planItemId: '00000000-0000-4000-8000-000000000001',
+      key: 'IV.4',
+      label: '4.',
+      title: 'Sở Tài chính',
+      role: 'lead',
+    },
+  ] as FormSectionDto[],
 };
 const empty: ReportContent = { values: [], sections: [], otherResults: '', proposalsToCommittee: '' };
 
@@ -161,7 +191,9 @@ describe('form rules', () => {
         { indicatorCode: 'DN-01', value: 3 },
         { indicatorCode: 'XL-01', wasteStream: 'agri', value: 10.5 },
       ],
-      sections: [{ planItemId: form.sections[0].planItemId, results: 'Đã bố trí kinh phí', difficulties: '', proposals: '' }],
+      sections: [
+        { planItemId: form.sections[0].planItemId, results: 'Đã bố trí kinh phí', difficulties: '', proposals: '' },
+      ],
     });
     expect(issues).toEqual([]);
   });
@@ -195,7 +227,13 @@ describe('form rules', () => {
   });
 
   it('diffs two versions field by field', () => {
-    const a: ReportContent = { ...empty, values: [{ indicatorCode: 'DN-01', value: 1 }, { indicatorCode: 'XL-01', wasteStream: 'agri', value: 5 }] };
+    const a: ReportContent = {
+      ...empty,
+      values: [
+        { indicatorCode: 'DN-01', value: 1 },
+        { indicatorCode: 'XL-01', wasteStream: 'agri', value: 5 },
+      ],
+    };
     const b: ReportContent = { ...empty, values: [{ indicatorCode: 'DN-01', value: 2 }], otherResults: 'Thêm' };
     const changes = diffContent(form, a, b);
     expect(changes).toEqual([
@@ -207,7 +245,12 @@ describe('form rules', () => {
 });
 
 describe('checkIndicatorValue: the one range rule of the form, the import and the server', () => {
-  const rule = (o: Partial<FormIndicatorDto>) => ({ valueType: 'number' as FormIndicatorDto['valueType'], min: null, max: null, ...o });
+  const rule = (o: Partial<FormIndicatorDto>) => ({
+    valueType: 'number' as FormIndicatorDto['valueType'],
+    min: null,
+    max: null,
+    ...o,
+  });
   const vi = (o: Partial<FormIndicatorDto>, n: number) => checkIndicatorValue(rule(o), n).map((m) => m.vi);
 
   it('refuses negative counts and amounts when no min is given', () => {
@@ -226,7 +269,9 @@ describe('checkIndicatorValue: the one range rule of the form, the import and th
 
   it("applies the indicator's own min and max, written each language's way", () => {
     expect(vi({ min: 10, max: 2000 }, 2500.5)).toEqual(['không được lớn hơn 2.000 (đang là 2.500,5)']);
-    expect(checkIndicatorValue(rule({ min: 10, max: 2000 }), 2500.5)[0].en).toBe('must be at most 2,000 (found 2,500.5)');
+    expect(checkIndicatorValue(rule({ min: 10, max: 2000 }), 2500.5)[0].en).toBe(
+      'must be at most 2,000 (found 2,500.5)',
+    );
     expect(vi({ min: 10 }, 9)).toEqual(['không được nhỏ hơn 10 (đang là 9)']);
     expect(vi({ min: -50 }, -20)).toEqual([]);
   });
@@ -234,7 +279,10 @@ describe('checkIndicatorValue: the one range rule of the form, the import and th
   it('wants whole numbers for integer indicators', () => {
     expect(vi({ valueType: 'integer' }, 2.5)).toEqual(['phải là số nguyên (đang là 2,5)']);
     expect(vi({ valueType: 'integer' }, 3)).toEqual([]);
-    expect(vi({ valueType: 'integer' }, -2.5)).toEqual(['phải là số nguyên (đang là -2,5)', 'không được nhỏ hơn 0 (đang là -2,5)']);
+    expect(vi({ valueType: 'integer' }, -2.5)).toEqual([
+      'phải là số nguyên (đang là -2,5)',
+      'không được nhỏ hơn 0 (đang là -2,5)',
+    ]);
   });
 
   it('has nothing to say about yes/no and text indicators', () => {
@@ -247,6 +295,14 @@ describe('checkIndicatorValue: the one range rule of the form, the import and th
       { indicators: [ind({ code: 'NL-01', valueType: 'number', position: 1 })], sections: [] },
       { ...empty, values: [{ indicatorCode: 'NL-01', value: -3 }] },
     );
-    expect(issues).toEqual([{ path: 'values.NL-01', message: { vi: 'Chỉ tiêu "Tên NL-01" (NL-01): không được nhỏ hơn 0 (đang là -3)', en: expect.stringContaining('NL-01') } }]);
+    expect(issues).toEqual([
+      {
+        path: 'values.NL-01',
+        message: {
+          vi: 'Chỉ tiêu "Tên NL-01" (NL-01): không được nhỏ hơn 0 (đang là -3)',
+          en: expect.stringContaining('NL-01'),
+        },
+      },
+    ]);
   });
 });

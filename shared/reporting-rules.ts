@@ -1,7 +1,14 @@
 // Pure rules of the yearly reporting cycle (issue 3): workflow transitions, deadlines in
 // Vietnam's time, grace, extensions, the lock, reminder days, form validation, totals and diffs.
 // The server enforces them; the client may call the same functions to show the same answers.
-import type { FormIndicatorDto, FormSectionDto, ReportAction, ReportChange, ReportStatus, UnitKindGroup } from './contracts/reporting.js';
+import type {
+  FormIndicatorDto,
+  FormSectionDto,
+  ReportAction,
+  ReportChange,
+  ReportStatus,
+  UnitKindGroup,
+} from './contracts/reporting.js';
 import type { OrgUnitKind, WasteStream } from './domain.js';
 import { WASTE_STREAMS } from './domain.js';
 import { VIETNAM_OFFSET_MS, vietnamDate } from './format.js';
@@ -79,7 +86,10 @@ export function submissionTiming(deadline: string, graceDays: number, at: Date):
 /* ───────────────────────────── workflow ───────────────────────────── */
 
 /** Which statuses each action applies to, and the status it leads to (null: unchanged). */
-export const REPORT_TRANSITIONS: Record<Exclude<ReportAction, 'create'>, { from: readonly ReportStatus[]; to: ReportStatus | null }> = {
+export const REPORT_TRANSITIONS: Record<
+  Exclude<ReportAction, 'create'>,
+  { from: readonly ReportStatus[]; to: ReportStatus | null }
+> = {
   save: { from: ['draft', 'returned'], to: null },
   submit: { from: ['draft', 'returned'], to: 'submitted' },
   return: { from: ['submitted'], to: 'returned' },
@@ -114,7 +124,9 @@ export function submissionAllowed(opts: {
   deadline: string;
   graceDays: number;
   at: Date;
-}): { allowed: true; timing: SubmissionTiming } | { allowed: false; reason: 'status' | 'locked'; timing: SubmissionTiming } {
+}):
+  | { allowed: true; timing: SubmissionTiming }
+  | { allowed: false; reason: 'status' | 'locked'; timing: SubmissionTiming } {
   const timing = submissionTiming(opts.deadline, opts.graceDays, opts.at);
   if (!canApply(opts.status, 'submit')) return { allowed: false, reason: 'status', timing };
   if (!opts.hasBeenSubmitted && timing.timing === 'locked') return { allowed: false, reason: 'locked', timing };
@@ -129,7 +141,12 @@ export function submissionAllowed(opts: {
  * was down on a reminder day catches up on restart; the reminder log makes each slot fire once.
  * Returns null before the first slot, or when the last slot is more than `staleDays` old.
  */
-export function dueReminderSlot(deadline: string, offsets: readonly number[], today: string, staleDays = 7): number | null {
+export function dueReminderSlot(
+  deadline: string,
+  offsets: readonly number[],
+  today: string,
+  staleDays = 7,
+): number | null {
   let best: { offset: number; day: string } | null = null;
   for (const offset of offsets) {
     const day = addDays(deadline, -offset);
@@ -196,7 +213,10 @@ function fieldName(ind: FormIndicatorDto, stream?: string | null): BiMessage {
  * field appears once, and each section is one of the unit's. Draft values may still break
  * min/max or be missing; those are checked on submission.
  */
-export function checkShape(form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] }, content: ReportContent): RuleIssue[] {
+export function checkShape(
+  form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] },
+  content: ReportContent,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const byCode = new Map(form.indicators.map((i) => [i.code, i]));
   const seen = new Set<string>();
@@ -204,21 +224,42 @@ export function checkShape(form: { indicators: FormIndicatorDto[]; sections: For
     const ind = byCode.get(v.indicatorCode);
     const path = `values.${idx}`;
     if (!ind) {
-      issues.push({ path, message: { vi: `Chỉ tiêu ${v.indicatorCode} không có trong biểu mẫu`, en: `Indicator ${v.indicatorCode} is not in the form` } });
+      issues.push({
+        path,
+        message: {
+          vi: `Chỉ tiêu ${v.indicatorCode} không có trong biểu mẫu`,
+          en: `Indicator ${v.indicatorCode} is not in the form`,
+        },
+      });
       return;
     }
     const stream = v.wasteStream ?? null;
     if (ind.byWasteStream && !stream) {
-      issues.push({ path, message: { vi: `${fieldName(ind).vi}: cần nhập theo dòng chất thải`, en: `${fieldName(ind).en}: enter it per waste stream` } });
+      issues.push({
+        path,
+        message: {
+          vi: `${fieldName(ind).vi}: cần nhập theo dòng chất thải`,
+          en: `${fieldName(ind).en}: enter it per waste stream`,
+        },
+      });
       return;
     }
     if (!ind.byWasteStream && stream) {
-      issues.push({ path, message: { vi: `${fieldName(ind).vi}: không nhập theo dòng chất thải`, en: `${fieldName(ind).en}: not entered per waste stream` } });
+      issues.push({
+        path,
+        message: {
+          vi: `${fieldName(ind).vi}: không nhập theo dòng chất thải`,
+          en: `${fieldName(ind).en}: not entered per waste stream`,
+        },
+      });
       return;
     }
     const key = `${v.indicatorCode}|${stream ?? ''}`;
     if (seen.has(key)) {
-      issues.push({ path, message: { vi: `${fieldName(ind, stream).vi}: nhập hai lần`, en: `${fieldName(ind, stream).en}: given twice` } });
+      issues.push({
+        path,
+        message: { vi: `${fieldName(ind, stream).vi}: nhập hai lần`, en: `${fieldName(ind, stream).en}: given twice` },
+      });
       return;
     }
     seen.add(key);
@@ -227,16 +268,25 @@ export function checkShape(form: { indicators: FormIndicatorDto[]; sections: For
     if (typeof v.value !== want) {
       const vi = want === 'boolean' ? 'phải là có/không' : want === 'string' ? 'phải là văn bản' : 'phải là số';
       const en = want === 'boolean' ? 'must be yes/no' : want === 'string' ? 'must be text' : 'must be a number';
-      issues.push({ path: valuePath(ind.code, stream), message: { vi: `${fieldName(ind, stream).vi} ${vi}`, en: `${fieldName(ind, stream).en} ${en}` } });
+      issues.push({
+        path: valuePath(ind.code, stream),
+        message: { vi: `${fieldName(ind, stream).vi} ${vi}`, en: `${fieldName(ind, stream).en} ${en}` },
+      });
     }
   });
   const sectionIds = new Set(form.sections.map((s) => s.planItemId));
   const seenSections = new Set<string>();
   content.sections.forEach((s, idx) => {
     if (!sectionIds.has(s.planItemId)) {
-      issues.push({ path: `sections.${idx}`, message: { vi: 'Mục kế hoạch không thuộc báo cáo của đơn vị', en: "Plan item is not in the unit's report" } });
+      issues.push({
+        path: `sections.${idx}`,
+        message: { vi: 'Mục kế hoạch không thuộc báo cáo của đơn vị', en: "Plan item is not in the unit's report" },
+      });
     } else if (seenSections.has(s.planItemId)) {
-      issues.push({ path: `sections.${idx}`, message: { vi: 'Mục kế hoạch nhập hai lần', en: 'Plan item given twice' } });
+      issues.push({
+        path: `sections.${idx}`,
+        message: { vi: 'Mục kế hoạch nhập hai lần', en: 'Plan item given twice' },
+      });
     }
     seenSections.add(s.planItemId);
   });
@@ -254,7 +304,10 @@ const written = (n: number): BiMessage => ({ vi: writeNumber(n, 'vi'), en: write
  * the field's messages without its name (empty when the value passes), e.g. "không được nhỏ
  * hơn 0 (đang là -3)".
  */
-export function checkIndicatorValue(ind: Pick<FormIndicatorDto, 'valueType' | 'min' | 'max'>, value: number): BiMessage[] {
+export function checkIndicatorValue(
+  ind: Pick<FormIndicatorDto, 'valueType' | 'min' | 'max'>,
+  value: number,
+): BiMessage[] {
   if (ind.valueType !== 'number' && ind.valueType !== 'integer' && ind.valueType !== 'percent') return [];
   const found = written(value);
   if (!Number.isFinite(value)) return [{ vi: 'phải là số', en: 'must be a number' }];
@@ -264,8 +317,16 @@ export function checkIndicatorValue(ind: Pick<FormIndicatorDto, 'valueType' | 'm
   }
   const min = ind.min ?? 0;
   const max = ind.max ?? (ind.valueType === 'percent' ? 100 : null);
-  if (value < min) out.push({ vi: `không được nhỏ hơn ${written(min).vi} (đang là ${found.vi})`, en: `must be at least ${written(min).en} (found ${found.en})` });
-  if (max !== null && value > max) out.push({ vi: `không được lớn hơn ${written(max).vi} (đang là ${found.vi})`, en: `must be at most ${written(max).en} (found ${found.en})` });
+  if (value < min)
+    out.push({
+      vi: `không được nhỏ hơn ${written(min).vi} (đang là ${found.vi})`,
+      en: `must be at least ${written(min).en} (found ${found.en})`,
+    });
+  if (max !== null && value > max)
+    out.push({
+      vi: `không được lớn hơn ${written(max).vi} (đang là ${found.vi})`,
+      en: `must be at most ${written(max).en} (found ${found.en})`,
+    });
   return out;
 }
 
@@ -274,22 +335,33 @@ export function checkIndicatorValue(ind: Pick<FormIndicatorDto, 'valueType' | 'm
  * required indicators, integers, min/max (percentages 0–100), and the results of each
  * assigned plan item.
  */
-export function validateForSubmit(form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] }, content: ReportContent): RuleIssue[] {
+export function validateForSubmit(
+  form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] },
+  content: ReportContent,
+): RuleIssue[] {
   const issues = checkShape(form, content);
   const values = new Map<string, ContentValue>();
   for (const v of content.values) values.set(`${v.indicatorCode}|${v.wasteStream ?? ''}`, v);
   for (const ind of [...form.indicators].sort((a, b) => a.position - b.position)) {
     const streams: Array<WasteStream | null> = ind.byWasteStream ? [...WASTE_STREAMS] : [null];
-    const entered = streams.map((s) => ({ stream: s, v: values.get(`${ind.code}|${s ?? ''}`) })).filter((x) => x.v && x.v.value !== null && x.v.value !== '');
+    const entered = streams
+      .map((s) => ({ stream: s, v: values.get(`${ind.code}|${s ?? ''}`) }))
+      .filter((x) => x.v && x.v.value !== null && x.v.value !== '');
     if (ind.isRequired && entered.length === 0) {
       const path = ind.byWasteStream ? valuePath(ind.code, WASTE_STREAMS[0]) : valuePath(ind.code);
-      issues.push({ path, message: { vi: `${fieldName(ind).vi}: bắt buộc nhập`, en: `${fieldName(ind).en}: required` } });
+      issues.push({
+        path,
+        message: { vi: `${fieldName(ind).vi}: bắt buộc nhập`, en: `${fieldName(ind).en}: required` },
+      });
     }
     for (const { stream, v } of entered) {
       if (typeof v!.value !== 'number') continue;
       const name = fieldName(ind, stream);
       for (const message of checkIndicatorValue(ind, v!.value)) {
-        issues.push({ path: valuePath(ind.code, stream), message: { vi: `${name.vi}: ${message.vi}`, en: `${name.en}: ${message.en}` } });
+        issues.push({
+          path: valuePath(ind.code, stream),
+          message: { vi: `${name.vi}: ${message.vi}`, en: `${name.en}: ${message.en}` },
+        });
       }
     }
   }
@@ -298,7 +370,10 @@ export function validateForSubmit(form: { indicators: FormIndicatorDto[]; sectio
     if (!sections.get(s.planItemId)?.results.trim()) {
       issues.push({
         path: `sections.${s.planItemId}.results`,
-        message: { vi: `Mục ${s.key} "${s.title}": chưa nhập kết quả đạt được`, en: `Item ${s.key} "${s.title}": results achieved are missing` },
+        message: {
+          vi: `Mục ${s.key} "${s.title}": chưa nhập kết quả đạt được`,
+          en: `Item ${s.key} "${s.title}": results achieved are missing`,
+        },
       });
     }
   }
@@ -306,13 +381,21 @@ export function validateForSubmit(form: { indicators: FormIndicatorDto[]; sectio
 }
 
 /** Totals of the indicators entered by waste stream (null when no stream has a number). */
-export function computeTotals(indicators: FormIndicatorDto[], values: ContentValue[]): Array<{ indicatorCode: string; total: number | null }> {
+export function computeTotals(
+  indicators: FormIndicatorDto[],
+  values: ContentValue[],
+): Array<{ indicatorCode: string; total: number | null }> {
   return indicators
     .filter((i) => i.byWasteStream)
     .map((i) => {
-      const nums = values.filter((v) => v.indicatorCode === i.code && typeof v.value === 'number').map((v) => v.value as number);
+      const nums = values
+        .filter((v) => v.indicatorCode === i.code && typeof v.value === 'number')
+        .map((v) => v.value as number);
       // Rounded to 6 decimals so 0.1 + 0.2 shows as 0.3.
-      return { indicatorCode: i.code, total: nums.length ? Math.round(nums.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : null };
+      return {
+        indicatorCode: i.code,
+        total: nums.length ? Math.round(nums.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : null,
+      };
     });
 }
 
@@ -325,9 +408,14 @@ const SECTION_PARTS = [
 ] as const;
 
 /** Field-by-field changes between two versions of a report's content. */
-export function diffContent(form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] }, a: ReportContent, b: ReportContent): ReportChange[] {
+export function diffContent(
+  form: { indicators: FormIndicatorDto[]; sections: FormSectionDto[] },
+  a: ReportContent,
+  b: ReportContent,
+): ReportChange[] {
   const changes: ReportChange[] = [];
-  const mapOf = (c: ReportContent) => new Map(c.values.map((v) => [`${v.indicatorCode}|${v.wasteStream ?? ''}`, v.value]));
+  const mapOf = (c: ReportContent) =>
+    new Map(c.values.map((v) => [`${v.indicatorCode}|${v.wasteStream ?? ''}`, v.value]));
   const va = mapOf(a);
   const vb = mapOf(b);
   const keys = [...new Set([...va.keys(), ...vb.keys()])];
@@ -339,7 +427,13 @@ export function diffContent(form: { indicators: FormIndicatorDto[]; sections: Fo
     if (before === after) continue;
     const [code, stream] = key.split('|');
     const s = stream ? WASTE_STREAM_LABELS[stream as WasteStream]?.vi : null;
-    changes.push({ kind: 'value', path: valuePath(code, stream || null), label: s ? `${code} · ${s}` : code, before, after });
+    changes.push({
+      kind: 'value',
+      path: valuePath(code, stream || null),
+      label: s ? `${code} · ${s}` : code,
+      before,
+      after,
+    });
   }
   const sa = new Map(a.sections.map((s) => [s.planItemId, s]));
   const sb = new Map(b.sections.map((s) => [s.planItemId, s]));
@@ -349,12 +443,32 @@ export function diffContent(form: { indicators: FormIndicatorDto[]; sections: Fo
     for (const [part, label] of SECTION_PARTS) {
       const before = sa.get(id)?.[part] ?? '';
       const after = sb.get(id)?.[part] ?? '';
-      if (before !== after) changes.push({ kind: 'section', path: `sections.${id}.${part}`, label: `Mục ${sectionKey.get(id) ?? id} · ${label}`, before, after });
+      if (before !== after)
+        changes.push({
+          kind: 'section',
+          path: `sections.${id}.${part}`,
+          label: `Mục ${sectionKey.get(id) ?? id} · ${label}`,
+          before,
+          after,
+        });
     }
   }
-  if (a.otherResults !== b.otherResults) changes.push({ kind: 'free', path: 'otherResults', label: 'Kết quả khác', before: a.otherResults, after: b.otherResults });
+  if (a.otherResults !== b.otherResults)
+    changes.push({
+      kind: 'free',
+      path: 'otherResults',
+      label: 'Kết quả khác',
+      before: a.otherResults,
+      after: b.otherResults,
+    });
   if (a.proposalsToCommittee !== b.proposalsToCommittee) {
-    changes.push({ kind: 'free', path: 'proposalsToCommittee', label: 'Đề xuất, kiến nghị với UBND tỉnh', before: a.proposalsToCommittee, after: b.proposalsToCommittee });
+    changes.push({
+      kind: 'free',
+      path: 'proposalsToCommittee',
+      label: 'Đề xuất, kiến nghị với UBND tỉnh',
+      before: a.proposalsToCommittee,
+      after: b.proposalsToCommittee,
+    });
   }
   return changes;
 }

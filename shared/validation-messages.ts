@@ -143,16 +143,25 @@ export function validationSentence(issue: IssueLike): Label {
   switch (issue.code) {
     case 'invalid_type':
       // zod 4 leaves the input out of its issues; its default text still says "received undefined".
-      if (issue.input === undefined || issue.input === null || issue.input === '' || /received (undefined|null)/.test(issue.message ?? ''))
+      if (
+        issue.input === undefined ||
+        issue.input === null ||
+        issue.input === '' ||
+        /received (undefined|null)/.test(issue.message ?? '')
+      )
         return { vi: `${vi}: chưa được nhập.`, en: `${en} is required.` };
       return { vi: `${vi}: giá trị không hợp lệ.`, en: `${en}: the value is not valid.` };
     case 'too_small': {
       const min = issue.minimum;
       if (origin === 'string') {
         if (Number(min) <= 1) return { vi: `${vi}: chưa được nhập.`, en: `${en} is required.` };
-        return { vi: `${vi} cần có ít nhất ${n(min)} ký tự.`, en: `${en} must be at least ${nEn(min)} characters long.` };
+        return {
+          vi: `${vi} cần có ít nhất ${n(min)} ký tự.`,
+          en: `${en} must be at least ${nEn(min)} characters long.`,
+        };
       }
-      if (origin === 'array' || origin === 'set') return { vi: `${vi}: cần chọn ít nhất ${n(min)}.`, en: `${en}: choose at least ${nEn(min)}.` };
+      if (origin === 'array' || origin === 'set')
+        return { vi: `${vi}: cần chọn ít nhất ${n(min)}.`, en: `${en}: choose at least ${nEn(min)}.` };
       if (origin === 'date') return { vi: `${vi}: ngày quá sớm.`, en: `${en}: the date is too early.` };
       return issue.inclusive === false
         ? { vi: `${vi} phải lớn hơn ${n(min)}.`, en: `${en} must be greater than ${nEn(min)}.` }
@@ -160,25 +169,44 @@ export function validationSentence(issue: IssueLike): Label {
     }
     case 'too_big': {
       const max = issue.maximum;
-      if (origin === 'string') return { vi: `${vi} không được dài quá ${n(max)} ký tự.`, en: `${en} must be at most ${nEn(max)} characters long.` };
-      if (origin === 'array' || origin === 'set') return { vi: `${vi}: chỉ được chọn tối đa ${n(max)}.`, en: `${en}: choose at most ${nEn(max)}.` };
+      if (origin === 'string')
+        return {
+          vi: `${vi} không được dài quá ${n(max)} ký tự.`,
+          en: `${en} must be at most ${nEn(max)} characters long.`,
+        };
+      if (origin === 'array' || origin === 'set')
+        return { vi: `${vi}: chỉ được chọn tối đa ${n(max)}.`, en: `${en}: choose at most ${nEn(max)}.` };
       if (origin === 'date') return { vi: `${vi}: ngày quá muộn.`, en: `${en}: the date is too late.` };
       return issue.inclusive === false
         ? { vi: `${vi} phải nhỏ hơn ${n(max)}.`, en: `${en} must be less than ${nEn(max)}.` }
         : { vi: `${vi} không được lớn hơn ${n(max)}.`, en: `${en} must be ${nEn(max)} or less.` };
     }
     case 'invalid_format':
-      if (issue.format === 'email') return { vi: `${vi}: địa chỉ email không hợp lệ.`, en: `${en}: not a valid e-mail address.` };
+      if (issue.format === 'email')
+        return { vi: `${vi}: địa chỉ email không hợp lệ.`, en: `${en}: not a valid e-mail address.` };
       if (issue.format === 'date' || issue.format === 'datetime')
-        return { vi: `${vi}: ngày không hợp lệ (nhập dạng ngày/tháng/năm).`, en: `${en}: not a valid date (day/month/year).` };
-      if (issue.format === 'url') return { vi: `${vi}: địa chỉ trang web không hợp lệ.`, en: `${en}: not a valid web address.` };
+        return {
+          vi: `${vi}: ngày không hợp lệ (nhập dạng ngày/tháng/năm).`,
+          en: `${en}: not a valid date (day/month/year).`,
+        };
+      if (issue.format === 'url')
+        return { vi: `${vi}: địa chỉ trang web không hợp lệ.`, en: `${en}: not a valid web address.` };
       return { vi: `${vi}: không đúng định dạng.`, en: `${en}: wrong format.` };
     case 'invalid_value':
-      return { vi: `${vi}: giá trị không nằm trong các lựa chọn cho phép.`, en: `${en}: not one of the allowed choices.` };
+      return {
+        vi: `${vi}: giá trị không nằm trong các lựa chọn cho phép.`,
+        en: `${en}: not one of the allowed choices.`,
+      };
     case 'not_multiple_of':
-      return { vi: `${vi} phải là bội số của ${n(issue.divisor)}.`, en: `${en} must be a multiple of ${nEn(issue.divisor)}.` };
+      return {
+        vi: `${vi} phải là bội số của ${n(issue.divisor)}.`,
+        en: `${en} must be a multiple of ${nEn(issue.divisor)}.`,
+      };
     case 'unrecognized_keys':
-      return { vi: 'Dữ liệu gửi lên có trường không được chấp nhận.', en: 'The input has fields that are not accepted.' };
+      return {
+        vi: 'Dữ liệu gửi lên có trường không được chấp nhận.',
+        en: 'The input has fields that are not accepted.',
+      };
     case 'custom':
       // A schema's own refinement text is written for people (contracts write them in Vietnamese);
       // zod's default ("Invalid input") is not.

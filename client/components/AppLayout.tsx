@@ -1,4 +1,18 @@
-import { Anchor, AppShell, Box, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Box,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -19,14 +33,22 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
   // The menu entry whose path is the longest prefix of the address is the active one.
   const activeTo = nav
     .map((n) => n.to)
-    .filter((to) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`)))
+    .filter((to) =>
+      to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`),
+    )
     .sort((a, b) => b.length - a.length)[0];
   const items = nav
-    .filter((n) => (!n.ability || me?.abilities.includes(n.ability)) && (!n.roles || (me && n.roles.includes(me.user.role))))
+    .filter(
+      (n) => (!n.ability || me?.abilities.includes(n.ability)) && (!n.roles || (me && n.roles.includes(me.user.role))),
+    )
     .sort((a, b) => a.order - b.order);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <Anchor href="#main" className="skip-link">
         {t('app.skip')}
       </Anchor>

@@ -37,7 +37,13 @@ export function ConfirmModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={onConfirm} loading={loading} disabled={confirmDisabled} color={color} leftSection={confirmIcon}>
+          <Button
+            onClick={onConfirm}
+            loading={loading}
+            disabled={confirmDisabled}
+            color={color}
+            leftSection={confirmIcon}
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -41,7 +41,17 @@ interface DataTableProps<Row> extends Omit<TableProps, 'children'> {
  * The app's table: a header row from the columns (sortable ones as buttons that announce the
  * order) and a row per item. Pages keep their own empty states and pagination around it.
  */
-export function DataTable<Row>({ rows, columns, rowKey, minWidth, label, sort, onSort, rowProps, ...tableProps }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  minWidth,
+  label,
+  sort,
+  onSort,
+  rowProps,
+  ...tableProps
+}: DataTableProps<Row>) {
   const shown = columns.filter((column) => !column.hidden);
   const table = (
     <Table {...tableProps}>
@@ -92,6 +102,9 @@ export function DataTable<Row>({ rows, columns, rowKey, minWidth, label, sort, o
 }
 
 /** The next sort after a click on a column title: the same column flips its order, another starts ascending. */
-export function nextSort<Key extends string>(current: { key: Key; dir: SortDirection }, key: Key): { key: Key; dir: SortDirection } {
+export function nextSort<Key extends string>(
+  current: { key: Key; dir: SortDirection },
+  key: Key,
+): { key: Key; dir: SortDirection } {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }

@@ -9,7 +9,13 @@ import { useTranslation } from 'react-i18next';
 export function ScrollTable({ minWidth, label, children }: { minWidth: number; label?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0} role="region" aria-label={label ?? t('common.scrollTable')}>
+    <Table.ScrollContainer
+      type="native"
+      minWidth={minWidth}
+      tabIndex={0}
+      role="region"
+      aria-label={label ?? t('common.scrollTable')}
+    >
       {children}
     </Table.ScrollContainer>
   );

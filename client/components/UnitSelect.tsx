@@ -22,7 +22,17 @@ interface Props {
  * Picks a unit valid today. The search runs on the server (GET /org-units?q=) so "so xay dung"
  * finds "Sở Xây dựng tỉnh Vĩnh Long"; the options are not filtered again in the browser.
  */
-export function UnitSelect({ label, description, value, initial, onChange, exclude, clearable = true, error, required }: Props) {
+export function UnitSelect({
+  label,
+  description,
+  value,
+  initial,
+  onChange,
+  exclude,
+  clearable = true,
+  error,
+  required,
+}: Props) {
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<OrgUnitDto | null>(initial ?? null);
   // Once a unit is chosen the box shows its name; that is not a search.

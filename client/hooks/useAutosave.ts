@@ -42,7 +42,14 @@ export interface Autosave {
  * draft): debounced, one request in flight, the version carried from each answer, and a visible
  * saved / saving / unsaved / error state. The pending timer is dropped on unmount.
  */
-export function useAutosave({ save, version, delayMs = 800, followVersion = false, onConflict, warnBeforeUnload = false }: AutosaveOptions): Autosave {
+export function useAutosave({
+  save,
+  version,
+  delayMs = 800,
+  followVersion = false,
+  onConflict,
+  warnBeforeUnload = false,
+}: AutosaveOptions): Autosave {
   const [state, setState] = useState<AutosaveState>('saved');
   const [error, setError] = useState<Error | null>(null);
   const [conflict, setConflict] = useState<ApiError | null>(null);

@@ -1,7 +1,11 @@
 /** Texts shared by every page. Feature texts live in client/features/<feature>/i18n.ts. */
 export const common = {
   vi: {
-    app: { name: 'bioplan', subtitle: 'Kế hoạch 1953/KH-UBND — Công nghiệp sinh học vì môi trường', skip: 'Bỏ qua, đến nội dung chính' },
+    app: {
+      name: 'bioplan',
+      subtitle: 'Kế hoạch 1953/KH-UBND — Công nghiệp sinh học vì môi trường',
+      skip: 'Bỏ qua, đến nội dung chính',
+    },
     nav: { menu: 'Danh mục chức năng', logout: 'Đăng xuất', language: 'Ngôn ngữ', account: 'Tài khoản' },
     roles: { admin: 'Quản trị', focal: 'Đầu mối', unit: 'Cán bộ đơn vị', leader: 'Lãnh đạo' },
     common: {
@@ -27,7 +31,8 @@ export const common = {
       notFound: 'Không tìm thấy trang',
       backHome: 'Về trang chủ',
       errorTitle: 'Đã xảy ra lỗi',
-      errorText: 'Trang này gặp sự cố và không hiển thị được. Dữ liệu đã lưu không bị ảnh hưởng. Hãy tải lại trang; nếu lỗi vẫn còn, vui lòng báo cho bộ phận hỗ trợ.',
+      errorText:
+        'Trang này gặp sự cố và không hiển thị được. Dữ liệu đã lưu không bị ảnh hưởng. Hãy tải lại trang; nếu lỗi vẫn còn, vui lòng báo cho bộ phận hỗ trợ.',
       errorRequestId: 'Mã yêu cầu (gửi kèm khi báo lỗi):',
       reload: 'Tải lại trang',
       previousMonth: 'Tháng trước',
@@ -43,7 +48,11 @@ export const common = {
     },
   },
   en: {
-    app: { name: 'bioplan', subtitle: 'Plan 1953/KH-UBND — Bio-industry for the environment', skip: 'Skip to main content' },
+    app: {
+      name: 'bioplan',
+      subtitle: 'Plan 1953/KH-UBND — Bio-industry for the environment',
+      skip: 'Skip to main content',
+    },
     nav: { menu: 'Main menu', logout: 'Sign out', language: 'Language', account: 'Account' },
     roles: { admin: 'Admin', focal: 'Focal officer', unit: 'Unit officer', leader: 'Leader' },
     common: {
@@ -69,7 +78,8 @@ export const common = {
       notFound: 'Page not found',
       backHome: 'Back to home',
       errorTitle: 'Something went wrong',
-      errorText: 'This page ran into a problem and could not be shown. Saved data is not affected. Reload the page; if the error persists, please tell the help desk.',
+      errorText:
+        'This page ran into a problem and could not be shown. Saved data is not affected. Reload the page; if the error persists, please tell the help desk.',
       errorRequestId: 'Request id (quote it when reporting the error):',
       reload: 'Reload the page',
       previousMonth: 'Previous month',

@@ -26,12 +26,18 @@ const migrationsFolder = PATHS.migrations;
  * (PostgreSQL in WebAssembly, in-process) in `dataDir` — or in memory when dataDir is null.
  * Migrations run before the handle is returned.
  */
-export async function createDb(opts: { databaseUrl?: string; dataDir?: string | null; poolSize?: number }): Promise<Database> {
+export async function createDb(opts: {
+  databaseUrl?: string;
+  dataDir?: string | null;
+  poolSize?: number;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection closed by the server (restart, failover, a dropped test database)
     // must not crash the process: the pool drops it and opens a new one on the next query.
-    pool.on('error', (err) => console.warn(`PostgreSQL: kết nối rảnh bị đóng / idle connection closed: ${err.message}`));
+    pool.on('error', (err) =>
+      console.warn(`PostgreSQL: kết nối rảnh bị đóng / idle connection closed: ${err.message}`),
+    );
     // Both drivers share one Drizzle API; the cast lets repositories take one type.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });

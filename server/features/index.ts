@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsFeature } from './accounts/index.js';
 import { consolidationFeature } from './consolidation/index.js';
-import { existingFeedbackIds, feedbackRefs, feedbackRoutes, markAnsweredByAmendment, recordAmendmentLink } from './feedback/index.js';
+import {
+  existingFeedbackIds,
+  feedbackRefs,
+  feedbackRoutes,
+  markAnsweredByAmendment,
+  recordAmendmentLink,
+} from './feedback/index.js';
 import { guidanceRefs, guidanceRoutes } from './guidance/index.js';
 import { healthRoutes } from './health/index.js';
 import { notificationsFeature } from './notifications/index.js';
@@ -15,7 +21,13 @@ import { reportingFeature } from './reporting/index.js';
  */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
   // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.
-  registerAmendmentCitations({ existingFeedbackIds, feedbackRefs, guidanceRefs, recordAmendmentLink, markAnsweredByAmendment });
+  registerAmendmentCitations({
+    existingFeedbackIds,
+    feedbackRefs,
+    guidanceRefs,
+    recordAmendmentLink,
+    markAnsweredByAmendment,
+  });
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);

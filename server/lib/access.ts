@@ -47,5 +47,7 @@ export function requireAbility(ctx: Pick<Ctx, 'actor'>, can: (actor: Actor) => b
 
 /** 403: the account lacks the permission for this action. */
 export function forbidden(): AppError {
-  return new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), { status: 403 });
+  return new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), {
+    status: 403,
+  });
 }

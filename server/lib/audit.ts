@@ -23,7 +23,7 @@ export function auditInsert(db: DbOrTx, entry: AuditEntry): SQL {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      data: (entry.data ?? null),
+      data: entry.data ?? null,
       requestId: entry.requestId ?? null,
       at: entry.at,
     })

@@ -57,7 +57,11 @@ export function dbErrorAnswer(err: unknown): AppError | null {
   if (!pg) return null;
   if (pg.code === '23505') {
     const known = pg.constraint ? UNIQUE_FIELDS[pg.constraint] : undefined;
-    if (known) return new AppError('CONFLICT', known.message, { status: 409, issues: [{ path: known.path, message: known.issue }] });
+    if (known)
+      return new AppError('CONFLICT', known.message, {
+        status: 409,
+        issues: [{ path: known.path, message: known.issue }],
+      });
     return new AppError(
       'CONFLICT',
       msg(
@@ -68,10 +72,16 @@ export function dbErrorAnswer(err: unknown): AppError | null {
     );
   }
   if (pg.code === '22P05' || pg.code === '22021') {
-    return new AppError('VALIDATION_ERROR', msg('Dữ liệu chứa ký tự không lưu được', 'The input contains characters that cannot be stored'), { status: 400 });
+    return new AppError(
+      'VALIDATION_ERROR',
+      msg('Dữ liệu chứa ký tự không lưu được', 'The input contains characters that cannot be stored'),
+      { status: 400 },
+    );
   }
   if (pg.code === '22001') {
-    return new AppError('VALIDATION_ERROR', msg('Dữ liệu vượt quá độ dài cho phép', 'A value is longer than allowed'), { status: 400 });
+    return new AppError('VALIDATION_ERROR', msg('Dữ liệu vượt quá độ dài cho phép', 'A value is longer than allowed'), {
+      status: 400,
+    });
   }
   return null;
 }

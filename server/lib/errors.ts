@@ -37,7 +37,11 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: Message,
-    opts: { status?: number; issues?: Array<{ path: string; message: Message }>; details?: Record<string, unknown> } = {},
+    opts: {
+      status?: number;
+      issues?: Array<{ path: string; message: Message }>;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message.en);
     this.code = code;

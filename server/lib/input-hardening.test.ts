@@ -8,7 +8,10 @@ import { findUnstorableText, unstorableTextError } from './validation.js';
 describe('findUnstorableText', () => {
   it('finds NUL and lone surrogates anywhere, with the field path', () => {
     expect(findUnstorableText({ q: 'a\u0000b' })).toEqual({ path: 'q', kind: 'nul' });
-    expect(findUnstorableText({ sections: [{ results: 'ok' }, { results: 'x\ud800y' }] })).toEqual({ path: 'sections.1.results', kind: 'surrogate' });
+    expect(findUnstorableText({ sections: [{ results: 'ok' }, { results: 'x\ud800y' }] })).toEqual({
+      path: 'sections.1.results',
+      kind: 'surrogate',
+    });
     expect(findUnstorableText({ a: { 'b\u0000': 1 } })).toEqual({ path: 'a.b\\0', kind: 'nul' });
     expect(findUnstorableText(['\udc00'])).toEqual({ path: '0', kind: 'surrogate' });
     expect(findUnstorableText('\u0000')).toEqual({ path: '', kind: 'nul' });

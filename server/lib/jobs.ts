@@ -83,10 +83,24 @@ function rowsOf<T>(result: unknown): T[] {
  * Claims one due job of the given kinds: queued and due, or running with an expired lease.
  * SKIP LOCKED lets several workers claim different jobs at once without waiting on each other.
  */
-export async function claimJob(db: Db, kinds: string[], workerId: string, leaseMs: number, ids?: string[]): Promise<JobRow | null> {
+export async function claimJob(
+  db: Db,
+  kinds: string[],
+  workerId: string,
+  leaseMs: number,
+  ids?: string[],
+): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
-  const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
-  const idFilter = ids?.length ? sql`and id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})` : sql``;
+  const kindList = sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const idFilter = ids?.length
+    ? sql`and id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db.execute(sql`
     update job set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       locked_until = now() + (${leaseMs} * interval '1 millisecond')
@@ -99,19 +113,40 @@ export async function claimJob(db: Db, kinds: string[], workerId: string, leaseM
       for update skip locked
     )
     returning id, kind, payload, attempts, max_attempts as "maxAttempts", created_by as "createdBy"`);
-  const [row] = rowsOf<{ id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number; createdBy: string | null }>(result);
+  const [row] = rowsOf<{
+    id: string;
+    kind: string;
+    payload: unknown;
+    attempts: number;
+    maxAttempts: number;
+    createdBy: string | null;
+  }>(result);
   if (!row) return null;
   return (await getJob(db, row.id)) ?? null;
 }
 
 /** Runs one claimed job to its end: success, a retry later, or failure after the last attempt. */
-async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string, leaseMs: number, log?: FastifyBaseLogger): Promise<void> {
+async function runClaimed(
+  db: Db,
+  config: Config,
+  job: JobRow,
+  workerId: string,
+  leaseMs: number,
+  log?: FastifyBaseLogger,
+): Promise<void> {
   const handler = handlers.get(job.kind);
   const mine = sql`${jobs.id} = ${job.id} and ${jobs.lockedBy} = ${workerId}`;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     const result = await handler({
-      job: { id: job.id, kind: job.kind, payload: job.payload as never, attempts: job.attempts, maxAttempts: job.maxAttempts, createdBy: job.createdBy },
+      job: {
+        id: job.id,
+        kind: job.kind,
+        payload: job.payload as never,
+        attempts: job.attempts,
+        maxAttempts: job.maxAttempts,
+        createdBy: job.createdBy,
+      },
       db,
       config,
       log,
@@ -128,14 +163,24 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
     });
     await db
       .update(jobs)
-      .set({ status: 'succeeded', progress: 100, result: (result ?? null) as never, error: null, lockedUntil: null, finishedAt: sql`now()` })
+      .set({
+        status: 'succeeded',
+        progress: 100,
+        result: (result ?? null) as never,
+        error: null,
+        lockedUntil: null,
+        finishedAt: sql`now()`,
+      })
       .where(mine);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // An AppError carries both languages: stored as such, read back with `localize`.
     const stored = err instanceof AppError ? storeMessage(err.messages) : message;
     const last = job.attempts >= job.maxAttempts;
-    log?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, last ? 'job failed' : 'job attempt failed; retrying');
+    log?.warn(
+      { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message },
+      last ? 'job failed' : 'job attempt failed; retrying',
+    );
     // Backoff: 10 s, 20 s, 40 s… capped at one hour.
     const delayMs = Math.min(3_600_000, 10_000 * 2 ** Math.max(0, job.attempts - 1));
     await db
@@ -143,7 +188,12 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
       .set(
         last
           ? { status: 'failed', error: stored.slice(0, 2000), lockedUntil: null, finishedAt: sql`now()` }
-          : { status: 'queued', error: stored.slice(0, 2000), lockedUntil: null, runAt: sql`now() + (${delayMs} * interval '1 millisecond')` },
+          : {
+              status: 'queued',
+              error: stored.slice(0, 2000),
+              lockedUntil: null,
+              runAt: sql`now() + (${delayMs} * interval '1 millisecond')`,
+            },
       )
       .where(mine);
   }
@@ -156,7 +206,14 @@ async function runClaimed(db: Db, config: Config, job: JobRow, workerId: string,
 export async function runDueJobs(
   db: Db,
   config: Config,
-  opts: { kinds?: string[]; ids?: string[]; max?: number; workerId?: string; leaseMs?: number; log?: FastifyBaseLogger } = {},
+  opts: {
+    kinds?: string[];
+    ids?: string[];
+    max?: number;
+    workerId?: string;
+    leaseMs?: number;
+    log?: FastifyBaseLogger;
+  } = {},
 ): Promise<number> {
   const workerId = opts.workerId ?? `inline-${randomUUID()}`;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
@@ -175,7 +232,13 @@ export async function runDueJobs(
  * Starts a worker loop polling the queue every `pollMs`. Returns a function that stops it and
  * waits for the job in hand to finish.
  */
-export function startJobWorker(opts: { db: Db; config: Config; log?: FastifyBaseLogger; pollMs?: number; leaseMs?: number }): () => Promise<void> {
+export function startJobWorker(opts: {
+  db: Db;
+  config: Config;
+  log?: FastifyBaseLogger;
+  pollMs?: number;
+  leaseMs?: number;
+}): () => Promise<void> {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();

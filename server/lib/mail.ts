@@ -32,14 +32,23 @@ function transportFor(url: string): Transporter {
 /** Sends one e-mail now through SMTP_URL. Use `enqueueMail` from services instead. */
 export async function sendMail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, message: MailMessage): Promise<void> {
   if (!config.smtpUrl) throw new Error('SMTP_URL is not configured');
-  await transportFor(config.smtpUrl).sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text });
+  await transportFor(config.smtpUrl).sendMail({
+    from: config.mailFrom,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+  });
 }
 
 /**
  * Queues an e-mail inside the caller's transaction; the job worker sends it after commit and
  * retries on SMTP errors. Does nothing when SMTP is not configured. Returns the job id or null.
  */
-export async function enqueueMail(db: DbOrTx, config: Pick<Config, 'smtpUrl'>, message: MailMessage): Promise<string | null> {
+export async function enqueueMail(
+  db: DbOrTx,
+  config: Pick<Config, 'smtpUrl'>,
+  message: MailMessage,
+): Promise<string | null> {
   if (!isMailConfigured(config) || message.to.length === 0) return null;
   return enqueueJob(db, { kind: MAIL_JOB, payload: message });
 }

@@ -58,10 +58,14 @@ export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = {
  */
 export async function checkAttachment(body: Buffer, fileName: string, field = 'file'): Promise<{ mime: string }> {
   if (body.length > LIMITS.attachmentBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', msg(`Tệp "${fileName}" vượt quá 20 MB`, `File "${fileName}" is larger than 20 MB`), {
-      status: 413,
-      issues: [{ path: field, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
-    });
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      msg(`Tệp "${fileName}" vượt quá 20 MB`, `File "${fileName}" is larger than 20 MB`),
+      {
+        status: 413,
+        issues: [{ path: field, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
+      },
+    );
   }
   if (body.length === 0) {
     throw new AppError('VALIDATION_ERROR', msg(`Tệp "${fileName}" rỗng`, `File "${fileName}" is empty`), {
@@ -76,7 +80,10 @@ export async function checkAttachment(body: Buffer, fileName: string, field = 'f
         `Tệp "${fileName}" không đúng định dạng cho phép (PDF, DOCX, XLSX, JPEG, PNG)`,
         `File "${fileName}" is not an allowed type (PDF, DOCX, XLSX, JPEG, PNG)`,
       ),
-      { status: 415, issues: [{ path: field, message: msg('Định dạng tệp không được phép', 'File type not allowed') }] },
+      {
+        status: 415,
+        issues: [{ path: field, message: msg('Định dạng tệp không được phép', 'File type not allowed') }],
+      },
     );
   }
   return { mime: detected.mime };

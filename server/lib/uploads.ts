@@ -29,10 +29,14 @@ export function multipartError(err: unknown): unknown {
 }
 
 function tooLarge(fileName: string, path: string): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', msg(`Tệp "${fileName}" vượt quá 20 MB`, `File "${fileName}" is larger than 20 MB`), {
-    status: 413,
-    issues: [{ path, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
-  });
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    msg(`Tệp "${fileName}" vượt quá 20 MB`, `File "${fileName}" is larger than 20 MB`),
+    {
+      status: 413,
+      issues: [{ path, message: msg('Tệp vượt quá 20 MB', 'File larger than 20 MB') }],
+    },
+  );
 }
 
 async function bufferOf(part: { toBuffer(): Promise<Buffer> }, fileName: string, path: string): Promise<Buffer> {
@@ -52,7 +56,9 @@ export async function readFile(req: FastifyRequest, missing: Message): Promise<U
   try {
     const part = await req.file();
     if (!part) {
-      throw new AppError('VALIDATION_ERROR', missing, { issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }] });
+      throw new AppError('VALIDATION_ERROR', missing, {
+        issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
+      });
     }
     const fileName = safeFileName(part.filename);
     return { fileName, body: await bufferOf(part, fileName, 'file') };
@@ -66,7 +72,10 @@ export async function readFile(req: FastifyRequest, missing: Message): Promise<U
  * (a form's empty file input, a nameless empty part, is skipped). Files over the size limit stop
  * the read with 413 naming the file and its index.
  */
-export async function readForm(req: FastifyRequest, fileField: string): Promise<{ fields: Record<string, string>; files: Upload[] }> {
+export async function readForm(
+  req: FastifyRequest,
+  fileField: string,
+): Promise<{ fields: Record<string, string>; files: Upload[] }> {
   const fields: Record<string, string> = {};
   const files: Upload[] = [];
   try {

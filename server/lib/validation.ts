@@ -33,7 +33,7 @@ export function localiseValidation(
     const segments = path ? path.split('.') : [];
     const keys = (e.params?.keys as string[] | undefined) ?? [];
     const sentence = validationSentence({ ...(e.params ?? {}), code: e.keyword, path: segments, message: e.message });
-    const field = path || (keys.length ? keys.join(', ') : CONTEXT_LABEL[context ?? 'body']?.[lang] ?? '');
+    const field = path || (keys.length ? keys.join(', ') : (CONTEXT_LABEL[context ?? 'body']?.[lang] ?? ''));
     return { path: field, message: sentence[lang] };
   });
   const first = issues[0];
@@ -95,9 +95,21 @@ export function unstorableTextError(found: { path: string; kind: UnstorableKind 
   const field = found.path || CONTEXT_LABEL[context]?.vi || context;
   const fieldEn = found.path || CONTEXT_LABEL[context]?.en || context;
   const text = UNSTORABLE_MESSAGE[found.kind];
-  return new AppError('VALIDATION_ERROR', msg(`Dữ liệu không hợp lệ — ${field}: ${text.vi}`, `Invalid input — ${fieldEn}: ${text.en}`), {
-    issues: [{ path: found.path || context, message: msg(text.vi.charAt(0).toUpperCase() + text.vi.slice(1), text.en.charAt(0).toUpperCase() + text.en.slice(1)) }],
-  });
+  return new AppError(
+    'VALIDATION_ERROR',
+    msg(`Dữ liệu không hợp lệ — ${field}: ${text.vi}`, `Invalid input — ${fieldEn}: ${text.en}`),
+    {
+      issues: [
+        {
+          path: found.path || context,
+          message: msg(
+            text.vi.charAt(0).toUpperCase() + text.vi.slice(1),
+            text.en.charAt(0).toUpperCase() + text.en.slice(1),
+          ),
+        },
+      ],
+    },
+  );
 }
 
 /**

@@ -22,7 +22,14 @@ export async function planId(c: TestClient): Promise<string> {
 export async function buildCycle(
   t: TestApp,
   focal: TestClient,
-  opts: { year?: number; deadline?: string; graceDays?: number; open?: boolean; windowStart?: string; windowEnd?: string } = {},
+  opts: {
+    year?: number;
+    deadline?: string;
+    graceDays?: number;
+    open?: boolean;
+    windowStart?: string;
+    windowEnd?: string;
+  } = {},
 ): Promise<{ id: string; year: number }> {
   const year = opts.year ?? 2026;
   const res = await focal.post('/api/v1/cycles', {

@@ -77,7 +77,10 @@ export async function buildTestApp(opts: { now?: string; config?: Partial<Config
   await seedReferenceData(database.db);
   const clock = fixedClock(opts.now ?? '2026-11-20T02:00:00Z');
   const config: Config = {
-    ...loadConfig({ BIOPLAN_DATA_DIR: `/tmp/bioplan-test-${process.pid}-${randomBytes(4).toString('hex')}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...loadConfig({
+      BIOPLAN_DATA_DIR: `/tmp/bioplan-test-${process.pid}-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    }),
     ...opts.config,
   };
   const app = await buildApp({ database, config, clock: clock });
@@ -91,10 +94,10 @@ export async function buildTestApp(opts: { now?: string; config?: Partial<Config
     const token = res.cookies.find((c) => c.name === 'bioplan_session')!.value;
     const cookie = `bioplan_session=${token}`;
     const csrf = body.csrfToken as string;
-    const inject = (o: InjectOptions) =>
-      app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...o.headers } });
-    const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, payload?: unknown, headers?: Record<string, string>) =>
-      inject({ method, url, payload: payload as never, headers });
+    const inject = (o: InjectOptions) => app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...o.headers } });
+    const withBody =
+      (method: 'POST' | 'PUT' | 'PATCH') => (url: string, payload?: unknown, headers?: Record<string, string>) =>
+        inject({ method, url, payload: payload as never, headers });
     return {
       user: { id: body.user.id, email },
       csrf,

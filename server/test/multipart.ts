@@ -8,7 +8,11 @@ export interface FormFile {
 }
 
 /** A multipart/form-data body with text fields and files, and the matching content type. */
-export function multipartForm(fields: Record<string, string>, files: FormFile[] = [], boundary = `----bioplan${Math.random().toString(16).slice(2)}`) {
+export function multipartForm(
+  fields: Record<string, string>,
+  files: FormFile[] = [],
+  boundary = `----bioplan${Math.random().toString(16).slice(2)}`,
+) {
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
@@ -23,10 +27,18 @@ export function multipartForm(fields: Record<string, string>, files: FormFile[] 
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, boundary };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    boundary,
+  };
 }
 
 /** A small file that file-type reads as PDF. */
 export function pdfBytes(): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n'), Buffer.alloc(200, 32), Buffer.from('\n%%EOF\n')]);
+  return Buffer.concat([
+    Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n'),
+    Buffer.alloc(200, 32),
+    Buffer.from('\n%%EOF\n'),
+  ]);
 }

@@ -177,7 +177,13 @@ export const DraftOperation = z.discriminatedUnion('op', [
   /** Move a paragraph one place up (-1) or down (+1) within its group. */
   z.strictObject({ op: z.literal('move'), id: Id, offset: z.union([z.literal(-1), z.literal(1)]) }),
   /** Add a paragraph at the end of a group, or after a paragraph. */
-  z.strictObject({ op: z.literal('add'), part: ConsolidationPart, itemKey: z.string().trim().max(40).default(''), afterId: Id.optional(), text: Text.min(1) }),
+  z.strictObject({
+    op: z.literal('add'),
+    part: ConsolidationPart,
+    itemKey: z.string().trim().max(40).default(''),
+    afterId: Id.optional(),
+    text: Text.min(1),
+  }),
 ]);
 export type DraftOperation = z.infer<typeof DraftOperation>;
 

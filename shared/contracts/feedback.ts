@@ -192,7 +192,12 @@ export const FeedbackDto = z.object({
 export type FeedbackDto = z.infer<typeof FeedbackDto>;
 
 /** A row of the desk list (no history nor attachments). */
-export const FeedbackListItemDto = FeedbackDto.omit({ history: true, attachments: true, amendments: true, text: true }).extend({
+export const FeedbackListItemDto = FeedbackDto.omit({
+  history: true,
+  attachments: true,
+  amendments: true,
+  text: true,
+}).extend({
   /** Number of attachments. */
   attachmentCount: z.number().int(),
 });

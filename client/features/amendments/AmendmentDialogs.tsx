@@ -163,7 +163,12 @@ export function RejectDialog({ a, opened, onClose }: { a: AmendmentDto; opened: 
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red.9" loading={reject.isPending} leftSection={<IconX size={16} aria-hidden />}>
+            <Button
+              type="submit"
+              color="red.9"
+              loading={reject.isPending}
+              leftSection={<IconX size={16} aria-hidden />}
+            >
               {t('amendments.rejectAction')}
             </Button>
           </Group>

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, MultiSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
@@ -57,7 +70,12 @@ function draftChanges(a: AmendmentDto, items: PlanItemDto[]): DraftChange[] {
       title: c.title !== undefined ? (c.title ?? '') : (item?.title ?? ''),
       text: c.text !== undefined ? (c.text ?? '') : (item?.text ?? ''),
       changeAssignments: c.op === 'add' || Boolean(c.assignments),
-      assignments: (c.assignments ?? []).map((x) => ({ uid: uid(), orgUnitId: x.orgUnit.id, unit: x.orgUnit, role: x.role })),
+      assignments: (c.assignments ?? []).map((x) => ({
+        uid: uid(),
+        orgUnitId: x.orgUnit.id,
+        unit: x.orgUnit,
+        role: x.role,
+      })),
     };
   });
 }
@@ -247,13 +265,25 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
               />
             ))}
             <Group gap="xs">
-              <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => addChange('add')}>
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => addChange('add')}
+              >
                 {t('amendments.addOp.add')}
               </Button>
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => addChange('update')}>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => addChange('update')}
+              >
                 {t('amendments.addOp.update')}
               </Button>
-              <Button variant="default" leftSection={<IconMinus size={16} aria-hidden />} onClick={() => addChange('remove')}>
+              <Button
+                variant="default"
+                leftSection={<IconMinus size={16} aria-hidden />}
+                onClick={() => addChange('remove')}
+              >
                 {t('amendments.addOp.remove')}
               </Button>
             </Group>

@@ -59,7 +59,12 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
       {(a.abilities.canEdit || a.abilities.canSubmit || a.abilities.canApprove || a.abilities.canReject) && (
         <Group gap="sm">
           {a.abilities.canEdit && (
-            <Button component={Link} to={`/sua-doi/${a.id}/sua`} variant="default" leftSection={<IconPencil size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={`/sua-doi/${a.id}/sua`}
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+            >
               {t('amendments.edit')}
             </Button>
           )}
@@ -74,7 +79,12 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
             </Button>
           )}
           {a.abilities.canReject && (
-            <Button color="red.9" variant="outline" leftSection={<IconX size={16} aria-hidden />} onClick={() => setDialog('reject')}>
+            <Button
+              color="red.9"
+              variant="outline"
+              leftSection={<IconX size={16} aria-hidden />}
+              onClick={() => setDialog('reject')}
+            >
               {t('amendments.reject')}
             </Button>
           )}
@@ -83,25 +93,50 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
 
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" component="dl" m={0}>
-          <Fact size="sm" label={t('amendments.createdBy')}>{a.createdBy?.name ?? '—'}</Fact>
-          <Fact size="sm" label={t('amendments.createdAt')}>{formatDateTime(a.createdAt)}</Fact>
-          <Fact size="sm" label={t('amendments.submittedAt')}>{a.submittedAt ? formatDateTime(a.submittedAt) : '—'}</Fact>
-          {a.decidedAt && <Fact size="sm" label={t('amendments.decidedBy')}>{a.decidedBy?.name ?? '—'}</Fact>}
-          {a.decidedAt && <Fact size="sm" label={t('amendments.decidedAt')}>{formatDateTime(a.decidedAt)}</Fact>}
+          <Fact size="sm" label={t('amendments.createdBy')}>
+            {a.createdBy?.name ?? '—'}
+          </Fact>
+          <Fact size="sm" label={t('amendments.createdAt')}>
+            {formatDateTime(a.createdAt)}
+          </Fact>
+          <Fact size="sm" label={t('amendments.submittedAt')}>
+            {a.submittedAt ? formatDateTime(a.submittedAt) : '—'}
+          </Fact>
+          {a.decidedAt && (
+            <Fact size="sm" label={t('amendments.decidedBy')}>
+              {a.decidedBy?.name ?? '—'}
+            </Fact>
+          )}
+          {a.decidedAt && (
+            <Fact size="sm" label={t('amendments.decidedAt')}>
+              {formatDateTime(a.decidedAt)}
+            </Fact>
+          )}
           {a.documentNumber && (
-            <Fact size="sm" label={t('amendments.document')}>{t('amendments.documentText', { number: a.documentNumber, date: formatDate(a.documentDate) })}</Fact>
+            <Fact size="sm" label={t('amendments.document')}>
+              {t('amendments.documentText', { number: a.documentNumber, date: formatDate(a.documentDate) })}
+            </Fact>
           )}
           {a.resultingVersion && (
             <Fact size="sm" label={t('amendments.resultingVersion')}>
               {t('amendments.versionN', { n: a.resultingVersion })} ·{' '}
-              <Anchor component={Link} to={`/ke-hoach/phien-ban?tu=${a.resultingVersion - 1}&den=${a.resultingVersion}`} size="sm">
+              <Anchor
+                component={Link}
+                to={`/ke-hoach/phien-ban?tu=${a.resultingVersion - 1}&den=${a.resultingVersion}`}
+                size="sm"
+              >
                 {t('amendments.seeDiff')}
               </Anchor>
             </Fact>
           )}
         </SimpleGrid>
         {a.decisionComment && (
-          <Alert mt="md" color={a.status === 'rejected' ? 'red' : 'bio'} variant="outline" title={t('amendments.decisionComment')}>
+          <Alert
+            mt="md"
+            color={a.status === 'rejected' ? 'red' : 'bio'}
+            variant="outline"
+            title={t('amendments.decisionComment')}
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {a.decisionComment}
             </Text>

@@ -19,7 +19,9 @@ export function AmendmentsPage() {
   const decides = can('amendment.decide');
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('trang-thai');
-  const status = (AMENDMENT_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as AmendmentStatus) : undefined;
+  const status = (AMENDMENT_STATUSES as readonly string[]).includes(statusParam ?? '')
+    ? (statusParam as AmendmentStatus)
+    : undefined;
   const { id: planId, plans } = useCurrentPlanForPickers(proposes || decides);
   const list = useAmendmentsQuery(proposes || decides ? planId : undefined, status);
 
@@ -62,7 +64,10 @@ export function AmendmentsPage() {
           aria-labelledby="am-status-filter"
           value={status ?? ''}
           onChange={(v) => setParams(v ? { 'trang-thai': v } : {}, { replace: true })}
-          data={[{ value: '', label: t('amendments.all') }, ...statuses.map((s) => ({ value: s, label: t(`amendments.status.${s}`) }))]}
+          data={[
+            { value: '', label: t('amendments.all') },
+            ...statuses.map((s) => ({ value: s, label: t(`amendments.status.${s}`) })),
+          ]}
         />
       </div>
 
@@ -107,7 +112,10 @@ export function AmendmentsPage() {
                             {t('amendments.versionN', { n: a.resultingVersion })}
                             {a.documentNumber && (
                               <Text span size="xs" c="dimmed" display="block">
-                                {t('amendments.documentText', { number: a.documentNumber, date: formatDate(a.documentDate) })}
+                                {t('amendments.documentText', {
+                                  number: a.documentNumber,
+                                  date: formatDate(a.documentDate),
+                                })}
                               </Text>
                             )}
                           </Text>

@@ -1,4 +1,19 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AmendmentChange, ChangeOp } from '../../../shared/contracts/amendments';
@@ -85,7 +100,10 @@ export function toRequestChange(c: DraftChange, byId: Map<string, PlanItemDto>):
 /** The next label among an item's children: "8." after "7.", "-" among dashes. */
 function suggestLabel(parentId: string | null, items: PlanItemDto[]): string {
   const siblings = items.filter((i) => i.parentId === parentId);
-  const numbers = siblings.map((s) => /^(\d+)\.$/.exec(s.label)?.[1]).filter(Boolean).map(Number);
+  const numbers = siblings
+    .map((s) => /^(\d+)\.$/.exec(s.label)?.[1])
+    .filter(Boolean)
+    .map(Number);
   if (numbers.length > 0) return `${Math.max(...numbers) + 1}.`;
   if (siblings.some((s) => s.label === '-')) return '-';
   return '';
@@ -113,7 +131,13 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
   const pickItem = (id: string | null) => {
     const picked = id ? byId.get(id) : undefined;
     if (c.op === 'update' && picked) {
-      set({ itemId: id, label: picked.label, title: picked.title ?? '', text: picked.text ?? '', assignments: assignmentsOf(picked) });
+      set({
+        itemId: id,
+        label: picked.label,
+        title: picked.title ?? '',
+        text: picked.text ?? '',
+        assignments: assignmentsOf(picked),
+      });
     } else set({ itemId: id });
   };
 
@@ -123,7 +147,11 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
       p="md"
       component="fieldset"
       aria-labelledby={headingId}
-      style={{ borderLeft: `5px solid var(--mantine-color-${OP_COLOR[c.op].replace('.', '-')})`, margin: 0, minWidth: 0 }}
+      style={{
+        borderLeft: `5px solid var(--mantine-color-${OP_COLOR[c.op].replace('.', '-')})`,
+        margin: 0,
+        minWidth: 0,
+      }}
       data-testid={`change-${index}`}
     >
       <Stack gap="sm">
@@ -136,7 +164,12 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
               {t('amendments.changeN', { n, op: t(`amendments.op.${c.op}`) })}
             </Title>
           </Group>
-          <ActionIcon variant="subtle" color="red.9" onClick={onRemove} aria-label={t('amendments.removeChange', { n })}>
+          <ActionIcon
+            variant="subtle"
+            color="red.9"
+            onClick={onRemove}
+            aria-label={t('amendments.removeChange', { n })}
+          >
             <IconTrash size={18} aria-hidden />
           </ActionIcon>
         </Group>
@@ -156,7 +189,7 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
                 label={t('amendments.kind')}
                 required
                 value={c.kind}
-                onChange={(v) => set({ kind: (v) ?? null })}
+                onChange={(v) => set({ kind: v ?? null })}
                 data={PLAN_ITEM_KINDS.map((k) => ({ value: k, label: t(`amendments.kinds.${k}`) }))}
                 allowDeselect={false}
                 error={fieldError('kind')}
@@ -245,7 +278,11 @@ export function ChangeEditor({ index, change: c, items, byId, onChange, onRemove
               />
             )}
             {c.changeAssignments && (
-              <AssignmentsEditor rows={c.assignments} onChange={(assignments) => set({ assignments })} fieldError={fieldError} />
+              <AssignmentsEditor
+                rows={c.assignments}
+                onChange={(assignments) => set({ assignments })}
+                fieldError={fieldError}
+              />
             )}
           </>
         )}
@@ -264,7 +301,8 @@ function AssignmentsEditor({
   fieldError: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const update = (i: number, patch: Partial<DraftAssignment>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<DraftAssignment>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
@@ -311,7 +349,12 @@ function AssignmentsEditor({
           variant="default"
           size="xs"
           leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => onChange([...rows, { uid: uid(), orgUnitId: null, unit: null, role: rows.length === 0 ? 'lead' : 'coordinate' }])}
+          onClick={() =>
+            onChange([
+              ...rows,
+              { uid: uid(), orgUnitId: null, unit: null, role: rows.length === 0 ? 'lead' : 'coordinate' },
+            ])
+          }
         >
           {t('amendments.addUnit')}
         </Button>

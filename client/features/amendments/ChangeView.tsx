@@ -20,7 +20,11 @@ export function ChangeView({ change: c }: { change: AmendmentChangeDto }) {
         ? itemRefText(c.item)
         : (c.itemKey ?? '');
   return (
-    <Paper withBorder p="md" style={{ borderLeft: `5px solid var(--mantine-color-${OP_COLOR[c.op].replace('.', '-')})` }}>
+    <Paper
+      withBorder
+      p="md"
+      style={{ borderLeft: `5px solid var(--mantine-color-${OP_COLOR[c.op].replace('.', '-')})` }}
+    >
       <Stack gap={6}>
         <Group gap="xs">
           <Badge color={OP_COLOR[c.op]} variant="filled" tt="none">

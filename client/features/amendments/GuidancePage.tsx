@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -53,7 +68,10 @@ export function GuidancePage() {
           label={t('guidance.statusFilter')}
           value={status}
           onChange={(v) => setStatus((v as GuidanceStatus) ?? '')}
-          data={[{ value: '', label: t('guidance.all') }, ...GUIDANCE_STATUSES.map((s) => ({ value: s, label: t(`guidance.status.${s}`) }))]}
+          data={[
+            { value: '', label: t('guidance.all') },
+            ...GUIDANCE_STATUSES.map((s) => ({ value: s, label: t(`guidance.status.${s}`) })),
+          ]}
           allowDeselect={false}
           w={{ base: '100%', xs: 220 }}
         />
@@ -138,7 +156,10 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
   const [planItemIds, setPlanItemIds] = useState<string[]>([]);
   const error = create.error instanceof ApiError ? create.error : null;
   const options = useMemo(() => planItemOptions(plan.data?.items ?? []), [plan.data]);
-  const folded = useMemo(() => new Map(options.map((o) => [o.item.id, foldText(`${o.item.key} ${o.path} ${o.item.text ?? ''}`)])), [options]);
+  const folded = useMemo(
+    () => new Map(options.map((o) => [o.item.id, foldText(`${o.item.key} ${o.path} ${o.item.text ?? ''}`)])),
+    [options],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -260,7 +281,12 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
             }}
             limit={200}
             maxDropdownHeight={320}
-            error={error?.issues.filter((i) => i.path.startsWith('planItemIds')).map((i) => i.message).join(' ') || undefined}
+            error={
+              error?.issues
+                .filter((i) => i.path.startsWith('planItemIds'))
+                .map((i) => i.message)
+                .join(' ') || undefined
+            }
             comboboxProps={{ withinPortal: true }}
           />
           <Group justify="flex-end" mt="sm">

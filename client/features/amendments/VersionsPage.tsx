@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Box, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upperFirst } from '../../../shared/text';
@@ -54,7 +69,13 @@ export function VersionsPage() {
                               {t('versions.versionN', { n: v.number })}
                             </Text>
                             {v.isCurrent && (
-                              <Badge variant="filled" size="sm" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+                              <Badge
+                                variant="filled"
+                                size="sm"
+                                tt="none"
+                                style={{ flexShrink: 0, overflow: 'visible' }}
+                                styles={{ label: { overflow: 'visible' } }}
+                              >
                                 {t('versions.current')}
                               </Badge>
                             )}
@@ -102,12 +123,15 @@ function Compare({ planId, numbers }: { planId: string; numbers: number[] }) {
 
   useEffect(() => {
     if (!params.get('tu') && !params.get('den') && latest > 1) {
-      setParams((p) => {
-        const next = new URLSearchParams(p);
-        next.set('tu', String(from));
-        next.set('den', String(to));
-        return next;
-      }, { replace: true });
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set('tu', String(from));
+          next.set('den', String(to));
+          return next;
+        },
+        { replace: true },
+      );
     }
   }, [latest, from, to, params, setParams]);
 
@@ -129,8 +153,22 @@ function Compare({ planId, numbers }: { planId: string; numbers: number[] }) {
       ) : (
         <Stack gap="md">
           <Group gap="md" align="flex-end">
-            <Select label={t('versions.from')} value={String(from)} onChange={(v) => set('tu', v)} data={options} allowDeselect={false} w={200} />
-            <Select label={t('versions.to')} value={String(to)} onChange={(v) => set('den', v)} data={options} allowDeselect={false} w={200} />
+            <Select
+              label={t('versions.from')}
+              value={String(from)}
+              onChange={(v) => set('tu', v)}
+              data={options}
+              allowDeselect={false}
+              w={200}
+            />
+            <Select
+              label={t('versions.to')}
+              value={String(to)}
+              onChange={(v) => set('den', v)}
+              data={options}
+              allowDeselect={false}
+              w={200}
+            />
           </Group>
           {from === to ? (
             <Alert>{t('versions.same')}</Alert>
@@ -146,7 +184,12 @@ function Compare({ planId, numbers }: { planId: string; numbers: number[] }) {
 const STYLE = {
   added: { color: 'bio.7', border: 'var(--mantine-color-bio-7)', bg: 'var(--mantine-color-bio-0)', mark: '+' },
   removed: { color: 'red.9', border: 'var(--mantine-color-red-9)', bg: 'var(--mantine-color-red-0)', mark: '−' },
-  changed: { color: 'indigo.8', border: 'var(--mantine-color-indigo-8)', bg: 'var(--mantine-color-indigo-0)', mark: '~' },
+  changed: {
+    color: 'indigo.8',
+    border: 'var(--mantine-color-indigo-8)',
+    bg: 'var(--mantine-color-indigo-0)',
+    mark: '~',
+  },
 } as const;
 
 /** The differing items in document order, each marked in words and symbols as well as colour. */
@@ -227,7 +270,12 @@ function DiffItem({ item }: { item: DiffItemDto }) {
             {(['title', 'text'] as const)
               .filter((f) => item.fields.includes(f))
               .map((f) => (
-                <TextChange key={f} label={t(`versions.fields.${f}`)} before={item.before![f] ?? ''} after={item.after![f] ?? ''} />
+                <TextChange
+                  key={f}
+                  label={t(`versions.fields.${f}`)}
+                  before={item.before![f] ?? ''}
+                  after={item.after![f] ?? ''}
+                />
               ))}
             {item.fields.includes('label') && (
               <TextChange label={t('versions.fields.label')} before={item.before.label} after={item.after.label} />

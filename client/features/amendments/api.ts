@@ -52,7 +52,10 @@ export function useAmendmentQuery(planId: string | undefined, id: string | undef
  * Every step of a proposal answers the proposal; the caches of proposals, versions, the plan
  * (a new version on approval) and the feedback desk (cited items get answered) are refreshed.
  */
-function useAmendmentStep<B>(planId: string, step: (body: B) => { path: string; method: 'POST' | 'PATCH'; body: unknown }) {
+function useAmendmentStep<B>(
+  planId: string,
+  step: (body: B) => { path: string; method: 'POST' | 'PATCH'; body: unknown },
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: B) => {
@@ -70,23 +73,43 @@ function useAmendmentStep<B>(planId: string, step: (body: B) => { path: string; 
 }
 
 export function useCreateAmendmentMutation(planId: string) {
-  return useAmendmentStep<CreateAmendmentRequest>(planId, (body) => ({ path: `/plans/${planId}/amendments`, method: 'POST', body }));
+  return useAmendmentStep<CreateAmendmentRequest>(planId, (body) => ({
+    path: `/plans/${planId}/amendments`,
+    method: 'POST',
+    body,
+  }));
 }
 
 export function useUpdateAmendmentMutation(planId: string, id: string) {
-  return useAmendmentStep<CreateAmendmentRequest>(planId, (body) => ({ path: `/plans/${planId}/amendments/${id}`, method: 'PATCH', body }));
+  return useAmendmentStep<CreateAmendmentRequest>(planId, (body) => ({
+    path: `/plans/${planId}/amendments/${id}`,
+    method: 'PATCH',
+    body,
+  }));
 }
 
 export function useSubmitAmendmentMutation(planId: string, id: string) {
-  return useAmendmentStep<void>(planId, () => ({ path: `/plans/${planId}/amendments/${id}/submit`, method: 'POST', body: {} }));
+  return useAmendmentStep<void>(planId, () => ({
+    path: `/plans/${planId}/amendments/${id}/submit`,
+    method: 'POST',
+    body: {},
+  }));
 }
 
 export function useApproveAmendmentMutation(planId: string, id: string) {
-  return useAmendmentStep<ApproveAmendmentRequest>(planId, (body) => ({ path: `/plans/${planId}/amendments/${id}/approve`, method: 'POST', body }));
+  return useAmendmentStep<ApproveAmendmentRequest>(planId, (body) => ({
+    path: `/plans/${planId}/amendments/${id}/approve`,
+    method: 'POST',
+    body,
+  }));
 }
 
 export function useRejectAmendmentMutation(planId: string, id: string) {
-  return useAmendmentStep<RejectAmendmentRequest>(planId, (body) => ({ path: `/plans/${planId}/amendments/${id}/reject`, method: 'POST', body }));
+  return useAmendmentStep<RejectAmendmentRequest>(planId, (body) => ({
+    path: `/plans/${planId}/amendments/${id}/reject`,
+    method: 'POST',
+    body,
+  }));
 }
 
 /** Versions of a plan, oldest first. */
@@ -120,7 +143,8 @@ export function useGuidanceQuery(params: { status?: GuidanceStatus; q?: string }
 export function useCreateGuidanceMutation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateGuidanceDocumentRequest) => api('/guidance-documents', { method: 'POST', body, schema: GuidanceDocumentDto }),
+    mutationFn: (body: CreateGuidanceDocumentRequest) =>
+      api('/guidance-documents', { method: 'POST', body, schema: GuidanceDocumentDto }),
     onSuccess: () => qc.invalidateQueries({ queryKey: guidanceKeys.all }),
   });
 }

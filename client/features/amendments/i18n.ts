@@ -5,7 +5,8 @@ export const texts = {
       title: 'Đề xuất sửa đổi, bổ sung kế hoạch',
       intro:
         'Sở Nông nghiệp và Môi trường tổng hợp khó khăn, vướng mắc và hướng dẫn mới, soạn đề xuất sửa đổi, bổ sung Kế hoạch và trình lãnh đạo UBND tỉnh phê duyệt. Mỗi đề xuất được phê duyệt tạo một phiên bản mới của Kế hoạch.',
-      introLeader: 'Các đề xuất sửa đổi, bổ sung Kế hoạch được trình để lãnh đạo xem xét, phê duyệt hoặc không phê duyệt.',
+      introLeader:
+        'Các đề xuất sửa đổi, bổ sung Kế hoạch được trình để lãnh đạo xem xét, phê duyệt hoặc không phê duyệt.',
       noAccess: 'Bạn không có quyền xem các đề xuất sửa đổi.',
       create: 'Soạn đề xuất',
       statusFilter: 'Lọc theo trạng thái',
@@ -34,7 +35,8 @@ export const texts = {
       reasoningHint: 'Khó khăn, vướng mắc được phản ánh; hướng dẫn mới của Bộ, ngành',
       grounds: 'Căn cứ',
       feedbackIds: 'Ý kiến phản ánh được giải quyết',
-      feedbackHint: 'Gõ mã, tiêu đề hoặc tên người gửi để tìm; các ý kiến này sẽ ghi nhận được giải quyết khi đề xuất được phê duyệt',
+      feedbackHint:
+        'Gõ mã, tiêu đề hoặc tên người gửi để tìm; các ý kiến này sẽ ghi nhận được giải quyết khi đề xuất được phê duyệt',
       guidanceIds: 'Văn bản hướng dẫn liên quan',
       guidanceHint: 'Văn bản mới của Bộ, ngành Trung ương làm căn cứ sửa đổi',
       changes: 'Các thay đổi đối với kế hoạch',
@@ -49,7 +51,14 @@ export const texts = {
       item: 'Mục kế hoạch',
       itemHint: 'Chọn trong cây mục của kế hoạch; gõ để tìm, có hoặc không dấu',
       kind: 'Loại mục',
-      kinds: { section: 'Phần, mục', objective: 'Mục tiêu', task: 'Nhiệm vụ', solution: 'Giải pháp', duty: 'Trách nhiệm', text: 'Đoạn văn' },
+      kinds: {
+        section: 'Phần, mục',
+        objective: 'Mục tiêu',
+        task: 'Nhiệm vụ',
+        solution: 'Giải pháp',
+        duty: 'Trách nhiệm',
+        text: 'Đoạn văn',
+      },
       label: 'Số thứ tự',
       labelHint: 'Như sẽ in trong văn bản: "8." hoặc "-"',
       itemTitle: 'Tiêu đề',
@@ -57,7 +66,8 @@ export const texts = {
       current: 'Nội dung hiện hành',
       currentUnits: 'Đơn vị thực hiện hiện hành',
       changeUnits: 'Thay đổi đơn vị thực hiện',
-      changeUnitsHint: 'Danh sách dưới đây thay cho các đơn vị hiện hành; các nhóm đơn vị ghi chung trong kế hoạch được giữ nguyên',
+      changeUnitsHint:
+        'Danh sách dưới đây thay cho các đơn vị hiện hành; các nhóm đơn vị ghi chung trong kế hoạch được giữ nguyên',
       removeWarning: 'Mục này và toàn bộ các mục con sẽ bị bỏ khỏi kế hoạch.',
       assignments: 'Đơn vị thực hiện',
       unit: 'Đơn vị',
@@ -99,7 +109,8 @@ export const texts = {
       submitted: 'Đã trình đề xuất',
       approve: 'Phê duyệt',
       approveTitle: 'Phê duyệt đề xuất sửa đổi',
-      approveConfirm: 'Phê duyệt sẽ ban hành phiên bản {{n}} của Kế hoạch theo văn bản dưới đây. Các ý kiến phản ánh được trích dẫn sẽ ghi nhận đã được giải quyết.',
+      approveConfirm:
+        'Phê duyệt sẽ ban hành phiên bản {{n}} của Kế hoạch theo văn bản dưới đây. Các ý kiến phản ánh được trích dẫn sẽ ghi nhận đã được giải quyết.',
       documentNumber: 'Số văn bản sửa đổi',
       documentNumberHint: 'Ví dụ 2150/KH-UBND',
       documentDate: 'Ngày văn bản',
@@ -119,7 +130,8 @@ export const texts = {
     versions: {
       nav: 'Phiên bản kế hoạch',
       title: 'Các phiên bản của kế hoạch',
-      intro: 'Phiên bản 1 là kế hoạch ban hành lần đầu; mỗi lần sửa đổi, bổ sung được phê duyệt tạo một phiên bản mới. Mọi phiên bản đều được lưu và so sánh được với nhau.',
+      intro:
+        'Phiên bản 1 là kế hoạch ban hành lần đầu; mỗi lần sửa đổi, bổ sung được phê duyệt tạo một phiên bản mới. Mọi phiên bản đều được lưu và so sánh được với nhau.',
       col: { number: 'Phiên bản', document: 'Văn bản', effective: 'Ngày hiệu lực', amendment: 'Nội dung sửa đổi' },
       current: 'Hiện hành',
       original: 'Ban hành lần đầu',
@@ -129,11 +141,20 @@ export const texts = {
       to: 'So với phiên bản',
       same: 'Chọn hai phiên bản khác nhau để so sánh.',
       onlyOne: 'Kế hoạch mới có một phiên bản; chưa có gì để so sánh.',
-      summary: 'Từ phiên bản {{from}} đến phiên bản {{to}}: {{added}} mục thêm mới, {{removed}} mục bỏ, {{changed}} mục sửa đổi.',
+      summary:
+        'Từ phiên bản {{from}} đến phiên bản {{to}}: {{added}} mục thêm mới, {{removed}} mục bỏ, {{changed}} mục sửa đổi.',
       noDiff: 'Hai phiên bản giống nhau.',
-      legend: 'Ký hiệu: [+] thêm mới, [−] bỏ, [~] sửa đổi; phần chữ bị bỏ được gạch ngang, phần chữ thêm được gạch chân.',
+      legend:
+        'Ký hiệu: [+] thêm mới, [−] bỏ, [~] sửa đổi; phần chữ bị bỏ được gạch ngang, phần chữ thêm được gạch chân.',
       change: { added: 'Thêm mới', removed: 'Đã bỏ', changed: 'Sửa đổi' },
-      fields: { kind: 'loại mục', label: 'số thứ tự', title: 'tiêu đề', text: 'nội dung', parent: 'vị trí', assignments: 'đơn vị thực hiện' },
+      fields: {
+        kind: 'loại mục',
+        label: 'số thứ tự',
+        title: 'tiêu đề',
+        text: 'nội dung',
+        parent: 'vị trí',
+        assignments: 'đơn vị thực hiện',
+      },
       changedFields: 'Thay đổi: {{fields}}',
       before: 'Trước',
       after: 'Sau',
@@ -147,7 +168,8 @@ export const texts = {
     guidance: {
       nav: 'Văn bản hướng dẫn',
       title: 'Văn bản hướng dẫn',
-      intro: 'Hướng dẫn mới của Bộ Nông nghiệp và Môi trường, quyết định của Trung ương và các văn bản khác làm căn cứ cập nhật, bổ sung Kế hoạch (mục IV.2).',
+      intro:
+        'Hướng dẫn mới của Bộ Nông nghiệp và Môi trường, quyết định của Trung ương và các văn bản khác làm căn cứ cập nhật, bổ sung Kế hoạch (mục IV.2).',
       add: 'Thêm văn bản',
       search: 'Tìm theo số, cơ quan ban hành, trích yếu',
       statusFilter: 'Trạng thái',
@@ -155,7 +177,14 @@ export const texts = {
       none: 'Chưa có văn bản nào.',
       status: { in_force: 'Còn hiệu lực', replaced: 'Đã được thay thế', expired: 'Hết hiệu lực' },
       replacedBy: 'Được thay thế bởi',
-      col: { number: 'Số, ký hiệu', date: 'Ngày ban hành', issuer: 'Cơ quan ban hành', title: 'Trích yếu', status: 'Trạng thái', items: 'Mục kế hoạch liên quan' },
+      col: {
+        number: 'Số, ký hiệu',
+        date: 'Ngày ban hành',
+        issuer: 'Cơ quan ban hành',
+        title: 'Trích yếu',
+        status: 'Trạng thái',
+        items: 'Mục kế hoạch liên quan',
+      },
       formTitle: 'Thêm văn bản hướng dẫn',
       number: 'Số, ký hiệu',
       numberHint: 'Ví dụ 12/2025/TT-BNNMT',
@@ -209,7 +238,8 @@ export const texts = {
       reasoningHint: 'The difficulties raised; new guidance of the Ministry',
       grounds: 'Grounds',
       feedbackIds: 'Feedback items it resolves',
-      feedbackHint: 'Type a code, subject or sender to search; these items are marked as resolved when the proposal is approved',
+      feedbackHint:
+        'Type a code, subject or sender to search; these items are marked as resolved when the proposal is approved',
       guidanceIds: 'Guidance documents',
       guidanceHint: 'New national documents the amendment follows',
       changes: 'Changes to the plan',
@@ -224,7 +254,14 @@ export const texts = {
       item: 'Plan item',
       itemHint: 'Pick from the plan’s tree; type to search, with or without diacritics',
       kind: 'Kind',
-      kinds: { section: 'Section', objective: 'Objective', task: 'Task', solution: 'Solution', duty: 'Duty', text: 'Paragraph' },
+      kinds: {
+        section: 'Section',
+        objective: 'Objective',
+        task: 'Task',
+        solution: 'Solution',
+        duty: 'Duty',
+        text: 'Paragraph',
+      },
       label: 'Label',
       labelHint: 'As printed: "8." or "-"',
       itemTitle: 'Title',
@@ -273,7 +310,8 @@ export const texts = {
       submitted: 'Proposal submitted',
       approve: 'Approve',
       approveTitle: 'Approve the amendment proposal',
-      approveConfirm: 'Approving issues version {{n}} of the plan under the document below. The feedback items cited are marked as resolved.',
+      approveConfirm:
+        'Approving issues version {{n}} of the plan under the document below. The feedback items cited are marked as resolved.',
       documentNumber: 'Amending document number',
       documentNumberHint: 'e.g. 2150/KH-UBND',
       documentDate: 'Document date',
@@ -293,7 +331,8 @@ export const texts = {
     versions: {
       nav: 'Plan versions',
       title: 'Versions of the plan',
-      intro: 'Version 1 is the plan as issued; each approved amendment creates a new version. Every version is kept and any two can be compared.',
+      intro:
+        'Version 1 is the plan as issued; each approved amendment creates a new version. Every version is kept and any two can be compared.',
       col: { number: 'Version', document: 'Document', effective: 'In force from', amendment: 'Amendment' },
       current: 'Current',
       original: 'As issued',
@@ -303,11 +342,19 @@ export const texts = {
       to: 'To version',
       same: 'Pick two different versions to compare.',
       onlyOne: 'The plan has a single version; nothing to compare yet.',
-      summary: 'From version {{from}} to version {{to}}: {{added}} items added, {{removed}} removed, {{changed}} changed.',
+      summary:
+        'From version {{from}} to version {{to}}: {{added}} items added, {{removed}} removed, {{changed}} changed.',
       noDiff: 'The two versions are the same.',
       legend: 'Markers: [+] added, [−] removed, [~] changed; removed words are struck through, added words underlined.',
       change: { added: 'Added', removed: 'Removed', changed: 'Changed' },
-      fields: { kind: 'kind', label: 'label', title: 'title', text: 'text', parent: 'position', assignments: 'responsible units' },
+      fields: {
+        kind: 'kind',
+        label: 'label',
+        title: 'title',
+        text: 'text',
+        parent: 'position',
+        assignments: 'responsible units',
+      },
       changedFields: 'Changed: {{fields}}',
       before: 'Before',
       after: 'After',
@@ -321,7 +368,8 @@ export const texts = {
     guidance: {
       nav: 'Guidance documents',
       title: 'Guidance documents',
-      intro: 'New instructions of the Ministry of Agriculture and Environment, national decisions and other documents the plan is updated with (section IV.2).',
+      intro:
+        'New instructions of the Ministry of Agriculture and Environment, national decisions and other documents the plan is updated with (section IV.2).',
       add: 'Add a document',
       search: 'Search by number, issuer, title',
       statusFilter: 'Status',

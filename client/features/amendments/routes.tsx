@@ -19,9 +19,21 @@ export const feature: FeatureModule = {
     { path: '/van-ban-huong-dan', element: <GuidancePage />, ability: 'plan.read' },
   ],
   nav: [
-    { to: '/ke-hoach/phien-ban', label: 'versions.nav', icon: <IconGitCompare size={18} aria-hidden />, ability: 'plan.read', order: 11 },
+    {
+      to: '/ke-hoach/phien-ban',
+      label: 'versions.nav',
+      icon: <IconGitCompare size={18} aria-hidden />,
+      ability: 'plan.read',
+      order: 11,
+    },
     { to: '/sua-doi', label: 'amendments.nav', icon: amendmentIcon, ability: 'amendment.propose', order: 45 },
     { to: '/sua-doi', label: 'amendments.nav', icon: amendmentIcon, ability: 'amendment.decide', order: 45 },
-    { to: '/van-ban-huong-dan', label: 'guidance.nav', icon: <IconBook2 size={18} aria-hidden />, ability: 'guidance.manage', order: 46 },
+    {
+      to: '/van-ban-huong-dan',
+      label: 'guidance.nav',
+      icon: <IconBook2 size={18} aria-hidden />,
+      ability: 'guidance.manage',
+      order: 46,
+    },
   ],
 };

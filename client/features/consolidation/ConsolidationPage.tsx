@@ -59,18 +59,38 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
       {canEdit && (
         <Paper withBorder p="md">
           <Stack gap="sm">
-            <Checkbox label={t('consolidation.includeSubmitted')} checked={includeSubmitted} onChange={(e) => setIncludeSubmitted(e.currentTarget.checked)} />
+            <Checkbox
+              label={t('consolidation.includeSubmitted')}
+              checked={includeSubmitted}
+              onChange={(e) => setIncludeSubmitted(e.currentTarget.checked)}
+            />
             <Group gap="sm">
-              <Button leftSection={<IconRefresh size={16} aria-hidden />} loading={generate.isPending} disabled={Boolean(running)} onClick={() => generate.mutate({ includeSubmitted })}>
+              <Button
+                leftSection={<IconRefresh size={16} aria-hidden />}
+                loading={generate.isPending}
+                disabled={Boolean(running)}
+                onClick={() => generate.mutate({ includeSubmitted })}
+              >
                 {draft ? t('consolidation.regenerate') : t('consolidation.generate')}
               </Button>
               {draft && draft.status === 'ready' && (
-                <Button variant="light" leftSection={<IconDownload size={16} aria-hidden />} loading={render.isPending} disabled={Boolean(running) || save.state !== 'saved'} onClick={() => render.mutate()}>
+                <Button
+                  variant="light"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  loading={render.isPending}
+                  disabled={Boolean(running) || save.state !== 'saved'}
+                  onClick={() => render.mutate()}
+                >
                   {t('consolidation.renderDocx')}
                 </Button>
               )}
               {draft && (
-                <Button component="a" variant="default" href={`/api/v1/cycles/${cycleId}/export.xlsx`} leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+                <Button
+                  component="a"
+                  variant="default"
+                  href={`/api/v1/cycles/${cycleId}/export.xlsx`}
+                  leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                >
                   {t('consolidation.exportXlsx')}
                 </Button>
               )}
@@ -114,7 +134,10 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
                       {d.fileName}
                     </Anchor>
                     <Text size="sm" c="dimmed">
-                      {formatDateTime(d.createdAt)} · SHA-256 {d.sha256.slice(0, 12)}… · {d.isCurrent ? t('consolidation.current') : t('consolidation.outdated', { version: d.sourceVersion })}
+                      {formatDateTime(d.createdAt)} · SHA-256 {d.sha256.slice(0, 12)}… ·{' '}
+                      {d.isCurrent
+                        ? t('consolidation.current')
+                        : t('consolidation.outdated', { version: d.sourceVersion })}
                     </Text>
                   </Group>
                 ))}

@@ -29,11 +29,28 @@ export function JobProgress({ job, cycleId }: { job: NonNullable<ConsolidationDt
       <Stack gap={6}>
         <Group justify="space-between">
           <Text fw={600}>{label}</Text>
-          <Text size="sm">{failed ? t('consolidation.jobFailed', { error: job.error ?? '' }) : done ? t('consolidation.jobDone') : (job.progressNote ?? '')}</Text>
+          <Text size="sm">
+            {failed
+              ? t('consolidation.jobFailed', { error: job.error ?? '' })
+              : done
+                ? t('consolidation.jobDone')
+                : (job.progressNote ?? '')}
+          </Text>
         </Group>
-        <Progress value={job.progress} color={failed ? 'red' : done ? 'green' : 'blue'} aria-label={`${label}: ${job.progress}%`} animated={!done && !failed} />
+        <Progress
+          value={job.progress}
+          color={failed ? 'red' : done ? 'green' : 'blue'}
+          aria-label={`${label}: ${job.progress}%`}
+          animated={!done && !failed}
+        />
         {done && job.kind === 'consolidation.render' && job.documentId && (
-          <Button component="a" href={`/api/v1/cycles/${cycleId}/consolidation/documents/${job.documentId}`} download leftSection={<IconDownload size={16} aria-hidden />} w="fit-content">
+          <Button
+            component="a"
+            href={`/api/v1/cycles/${cycleId}/consolidation/documents/${job.documentId}`}
+            download
+            leftSection={<IconDownload size={16} aria-hidden />}
+            w="fit-content"
+          >
             {t('consolidation.downloadDocx')}
           </Button>
         )}
@@ -48,13 +65,22 @@ export function SinceLast({ draft }: { draft: ConsolidationDto }) {
   return (
     <Stack gap={4}>
       <Text size="sm" c="dimmed">
-        {draft.generatedAt ? t('consolidation.generatedAt', { generation: draft.generation, at: formatDateTime(draft.generatedAt) }) : ''}
+        {draft.generatedAt
+          ? t('consolidation.generatedAt', { generation: draft.generation, at: formatDateTime(draft.generatedAt) })
+          : ''}
         {draft.removedCount > 0 ? ` · ${t('consolidation.removedCount', { count: draft.removedCount })}` : ''}
       </Text>
       {draft.generation > 1 && (
-        <Alert color={draft.sinceLast.added + draft.sinceLast.updated > 0 ? 'blue' : 'gray'} title={t('consolidation.sinceLastTitle')}>
+        <Alert
+          color={draft.sinceLast.added + draft.sinceLast.updated > 0 ? 'blue' : 'gray'}
+          title={t('consolidation.sinceLastTitle')}
+        >
           {draft.sinceLast.added + draft.sinceLast.updated > 0
-            ? t('consolidation.sinceLast', { added: draft.sinceLast.added, updated: draft.sinceLast.updated, units: draft.sinceLast.units.join(', ') })
+            ? t('consolidation.sinceLast', {
+                added: draft.sinceLast.added,
+                updated: draft.sinceLast.updated,
+                units: draft.sinceLast.units.join(', '),
+              })
             : t('consolidation.nothingNew')}
         </Alert>
       )}

@@ -19,7 +19,11 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
             <Table.Tr>
               <Table.Th>{t('consolidation.indicator')}</Table.Th>
               <Table.Th>{t('consolidation.unitOfMeasure')}</Table.Th>
-              <Table.Th ta="right">{draft.previousYear ? t('consolidation.yearCol', { year: draft.previousYear }) : t('consolidation.previousCol')}</Table.Th>
+              <Table.Th ta="right">
+                {draft.previousYear
+                  ? t('consolidation.yearCol', { year: draft.previousYear })
+                  : t('consolidation.previousCol')}
+              </Table.Th>
               <Table.Th ta="right">{t('consolidation.yearCol', { year: draft.year })}</Table.Th>
               <Table.Th ta="right">{t('consolidation.reporting')}</Table.Th>
             </Table.Tr>
@@ -40,7 +44,18 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
                     .filter((stream) => stream.value !== null || stream.previous !== null)
                     .map((stream) => (
                       <Table.Tr key={`${indicator.code}|${stream.stream}`}>
-                        <Table.Td pl="xl">– {stream.stream === 'agri' ? 'Nông, lâm, thủy sản' : stream.stream === 'medical' ? 'Y tế' : stream.stream === 'industrial' ? 'Công nghiệp' : stream.stream === 'domestic' ? 'Sinh hoạt' : stream.stream}</Table.Td>
+                        <Table.Td pl="xl">
+                          –{' '}
+                          {stream.stream === 'agri'
+                            ? 'Nông, lâm, thủy sản'
+                            : stream.stream === 'medical'
+                              ? 'Y tế'
+                              : stream.stream === 'industrial'
+                                ? 'Công nghiệp'
+                                : stream.stream === 'domestic'
+                                  ? 'Sinh hoạt'
+                                  : stream.stream}
+                        </Table.Td>
                         <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(stream.previous)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(stream.value)}</Table.Td>
@@ -76,7 +91,11 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
               key: 'status',
               header: t('consolidation.status'),
               renderCell: (unit) => (
-                <Badge variant="light" color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'} c="dark">
+                <Badge
+                  variant="light"
+                  color={unit.timing === 'on_time' ? 'green' : unit.timing === 'late' ? 'orange' : 'gray'}
+                  c="dark"
+                >
                   {t(`consolidation.timing.${unit.timing}`)}
                 </Badge>
               ),

@@ -7,16 +7,31 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import type { DraftAutosave } from './useDraftAutosave';
 
 /** The draft's paragraphs under the report's headings, each with its source unit; editable by the focal officer. */
-export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; canEdit: boolean; save: DraftAutosave }) {
+export function Paragraphs({
+  draft,
+  canEdit,
+  save,
+}: {
+  draft: ConsolidationDto;
+  canEdit: boolean;
+  save: DraftAutosave;
+}) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<ParagraphDto | null>(null);
   const sourceOf = (paragraph: ParagraphDto) => paragraph.source?.unitName ?? t('consolidation.manual');
   const headingOf = (part: string) =>
-    ({ implementation: 'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN', results: 'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP', difficulties: 'IV. KHÓ KHĂN, VƯỚNG MẮC', proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ' })[part] ?? part;
+    ({
+      implementation: 'I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN',
+      results: 'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP',
+      difficulties: 'IV. KHÓ KHĂN, VƯỚNG MẮC',
+      proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ',
+    })[part] ?? part;
   return (
     <Stack gap="md">
       {draft.groups.map((group, groupIndex) => {
-        const list = draft.paragraphs.filter((paragraph) => paragraph.part === group.part && paragraph.itemKey === group.itemKey);
+        const list = draft.paragraphs.filter(
+          (paragraph) => paragraph.part === group.part && paragraph.itemKey === group.itemKey,
+        );
         // A part's heading stands above its first group.
         const partHeading = draft.groups[groupIndex - 1]?.part !== group.part ? headingOf(group.part) : null;
         return (
@@ -42,17 +57,28 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
                   <Group justify="space-between" gap="xs">
                     <Group gap={6}>
                       <Badge variant="light" color={paragraph.source ? 'gray' : 'grape'} c="dark">
-                        {paragraph.source ? t('consolidation.source', { unit: paragraph.source.unitName }) : t('consolidation.manual')}
+                        {paragraph.source
+                          ? t('consolidation.source', { unit: paragraph.source.unitName })
+                          : t('consolidation.manual')}
                       </Badge>
                       {paragraph.isNew && <Badge color="blue.9">{t('consolidation.badgeNew')}</Badge>}
                       {paragraph.isUpdated && <Badge color="cyan.9">{t('consolidation.badgeUpdated')}</Badge>}
-                      {paragraph.isEdited && <Badge color="yellow" c="dark">{t('consolidation.badgeEdited')}</Badge>}
+                      {paragraph.isEdited && (
+                        <Badge color="yellow" c="dark">
+                          {t('consolidation.badgeEdited')}
+                        </Badge>
+                      )}
                       {paragraph.isProvisional && <Badge color="orange.9">{t('consolidation.badgeProvisional')}</Badge>}
                       {paragraph.sourceChanged && <Badge color="red.9">{t('consolidation.badgeSourceChanged')}</Badge>}
                     </Group>
                     {canEdit && (
                       <Group gap={4}>
-                        <ActionIcon variant="subtle" disabled={index === 0} aria-label={t('consolidation.moveUp', { source: sourceOf(paragraph) })} onClick={() => save.push({ op: 'move', id: paragraph.id, offset: -1 })}>
+                        <ActionIcon
+                          variant="subtle"
+                          disabled={index === 0}
+                          aria-label={t('consolidation.moveUp', { source: sourceOf(paragraph) })}
+                          onClick={() => save.push({ op: 'move', id: paragraph.id, offset: -1 })}
+                        >
                           <IconArrowUp size={16} aria-hidden />
                         </ActionIcon>
                         <ActionIcon
@@ -63,7 +89,12 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
                         >
                           <IconArrowDown size={16} aria-hidden />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('consolidation.remove', { source: sourceOf(paragraph) })} onClick={() => setRemoving(paragraph)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('consolidation.remove', { source: sourceOf(paragraph) })}
+                          onClick={() => setRemoving(paragraph)}
+                        >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
                       </Group>
@@ -84,7 +115,12 @@ export function Paragraphs({ draft, canEdit, save }: { draft: ConsolidationDto; 
                 </Stack>
               </Paper>
             ))}
-            {canEdit && <AddParagraph heading={group.part === 'results' ? group.heading : headingOf(group.part)} onAdd={(text) => save.push({ op: 'add', part: group.part, itemKey: group.itemKey, text })} />}
+            {canEdit && (
+              <AddParagraph
+                heading={group.part === 'results' ? group.heading : headingOf(group.part)}
+                onAdd={(text) => save.push({ op: 'add', part: group.part, itemKey: group.itemKey, text })}
+              />
+            )}
           </Stack>
         );
       })}
@@ -113,14 +149,29 @@ function AddParagraph({ heading, onAdd }: { heading: string; onAdd: (text: strin
   const [text, setText] = useState('');
   if (!open) {
     return (
-      <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setOpen(true)} aria-label={`${t('consolidation.add')}: ${heading}`}>
+      <Button
+        variant="subtle"
+        size="xs"
+        w="fit-content"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => setOpen(true)}
+        aria-label={`${t('consolidation.add')}: ${heading}`}
+      >
         {t('consolidation.add')}
       </Button>
     );
   }
   return (
     <Stack gap={6}>
-      <Textarea label={t('consolidation.addLabel', { heading })} autosize minRows={2} maxLength={20000} value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
+      <Textarea
+        label={t('consolidation.addLabel', { heading })}
+        autosize
+        minRows={2}
+        maxLength={20000}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        data-autofocus
+      />
       <Group gap="xs">
         <Button
           size="xs"

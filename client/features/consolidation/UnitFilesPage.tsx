@@ -17,7 +17,13 @@ export function UnitFilesPage() {
       </Title>
       <Text>{t('consolidation.unitIntro')}</Text>
       <QueryState query={reports}>
-        {(list) => (list.length === 0 ? <Text>{t('consolidation.noReport')}</Text> : list.map((r) => <ReportFiles key={r.id} report={r} />))}
+        {(list) =>
+          list.length === 0 ? (
+            <Text>{t('consolidation.noReport')}</Text>
+          ) : (
+            list.map((r) => <ReportFiles key={r.id} report={r} />)
+          )
+        }
       </QueryState>
     </Stack>
   );
@@ -35,10 +41,20 @@ function ReportFiles({ report }: { report: ReportDto }) {
           {t('consolidation.reportOf', { year: report.year, unit: report.unit.fullName })}
         </Title>
         <Group gap="sm">
-          <Button component="a" href={`/api/v1/reports/${report.id}/document.docx`} variant="light" leftSection={<IconDownload size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={`/api/v1/reports/${report.id}/document.docx`}
+            variant="light"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
             {t('consolidation.downloadReport')}
           </Button>
-          <Button component="a" href={`/api/v1/reports/${report.id}/template.xlsx`} variant="light" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={`/api/v1/reports/${report.id}/template.xlsx`}
+            variant="light"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          >
             {t('consolidation.downloadTemplate')}
           </Button>
         </Group>
@@ -53,7 +69,12 @@ function ReportFiles({ report }: { report: ReportDto }) {
             clearButtonProps={{ 'aria-label': t('common.close') }}
             w={320}
           />
-          <Button leftSection={<IconUpload size={16} aria-hidden />} disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+          <Button
+            leftSection={<IconUpload size={16} aria-hidden />}
+            disabled={!file}
+            loading={upload.isPending}
+            onClick={() => file && upload.mutate(file)}
+          >
             {t('consolidation.upload')}
           </Button>
         </Group>
@@ -65,7 +86,9 @@ function ReportFiles({ report }: { report: ReportDto }) {
         {result && (
           <Stack gap="xs" role="status" aria-live="polite">
             <Alert color={result.refused.length ? 'orange' : 'green'}>
-              {result.changed > 0 ? t('consolidation.importDone', { accepted: result.accepted, changed: result.changed }) : t('consolidation.importNothing')}
+              {result.changed > 0
+                ? t('consolidation.importDone', { accepted: result.accepted, changed: result.changed })
+                : t('consolidation.importNothing')}
             </Alert>
             {result.refused.length > 0 && (
               <>

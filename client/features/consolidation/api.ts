@@ -18,7 +18,8 @@ export const consolidationKeys = {
   myReports: () => [...consolidationKeys.all, 'my-reports'] as const,
 };
 
-const isRunning = (d: ConsolidationDto | null | undefined) => Boolean(d?.job && (d.job.status === 'queued' || d.job.status === 'running'));
+const isRunning = (d: ConsolidationDto | null | undefined) =>
+  Boolean(d?.job && (d.job.status === 'queued' || d.job.status === 'running'));
 
 /** The draft of a cycle, or null before the first generation; polls while a job runs. */
 export function useConsolidationQuery(cycleId: string) {
@@ -40,7 +41,8 @@ export function useConsolidationQuery(cycleId: string) {
 export function useGenerateMutation(cycleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NonNullable<GenerateConsolidationRequest>) => api(`/cycles/${cycleId}/consolidation`, { method: 'POST', body, schema: ConsolidationDto }),
+    mutationFn: (body: NonNullable<GenerateConsolidationRequest>) =>
+      api(`/cycles/${cycleId}/consolidation`, { method: 'POST', body, schema: ConsolidationDto }),
     onSuccess: (d) => qc.setQueryData(consolidationKeys.draft(cycleId), d),
   });
 }
@@ -49,7 +51,8 @@ export function useGenerateMutation(cycleId: string) {
 export function useUpdateMutation(cycleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateConsolidationRequest) => api(`/cycles/${cycleId}/consolidation`, { method: 'PATCH', body, schema: ConsolidationDto }),
+    mutationFn: (body: UpdateConsolidationRequest) =>
+      api(`/cycles/${cycleId}/consolidation`, { method: 'PATCH', body, schema: ConsolidationDto }),
     onSuccess: (d) => qc.setQueryData(consolidationKeys.draft(cycleId), d),
   });
 }
@@ -58,14 +61,18 @@ export function useUpdateMutation(cycleId: string) {
 export function useRenderMutation(cycleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api(`/cycles/${cycleId}/consolidation/document`, { method: 'POST', schema: z.object({ job: JobStateDto }) }),
+    mutationFn: () =>
+      api(`/cycles/${cycleId}/consolidation/document`, { method: 'POST', schema: z.object({ job: JobStateDto }) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: consolidationKeys.draft(cycleId) }),
   });
 }
 
 /** Reporting cycles (for the list of consolidations). */
 export function useCyclesQuery() {
-  return useQuery({ queryKey: consolidationKeys.cycles(), queryFn: () => api('/cycles', { schema: CycleListResponse }) });
+  return useQuery({
+    queryKey: consolidationKeys.cycles(),
+    queryFn: () => api('/cycles', { schema: CycleListResponse }),
+  });
 }
 
 /** The signed-in unit's reports of the open cycles it reports in. */

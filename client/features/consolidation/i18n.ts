@@ -80,7 +80,8 @@ export const texts = {
       outdated: 'bản cũ (v{{version}})',
       // unit officer page
       unitTitle: 'Báo cáo của đơn vị: tệp Word và Excel',
-      unitIntro: 'Tải báo cáo của đơn vị theo thể thức Nghị định 30/2020, tải biểu mẫu Excel để nhập số liệu, rồi tải lên để đưa số liệu vào bản nháp.',
+      unitIntro:
+        'Tải báo cáo của đơn vị theo thể thức Nghị định 30/2020, tải biểu mẫu Excel để nhập số liệu, rồi tải lên để đưa số liệu vào bản nháp.',
       noReport: 'Đơn vị không có báo cáo nào trong kỳ đang mở.',
       reportOf: 'Báo cáo năm {{year}} — {{unit}}',
       downloadReport: 'Tải báo cáo (.docx)',
@@ -101,7 +102,8 @@ export const texts = {
       nav: 'Consolidated report',
       navUnit: 'Word and Excel files',
       listTitle: 'Provincial consolidated report',
-      listIntro: 'Choose a reporting cycle to generate, edit and download its consolidated report in the Decree 30/2020 format.',
+      listIntro:
+        'Choose a reporting cycle to generate, edit and download its consolidated report in the Decree 30/2020 format.',
       year: 'Year',
       status: 'Cycle status',
       open: 'Open',
@@ -177,7 +179,8 @@ export const texts = {
       current: 'current',
       outdated: 'older (v{{version}})',
       unitTitle: "The unit's report: Word and Excel files",
-      unitIntro: "Download the unit's report in the Decree 30/2020 format, download the Excel template to fill in, then upload it to put the figures into the draft.",
+      unitIntro:
+        "Download the unit's report in the Decree 30/2020 format, download the Excel template to fill in, then upload it to put the figures into the draft.",
       noReport: 'The unit has no report in an open cycle.',
       reportOf: '{{year}} report — {{unit}}',
       downloadReport: 'Download the report (.docx)',

@@ -11,7 +11,21 @@ export const feature: FeatureModule = {
     { path: '/tep-bao-cao', element: <UnitFilesPage />, ability: 'report.write.own' },
   ],
   nav: [
-    { to: '/tong-hop', label: 'consolidation.nav', icon: <IconFileText size={18} aria-hidden />, ability: 'consolidation.read', roles: ['focal', 'leader'], order: 35 },
-    { to: '/tep-bao-cao', label: 'consolidation.navUnit', icon: <IconFileSpreadsheet size={18} aria-hidden />, ability: 'report.write.own', roles: ['unit'], order: 6 },
+    {
+      to: '/tong-hop',
+      label: 'consolidation.nav',
+      icon: <IconFileText size={18} aria-hidden />,
+      ability: 'consolidation.read',
+      roles: ['focal', 'leader'],
+      order: 35,
+    },
+    {
+      to: '/tep-bao-cao',
+      label: 'consolidation.navUnit',
+      icon: <IconFileSpreadsheet size={18} aria-hidden />,
+      ability: 'report.write.own',
+      roles: ['unit'],
+      order: 6,
+    },
   ],
 };

@@ -48,7 +48,9 @@ export function useDraftAutosave(cycleId: string, draft: ConsolidationDto | null
       const operations = [...waiting.ops, ...textOps];
       const hasSettings = Object.keys(settings).length > 0;
       if (operations.length === 0 && !hasSettings) return null;
-      const blankTexts = Object.fromEntries(Object.entries(waiting.texts).filter(([, text]) => text.trim().length === 0));
+      const blankTexts = Object.fromEntries(
+        Object.entries(waiting.texts).filter(([, text]) => text.trim().length === 0),
+      );
       pending.current = { ops: [], texts: blankTexts, settings: {} };
       return update.mutateAsync({ version, operations, ...(hasSettings ? { settings } : {}) }).then((next) => {
         setTexts((current) => {
@@ -63,7 +65,11 @@ export function useDraftAutosave(cycleId: string, draft: ConsolidationDto | null
 
   return {
     state: autosave.state,
-    error: autosave.error ? (autosave.error instanceof ApiError ? autosave.error.message : String(autosave.error)) : null,
+    error: autosave.error
+      ? autosave.error instanceof ApiError
+        ? autosave.error.message
+        : String(autosave.error)
+      : null,
     texts,
     setText(id, text) {
       setTexts((current) => ({ ...current, [id]: text }));

@@ -67,7 +67,14 @@ export function FeedbackDeskPage() {
     writeSearch(value.trim());
   };
 
-  const list = useFeedbackListQuery({ q: debouncedQ || undefined, status, category, source, page, pageSize: PAGE_SIZE });
+  const list = useFeedbackListQuery({
+    q: debouncedQ || undefined,
+    status,
+    category,
+    source,
+    page,
+    pageSize: PAGE_SIZE,
+  });
 
   const sortRows = (rows: FeedbackListItemDto[]) => {
     const value = (f: FeedbackListItemDto): string | number =>
@@ -76,7 +83,9 @@ export function FeedbackDeskPage() {
         : sort.key === 'status'
           ? FEEDBACK_STATUSES.indexOf(f.status)
           : sort.key === 'category'
-            ? (f.category ? FEEDBACK_CATEGORIES.indexOf(f.category) : 99)
+            ? f.category
+              ? FEEDBACK_CATEGORIES.indexOf(f.category)
+              : 99
             : f.subject;
     return [...rows].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
@@ -93,7 +102,13 @@ export function FeedbackDeskPage() {
     />
   );
 
-  const filterSelect = <T extends string>(label: string, param: string, values: readonly T[], value: T | undefined, labelOf: (v: T) => string) => (
+  const filterSelect = <T extends string>(
+    label: string,
+    param: string,
+    values: readonly T[],
+    value: T | undefined,
+    labelOf: (v: T) => string,
+  ) => (
     <Select
       label={label}
       value={value ?? ''}
@@ -124,8 +139,12 @@ export function FeedbackDeskPage() {
       <Paper withBorder p="md">
         <Group align="flex-end" gap="md">
           <SearchInput label={t('feedback.search')} value={q} onChange={search} style={{ flex: '1 1 260px' }} />
-          {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) => t(`feedback.status.${v}`))}
-          {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) => t(`feedback.category.${v}`))}
+          {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) =>
+            t(`feedback.status.${v}`),
+          )}
+          {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) =>
+            t(`feedback.category.${v}`),
+          )}
           {filterSelect(t('feedback.sourceLabel'), 'nguon', FEEDBACK_SOURCES, source, (v) => t(`feedback.source.${v}`))}
         </Group>
       </Paper>
@@ -199,7 +218,9 @@ export function FeedbackDeskPage() {
                           </Badge>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}</Text>
+                          <Text size="sm">
+                            {f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}
+                          </Text>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <FeedbackStatusBadge status={f.status} />

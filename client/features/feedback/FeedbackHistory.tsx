@@ -32,7 +32,8 @@ export function History({ item }: { item: FeedbackDto }) {
 /** A stored event value as text: primitives as themselves, anything else as JSON. */
 function plain(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+    return String(v);
   return JSON.stringify(v);
 }
 
@@ -61,7 +62,8 @@ export function TriageChanges({ event, item }: { event: FeedbackEventDto; item: 
     if (field === 'status') return t(`feedback.status.${plain(v)}`);
     if (field === 'category') return t(`feedback.category.${plain(v)}`);
     if (field === 'isPublished') return v ? t('common.yes') : t('common.no');
-    if (field === 'forwardedToUnitId') return v === item.forwardedToUnit?.id ? item.forwardedToUnit.fullName : t('feedback.unitChanged');
+    if (field === 'forwardedToUnitId')
+      return v === item.forwardedToUnit?.id ? item.forwardedToUnit.fullName : t('feedback.unitChanged');
     return plain(v);
   };
   const rows = Object.entries(changes).filter(([field]) => field !== 'planId');

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconFileDownload, IconGitPullRequest } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -61,9 +75,15 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
           <Stack gap="lg">
             <Paper withBorder p="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
-                <Fact size="sm" label={t('feedback.sender')}>{item.senderName ?? t('feedback.anonymous')}</Fact>
-                <Fact size="sm" label={t('feedback.organisation')}>{item.organisation ?? '—'}</Fact>
-                <Fact size="sm" label={t('feedback.contact')}>{item.contact ?? '—'}</Fact>
+                <Fact size="sm" label={t('feedback.sender')}>
+                  {item.senderName ?? t('feedback.anonymous')}
+                </Fact>
+                <Fact size="sm" label={t('feedback.organisation')}>
+                  {item.organisation ?? '—'}
+                </Fact>
+                <Fact size="sm" label={t('feedback.contact')}>
+                  {item.contact ?? '—'}
+                </Fact>
                 {item.orgUnit && (
                   <Fact size="sm" label={t('feedback.unit')}>
                     <Anchor component={Link} to={`/don-vi/${item.orgUnit.id}`} size="sm">
@@ -74,10 +94,22 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
                 <Fact size="sm" label={t('feedback.categoryLabel')}>
                   {item.category ? t(`feedback.category.${item.category}`) : t('feedback.uncategorised')}
                 </Fact>
-                <Fact size="sm" label={t('feedback.planItem')}>{item.planItem ? itemRefText(item.planItem) : t('feedback.noPlanItem')}</Fact>
-                {item.forwardedToUnit && <Fact size="sm" label={t('feedback.forwardedTo')}>{item.forwardedToUnit.fullName}</Fact>}
-                {item.reportId && <Fact size="sm" label={t('feedback.report')}>{item.reportId.slice(0, 8)}</Fact>}
-                <Fact size="sm" label={t('feedback.col.published')}>{item.isPublished ? t('feedback.publishedYes') : t('feedback.publishedNo')}</Fact>
+                <Fact size="sm" label={t('feedback.planItem')}>
+                  {item.planItem ? itemRefText(item.planItem) : t('feedback.noPlanItem')}
+                </Fact>
+                {item.forwardedToUnit && (
+                  <Fact size="sm" label={t('feedback.forwardedTo')}>
+                    {item.forwardedToUnit.fullName}
+                  </Fact>
+                )}
+                {item.reportId && (
+                  <Fact size="sm" label={t('feedback.report')}>
+                    {item.reportId.slice(0, 8)}
+                  </Fact>
+                )}
+                <Fact size="sm" label={t('feedback.col.published')}>
+                  {item.isPublished ? t('feedback.publishedYes') : t('feedback.publishedNo')}
+                </Fact>
               </SimpleGrid>
             </Paper>
 
@@ -149,7 +181,13 @@ function FeedbackView({ item }: { item: FeedbackDto }) {
                 )}
               </Group>
               {item.answeredByAmendment && (
-                <Alert color="bio" variant="outline" title={t('feedback.answeredBy')} mb="sm" data-testid="answered-by-amendment">
+                <Alert
+                  color="bio"
+                  variant="outline"
+                  title={t('feedback.answeredBy')}
+                  mb="sm"
+                  data-testid="answered-by-amendment"
+                >
                   <Text size="sm">
                     {readsAmendments ? (
                       <Anchor component={Link} to={`/sua-doi/${item.answeredByAmendment.id}`} size="sm">

@@ -42,7 +42,12 @@ export function SendFeedbackPage() {
         />
       ) : (
         <Paper withBorder p={{ base: 'md', sm: 'xl' }}>
-          <FeedbackForm key={formKey} mode={unitName ? 'unit' : 'public'} planItems={plan.data?.items ?? []} onSent={setSent} />
+          <FeedbackForm
+            key={formKey}
+            mode={unitName ? 'unit' : 'public'}
+            planItems={plan.data?.items ?? []}
+            onSent={setSent}
+          />
         </Paper>
       )}
     </Stack>

@@ -2,7 +2,15 @@ import { Alert, Button, Paper, Select, Stack, Switch, Text, Textarea, Title } fr
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEEDBACK_CATEGORIES, FEEDBACK_LIMITS, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackDto, type FeedbackStatus, type TriageFeedbackRequest } from '../../../shared/contracts/feedback';
+import {
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_LIMITS,
+  FEEDBACK_STATUSES,
+  type FeedbackCategory,
+  type FeedbackDto,
+  type FeedbackStatus,
+  type TriageFeedbackRequest,
+} from '../../../shared/contracts/feedback';
 import { ApiError } from '../../api/client';
 import { useCurrentPlanForPickers, useTriageFeedbackMutation } from './api';
 import { PlanItemSelect } from './components/PlanItemSelect';
@@ -15,7 +23,10 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
   const triage = useTriageFeedbackMutation(item.id);
   const { plan } = useCurrentPlanForPickers();
   const items = useMemo(() => plan.data?.items ?? [], [plan.data]);
-  const initialItemId = useMemo(() => (item.planItem ? (items.find((i) => i.key === item.planItem!.key)?.id ?? null) : null), [items, item.planItem]);
+  const initialItemId = useMemo(
+    () => (item.planItem ? (items.find((i) => i.key === item.planItem!.key)?.id ?? null) : null),
+    [items, item.planItem],
+  );
   const [status, setStatus] = useState<FeedbackStatus>(item.status);
   const [category, setCategory] = useState<FeedbackCategory | null>(item.category);
   const [planItemId, setPlanItemId] = useState<string | null | undefined>(undefined);
@@ -67,7 +78,7 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
           <Select
             label={t('feedback.categoryLabel')}
             value={category}
-            onChange={(v) => setCategory((v) || null)}
+            onChange={(v) => setCategory(v || null)}
             data={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedback.category.${c}`) }))}
             clearable
             placeholder={t('feedback.uncategorised')}

@@ -127,4 +127,3 @@ export function useCurrentPlanForPickers(enabled = true) {
   });
   return { plans, plan, id };
 }
-

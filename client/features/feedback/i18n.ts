@@ -25,7 +25,13 @@ export const texts = {
         category: 'Phân loại',
         published: 'Công khai',
       },
-      status: { new: 'Mới', in_progress: 'Đang xử lý', answered: 'Đã trả lời', forwarded: 'Chuyển UBND tỉnh', closed: 'Đóng' },
+      status: {
+        new: 'Mới',
+        in_progress: 'Đang xử lý',
+        answered: 'Đã trả lời',
+        forwarded: 'Chuyển UBND tỉnh',
+        closed: 'Đóng',
+      },
       category: {
         policy: 'Chính sách',
         funding: 'Kinh phí',
@@ -76,7 +82,8 @@ export const texts = {
         triaged: 'Cập nhật xử lý',
         report_updated: 'Báo cáo năm được nộp lại, nội dung cập nhật',
         linked_to_amendment: 'Được trích dẫn trong đề xuất sửa đổi "{{summary}}"',
-        answered_by_amendment: 'Được giải quyết bởi sửa đổi kế hoạch "{{summary}}" (văn bản {{documentNumber}}, phiên bản {{versionNumber}})',
+        answered_by_amendment:
+          'Được giải quyết bởi sửa đổi kế hoạch "{{summary}}" (văn bản {{documentNumber}}, phiên bản {{versionNumber}})',
       },
       field: {
         status: 'Trạng thái',
@@ -96,7 +103,12 @@ export const texts = {
       citedBy: 'Được trích dẫn trong đề xuất',
       noAmendments: 'Chưa có đề xuất sửa đổi nào trích dẫn ý kiến này.',
       draftAmendment: 'Soạn đề xuất sửa đổi từ ý kiến này',
-      amendmentStatus: { draft: 'Dự thảo', submitted: 'Đã trình', approved: 'Đã phê duyệt', rejected: 'Không phê duyệt' },
+      amendmentStatus: {
+        draft: 'Dự thảo',
+        submitted: 'Đã trình',
+        approved: 'Đã phê duyệt',
+        rejected: 'Không phê duyệt',
+      },
       // form
       form: {
         senderSection: 'Thông tin người gửi',
@@ -170,7 +182,13 @@ export const texts = {
         category: 'Category',
         published: 'Published',
       },
-      status: { new: 'New', in_progress: 'In progress', answered: 'Answered', forwarded: 'Sent to the Provincial Committee', closed: 'Closed' },
+      status: {
+        new: 'New',
+        in_progress: 'In progress',
+        answered: 'Answered',
+        forwarded: 'Sent to the Provincial Committee',
+        closed: 'Closed',
+      },
       category: {
         policy: 'Policy',
         funding: 'Funding',
@@ -221,7 +239,8 @@ export const texts = {
         triaged: 'Triage updated',
         report_updated: 'Yearly report resubmitted; text updated',
         linked_to_amendment: 'Cited in the amendment proposal "{{summary}}"',
-        answered_by_amendment: 'Resolved by the plan amendment "{{summary}}" (document {{documentNumber}}, version {{versionNumber}})',
+        answered_by_amendment:
+          'Resolved by the plan amendment "{{summary}}" (document {{documentNumber}}, version {{versionNumber}})',
       },
       field: {
         status: 'Status',
@@ -260,7 +279,8 @@ export const texts = {
         tooLong: 'Longer than {{max}} characters',
         planItem: 'Plan item concerned',
         planItemHint: 'Optional; type to search, with or without diacritics',
-        planItemPublicNote: 'If your feedback concerns a particular item of plan 1953/KH-UBND, please write its number (e.g. "Item IV.4") in the text.',
+        planItemPublicNote:
+          'If your feedback concerns a particular item of plan 1953/KH-UBND, please write its number (e.g. "Item IV.4") in the text.',
         attachments: 'Attachments',
         attachmentsHint: 'Up to {{count}} PDF, DOCX, XLSX, JPEG or PNG files; 20 MB each at most',
         attachmentsPlaceholder: 'Choose files',
@@ -284,7 +304,8 @@ export const texts = {
         open: 'Open the item sent',
       },
       sendTitle: 'Send feedback',
-      sendIntro: 'It is linked to your unit, {{unit}}, and goes to the Department of Agriculture and Environment (the focal department).',
+      sendIntro:
+        'It is linked to your unit, {{unit}}, and goes to the Department of Agriculture and Environment (the focal department).',
     },
   },
 };

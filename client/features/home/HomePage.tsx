@@ -51,7 +51,9 @@ export function HomePage() {
                 <Title order={2} size="h3">
                   {data.data[0].title}
                 </Title>
-                <Text fw={500}>{t('home.issued', { number: data.data[0].number, date: formatDate(data.data[0].date) })}</Text>
+                <Text fw={500}>
+                  {t('home.issued', { number: data.data[0].number, date: formatDate(data.data[0].date) })}
+                </Text>
                 <Text size="sm">
                   <Text span fw={600} size="sm">
                     {t('home.scope')}:
@@ -97,7 +99,9 @@ export function HomePage() {
               {t('home.mineHeading')}
             </Title>
             <Text size="xl" fw={700} aria-live="polite">
-              {mine.data ? t('home.mineCount', { count: mine.data.data.length, formatted: formatNumber(mine.data.data.length) }) : '…'}
+              {mine.data
+                ? t('home.mineCount', { count: mine.data.data.length, formatted: formatNumber(mine.data.data.length) })
+                : '…'}
             </Text>
             <Anchor component={Link} to="/ke-hoach?mine=1" fw={600}>
               {t('home.mineLink')}

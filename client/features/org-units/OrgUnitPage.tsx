@@ -48,7 +48,11 @@ export function OrgUnitPage() {
                 {u.postalCode && <Fact label={t('orgUnits.postalCode')}>{u.postalCode}</Fact>}
               </SimpleGrid>
             </Paper>
-            <SuccessionTable title={t('orgUnits.predecessors')} empty={t('orgUnits.noPredecessors')} rows={u.predecessors} />
+            <SuccessionTable
+              title={t('orgUnits.predecessors')}
+              empty={t('orgUnits.noPredecessors')}
+              rows={u.predecessors}
+            />
             <SuccessionTable title={t('orgUnits.successors')} empty={t('orgUnits.noSuccessors')} rows={u.successors} />
           </Stack>
         )}

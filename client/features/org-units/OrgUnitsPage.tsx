@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar } from '@tabler/icons-react';
@@ -121,7 +109,10 @@ export function OrgUnitsPage() {
               popoverProps={{ withinPortal: true }}
             />
             <Group gap="xs">
-              <Button variant={asOf === PLAN_ISSUE_DATE ? 'filled' : 'default'} onClick={() => setDate(PLAN_ISSUE_DATE)}>
+              <Button
+                variant={asOf === PLAN_ISSUE_DATE ? 'filled' : 'default'}
+                onClick={() => setDate(PLAN_ISSUE_DATE)}
+              >
                 {t('orgUnits.planDate')}
               </Button>
               <Button variant={asOf === todayInVietnam() ? 'filled' : 'default'} onClick={() => setDate(null)}>
@@ -201,7 +192,11 @@ export function OrgUnitsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <ListPagination page={data.page} onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)} namePages />
+              <ListPagination
+                page={data.page}
+                onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)}
+                namePages
+              />
             </Stack>
           )
         }
@@ -209,4 +204,3 @@ export function OrgUnitsPage() {
     </Stack>
   );
 }
-

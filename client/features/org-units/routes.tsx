@@ -9,6 +9,12 @@ export const feature: FeatureModule = {
     { path: '/don-vi/:id', element: <OrgUnitPage />, ability: 'orgUnit.read' },
   ],
   nav: [
-    { to: '/don-vi', label: 'orgUnits.nav', icon: <IconBuildingCommunity size={18} aria-hidden />, ability: 'orgUnit.read', order: 20 },
+    {
+      to: '/don-vi',
+      label: 'orgUnits.nav',
+      icon: <IconBuildingCommunity size={18} aria-hidden />,
+      ability: 'orgUnit.read',
+      order: 20,
+    },
   ],
 };

@@ -54,7 +54,8 @@ export const texts = {
       searchLabel: 'Search the plan',
       searchPlaceholder: 'e.g. xu ly chat thai, so tai chinh',
       mine: 'My unit’s tasks',
-      mineHint: 'Items {{unit}} leads or coordinates (including duties given to all departments, sectors and localities)',
+      mineHint:
+        'Items {{unit}} leads or coordinates (including duties given to all departments, sectors and localities)',
       mineBadge: 'My unit',
       results_one: '{{count}} item found',
       results_other: '{{count}} items found',

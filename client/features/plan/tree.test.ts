@@ -3,8 +3,26 @@ import type { PlanItemDto } from '../../../shared/contracts/plans';
 import { planItemOptions } from '../feedback/components/planItems';
 import { anchorOf, ancestorsOf, childrenByParent, headingOf } from './tree';
 
-function item(id: string, parentId: string | null, position: number, label: string, title: string | null, text: string | null = null): PlanItemDto {
-  return { id, key: id.toUpperCase(), parentId, kind: 'section', label, title, text, position, assignments: [], isMine: false };
+function item(
+  id: string,
+  parentId: string | null,
+  position: number,
+  label: string,
+  title: string | null,
+  text: string | null = null,
+): PlanItemDto {
+  return {
+    id,
+    key: id.toUpperCase(),
+    parentId,
+    kind: 'section',
+    label,
+    title,
+    text,
+    position,
+    assignments: [],
+    isMine: false,
+  };
 }
 
 // Given out of order on purpose: the tree follows `position`, not the order of the list.
@@ -13,7 +31,14 @@ const items = [
   item('iv', null, 5, 'IV.', 'TỔ CHỨC THỰC HIỆN'),
   item('i', null, 1, 'I.', 'MỤC ĐÍCH, YÊU CẦU'),
   item('iv-1', 'iv', 6, '1.', 'Sở Nông nghiệp và Môi trường'),
-  item('iv-1-a', 'iv-1', 8, '-', null, 'Chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân cấp xã triển khai ứng dụng công nghệ sinh học trong xử lý chất thải rắn sinh hoạt và chất thải nông nghiệp'),
+  item(
+    'iv-1-a',
+    'iv-1',
+    8,
+    '-',
+    null,
+    'Chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân cấp xã triển khai ứng dụng công nghệ sinh học trong xử lý chất thải rắn sinh hoạt và chất thải nông nghiệp',
+  ),
 ];
 
 describe('childrenByParent', () => {

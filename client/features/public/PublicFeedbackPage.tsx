@@ -53,7 +53,12 @@ export function PublicFeedbackPage() {
       ) : (
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           <Stack gap="md">
-            <FeedbackForm key={formKey} mode="public" planItems={(me.data ? plan.data?.items : undefined) ?? publicPlan.data?.items} onSent={setSent} />
+            <FeedbackForm
+              key={formKey}
+              mode="public"
+              planItems={(me.data ? plan.data?.items : undefined) ?? publicPlan.data?.items}
+              onSent={setSent}
+            />
             <Text size="sm">{t('public.privacy')}</Text>
           </Stack>
         </Paper>

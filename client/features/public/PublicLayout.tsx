@@ -11,7 +11,15 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const navLink = (to: string, label: string) => {
     const active = location.pathname === to;
     return (
-      <Anchor component={Link} to={to} fw={600} size="sm" c="bio.8" underline={active ? 'always' : 'hover'} aria-current={active ? 'page' : undefined}>
+      <Anchor
+        component={Link}
+        to={to}
+        fw={600}
+        size="sm"
+        c="bio.8"
+        underline={active ? 'always' : 'hover'}
+        aria-current={active ? 'page' : undefined}
+      >
         {label}
       </Anchor>
     );

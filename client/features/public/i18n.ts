@@ -25,7 +25,8 @@ export const texts = {
       publishedNone: 'Chưa có câu trả lời nào được công khai.',
       question: 'Câu hỏi',
       planItem: 'Mục kế hoạch',
-      footer: 'Sở Nông nghiệp và Môi trường tỉnh Vĩnh Long — cơ quan đầu mối theo dõi, tổng hợp tình hình thực hiện Kế hoạch.',
+      footer:
+        'Sở Nông nghiệp và Môi trường tỉnh Vĩnh Long — cơ quan đầu mối theo dõi, tổng hợp tình hình thực hiện Kế hoạch.',
     },
   },
   en: {
@@ -54,7 +55,8 @@ export const texts = {
       publishedNone: 'No answer has been published yet.',
       question: 'Question',
       planItem: 'Plan item',
-      footer: 'Department of Agriculture and Environment of Vĩnh Long province — the focal department following the plan.',
+      footer:
+        'Department of Agriculture and Environment of Vĩnh Long province — the focal department following the plan.',
     },
   },
 };

@@ -37,7 +37,11 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                   {t('reporting.board.list')}
                 </Title>
                 {canReview && (
-                  <Button leftSection={<IconChecks size={16} aria-hidden />} disabled={selection.selected.size === 0} onClick={() => setBulkOpen(true)}>
+                  <Button
+                    leftSection={<IconChecks size={16} aria-hidden />}
+                    disabled={selection.selected.size === 0}
+                    onClick={() => setBulkOpen(true)}
+                  >
                     {t('reporting.board.bulkAccept', { count: selection.selected.size })}
                   </Button>
                 )}
@@ -47,8 +51,19 @@ export function Board({ cycle }: { cycle: CycleDto }) {
                 <Alert>{t('reporting.board.none')}</Alert>
               ) : (
                 <Stack gap="sm">
-                  <PageSummary page={data.page} count={data.units.length} text={(range) => t('reporting.board.showing', range)} />
-                  <BoardTable cycle={cycle} units={data.units} sort={sort} onSort={setSort} selection={canReview ? selection : undefined} onExtend={setExtending} />
+                  <PageSummary
+                    page={data.page}
+                    count={data.units.length}
+                    text={(range) => t('reporting.board.showing', range)}
+                  />
+                  <BoardTable
+                    cycle={cycle}
+                    units={data.units}
+                    sort={sort}
+                    onSort={setSort}
+                    selection={canReview ? selection : undefined}
+                    onExtend={setExtending}
+                  />
                   <ListPagination page={data.page} value={page} onChange={setPage} />
                 </Stack>
               )}
@@ -58,7 +73,13 @@ export function Board({ cycle }: { cycle: CycleDto }) {
         )}
       </QueryState>
 
-      {isBulkOpen && <BulkAcceptModal rows={[...selection.selected.values()]} onClose={() => setBulkOpen(false)} onDone={selection.clear} />}
+      {isBulkOpen && (
+        <BulkAcceptModal
+          rows={[...selection.selected.values()]}
+          onClose={() => setBulkOpen(false)}
+          onDone={selection.clear}
+        />
+      )}
       {extending && <ExtensionModal cycle={cycle} row={extending} onClose={() => setExtending(null)} />}
     </Stack>
   );

@@ -19,7 +19,12 @@ export function BoardCounts({ data }: { data: CompletenessResponse }) {
             <Text size="sm" fw={500}>
               {t(`reporting.board.counts.${key}`)}
             </Text>
-            <Text fz={28} fw={700} lh={1.2} c={key === 'missing' && data.missing > 0 ? 'red.9' : key === 'accepted' ? 'bio.8' : undefined}>
+            <Text
+              fz={28}
+              fw={700}
+              lh={1.2}
+              c={key === 'missing' && data.missing > 0 ? 'red.9' : key === 'accepted' ? 'bio.8' : undefined}
+            >
               {formatNumber(data[key])}
             </Text>
           </Card>
@@ -33,8 +38,18 @@ export function BoardCounts({ data }: { data: CompletenessResponse }) {
 export function BoardByKind({ data }: { data: CompletenessResponse }) {
   const { t } = useTranslation();
   const columns: Array<Column<KindRow>> = [
-    { key: 'kindGroup', header: t('reporting.board.kindGroup'), isRowHeader: true, renderCell: (row) => t(`reporting.board.kindGroups.${row.kindGroup}`) },
-    ...COUNT_KEYS.map((key) => ({ key, header: t(`reporting.board.counts.${key}`), numeric: true, renderCell: (row: KindRow) => formatNumber(row[key]) })),
+    {
+      key: 'kindGroup',
+      header: t('reporting.board.kindGroup'),
+      isRowHeader: true,
+      renderCell: (row) => t(`reporting.board.kindGroups.${row.kindGroup}`),
+    },
+    ...COUNT_KEYS.map((key) => ({
+      key,
+      header: t(`reporting.board.counts.${key}`),
+      numeric: true,
+      renderCell: (row: KindRow) => formatNumber(row[key]),
+    })),
   ];
   return (
     <TitledSection id="board-kinds" title={t('reporting.board.byKind')} order={3}>

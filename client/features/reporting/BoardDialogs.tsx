@@ -13,7 +13,15 @@ import { useBulkAcceptMutation, useCreateExtensionMutation } from './api';
 import { notify } from './ui';
 
 /** Accepts the selected submitted reports at once; failures are listed in a toast that stays. */
-export function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessUnitDto[]; onClose: () => void; onDone: () => void }) {
+export function BulkAcceptModal({
+  rows,
+  onClose,
+  onDone,
+}: {
+  rows: CompletenessUnitDto[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const accept = useBulkAcceptMutation();
   return (
@@ -30,7 +38,11 @@ export function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessU
             onSuccess: (result) => {
               notify(t('reporting.board.bulkDone', { count: result.accepted.length }));
               if (result.failed.length) {
-                notify(result.failed.map((failure) => failure.message).join('; '), { color: 'red', title: t('reporting.board.bulkFailed', { count: result.failed.length }), autoClose: false });
+                notify(result.failed.map((failure) => failure.message).join('; '), {
+                  color: 'red',
+                  title: t('reporting.board.bulkFailed', { count: result.failed.length }),
+                  autoClose: false,
+                });
               }
               onDone();
               onClose();
@@ -55,14 +67,28 @@ export function BulkAcceptModal({ rows, onClose, onDone }: { rows: CompletenessU
 }
 
 /** Gives one unit a later deadline, with a reason. */
-export function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: CompletenessUnitDto; onClose: () => void }) {
+export function ExtensionModal({
+  cycle,
+  row,
+  onClose,
+}: {
+  cycle: CycleDto;
+  row: CompletenessUnitDto;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const extend = useCreateExtensionMutation(cycle.id);
   const [deadline, setDeadline] = useState<string | null>(addDays(row.deadline, 7));
   const [reason, setReason] = useState('');
   const apiError = extend.error instanceof ApiError ? extend.error : null;
   return (
-    <Modal opened onClose={onClose} title={t('reporting.board.extendTitle', { unit: row.unit.fullName })} centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reporting.board.extendTitle', { unit: row.unit.fullName })}
+      centered
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -71,7 +97,9 @@ export function ExtensionModal({ cycle, row, onClose }: { cycle: CycleDto; row: 
             { orgUnitId: row.unit.id, deadline, reason },
             {
               onSuccess: (extension) => {
-                notify(t('reporting.board.extended_done', { unit: row.unit.fullName, date: formatDate(extension.deadline) }));
+                notify(
+                  t('reporting.board.extended_done', { unit: row.unit.fullName, date: formatDate(extension.deadline) }),
+                );
                 onClose();
               },
             },

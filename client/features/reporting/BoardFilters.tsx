@@ -6,17 +6,31 @@ import { STATUS_FILTERS } from './boardModel';
 import type { BoardFilters as Filters } from './useBoardQuery';
 
 /** Search by unit, filter by status and by kind of unit. */
-export function BoardFilters({ filters, onChange }: { filters: Filters; onChange: (change: Partial<Filters>) => void }) {
+export function BoardFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (change: Partial<Filters>) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" mb="sm">
       <Group align="flex-end" gap="md">
-        <SearchInput label={t('reporting.board.search')} value={filters.q} onChange={(q) => onChange({ q })} style={{ flex: '1 1 240px' }} />
+        <SearchInput
+          label={t('reporting.board.search')}
+          value={filters.q}
+          onChange={(q) => onChange({ q })}
+          style={{ flex: '1 1 240px' }}
+        />
         <Select
           label={t('reporting.board.filterStatus')}
           value={filters.status}
-          onChange={(value) => onChange({ status: (value ?? '') })}
-          data={[{ value: '', label: t('reporting.board.all') }, ...STATUS_FILTERS.map((status) => ({ value: status, label: t(`reporting.status.${status}`) }))]}
+          onChange={(value) => onChange({ status: value ?? '' })}
+          data={[
+            { value: '', label: t('reporting.board.all') },
+            ...STATUS_FILTERS.map((status) => ({ value: status, label: t(`reporting.status.${status}`) })),
+          ]}
           allowDeselect={false}
           w={{ base: '100%', xs: 200 }}
           comboboxProps={{ withinPortal: true }}
@@ -24,8 +38,11 @@ export function BoardFilters({ filters, onChange }: { filters: Filters; onChange
         <Select
           label={t('reporting.board.filterKind')}
           value={filters.kindGroup}
-          onChange={(value) => onChange({ kindGroup: (value ?? '') })}
-          data={[{ value: '', label: t('reporting.board.all') }, ...UNIT_KIND_GROUPS.map((group) => ({ value: group, label: t(`reporting.board.kindGroups.${group}`) }))]}
+          onChange={(value) => onChange({ kindGroup: value ?? '' })}
+          data={[
+            { value: '', label: t('reporting.board.all') },
+            ...UNIT_KIND_GROUPS.map((group) => ({ value: group, label: t(`reporting.board.kindGroups.${group}`) })),
+          ]}
           allowDeselect={false}
           w={{ base: '100%', xs: 220 }}
           comboboxProps={{ withinPortal: true }}

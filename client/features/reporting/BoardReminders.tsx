@@ -20,9 +20,21 @@ export function BoardReminders({ cycle, missing }: { cycle: CycleDto; missing: n
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const columns: Array<Column<ReminderBatch>> = [
-    { key: 'at', header: t('reporting.board.remindAt'), renderCell: (batch) => <Text size="sm">{formatDateTime(batch.at)}</Text> },
-    { key: 'trigger', header: t('reporting.board.remindTrigger'), renderCell: (batch) => <Text size="sm">{triggerLabel(t, batch.trigger)}</Text> },
-    { key: 'by', header: t('reporting.board.remindBy'), renderCell: (batch) => <Text size="sm">{batch.sentBy ?? t('reporting.board.system')}</Text> },
+    {
+      key: 'at',
+      header: t('reporting.board.remindAt'),
+      renderCell: (batch) => <Text size="sm">{formatDateTime(batch.at)}</Text>,
+    },
+    {
+      key: 'trigger',
+      header: t('reporting.board.remindTrigger'),
+      renderCell: (batch) => <Text size="sm">{triggerLabel(t, batch.trigger)}</Text>,
+    },
+    {
+      key: 'by',
+      header: t('reporting.board.remindBy'),
+      renderCell: (batch) => <Text size="sm">{batch.sentBy ?? t('reporting.board.system')}</Text>,
+    },
     { key: 'to', header: t('reporting.board.remindTo'), renderCell: (batch) => <ReminderUnits batch={batch} /> },
   ];
   return (
@@ -32,7 +44,12 @@ export function BoardReminders({ cycle, missing }: { cycle: CycleDto; missing: n
           {t('reporting.board.reminders')}
         </Title>
         {cycle.abilities.canRemind && (
-          <Button variant="light" leftSection={<IconBell size={16} aria-hidden />} onClick={() => setConfirming(true)} disabled={missing === 0}>
+          <Button
+            variant="light"
+            leftSection={<IconBell size={16} aria-hidden />}
+            onClick={() => setConfirming(true)}
+            disabled={missing === 0}
+          >
             {t('reporting.board.remind')}
           </Button>
         )}
@@ -42,7 +59,15 @@ export function BoardReminders({ cycle, missing }: { cycle: CycleDto; missing: n
           data.data.length === 0 ? (
             <Text size="sm">{t('reporting.board.remindersNone')}</Text>
           ) : (
-            <DataTable striped verticalSpacing={4} data-testid="reminders" minWidth={720} rows={batchesOf(data.data)} rowKey={(batch) => batch.key} columns={columns} />
+            <DataTable
+              striped
+              verticalSpacing={4}
+              data-testid="reminders"
+              minWidth={720}
+              rows={batchesOf(data.data)}
+              rowKey={(batch) => batch.key}
+              columns={columns}
+            />
           )
         }
       </QueryState>
@@ -59,7 +84,11 @@ export function BoardReminders({ cycle, missing }: { cycle: CycleDto; missing: n
               onSuccess: (result) => {
                 setConfirming(false);
                 setNote('');
-                notify(result.data.length ? t('reporting.board.remindDone', { count: result.data.length }) : t('reporting.board.remindNone'));
+                notify(
+                  result.data.length
+                    ? t('reporting.board.remindDone', { count: result.data.length })
+                    : t('reporting.board.remindNone'),
+                );
               },
             },
           )

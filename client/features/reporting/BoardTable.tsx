@@ -22,7 +22,8 @@ interface BoardTableProps {
 export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: BoardTableProps) {
   const { t } = useTranslation();
   const selectable = units.filter((row) => row.status === 'submitted' && row.reportId);
-  const isAllOn = Boolean(selection) && selectable.length > 0 && selectable.every((row) => selection!.selected.has(row.reportId!));
+  const isAllOn =
+    Boolean(selection) && selectable.length > 0 && selectable.every((row) => selection!.selected.has(row.reportId!));
   const dash = (value: string | null) => <Text size="sm">{value ? formatDateTime(value) : '—'}</Text>;
 
   const columns: Array<Column<CompletenessUnitDto>> = [
@@ -66,7 +67,12 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
           </Text>
         ),
     },
-    { key: 'kind', sortKey: 'kind', header: t('reporting.board.kindGroup'), renderCell: (row) => <Text size="sm">{t(`reporting.board.kindGroups.${row.unit.kindGroup}`)}</Text> },
+    {
+      key: 'kind',
+      sortKey: 'kind',
+      header: t('reporting.board.kindGroup'),
+      renderCell: (row) => <Text size="sm">{t(`reporting.board.kindGroups.${row.unit.kindGroup}`)}</Text>,
+    },
     {
       key: 'status',
       sortKey: 'status',
@@ -79,7 +85,12 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
         </Group>
       ),
     },
-    { key: 'submittedAt', sortKey: 'submittedAt', header: t('reporting.board.submittedAt'), renderCell: (row) => dash(row.submittedAt) },
+    {
+      key: 'submittedAt',
+      sortKey: 'submittedAt',
+      header: t('reporting.board.submittedAt'),
+      renderCell: (row) => dash(row.submittedAt),
+    },
     {
       key: 'daysLate',
       sortKey: 'daysLate',
@@ -108,7 +119,12 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
       header: t('reporting.board.actions'),
       renderCell: (row) =>
         row.status !== 'accepted' && (
-          <Button size="compact-sm" variant="subtle" onClick={() => onExtend(row)} aria-label={t('reporting.board.extendLabel', { unit: row.unit.fullName })}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onExtend(row)}
+            aria-label={t('reporting.board.extendLabel', { unit: row.unit.fullName })}
+          >
             {t('reporting.board.extend')}
           </Button>
         ),

@@ -28,7 +28,9 @@ export function CycleClosing({ cycle }: { cycle: CycleDto }) {
             <Button
               variant={step === 'close' ? 'outline' : 'filled'}
               color={step === 'close' ? 'red.9' : undefined}
-              leftSection={step === 'close' ? <IconLock size={18} aria-hidden /> : <IconLockOpen size={18} aria-hidden />}
+              leftSection={
+                step === 'close' ? <IconLock size={18} aria-hidden /> : <IconLockOpen size={18} aria-hidden />
+              }
               onClick={() => setConfirming(step)}
             >
               {t(step === 'close' ? 'reporting.cycles.closeCycle' : 'reporting.cycles.reopenCycle')}
@@ -46,7 +48,11 @@ export function CycleClosing({ cycle }: { cycle: CycleDto }) {
         onConfirm={() =>
           change.mutate(undefined, {
             onSuccess: () => {
-              notify(t(confirming === 'reopen' ? 'reporting.cycles.reopened' : 'reporting.cycles.closed', { year: cycle.year }));
+              notify(
+                t(confirming === 'reopen' ? 'reporting.cycles.reopened' : 'reporting.cycles.closed', {
+                  year: cycle.year,
+                }),
+              );
               setConfirming(null);
             },
           })

@@ -36,14 +36,22 @@ function CycleView({ cycle }: { cycle: CycleDto }) {
         </Group>
         <Text mt={4}>
           {t('reporting.cycles.window', { from: formatDate(cycle.windowStart), to: formatDate(cycle.windowEnd) })}.{' '}
-          {t('reporting.cycles.deadlineLine', { deadline: formatDate(cycle.deadline), grace: cycle.graceDays, lock: formatDate(cycle.lockDate) })}.{' '}
-          {t('reporting.cycles.formIndicators', { count: cycle.indicators.length })}.
+          {t('reporting.cycles.deadlineLine', {
+            deadline: formatDate(cycle.deadline),
+            grace: cycle.graceDays,
+            lock: formatDate(cycle.lockDate),
+          })}
+          . {t('reporting.cycles.formIndicators', { count: cycle.indicators.length })}.
           {cycle.openedAt && ` ${t('reporting.cycles.openedAt')}: ${formatDateTime(cycle.openedAt)}.`}
           {cycle.closedAt && ` ${t('reporting.cycles.closedAt')}: ${formatDateTime(cycle.closedAt)}.`}
         </Text>
       </div>
       {cycle.status !== 'draft' && <CycleClosing cycle={cycle} />}
-      {cycle.status === 'draft' ? <CycleSetup cycle={cycle} /> : cycle.abilities.canReadCompleteness ? <Board cycle={cycle} /> : null}
+      {cycle.status === 'draft' ? (
+        <CycleSetup cycle={cycle} />
+      ) : cycle.abilities.canReadCompleteness ? (
+        <Board cycle={cycle} />
+      ) : null}
     </Stack>
   );
 }

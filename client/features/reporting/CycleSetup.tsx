@@ -34,7 +34,9 @@ export function CycleSetup({ cycle }: { cycle: CycleDto }) {
         </Group>
       </Paper>
       {cycle.abilities.canEdit && <CycleSettings cycle={cycle} />}
-      <QueryState query={units}>{(data) => <ExpectedUnits cycle={cycle} data={data.data} removed={data.removed} />}</QueryState>
+      <QueryState query={units}>
+        {(data) => <ExpectedUnits cycle={cycle} data={data.data} removed={data.removed} />}
+      </QueryState>
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -72,7 +74,10 @@ export function CycleSettings({ cycle }: { cycle: CycleDto }) {
   const catalogue = useIndicatorsQuery();
   const err = update.error instanceof ApiError ? update.error : null;
   const en = i18n.language === 'en';
-  const options = (catalogue.data?.data ?? []).map((i) => ({ value: i.code, label: `${i.code} — ${en ? i.nameEn : i.name} (${unitOfMeasure(i.unit, i18n.language)})` }));
+  const options = (catalogue.data?.data ?? []).map((i) => ({
+    value: i.code,
+    label: `${i.code} — ${en ? i.nameEn : i.name} (${unitOfMeasure(i.unit, i18n.language)})`,
+  }));
   const dateProps = {
     valueFormat: 'DD/MM/YYYY',
     dateParser: parseVietnameseDate,
@@ -90,7 +95,13 @@ export function CycleSettings({ cycle }: { cycle: CycleDto }) {
         onSubmit={(e) => {
           e.preventDefault();
           update.mutate(
-            { windowStart: windowStart ?? undefined, windowEnd: windowEnd ?? undefined, deadline: deadline ?? undefined, graceDays, indicatorCodes },
+            {
+              windowStart: windowStart ?? undefined,
+              windowEnd: windowEnd ?? undefined,
+              deadline: deadline ?? undefined,
+              graceDays,
+              indicatorCodes,
+            },
             { onSuccess: () => notify(t('reporting.cycles.settingsSaved')) },
           );
         }}
@@ -102,9 +113,27 @@ export function CycleSettings({ cycle }: { cycle: CycleDto }) {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <DateInput {...dateProps} label={t('reporting.cycles.windowStart')} value={windowStart} onChange={setWindowStart} error={err?.fieldError('windowStart')} />
-            <DateInput {...dateProps} label={t('reporting.cycles.windowEnd')} value={windowEnd} onChange={setWindowEnd} error={err?.fieldError('windowEnd')} />
-            <DateInput {...dateProps} label={t('reporting.cycles.deadline')} value={deadline} onChange={setDeadline} error={err?.fieldError('deadline')} />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.windowStart')}
+              value={windowStart}
+              onChange={setWindowStart}
+              error={err?.fieldError('windowStart')}
+            />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.windowEnd')}
+              value={windowEnd}
+              onChange={setWindowEnd}
+              error={err?.fieldError('windowEnd')}
+            />
+            <DateInput
+              {...dateProps}
+              label={t('reporting.cycles.deadline')}
+              value={deadline}
+              onChange={setDeadline}
+              error={err?.fieldError('deadline')}
+            />
             <NumberInput
               label={t('reporting.cycles.graceDays')}
               description={t('reporting.cycles.graceHint')}
@@ -137,7 +166,9 @@ export function CycleSettings({ cycle }: { cycle: CycleDto }) {
           <Group>
             <Button
               variant="subtle"
-              onClick={() => setIndicatorCodes((catalogue.data?.data ?? []).filter((i) => i.isActive).map((i) => i.code))}
+              onClick={() =>
+                setIndicatorCodes((catalogue.data?.data ?? []).filter((i) => i.isActive).map((i) => i.code))
+              }
               disabled={!catalogue.data}
             >
               {t('reporting.cycles.indicatorsAll')}

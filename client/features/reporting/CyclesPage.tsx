@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -62,7 +76,12 @@ export function CyclesPage() {
                         <Anchor component={Link} to={`/ky-bao-cao/${c.id}`} fw={600}>
                           {t('reporting.cycles.cycleTitle', { year: c.year })}
                         </Anchor>
-                        <Text size="xs">{t('reporting.cycles.window', { from: formatDate(c.windowStart), to: formatDate(c.windowEnd) })}</Text>
+                        <Text size="xs">
+                          {t('reporting.cycles.window', {
+                            from: formatDate(c.windowStart),
+                            to: formatDate(c.windowEnd),
+                          })}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <CycleStatusBadge status={c.status} />
@@ -80,7 +99,12 @@ export function CyclesPage() {
         }
       </QueryState>
 
-      {creating && <CreateCycleModal onClose={() => setCreating(false)} existingYears={cycles.data?.data.map((c) => c.year) ?? []} />}
+      {creating && (
+        <CreateCycleModal
+          onClose={() => setCreating(false)}
+          existingYears={cycles.data?.data.map((c) => c.year) ?? []}
+        />
+      )}
     </Stack>
   );
 }
@@ -110,7 +134,14 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
   const submit = () => {
     if (!plan || !validYear) return;
     create.mutate(
-      { planId: plan, year, windowStart: start ?? undefined, windowEnd: end ?? undefined, deadline: due ?? undefined, graceDays },
+      {
+        planId: plan,
+        year,
+        windowStart: start ?? undefined,
+        windowEnd: end ?? undefined,
+        deadline: due ?? undefined,
+        graceDays,
+      },
       {
         onSuccess: (cycle) => {
           notify(t('reporting.cycles.created', { year: cycle.year }));
@@ -202,7 +233,12 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
           </SimpleGrid>
           <Paper withBorder p="sm" bg="gray.0">
             <Text size="sm">
-              {due && t('reporting.cycles.deadlineLine', { deadline: formatDate(due), grace: graceDays, lock: formatDate(addDays(due, graceDays)) })}
+              {due &&
+                t('reporting.cycles.deadlineLine', {
+                  deadline: formatDate(due),
+                  grace: graceDays,
+                  lock: formatDate(addDays(due, graceDays)),
+                })}
             </Text>
           </Paper>
           <Group justify="flex-end">

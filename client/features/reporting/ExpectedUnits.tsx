@@ -75,7 +75,9 @@ export function ExpectedUnits({
                       {u.unit.fullName}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {t(`reporting.board.kindGroups.${u.unit.kindGroup}`)}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {u.source === 'plan' ? (
                       t('reporting.expected.fromPlan')
@@ -125,13 +127,27 @@ export function ExpectedUnits({
           </Stack>
         </Paper>
       )}
-      {adding && <AddUnitModal cycleId={cycle.id} onClose={() => setAdding(false)} existing={new Set(data.map((u) => u.unit.id))} />}
+      {adding && (
+        <AddUnitModal
+          cycleId={cycle.id}
+          onClose={() => setAdding(false)}
+          existing={new Set(data.map((u) => u.unit.id))}
+        />
+      )}
       {removing && <RemoveUnitModal cycleId={cycle.id} unit={removing} onClose={() => setRemoving(null)} />}
     </Stack>
   );
 }
 
-export function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; onClose: () => void; existing: Set<string> }) {
+export function AddUnitModal({
+  cycleId,
+  onClose,
+  existing,
+}: {
+  cycleId: string;
+  onClose: () => void;
+  existing: Set<string>;
+}) {
   const { t } = useTranslation();
   const change = useChangeExpectedUnitMutation(cycleId);
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -200,7 +216,15 @@ export function AddUnitModal({ cycleId, onClose, existing }: { cycleId: string; 
   );
 }
 
-export function RemoveUnitModal({ cycleId, unit, onClose }: { cycleId: string; unit: ExpectedUnitDto; onClose: () => void }) {
+export function RemoveUnitModal({
+  cycleId,
+  unit,
+  onClose,
+}: {
+  cycleId: string;
+  unit: ExpectedUnitDto;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const change = useChangeExpectedUnitMutation(cycleId);
   const [reason, setReason] = useState('');

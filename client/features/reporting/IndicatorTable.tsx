@@ -35,11 +35,19 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
   const show = useShow();
   const en = i18n.language === 'en';
   const indicators = [...report.form.indicators].sort((a, b) => a.position - b.position);
-  const previous = new Map((report.previous?.values ?? []).map((v) => [fieldKey(v.indicatorCode, v.wasteStream), v.value]));
-  const prevTotals = new Map(computeTotals(indicators, report.previous?.values ?? []).map((x) => [x.indicatorCode, x.total]));
-  const totals = new Map(computeTotals(indicators, valuesOf(indicators, fields)).map((x) => [x.indicatorCode, x.total]));
+  const previous = new Map(
+    (report.previous?.values ?? []).map((v) => [fieldKey(v.indicatorCode, v.wasteStream), v.value]),
+  );
+  const prevTotals = new Map(
+    computeTotals(indicators, report.previous?.values ?? []).map((x) => [x.indicatorCode, x.total]),
+  );
+  const totals = new Map(
+    computeTotals(indicators, valuesOf(indicators, fields)).map((x) => [x.indicatorCode, x.total]),
+  );
   const valueLabel = t('reporting.report.value', { year: report.year });
-  const prevLabel = report.previous ? t('reporting.report.previous', { year: report.previous.year }) : t('reporting.report.previousNone');
+  const prevLabel = report.previous
+    ? t('reporting.report.previous', { year: report.previous.year })
+    : t('reporting.report.previousNone');
   const streamName = (s: WasteStream) => t(`reporting.report.streams.${s}`);
 
   const input = (ind: FormIndicatorDto, stream: WasteStream | null) => {
@@ -88,7 +96,17 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
         />
       );
     }
-    return <NumberField id={common.id} label={label} indicator={ind} required={common.required} value={value} error={error} onChange={(v) => onChange(key, v)} />;
+    return (
+      <NumberField
+        id={common.id}
+        label={label}
+        indicator={ind}
+        required={common.required}
+        value={value}
+        error={error}
+        onChange={(v) => onChange(key, v)}
+      />
+    );
   };
 
   return (
@@ -122,7 +140,9 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
                   {ind.code}
                 </Table.Td>
                 <Table.Td data-label={t('reporting.report.indicator')}>{name}</Table.Td>
-                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language) || '—'}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>
+                  {unitOfMeasure(ind.unit, i18n.language) || '—'}
+                </Table.Td>
                 <Table.Td data-label={valueLabel} className={classes.valueCell}>
                   {input(ind, null)}
                 </Table.Td>
@@ -145,7 +165,9 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
                   <Table.Td data-label={t('reporting.report.indicator')} className={classes.streamName}>
                     {streamName(s)}
                   </Table.Td>
-                  <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language)}</Table.Td>
+                  <Table.Td data-label={t('reporting.report.unitOfMeasure')}>
+                    {unitOfMeasure(ind.unit, i18n.language)}
+                  </Table.Td>
                   <Table.Td data-label={valueLabel} className={classes.valueCell}>
                     {input(ind, s)}
                   </Table.Td>
@@ -155,9 +177,14 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
               <Table.Tr className={classes.totalRow} data-indicator={`${ind.code}.total`}>
                 <Table.Td className={classes.emptyCell} />
                 <Table.Td data-label={t('reporting.report.indicator')}>{t('reporting.report.total')}</Table.Td>
-                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>{unitOfMeasure(ind.unit, i18n.language)}</Table.Td>
+                <Table.Td data-label={t('reporting.report.unitOfMeasure')}>
+                  {unitOfMeasure(ind.unit, i18n.language)}
+                </Table.Td>
                 <Table.Td data-label={valueLabel}>
-                  <output aria-label={t('reporting.report.totalOf', { code: ind.code })} data-testid={`total-${ind.code}`}>
+                  <output
+                    aria-label={t('reporting.report.totalOf', { code: ind.code })}
+                    data-testid={`total-${ind.code}`}
+                  >
                     {total === null ? '—' : formatNumber(total)}
                   </output>
                 </Table.Td>

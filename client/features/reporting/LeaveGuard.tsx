@@ -6,10 +6,23 @@ import type { Blocker } from 'react-router';
  * The question asked when going to another page of the app with unsaved edits (the form holds
  * the blocker): stay, leave, or (when saving can still work) save and leave.
  */
-export function LeaveGuard({ blocker, canSave, onSave }: { blocker: Blocker; canSave: boolean; onSave: () => Promise<boolean> }) {
+export function LeaveGuard({
+  blocker,
+  canSave,
+  onSave,
+}: {
+  blocker: Blocker;
+  canSave: boolean;
+  onSave: () => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('reporting.report.leaveTitle')} centered>
+    <Modal
+      opened={blocker.state === 'blocked'}
+      onClose={() => blocker.reset?.()}
+      title={t('reporting.report.leaveTitle')}
+      centered
+    >
       <Stack>
         <Text>{t('reporting.report.leaveBody')}</Text>
         <Group justify="flex-end" gap="sm">

@@ -35,7 +35,9 @@ export function MyReportsPage() {
         {unit && <Text mt={4}>{t('reporting.mine.intro', { unit: unit.name })}</Text>}
       </div>
       {!unit ? (
-        <Alert color="red.9" variant="outline">{t('reporting.mine.noUnit')}</Alert>
+        <Alert color="red.9" variant="outline">
+          {t('reporting.mine.noUnit')}
+        </Alert>
       ) : (
         <QueryState query={cycles}>
           {(data) =>
@@ -43,7 +45,13 @@ export function MyReportsPage() {
               <Alert>{t('reporting.mine.noOpen')}</Alert>
             ) : (
               <Stack gap="md">
-                {data.data.map((c) => (c.isExpected ? <OpenCycleCard key={c.id} cycle={c} /> : <Alert key={c.id}>{t('reporting.mine.notExpected', { year: c.year })}</Alert>))}
+                {data.data.map((c) =>
+                  c.isExpected ? (
+                    <OpenCycleCard key={c.id} cycle={c} />
+                  ) : (
+                    <Alert key={c.id}>{t('reporting.mine.notExpected', { year: c.year })}</Alert>
+                  ),
+                )}
               </Stack>
             )
           }
@@ -123,7 +131,9 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
             {t('reporting.board.extended')}: {formatDate(cycle.deadline)} → {formatDate(deadline)}
           </Text>
         )}
-        {report?.submittedAt && <Text size="sm">{t('reporting.report.submittedAt', { at: formatDateTime(report.submittedAt) })}</Text>}
+        {report?.submittedAt && (
+          <Text size="sm">{t('reporting.report.submittedAt', { at: formatDateTime(report.submittedAt) })}</Text>
+        )}
         {reports.isError && (
           <Alert color="red.9" variant="outline" role="alert">
             {reports.error.message}
@@ -138,7 +148,9 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
             disabled={!report}
             loading={reports.isPending}
           >
-            {editable ? t('reporting.mine.openReport', { year: cycle.year }) : t('reporting.mine.viewReport', { year: cycle.year })}
+            {editable
+              ? t('reporting.mine.openReport', { year: cycle.year })
+              : t('reporting.mine.viewReport', { year: cycle.year })}
           </Button>
         </Group>
       </Stack>

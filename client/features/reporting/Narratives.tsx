@@ -21,7 +21,15 @@ interface Props {
 }
 
 /** One narrative per assigned plan item (results, difficulties, proposals), then the two free sections. */
-export function Narratives({ report, sections, otherResults, proposalsToCommittee, errors = {}, onSection, onFree }: Props) {
+export function Narratives({
+  report,
+  sections,
+  otherResults,
+  proposalsToCommittee,
+  errors = {},
+  onSection,
+  onFree,
+}: Props) {
   const { t } = useTranslation();
   const editable = Boolean(onSection);
   const text = (value: string) =>

@@ -18,7 +18,8 @@ interface Props {
   error?: string;
 }
 
-const text = (value: FieldValue | undefined, lang: NumberLanguage) => (typeof value === 'number' ? writeNumber(value, lang) : typeof value === 'string' ? value : '');
+const text = (value: FieldValue | undefined, lang: NumberLanguage) =>
+  typeof value === 'number' ? writeNumber(value, lang) : typeof value === 'string' ? value : '';
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -51,9 +52,19 @@ export function NumberField({ id, label, indicator, required, value, onChange, e
   }, [lang]);
 
   const reading = readNumber(raw, lang);
-  const own = reading.ok && reading.value !== null ? [writeNumber(reading.value, lang), writeNumber(reading.value, lang).split(lang === 'vi' ? '.' : ',').join('')] : [];
+  const own =
+    reading.ok && reading.value !== null
+      ? [
+          writeNumber(reading.value, lang),
+          writeNumber(reading.value, lang)
+            .split(lang === 'vi' ? '.' : ',')
+            .join(''),
+        ]
+      : [];
   const understood =
-    reading.ok && reading.value !== null && (reading.ambiguous || !own.includes(raw.trim())) ? t('reporting.report.number.understood', { value: own[0] }) : undefined;
+    reading.ok && reading.value !== null && (reading.ambiguous || !own.includes(raw.trim()))
+      ? t('reporting.report.number.understood', { value: own[0] })
+      : undefined;
 
   let local: string | undefined;
   if (left && !reading.ok) local = t('reporting.report.number.notANumber');

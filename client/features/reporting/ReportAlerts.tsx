@@ -9,14 +9,32 @@ import type { ApiError } from '../../api/client';
 import { fieldId } from './fields';
 
 /** Someone else saved first: who and when (once the fresh copy is in), and a button to reload. */
-export function ConflictAlert({ conflict, report, version, onReload }: { conflict: ApiError; report: ReportDto; version: number; onReload: () => void }) {
+export function ConflictAlert({
+  conflict,
+  report,
+  version,
+  onReload,
+}: {
+  conflict: ApiError;
+  report: ReportDto;
+  version: number;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Alert color="red.9" variant="outline" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('reporting.report.conflictTitle')}>
+    <Alert
+      color="red.9"
+      variant="outline"
+      role="alert"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('reporting.report.conflictTitle')}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{conflict.message}</Text>
         {report.version > version && report.updatedBy && !conflict.message.includes(report.updatedBy.name) && (
-          <Text size="sm">{t('reporting.report.conflictWho', { name: report.updatedBy.name, at: formatDateTime(report.updatedAt) })}</Text>
+          <Text size="sm">
+            {t('reporting.report.conflictWho', { name: report.updatedBy.name, at: formatDateTime(report.updatedAt) })}
+          </Text>
         )}
         <Text size="sm">{t('reporting.report.reloadHint')}</Text>
         <Button size="sm" onClick={onReload}>
@@ -31,12 +49,22 @@ export function ConflictAlert({ conflict, report, version, onReload }: { conflic
 function focusField(path: string) {
   const element = document.getElementById(fieldId(path));
   element?.scrollIntoView({ block: 'center' });
-  const target = element?.matches('input, textarea, select') ? element : element?.querySelector<HTMLElement>('input, textarea');
+  const target = element?.matches('input, textarea, select')
+    ? element
+    : element?.querySelector<HTMLElement>('input, textarea');
   target?.focus();
 }
 
 /** The submission's errors, each a link to its field (focused after a failed submission). */
-export function ErrorSummary({ issues, message, summaryRef }: { issues: ErrorIssue[]; message: string | null; summaryRef: Ref<HTMLDivElement> }) {
+export function ErrorSummary({
+  issues,
+  message,
+  summaryRef,
+}: {
+  issues: ErrorIssue[];
+  message: string | null;
+  summaryRef: Ref<HTMLDivElement>;
+}) {
   const { t } = useTranslation();
   return (
     <Alert

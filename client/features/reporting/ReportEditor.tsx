@@ -54,11 +54,16 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
 
   const setField = (key: string, value: FieldValue) => {
     const [code, stream] = key.split('|');
-    update((current) => ({ ...current, fields: { ...current.fields, [key]: value } }), stream ? `values.${code}.${stream}` : `values.${code}`);
+    update(
+      (current) => ({ ...current, fields: { ...current.fields, [key]: value } }),
+      stream ? `values.${code}.${stream}` : `values.${code}`,
+    );
   };
 
   const dirty = saveState !== 'saved';
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
 
   const errors = Object.fromEntries(submission.issues.map((issue) => [issue.path, issue.message]));
   const retry = () => void autosave.flush();
@@ -68,14 +73,18 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
     <Stack gap="lg">
       <SaveStatus state={saveState} savedAt={savedAt} onRetry={retry} />
 
-      {conflict && <ConflictAlert conflict={conflict} report={report} version={autosave.version()} onReload={onReload} />}
+      {conflict && (
+        <ConflictAlert conflict={conflict} report={report} version={autosave.version()} onReload={onReload} />
+      )}
       {autosave.error && !conflict && (
         <Alert color="red.9" variant="outline" role="alert" title={t('reporting.report.save.error')}>
           {autosave.error.message}
         </Alert>
       )}
 
-      {(submission.issues.length > 0 || submission.submitError) && <ErrorSummary issues={submission.issues} message={submission.submitError} summaryRef={submission.summaryRef} />}
+      {(submission.issues.length > 0 || submission.submitError) && (
+        <ErrorSummary issues={submission.issues} message={submission.submitError} summaryRef={submission.summaryRef} />
+      )}
 
       <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3">
         <Text size="sm" mb="sm">
@@ -91,7 +100,13 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         proposalsToCommittee={draft.proposalsToCommittee}
         errors={errors}
         onSection={(id, part, value) =>
-          update((current) => ({ ...current, sections: { ...current.sections, [id]: { ...current.sections[id], [part]: value } } }), `sections.${id}.${part}`)
+          update(
+            (current) => ({
+              ...current,
+              sections: { ...current.sections, [id]: { ...current.sections[id], [part]: value } },
+            }),
+            `sections.${id}.${part}`,
+          )
         }
         onFree={(part, value) => update((current) => ({ ...current, [part]: value }), part)}
       />
@@ -100,7 +115,12 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
         <Group justify="space-between">
           <SaveStatus state={saveState} savedAt={savedAt} onRetry={retry} compact />
           {report.abilities.canSubmit && (
-            <Button size="md" leftSection={<IconSend size={18} aria-hidden />} onClick={() => submission.setConfirming(true)} disabled={Boolean(conflict)}>
+            <Button
+              size="md"
+              leftSection={<IconSend size={18} aria-hidden />}
+              onClick={() => submission.setConfirming(true)}
+              disabled={Boolean(conflict)}
+            >
               {submitLabel}
             </Button>
           )}
@@ -110,7 +130,9 @@ export function ReportEditor({ report, onReload }: { report: ReportDto; onReload
       <ConfirmModal
         opened={submission.confirming}
         onClose={() => submission.setConfirming(false)}
-        title={t(report.status === 'returned' ? 'reporting.report.resubmitTitle' : 'reporting.report.submitTitle', { year: report.year })}
+        title={t(report.status === 'returned' ? 'reporting.report.resubmitTitle' : 'reporting.report.submitTitle', {
+          year: report.year,
+        })}
         confirmLabel={submitLabel}
         loading={submission.isPending || saveState === 'saving'}
         onConfirm={() => void submission.doSubmit()}

@@ -32,7 +32,11 @@ export function ReportPage() {
     await qc.refetchQueries({ queryKey: reportingKeys.report(id ?? ''), exact: true });
     setEpoch((e) => e + 1);
   };
-  return <QueryState query={report}>{(r) => <ReportView key={`${r.id}:${epoch}`} report={r} onReload={() => void reload()} />}</QueryState>;
+  return (
+    <QueryState query={report}>
+      {(r) => <ReportView key={`${r.id}:${epoch}`} report={r} onReload={() => void reload()} />}
+    </QueryState>
+  );
 }
 
 function ReportView({ report, onReload }: { report: ReportDto; onReload: () => void }) {
@@ -69,7 +73,8 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
         <Text fw={600} size="lg" data-testid="deadline-line">
           {t('reporting.deadline.line', { date: formatDate(report.deadline) })}
           {!firstSubmitted && ` — ${words(report.deadline)}`}
-          {report.extension && ` (${t('reporting.deadline.extended', { date: formatDate(report.extension.deadline), reason: report.extension.reason })})`}
+          {report.extension &&
+            ` (${t('reporting.deadline.extended', { date: formatDate(report.extension.deadline), reason: report.extension.reason })})`}
         </Text>
         {!firstSubmitted && report.lockDate !== report.deadline && !report.isLocked && (
           <Text size="sm">{t('reporting.deadline.grace', { date: formatDate(report.lockDate) })}</Text>
@@ -109,7 +114,11 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
           </Group>
         </Paper>
       )}
-      {report.status === 'submitted' && isUnit && <Alert color="blue" variant="outline">{t('reporting.report.submittedNote')}</Alert>}
+      {report.status === 'submitted' && isUnit && (
+        <Alert color="blue" variant="outline">
+          {t('reporting.report.submittedNote')}
+        </Alert>
+      )}
       {report.status === 'accepted' && (
         <Alert color="bio" variant="outline" icon={<IconCheck aria-hidden />}>
           {t('reporting.report.acceptedNote')}
@@ -162,7 +171,12 @@ function ReviewActions({ report }: { report: ReportDto }) {
         </Title>
         <Group gap="sm">
           {report.abilities.canReturn && (
-            <Button variant="outline" color="grape.9" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setReturning(true)}>
+            <Button
+              variant="outline"
+              color="grape.9"
+              leftSection={<IconArrowBackUp size={16} aria-hidden />}
+              onClick={() => setReturning(true)}
+            >
               {t('reporting.report.return')}
             </Button>
           )}

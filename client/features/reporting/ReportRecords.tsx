@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +22,14 @@ import type { ReportChange, ReportDto } from '../../../shared/contracts/reportin
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { QueryState } from '../../components/QueryState';
-import { attachmentUrl, useAttachmentsQuery, useRemoveAttachmentMutation, useReportDiffQuery, useReportHistoryQuery, useUploadAttachmentMutation } from './api';
+import {
+  attachmentUrl,
+  useAttachmentsQuery,
+  useRemoveAttachmentMutation,
+  useReportDiffQuery,
+  useReportHistoryQuery,
+  useUploadAttachmentMutation,
+} from './api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import type { AttachmentDto } from '../../../shared/contracts/reporting';
 import classes from './report.module.css';
@@ -32,7 +55,8 @@ export function Attachments({ report }: { report: ReportDto }) {
     if (!file) return;
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
     // Checked here for a quick answer; the server checks the type again from the content.
-    if (file.size > LIMITS.attachmentBytes) return setError(t('reporting.report.fileTooLarge', { name: file.name, size: formatBytes(file.size) }));
+    if (file.size > LIMITS.attachmentBytes)
+      return setError(t('reporting.report.fileTooLarge', { name: file.name, size: formatBytes(file.size) }));
     if (!ACCEPTED_EXTENSIONS.includes(ext)) return setError(t('reporting.report.fileBadType', { name: file.name }));
     upload.mutate(file, {
       onSuccess: (a) => notify(t('reporting.report.uploaded', { name: a.fileName })),
@@ -50,9 +74,18 @@ export function Attachments({ report }: { report: ReportDto }) {
           <Text size="sm">{t('reporting.report.attachmentsHint')}</Text>
         </div>
         {report.abilities.canUpload && (
-          <FileButton onChange={onFile} accept={ACCEPT} inputProps={{ 'data-testid': 'attachment-input' } as React.InputHTMLAttributes<HTMLInputElement>}>
+          <FileButton
+            onChange={onFile}
+            accept={ACCEPT}
+            inputProps={{ 'data-testid': 'attachment-input' } as React.InputHTMLAttributes<HTMLInputElement>}
+          >
             {(props) => (
-              <Button {...props} variant="light" leftSection={<IconPaperclip size={16} aria-hidden />} loading={upload.isPending}>
+              <Button
+                {...props}
+                variant="light"
+                leftSection={<IconPaperclip size={16} aria-hidden />}
+                loading={upload.isPending}
+              >
                 {t('reporting.report.upload')}
               </Button>
             )}
@@ -60,7 +93,15 @@ export function Attachments({ report }: { report: ReportDto }) {
         )}
       </Group>
       {error && (
-        <Alert color="red.9" variant="outline" role="alert" mb="sm" data-testid="upload-error" withCloseButton onClose={() => setError(null)}>
+        <Alert
+          color="red.9"
+          variant="outline"
+          role="alert"
+          mb="sm"
+          data-testid="upload-error"
+          withCloseButton
+          onClose={() => setError(null)}
+        >
           {error}
         </Alert>
       )}
@@ -88,7 +129,12 @@ export function Attachments({ report }: { report: ReportDto }) {
                   {data.data.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Anchor href={attachmentUrl(report.id, a.id)} download={a.fileName} size="sm" aria-label={t('reporting.report.download', { name: a.fileName })}>
+                        <Anchor
+                          href={attachmentUrl(report.id, a.id)}
+                          download={a.fileName}
+                          size="sm"
+                          aria-label={t('reporting.report.download', { name: a.fileName })}
+                        >
                           {a.fileName}
                         </Anchor>
                       </Table.Td>
@@ -103,7 +149,12 @@ export function Attachments({ report }: { report: ReportDto }) {
                       </Table.Td>
                       {report.abilities.canUpload && (
                         <Table.Td>
-                          <ActionIcon variant="subtle" color="red.9" onClick={() => setRemoving(a)} aria-label={t('reporting.report.removeFileNamed', { name: a.fileName })}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red.9"
+                            onClick={() => setRemoving(a)}
+                            aria-label={t('reporting.report.removeFileNamed', { name: a.fileName })}
+                          >
                             <IconTrash size={16} aria-hidden />
                           </ActionIcon>
                         </Table.Td>
@@ -154,7 +205,11 @@ export function History({ report }: { report: ReportDto }) {
         <Title order={2} size="h3" id="report-history">
           {t('reporting.report.history')}
         </Title>
-        <Switch label={t('reporting.report.showSaves')} checked={showSaves} onChange={(e) => setShowSaves(e.currentTarget.checked)} />
+        <Switch
+          label={t('reporting.report.showSaves')}
+          checked={showSaves}
+          onChange={(e) => setShowSaves(e.currentTarget.checked)}
+        />
       </Group>
       <QueryState query={history}>
         {(data) => {
@@ -223,7 +278,10 @@ function Diff({ reportId, versions }: { reportId: string; versions: Array<{ vers
   const f = from ?? prev;
   const tt = to ?? last;
   const diff = useReportDiffQuery(reportId, f, tt);
-  const options = sorted.map((v) => ({ value: String(v.version), label: t('reporting.report.diffOption', { version: v.version, at: formatDateTime(v.at) }) }));
+  const options = sorted.map((v) => ({
+    value: String(v.version),
+    label: t('reporting.report.diffOption', { version: v.version, at: formatDateTime(v.at) }),
+  }));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="report-diff">
       <Title order={3} size="h4" id="report-diff" mb="sm">
@@ -234,8 +292,22 @@ function Diff({ reportId, versions }: { reportId: string; versions: Array<{ vers
       ) : (
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('reporting.report.diffFrom')} data={options} value={f ? String(f) : null} onChange={(v) => setFrom(v ? Number(v) : null)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-            <Select label={t('reporting.report.diffTo')} data={options} value={tt ? String(tt) : null} onChange={(v) => setTo(v ? Number(v) : null)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+            <Select
+              label={t('reporting.report.diffFrom')}
+              data={options}
+              value={f ? String(f) : null}
+              onChange={(v) => setFrom(v ? Number(v) : null)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('reporting.report.diffTo')}
+              data={options}
+              value={tt ? String(tt) : null}
+              onChange={(v) => setTo(v ? Number(v) : null)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
           </SimpleGrid>
           {f !== null && tt !== null && f !== tt && (
             <QueryState query={diff}>

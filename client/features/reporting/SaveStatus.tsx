@@ -4,10 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import type { AutosaveState } from '../../hooks/useAutosave';
 
-const ICONS: Record<AutosaveState, typeof IconCheck> = { saved: IconCheck, saving: IconLoader2, error: IconAlertTriangle, unsaved: IconCloudUpload };
+const ICONS: Record<AutosaveState, typeof IconCheck> = {
+  saved: IconCheck,
+  saving: IconLoader2,
+  error: IconAlertTriangle,
+  unsaved: IconCloudUpload,
+};
 
 /** "Đã lưu (30/11/2026 10:15)" / "Đang lưu…" / "Chưa lưu" / "Lưu không thành công — Thử lại", above and below the report form. */
-export function SaveStatus({ state, savedAt, onRetry, compact }: { state: AutosaveState; savedAt: string | null; onRetry: () => void; compact?: boolean }) {
+export function SaveStatus({
+  state,
+  savedAt,
+  onRetry,
+  compact,
+}: {
+  state: AutosaveState;
+  savedAt: string | null;
+  onRetry: () => void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const Icon = ICONS[state];
   const color = state === 'saved' ? 'bio.8' : state === 'error' ? 'red.9' : 'gray.8';
@@ -17,7 +32,9 @@ export function SaveStatus({ state, savedAt, onRetry, compact }: { state: Autosa
       {/* Announced to screen readers once (the compact copy at the bottom stays silent). */}
       <Text size="sm" fw={600} role={compact ? undefined : 'status'} aria-live={compact ? undefined : 'polite'}>
         {t(`reporting.report.save.${state}`)}
-        {state === 'saved' && savedAt && !compact && <VisuallyHidden> — {t('reporting.report.save.savedAt', { at: formatDateTime(savedAt) })}</VisuallyHidden>}
+        {state === 'saved' && savedAt && !compact && (
+          <VisuallyHidden> — {t('reporting.report.save.savedAt', { at: formatDateTime(savedAt) })}</VisuallyHidden>
+        )}
       </Text>
       {state === 'saved' && savedAt && (
         <Text size="sm" c="gray.8" aria-hidden>

@@ -41,7 +41,8 @@ export const reportingKeys = {
   cycle: (id: string) => [...reportingKeys.all, 'cycle', id] as const,
   expected: (id: string) => [...reportingKeys.all, 'cycle', id, 'expected'] as const,
   extensions: (id: string) => [...reportingKeys.all, 'cycle', id, 'extensions'] as const,
-  completeness: (id: string, params: CompletenessParams) => [...reportingKeys.all, 'cycle', id, 'completeness', params] as const,
+  completeness: (id: string, params: CompletenessParams) =>
+    [...reportingKeys.all, 'cycle', id, 'completeness', params] as const,
   reminders: (id: string) => [...reportingKeys.all, 'cycle', id, 'reminders'] as const,
   reports: (params: ReportListParams) => [...reportingKeys.all, 'reports', params] as const,
   report: (id: string) => [...reportingKeys.all, 'report', id] as const,
@@ -54,7 +55,11 @@ export const reportingKeys = {
 
 /** The plans a cycle can be created for. */
 export function usePlansQuery() {
-  return useQuery({ queryKey: reportingKeys.plans(), queryFn: () => api('/plans', { schema: PlanListResponse }), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: reportingKeys.plans(),
+    queryFn: () => api('/plans', { schema: PlanListResponse }),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Cycles, newest year first. */
@@ -151,7 +156,8 @@ export function useExtensionsQuery(id: string | undefined, enabled = true) {
 export function useCreateExtensionMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateExtensionRequest) => api(`/cycles/${id}/extensions`, { method: 'POST', body, schema: ExtensionDto }),
+    mutationFn: (body: CreateExtensionRequest) =>
+      api(`/cycles/${id}/extensions`, { method: 'POST', body, schema: ExtensionDto }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.cycle(id) }),
   });
 }
@@ -160,7 +166,8 @@ export function useCreateExtensionMutation(id: string) {
 export function useCompletenessQuery(id: string | undefined, params: CompletenessParams, enabled = true) {
   return useQuery({
     queryKey: reportingKeys.completeness(id ?? '', params),
-    queryFn: ({ signal }) => api(`/cycles/${id}/completeness${qs({ ...params })}`, { schema: CompletenessResponse, signal }),
+    queryFn: ({ signal }) =>
+      api(`/cycles/${id}/completeness${qs({ ...params })}`, { schema: CompletenessResponse, signal }),
     enabled: Boolean(id) && enabled,
     placeholderData: keepPreviousData,
   });
@@ -178,7 +185,8 @@ export function useRemindersQuery(id: string | undefined, enabled = true) {
 export function useSendRemindersMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SendRemindersRequest) => api(`/cycles/${id}/reminders`, { method: 'POST', body, schema: SendRemindersResponse }),
+    mutationFn: (body: SendRemindersRequest) =>
+      api(`/cycles/${id}/reminders`, { method: 'POST', body, schema: SendRemindersResponse }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.cycle(id) }),
   });
 }
@@ -225,7 +233,8 @@ function afterChange(qc: QueryClient, report: ReportDto) {
 export function useSaveReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveReportRequest) => api(`/reports/${id}`, { method: 'PUT', body, headers: { prefer: 'return=minimal' }, schema: ReportSavedDto }),
+    mutationFn: (body: SaveReportRequest) =>
+      api(`/reports/${id}`, { method: 'PUT', body, headers: { prefer: 'return=minimal' }, schema: ReportSavedDto }),
     onSuccess: (saved, body) => {
       qc.setQueryData<ReportDto>(reportingKeys.report(id), (old) =>
         old
@@ -249,7 +258,12 @@ export function useSubmitReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ version, key }: { version: number; key: string }) =>
-      api(`/reports/${id}/submit`, { method: 'POST', body: { version }, headers: { 'idempotency-key': key }, schema: ReportDto }),
+      api(`/reports/${id}/submit`, {
+        method: 'POST',
+        body: { version },
+        headers: { 'idempotency-key': key },
+        schema: ReportDto,
+      }),
     onSuccess: (report) => afterChange(qc, report),
   });
 }
@@ -257,7 +271,8 @@ export function useSubmitReportMutation(id: string) {
 export function useReturnReportMutation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => api(`/reports/${id}/return`, { method: 'POST', body: { reason }, schema: ReportDto }),
+    mutationFn: (reason: string) =>
+      api(`/reports/${id}/return`, { method: 'POST', body: { reason }, schema: ReportDto }),
     onSuccess: (report) => afterChange(qc, report),
   });
 }
@@ -273,7 +288,8 @@ export function useAcceptReportMutation(id: string) {
 export function useBulkAcceptMutation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (reportIds: string[]) => api('/reports/accept', { method: 'POST', body: { reportIds }, schema: BulkAcceptResponse }),
+    mutationFn: (reportIds: string[]) =>
+      api('/reports/accept', { method: 'POST', body: { reportIds }, schema: BulkAcceptResponse }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
   });
 }

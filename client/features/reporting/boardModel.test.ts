@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { ReminderDto } from '../../../shared/contracts/reporting';
 import { batchesOf, triggerLabel } from './boardModel';
 
-function reminder(id: string, at: string, trigger: string, unitName: string, channels: ReminderDto['channels'], sentBy: ReminderDto['sentBy'] = null): ReminderDto {
-  return { id, at, trigger, sentBy, emails: [], channels, unit: { id: `u-${id}`, code: id, name: unitName, fullName: unitName, kind: 'commune', kindGroup: 'locality' } };
+function reminder(
+  id: string,
+  at: string,
+  trigger: string,
+  unitName: string,
+  channels: ReminderDto['channels'],
+  sentBy: ReminderDto['sentBy'] = null,
+): ReminderDto {
+  return {
+    id,
+    at,
+    trigger,
+    sentBy,
+    emails: [],
+    channels,
+    unit: { id: `u-${id}`, code: id, name: unitName, fullName: unitName, kind: 'commune', kindGroup: 'locality' },
+  };
 }
 
 describe('batchesOf', () => {
@@ -15,7 +30,11 @@ describe('batchesOf', () => {
       reminder('c', '2026-11-27T01:00:00Z', 'auto:3', 'Xã Giao Long', ['in_app']),
     ]);
     expect(batches).toHaveLength(2);
-    expect(batches[0]).toMatchObject({ trigger: 'manual', sentBy: 'Nguyễn Thị Đầu Mối', channels: ['in_app', 'email'] });
+    expect(batches[0]).toMatchObject({
+      trigger: 'manual',
+      sentBy: 'Nguyễn Thị Đầu Mối',
+      channels: ['in_app', 'email'],
+    });
     expect(batches[0].items.map((item) => item.unit.fullName)).toEqual(['Xã Giao Long', 'Phường Phú Khương']);
     expect(batches[1]).toMatchObject({ trigger: 'auto:3', sentBy: null, channels: ['in_app'] });
   });

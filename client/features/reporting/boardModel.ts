@@ -2,7 +2,15 @@ import { BOARD_STATUSES, type CompletenessCounts, type ReminderDto } from '../..
 import type { CompletenessParams } from './api';
 
 /** The board's counters, in the order of its cards and of the by-kind table's columns. */
-export const COUNT_KEYS = ['expected', 'submitted', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
+export const COUNT_KEYS = [
+  'expected',
+  'submitted',
+  'onTime',
+  'late',
+  'missing',
+  'returned',
+  'accepted',
+] as const satisfies ReadonlyArray<keyof CompletenessCounts>;
 /** The status filter: a report status, or late / on time. */
 export const STATUS_FILTERS = [...BOARD_STATUSES, 'late', 'onTime'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -15,7 +23,9 @@ export function triggerLabel(t: Translate, trigger: string): string {
   if (trigger === 'manual') return t('reporting.board.manual');
   const days = Number(trigger.replace(/^auto:/, ''));
   if (Number.isNaN(days)) return trigger;
-  return t('reporting.board.auto', { days: days >= 0 ? t('reporting.board.autoBefore', { n: days }) : t('reporting.board.autoAfter', { n: -days }) });
+  return t('reporting.board.auto', {
+    days: days >= 0 ? t('reporting.board.autoBefore', { n: days }) : t('reporting.board.autoAfter', { n: -days }),
+  });
 }
 
 /** Reminders sent together (same time, trigger and sender), one per unit. */
@@ -35,7 +45,14 @@ export function batchesOf(list: ReminderDto[]): ReminderBatch[] {
     const key = `${reminder.at}|${reminder.trigger}|${reminder.sentBy?.id ?? ''}`;
     let batch = batches.get(key);
     if (!batch) {
-      batch = { key, at: reminder.at, trigger: reminder.trigger, sentBy: reminder.sentBy?.name ?? null, channels: [], items: [] };
+      batch = {
+        key,
+        at: reminder.at,
+        trigger: reminder.trigger,
+        sentBy: reminder.sentBy?.name ?? null,
+        channels: [],
+        items: [],
+      };
       batches.set(key, batch);
     }
     batch.items.push(reminder);

@@ -5,7 +5,18 @@ import { formatBytes } from '../../lib/bytes';
 import { fieldId, fieldKey, fieldsOf, toApiValue, valuesOf } from './fields';
 
 function indicator(code: string, valueType: FormIndicatorDto['valueType'], byWasteStream = false): FormIndicatorDto {
-  return { code, name: `Chỉ tiêu ${code}`, nameEn: code, unit: 'tấn/năm', valueType, byWasteStream, isRequired: false, min: null, max: null, position: 1 };
+  return {
+    code,
+    name: `Chỉ tiêu ${code}`,
+    nameEn: code,
+    unit: 'tấn/năm',
+    valueType,
+    byWasteStream,
+    isRequired: false,
+    min: null,
+    max: null,
+    position: 1,
+  };
 }
 
 const amount = indicator('XL-01', 'number');

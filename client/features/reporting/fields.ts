@@ -14,7 +14,10 @@ export const fieldKey = (code: string, stream?: string | null) => `${code}|${str
 export const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** A field as the API wants it (null: not entered). */
-export function toApiValue(indicator: FormIndicatorDto, field: FieldValue | undefined): number | boolean | string | null {
+export function toApiValue(
+  indicator: FormIndicatorDto,
+  field: FieldValue | undefined,
+): number | boolean | string | null {
   if (field === undefined || field === null || field === '') return null;
   if (indicator.valueType === 'boolean') return typeof field === 'boolean' ? field : null;
   if (indicator.valueType === 'text') return String(field);
@@ -36,7 +39,12 @@ export function valuesOf(indicators: FormIndicatorDto[], fields: FieldValues): C
     const streams: Array<WasteStream | null> = indicator.byWasteStream ? [...WASTE_STREAMS] : [null];
     for (const stream of streams) {
       const value = toApiValue(indicator, fields[fieldKey(indicator.code, stream)]);
-      if (value !== null) out.push(stream ? { indicatorCode: indicator.code, wasteStream: stream, value } : { indicatorCode: indicator.code, value });
+      if (value !== null)
+        out.push(
+          stream
+            ? { indicatorCode: indicator.code, wasteStream: stream, value }
+            : { indicatorCode: indicator.code, value },
+        );
     }
   }
   return out;

@@ -18,8 +18,18 @@ const EMPTY_SECTION = { results: '', difficulties: '', proposals: '' };
 export function draftOf(report: ReportDto): Draft {
   const sections: Sections = {};
   for (const section of report.form.sections) sections[section.planItemId] = { ...EMPTY_SECTION };
-  for (const section of report.sections) sections[section.planItemId] = { results: section.results, difficulties: section.difficulties, proposals: section.proposals };
-  return { fields: fieldsOf(report.values), sections, otherResults: report.otherResults, proposalsToCommittee: report.proposalsToCommittee };
+  for (const section of report.sections)
+    sections[section.planItemId] = {
+      results: section.results,
+      difficulties: section.difficulties,
+      proposals: section.proposals,
+    };
+  return {
+    fields: fieldsOf(report.values),
+    sections,
+    otherResults: report.otherResults,
+    proposalsToCommittee: report.proposalsToCommittee,
+  };
 }
 
 /** The save request for a draft, every section of the form included. */
@@ -27,7 +37,10 @@ export function payloadOf(report: ReportDto, draft: Draft, version: number): Sav
   return {
     version,
     values: valuesOf(report.form.indicators, draft.fields),
-    sections: report.form.sections.map((section) => ({ planItemId: section.planItemId, ...(draft.sections[section.planItemId] ?? EMPTY_SECTION) })),
+    sections: report.form.sections.map((section) => ({
+      planItemId: section.planItemId,
+      ...(draft.sections[section.planItemId] ?? EMPTY_SECTION),
+    })),
     otherResults: draft.otherResults,
     proposalsToCommittee: draft.proposalsToCommittee,
   };

@@ -55,5 +55,14 @@ export function useReportSubmission(reportId: string, autosave: Autosave) {
   /** Drops the issue of a field the user has just changed. */
   const clearIssue = (path: string) => setIssues((list) => list.filter((issue) => issue.path !== path));
 
-  return { issues, submitError, confirming, setConfirming, doSubmit, clearIssue, summaryRef, isPending: submit.isPending };
+  return {
+    issues,
+    submitError,
+    confirming,
+    setConfirming,
+    doSubmit,
+    clearIssue,
+    summaryRef,
+    isPending: submit.isPending,
+  };
 }

@@ -12,7 +12,13 @@ import { UnitSelect } from '../../components/UnitSelect';
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUserMutation();
-  const [form, setForm] = useState({ email: '', name: '', role: 'unit' as Role, orgUnitId: null as string | null, password: '' });
+  const [form, setForm] = useState({
+    email: '',
+    name: '',
+    role: 'unit' as Role,
+    orgUnitId: null as string | null,
+    password: '',
+  });
   const [unitMissing, setUnitMissing] = useState(false);
   const error = create.error instanceof ApiError ? create.error : null;
   const hasFieldErrors = Boolean(error?.issues.length);
@@ -74,7 +80,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             allowDeselect={false}
             value={form.role}
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            onChange={(v) => setForm({ ...form, role: (v ?? 'unit') })}
+            onChange={(v) => setForm({ ...form, role: v ?? 'unit' })}
             error={error?.fieldError('role')}
             comboboxProps={{ withinPortal: true }}
           />
@@ -209,7 +215,11 @@ export function ToggleActiveModal({ user, onClose }: { user: UserDto | null; onC
           </Alert>
         )}
         <Text>
-          {user && t(deactivating ? 'users.deactivateConfirm' : 'users.reactivateConfirm', { name: user.name, email: user.email })}
+          {user &&
+            t(deactivating ? 'users.deactivateConfirm' : 'users.reactivateConfirm', {
+              name: user.name,
+              email: user.email,
+            })}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>

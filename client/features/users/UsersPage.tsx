@@ -25,7 +25,14 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
   const [toggling, setToggling] = useState<UserDto | null>(null);
-  const list = useUsersQuery({ q: debouncedQ || undefined, role, page, pageSize: PAGE_SIZE, sort: sort.key, order: sort.order });
+  const list = useUsersQuery({
+    q: debouncedQ || undefined,
+    role,
+    page,
+    pageSize: PAGE_SIZE,
+    sort: sort.key,
+    order: sort.order,
+  });
 
   const direction = (key: SortKey) => (sort.key === key ? sort.order : undefined);
   const sortButton = (key: SortKey, label: string) => (
@@ -65,9 +72,12 @@ export function UsersPage() {
           label={t('users.role')}
           value={role ?? ''}
           allowDeselect={false}
-          data={[{ value: '', label: t('users.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+          data={[
+            { value: '', label: t('users.allRoles') },
+            ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+          ]}
           onChange={(v) => {
-            setRole((v || undefined));
+            setRole(v || undefined);
             setPage(1);
           }}
           w={{ base: '100%', xs: 220 }}
@@ -94,7 +104,9 @@ export function UsersPage() {
                       <Table.Th aria-sort={ariaSort(direction('role'))}>{sortButton('role', t('users.role'))}</Table.Th>
                       <Table.Th>{t('users.unit')}</Table.Th>
                       <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.status')}</Table.Th>
-                      <Table.Th aria-sort={ariaSort(direction('createdAt'))}>{sortButton('createdAt', t('users.createdAt'))}</Table.Th>
+                      <Table.Th aria-sort={ariaSort(direction('createdAt'))}>
+                        {sortButton('createdAt', t('users.createdAt'))}
+                      </Table.Th>
                       <Table.Th>{t('users.lastLogin')}</Table.Th>
                       <Table.Th>
                         <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
@@ -125,9 +137,7 @@ export function UsersPage() {
                           </Badge>
                         </Table.Td>
                         <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
-                        <Table.Td>
-                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}
-                        </Table.Td>
+                        <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
                         <Table.Td>
                           <Menu position="bottom-end" withinPortal>
                             <Menu.Target>
@@ -141,11 +151,20 @@ export function UsersPage() {
                               </Button>
                             </Menu.Target>
                             <Menu.Dropdown>
-                              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(u)}>
+                              <Menu.Item
+                                leftSection={<IconKey size={16} aria-hidden />}
+                                onClick={() => setResetting(u)}
+                              >
                                 {t('users.resetPassword')}
                               </Menu.Item>
                               <Menu.Item
-                                leftSection={u.isActive ? <IconLock size={16} aria-hidden /> : <IconLockOpen size={16} aria-hidden />}
+                                leftSection={
+                                  u.isActive ? (
+                                    <IconLock size={16} aria-hidden />
+                                  ) : (
+                                    <IconLockOpen size={16} aria-hidden />
+                                  )
+                                }
                                 color={u.isActive ? 'red.9' : undefined}
                                 onClick={() => setToggling(u)}
                               >

@@ -4,5 +4,13 @@ import { UsersPage } from './UsersPage';
 
 export const feature: FeatureModule = {
   routes: [{ path: '/tai-khoan', element: <UsersPage />, ability: 'user.manage' }],
-  nav: [{ to: '/tai-khoan', label: 'users.nav', icon: <IconUsers size={18} aria-hidden />, ability: 'user.manage', order: 90 }],
+  nav: [
+    {
+      to: '/tai-khoan',
+      label: 'users.nav',
+      icon: <IconUsers size={18} aria-hidden />,
+      ability: 'user.manage',
+      order: 90,
+    },
+  ],
 };

@@ -1,5 +1,18 @@
 // Tables of the feedback area: the feedback desk, amendment proposals and guidance documents.
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AssignmentRole, PlanItemKind } from '../../../shared/domain.js';
 import { orgUnits } from './org-units.js';
 import { plans, planVersions } from './plans.js';
@@ -42,7 +55,10 @@ export const feedback = pgTable(
     planId: uuid('plan_id').references(() => plans.id),
     planItemKey: text('plan_item_key'),
     category: text('category').$type<'policy' | 'funding' | 'technology' | 'training' | 'procedure' | 'other'>(),
-    status: text('status').$type<'new' | 'in_progress' | 'answered' | 'forwarded' | 'closed'>().notNull().default('new'),
+    status: text('status')
+      .$type<'new' | 'in_progress' | 'answered' | 'forwarded' | 'closed'>()
+      .notNull()
+      .default('new'),
     forwardedToUnitId: uuid('forwarded_to_unit_id').references(() => orgUnits.id),
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
@@ -139,7 +155,10 @@ export const amendmentFeedback = pgTable(
       .notNull()
       .references(() => feedback.id),
   },
-  (t) => [primaryKey({ columns: [t.amendmentId, t.feedbackId] }), index('amendment_feedback_feedback_idx').on(t.feedbackId)],
+  (t) => [
+    primaryKey({ columns: [t.amendmentId, t.feedbackId] }),
+    index('amendment_feedback_feedback_idx').on(t.feedbackId),
+  ],
 );
 
 /** A guidance document: a new instruction of the Ministry, a national decision… */
@@ -172,7 +191,10 @@ export const guidanceDocumentItems = pgTable(
       .references(() => guidanceDocuments.id, { onDelete: 'cascade' }),
     planItemKey: text('plan_item_key').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.guidanceDocumentId, t.planItemKey] }), index('guidance_item_key_idx').on(t.planItemKey)],
+  (t) => [
+    primaryKey({ columns: [t.guidanceDocumentId, t.planItemKey] }),
+    index('guidance_item_key_idx').on(t.planItemKey),
+  ],
 );
 
 /** Guidance documents that motivate an amendment. */

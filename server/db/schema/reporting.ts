@@ -161,7 +161,10 @@ export const reports = pgTable(
     updatedByName: text('updated_by_name'),
     updatedByEmail: text('updated_by_email'),
   },
-  (t) => [uniqueIndex('report_cycle_unit_uq').on(t.cycleId, t.orgUnitId), index('report_cycle_status_idx').on(t.cycleId, t.status)],
+  (t) => [
+    uniqueIndex('report_cycle_unit_uq').on(t.cycleId, t.orgUnitId),
+    index('report_cycle_status_idx').on(t.cycleId, t.status),
+  ],
 );
 
 /** One value of a report; `stream` is '' for an indicator not entered by waste stream. */
@@ -273,7 +276,10 @@ export const reminderLog = pgTable(
     emails: jsonb('emails').$type<string[]>().notNull(),
     channels: jsonb('channels').$type<Array<'in_app' | 'email'>>().notNull(),
   },
-  (t) => [uniqueIndex('reminder_log_uq').on(t.cycleId, t.orgUnitId, t.trigger), index('reminder_log_cycle_idx').on(t.cycleId, t.at)],
+  (t) => [
+    uniqueIndex('reminder_log_uq').on(t.cycleId, t.orgUnitId, t.trigger),
+    index('reminder_log_cycle_idx').on(t.cycleId, t.at),
+  ],
 );
 
 /** In-app notifications of an account. */

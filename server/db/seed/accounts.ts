@@ -40,10 +40,19 @@ export async function ensureAccounts(db: Db, config: Config, log: (line: string)
         })
         .onConflictDoNothing()
         .returning();
-      if (row) await writeAudit(tx, { actor: null, action: 'user.bootstrap_admin', entityType: 'user', entityId: row.id, data: { email: row.email } });
+      if (row)
+        await writeAudit(tx, {
+          actor: null,
+          action: 'user.bootstrap_admin',
+          entityType: 'user',
+          entityId: row.id,
+          data: { email: row.email },
+        });
     });
     if (generated) {
-      log(`Tài khoản quản trị đã được tạo / admin account created: ${config.adminEmail} — mật khẩu / password: ${password}`);
+      log(
+        `Tài khoản quản trị đã được tạo / admin account created: ${config.adminEmail} — mật khẩu / password: ${password}`,
+      );
       log('Mật khẩu này chỉ hiện một lần; hãy đổi sau khi đăng nhập. This password is shown once.');
     }
   }
@@ -63,7 +72,13 @@ export async function ensureAccounts(db: Db, config: Config, log: (line: string)
             searchText: foldText(`${a.name} ${a.email}`),
           })
           .returning();
-        await writeAudit(tx, { actor: null, action: 'user.demo_create', entityType: 'user', entityId: row.id, data: { email: a.email } });
+        await writeAudit(tx, {
+          actor: null,
+          action: 'user.demo_create',
+          entityType: 'user',
+          entityId: row.id,
+          data: { email: a.email },
+        });
       });
     }
   }

@@ -21,7 +21,13 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   const report = (await unit('GET', `/api/v1/cycles/${cycle.id}/my-report`)) as ReportDto;
   const values = report.form.indicators.flatMap((ind, i): ReportValue[] => {
     const value = (stream: number) =>
-      ind.valueType === 'boolean' ? true : ind.valueType === 'text' ? 'Số liệu tổng hợp từ các phòng chuyên môn.' : ind.valueType === 'percent' ? 12.5 : (i + 1) * 10 + stream;
+      ind.valueType === 'boolean'
+        ? true
+        : ind.valueType === 'text'
+          ? 'Số liệu tổng hợp từ các phòng chuyên môn.'
+          : ind.valueType === 'percent'
+            ? 12.5
+            : (i + 1) * 10 + stream;
     return ind.byWasteStream
       ? WASTE_STREAMS.map((s, k) => ({ indicatorCode: ind.code, wasteStream: s, value: value(k) }))
       : [{ indicatorCode: ind.code, wasteStream: null, value: value(0) }];
@@ -42,15 +48,29 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   log('Dữ liệu minh họa: kỳ báo cáo năm 2026 đã mở, Sở Tài chính đã nộp báo cáo.');
 }
 
-type Call = (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown> & { id: string }>;
+type Call = (
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Record<string, unknown> & { id: string }>;
 
 async function signIn(app: FastifyInstance, email: string): Promise<Call> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: DEMO_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`demo sign-in failed for ${email}: ${res.body}`);
   const cookie = `bioplan_session=${res.cookies.find((c) => c.name === 'bioplan_session')!.value}`;
   const csrf = res.json().csrfToken as string;
   return async (method, url, body, headers = {}) => {
-    const r = await app.inject({ method, url, payload: body as never, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+    const r = await app.inject({
+      method,
+      url,
+      payload: body as never,
+      headers: { cookie, 'x-csrf-token': csrf, ...headers },
+    });
     if (r.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${r.statusCode} ${r.body}`);
     return r.body ? r.json() : ({} as never);
   };

@@ -1,7 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Db, DbOrTx } from '../client.js';
-import { indicators, orgUnits, orgUnitSuccessions, planAssignments, planItems, plans, planVersions } from '../schema/index.js';
+import {
+  indicators,
+  orgUnits,
+  orgUnitSuccessions,
+  planAssignments,
+  planItems,
+  plans,
+  planVersions,
+} from '../schema/index.js';
 import { INDICATORS } from './indicators.js';
 import { seedOrgUnits } from './org-units.js';
 import { PLAN_1953, PLAN_1953_ITEMS, type SeedItem } from './plan-1953.js';
@@ -46,13 +54,22 @@ async function upsertUnits(tx: DbOrTx): Promise<Map<string, string>> {
   }
   for (const u of units) {
     if (u.parentCode) {
-      await tx.update(orgUnits).set({ parentId: ids.get(u.parentCode)! }).where(eq(orgUnits.code, u.code));
+      await tx
+        .update(orgUnits)
+        .set({ parentId: ids.get(u.parentCode)! })
+        .where(eq(orgUnits.code, u.code));
     }
   }
   for (const s of successions) {
     await tx
       .insert(orgUnitSuccessions)
-      .values({ predecessorId: ids.get(s.from)!, successorId: ids.get(s.to)!, date: s.date, kind: s.kind, note: s.note ?? null })
+      .values({
+        predecessorId: ids.get(s.from)!,
+        successorId: ids.get(s.to)!,
+        date: s.date,
+        kind: s.kind,
+        note: s.note ?? null,
+      })
       .onConflictDoNothing();
   }
   return ids;
@@ -134,7 +151,10 @@ async function insertPlanIfMissing(tx: DbOrTx, unitIds: Map<string, string>): Pr
 
 /** The id of a unit by its code, for tests and demo data. */
 export async function unitIdByCode(db: DbOrTx, code: string): Promise<string> {
-  const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.code, code)));
+  const [row] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.code, code)));
   if (!row) throw new Error(`unknown unit code ${code}`);
   return row.id;
 }

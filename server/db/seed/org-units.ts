@@ -22,7 +22,6 @@ export interface SeedSuccession {
   note?: string;
 }
 
-
 /**
  * The departments of the plan. Bến Tre merged its departments on 1/3/2025 (Sở NN&PTNT + Sở
  * TN&MT → Sở Nông nghiệp và Môi trường; Sở KH&ĐT + Sở Tài chính → Sở Tài chính; Sở TT&TT + Sở
@@ -100,13 +99,34 @@ export function seedOrgUnits(): { units: SeedUnit[]; successions: SeedSuccession
   successions.push({ from: '83', to: '86', date: PROVINCE_MERGE, kind: 'merge', note: 'Nghị quyết 202/2025/QH15' });
 
   units.push(
-    { code: 'BT-UBND', name: 'UBND tỉnh Bến Tre', fullName: 'Ủy ban nhân dân tỉnh Bến Tre', kind: 'committee', parentCode: '83', validTo: '2025-06-30' },
-    { code: 'VL-UBND', name: 'UBND tỉnh Vĩnh Long', fullName: 'Ủy ban nhân dân tỉnh Vĩnh Long', kind: 'committee', parentCode: '86', validFrom: PROVINCE_MERGE },
+    {
+      code: 'BT-UBND',
+      name: 'UBND tỉnh Bến Tre',
+      fullName: 'Ủy ban nhân dân tỉnh Bến Tre',
+      kind: 'committee',
+      parentCode: '83',
+      validTo: '2025-06-30',
+    },
+    {
+      code: 'VL-UBND',
+      name: 'UBND tỉnh Vĩnh Long',
+      fullName: 'Ủy ban nhân dân tỉnh Vĩnh Long',
+      kind: 'committee',
+      parentCode: '86',
+      validFrom: PROVINCE_MERGE,
+    },
   );
   successions.push({ from: 'BT-UBND', to: 'VL-UBND', date: PROVINCE_MERGE, kind: 'merge' });
 
   for (const d of PRE_2025_DEPARTMENTS) {
-    units.push({ code: d.code, name: d.name, fullName: `${d.name} tỉnh Bến Tre`, kind: 'department', parentCode: '83', validTo: '2025-02-28' });
+    units.push({
+      code: d.code,
+      name: d.name,
+      fullName: `${d.name} tỉnh Bến Tre`,
+      kind: 'department',
+      parentCode: '83',
+      validTo: '2025-02-28',
+    });
     successions.push({ from: d.code, to: d.into, date: MERGED_DEPARTMENTS_FROM, kind: 'merge' });
   }
   for (const d of DEPARTMENTS) {

@@ -136,7 +136,10 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
           'Đẩy mạnh tuyên truyền, phổ biến, giáo dục nâng cao nhận thức cho các cấp, các ngành và toàn xã hội về vai trò, vị trí và tầm quan trọng của công nghiệp sinh học trong lĩnh vực bảo vệ môi trường.',
           'Thường xuyên phổ biến, cập nhật đến mọi người dân các kiến thức, thành tựu khoa học và công nghệ mới, nổi bật, có tính ứng dụng thực tiễn cao của công nghiệp sinh học trên các phương tiện thông tin đại chúng.',
         ].join('\n'),
-        assignments: [{ unit: SNNMT, role: 'lead' }, { group: 'departments_and_localities', role: 'coordinate' }],
+        assignments: [
+          { unit: SNNMT, role: 'lead' },
+          { group: 'departments_and_localities', role: 'coordinate' },
+        ],
       },
     ],
   },
@@ -163,7 +166,11 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
         label: '2.',
         title: 'Giải pháp về cơ chế, chính sách',
         text: 'Rà soát, bổ sung, cụ thể hóa, triển khai đầy đủ các cơ chế chính sách của Trung ương về khuyến khích doanh nghiệp đầu tư sản xuất và thương mại hoá sản phẩm công nghệ sinh học trong lĩnh vực bảo vệ môi trường.',
-        assignments: [{ unit: SKHCN, role: 'lead' }, { unit: SNNMT, role: 'coordinate' }, { unit: STC, role: 'coordinate' }],
+        assignments: [
+          { unit: SKHCN, role: 'lead' },
+          { unit: SNNMT, role: 'coordinate' },
+          { unit: STC, role: 'coordinate' },
+        ],
       },
       {
         key: 'III.3',
@@ -171,7 +178,10 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
         label: '3.',
         title: 'Giải pháp về phát triển nhân lực',
         text: 'Liên kết, phối hợp với các trường đại học, viện, trung tâm nghiên cứu để đào tạo, tập huấn, hướng dẫn nghiệp vụ quản lý, chuyên ngành công nghệ sinh học cho đội ngũ cán bộ, công chức quản lý và các tổ chức/cá nhân có nhu cầu.',
-        assignments: [{ unit: SGDDT, role: 'lead' }, { unit: SNNMT, role: 'coordinate' }],
+        assignments: [
+          { unit: SGDDT, role: 'lead' },
+          { unit: SNNMT, role: 'coordinate' },
+        ],
       },
       {
         key: 'III.4',
@@ -179,7 +189,11 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
         label: '4.',
         title: 'Giải pháp về thông tin truyền thông',
         text: 'Tổ chức tuyên truyền, phổ biến các quy định, hướng dẫn về vai trò, ứng dụng của công nghiệp sinh học trong lĩnh vực bảo vệ môi trường đến các cấp, các ngành và toàn xã hội. Tuyên truyền, khuyến khích sử dụng các sản phẩm công nghiệp sinh học trong lĩnh vực bảo vệ môi trường.',
-        assignments: [{ unit: SNNMT, role: 'lead' }, { unit: SKHCN, role: 'coordinate' }, { group: 'departments_and_localities', role: 'coordinate' }],
+        assignments: [
+          { unit: SNNMT, role: 'lead' },
+          { unit: SKHCN, role: 'coordinate' },
+          { group: 'departments_and_localities', role: 'coordinate' },
+        ],
       },
     ],
   },
@@ -256,7 +270,10 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
             kind: 'duty',
             label: '-',
             text: 'Phối hợp với Sở Nông nghiệp và Môi trường trong việc phát triển công nghiệp sinh học trong lĩnh vực bảo vệ môi trường.',
-            assignments: [{ unit: SNNMT, role: 'lead' }, { unit: SKHCN, role: 'coordinate' }],
+            assignments: [
+              { unit: SNNMT, role: 'lead' },
+              { unit: SKHCN, role: 'coordinate' },
+            ],
           },
           {
             key: 'IV.3.b',
@@ -273,7 +290,10 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
         label: '4.',
         title: 'Sở Tài chính',
         text: 'Phối hợp với các sở, ngành, địa phương tham mưu cấp có thẩm quyền xem xét, bố trí kinh phí thực hiện chương trình, nhiệm vụ về công nghiệp sinh học trong lĩnh vực bảo vệ môi trường khi có yêu cầu.',
-        assignments: [{ unit: STC, role: 'lead' }, { group: 'departments_and_localities', role: 'coordinate' }],
+        assignments: [
+          { unit: STC, role: 'lead' },
+          { group: 'departments_and_localities', role: 'coordinate' },
+        ],
       },
       {
         key: 'IV.5',

@@ -61,7 +61,9 @@ export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Pr
 }
 
 const invalidCredentials = () =>
-  new AppError('INVALID_CREDENTIALS', msg('Email hoặc mật khẩu không đúng', 'Wrong e-mail or password'), { status: 401 });
+  new AppError('INVALID_CREDENTIALS', msg('Email hoặc mật khẩu không đúng', 'Wrong e-mail or password'), {
+    status: 401,
+  });
 
 /** Signs in: checks the password, limits repeated failures per account, opens a session. */
 export async function login(ctx: Ctx, input: { email: string; password: string }) {
@@ -70,7 +72,10 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
   if (failures >= MAX_ACCOUNT_FAILURES) {
     throw new AppError(
       'TOO_MANY_REQUESTS',
-      msg('Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.', 'Too many failed sign-ins for this account. Try again in 15 minutes.'),
+      msg(
+        'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.',
+        'Too many failed sign-ins for this account. Try again in 15 minutes.',
+      ),
       { status: 429 },
     );
   }
@@ -101,15 +106,24 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
       data: { ip: ctx.ip },
     });
   });
-  const fresh = (await repo.findUserByEmail(ctx.db, input.email));
-  return { token, me: { user: await toUserDto(ctx.db, fresh), abilities: [...ROLE_PERMISSIONS[fresh.role]], csrfToken } };
+  const fresh = await repo.findUserByEmail(ctx.db, input.email);
+  return {
+    token,
+    me: { user: await toUserDto(ctx.db, fresh), abilities: [...ROLE_PERMISSIONS[fresh.role]], csrfToken },
+  };
 }
 
 export async function logout(ctx: Ctx, sessionIdValue: string | null) {
   if (!sessionIdValue) return;
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, sessionIdValue);
-    await writeAudit(tx, { actor: ctx.actor, action: 'auth.logout', entityType: 'user', entityId: ctx.actor?.id, requestId: ctx.requestId });
+    await writeAudit(tx, {
+      actor: ctx.actor,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.actor?.id,
+      requestId: ctx.requestId,
+    });
   });
 }
 

@@ -12,7 +12,11 @@ describe('auth', () => {
   it('health answers with the database kind', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: expect.stringMatching(/^(pglite|postgres)$/), version: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: expect.stringMatching(/^(pglite|postgres)$/),
+      version: expect.any(String),
+    });
   });
 
   it('serves an OpenAPI 3 document listing the routes', async () => {
@@ -31,7 +35,11 @@ describe('auth', () => {
     expect(me.json().user.role).toBe('focal');
     expect(me.json().abilities).toContain('report.review');
 
-    const raw = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: c.user.email, password: TEST_PASSWORD } });
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: c.user.email, password: TEST_PASSWORD },
+    });
     const setCookie = String(raw.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -45,9 +53,16 @@ describe('auth', () => {
 
   it('refuses a wrong password with 401 INVALID_CREDENTIALS in Vietnamese, English on request', async () => {
     const c = await t.loginAs('leader');
-    const vi = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: c.user.email, password: 'sai-mat-khau' } });
+    const vi = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: c.user.email, password: 'sai-mat-khau' },
+    });
     expect(vi.statusCode).toBe(401);
-    expect(vi.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: 'Email hoặc mật khẩu không đúng' }, requestId: expect.any(String) });
+    expect(vi.json()).toMatchObject({
+      error: { code: 'INVALID_CREDENTIALS', message: 'Email hoặc mật khẩu không đúng' },
+      requestId: expect.any(String),
+    });
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -60,21 +75,38 @@ describe('auth', () => {
   it('answers 429 after repeated failures for one account, even with the right password', async () => {
     const c = await t.loginAs('unit', { unitCode: 'VL-STC' });
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: c.user.email, password: `wrong-${i}` } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: c.user.email, password: `wrong-${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: c.user.email, password: TEST_PASSWORD } });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: c.user.email, password: TEST_PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('TOO_MANY_REQUESTS');
     t.clock.advance(16 * 60 * 1000);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: c.user.email, password: TEST_PASSWORD } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: c.user.email, password: TEST_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('answers 429 after many attempts from one address', async () => {
     let last = 0;
     for (let i = 0; i < 25; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: `nobody${i}@x.vn`, password: 'x' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { email: `nobody${i}@x.vn`, password: 'x' },
+      });
       last = r.statusCode;
     }
     expect(last).toBe(429);
@@ -95,7 +127,12 @@ describe('auth', () => {
   });
 
   it('sets security headers and never returns a stack trace', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toBeDefined();
@@ -105,7 +142,12 @@ describe('auth', () => {
 
   it('takes a JSON content type with no body as no body, and still refuses malformed JSON', async () => {
     const c = await t.loginAs('leader');
-    const empty = await c.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'content-type': 'application/json' }, payload: '' });
+    const empty = await c.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(empty.statusCode).toBe(204);
     const proto = await t.app.inject({
       method: 'POST',

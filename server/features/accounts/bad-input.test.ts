@@ -41,10 +41,13 @@ describe('arbitrary input never breaks the API', () => {
 
   it('answers any query string to GET /org-units with 200 or 400, never 500', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('asOf', 'q', 'kind', 'page', 'pageSize', 'x'), fc.string({ maxLength: 120 })), async (query) => {
-        const res = await admin.get(`/api/v1/org-units?${new URLSearchParams(query).toString()}`);
-        expect([200, 400]).toContain(res.statusCode);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('asOf', 'q', 'kind', 'page', 'pageSize', 'x'), fc.string({ maxLength: 120 })),
+        async (query) => {
+          const res = await admin.get(`/api/v1/org-units?${new URLSearchParams(query).toString()}`);
+          expect([200, 400]).toContain(res.statusCode);
+        },
+      ),
       { numRuns: 60 },
     );
   });

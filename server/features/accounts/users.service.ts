@@ -18,7 +18,8 @@ async function checkUnitForRole(db: DbOrTx, role: string, orgUnitId: string | nu
     throw invalidField('orgUnitId', msg('Cán bộ đơn vị phải thuộc một đơn vị', 'A unit officer must belong to a unit'));
   }
   if (orgUnitId) {
-    if (!(await existingUnitIds(db, [orgUnitId])).has(orgUnitId)) throw invalidField('orgUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+    if (!(await existingUnitIds(db, [orgUnitId])).has(orgUnitId))
+      throw invalidField('orgUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
   }
 }
 
@@ -31,7 +32,8 @@ export async function listUsers(
   if (query.q) where.push(like(users.searchText, `%${escapeLike(foldText(query.q))}%`));
   if (query.role) where.push(eq(users.role, query.role as never));
   const cond = where.length ? and(...where) : undefined;
-  const column = { name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }[query.sort] ?? users.name;
+  const column =
+    { name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }[query.sort] ?? users.name;
   const rows = await ctx.db
     .select()
     .from(users)
@@ -39,7 +41,10 @@ export async function listUsers(
     .orderBy(query.order === 'desc' ? desc(column) : asc(column), asc(users.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond);
+  const [{ n }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(cond);
   return {
     data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r))),
     page: { page: query.page, pageSize: query.pageSize, total: n },
@@ -64,7 +69,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
         email: input.email,
         name: input.name,
         role: input.role,
-        orgUnitId: input.role === 'unit' ? input.orgUnitId ?? null : input.orgUnitId ?? null,
+        orgUnitId: input.role === 'unit' ? (input.orgUnitId ?? null) : (input.orgUnitId ?? null),
         passwordHash,
         searchText: foldText(`${input.name} ${input.email}`),
       })
@@ -90,7 +95,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
   const orgUnitId = input.orgUnitId !== undefined ? input.orgUnitId : current.orgUnitId;
   await checkUnitForRole(ctx.db, role, orgUnitId);
   if (current.id === actor.id && (input.isActive === false || (input.role && input.role !== 'admin'))) {
-    throw invalidField('role', msg('Không thể tự khóa hoặc tự bỏ quyền quản trị của mình', 'You cannot deactivate or demote yourself'));
+    throw invalidField(
+      'role',
+      msg('Không thể tự khóa hoặc tự bỏ quyền quản trị của mình', 'You cannot deactivate or demote yourself'),
+    );
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = await ctx.db.transaction(async (tx) => {
@@ -117,7 +125,11 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
       entityType: 'user',
       entityId: id,
       requestId: ctx.requestId,
-      data: { changes, passwordReset: Boolean(input.password), before: { role: current.role, orgUnitId: current.orgUnitId, isActive: current.isActive } },
+      data: {
+        changes,
+        passwordReset: Boolean(input.password),
+        before: { role: current.role, orgUnitId: current.orgUnitId, isActive: current.isActive },
+      },
     });
     return updated;
   });

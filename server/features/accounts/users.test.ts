@@ -22,7 +22,11 @@ describe('users', () => {
     });
     expect(created.statusCode).toBe(201);
     const user = created.json();
-    expect(user).toMatchObject({ email: 'can.bo@sotaichinh.vn', role: 'unit', orgUnit: { id: unitId, code: 'VL-STC' } });
+    expect(user).toMatchObject({
+      email: 'can.bo@sotaichinh.vn',
+      role: 'unit',
+      orgUnit: { id: unitId, code: 'VL-STC' },
+    });
     expect(user).not.toHaveProperty('passwordHash');
 
     const list = await admin.get('/api/v1/users?q=can bo so tai chinh');
@@ -43,7 +47,9 @@ describe('users', () => {
     await expect(t.login('can.bo@sotaichinh.vn', 'mat-khau-moi-123')).rejects.toThrow(/401/);
 
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.create', 'user.update.password', 'user.update']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.update.password', 'user.update']),
+    );
     expect(JSON.stringify(audit)).not.toContain('mat-khau-moi-123');
   });
 
@@ -57,7 +63,16 @@ describe('users', () => {
       [{ email: 'a@b.vn', name: 'x'.repeat(201), role: 'leader', password: 'long-enough-1' }, 'name'],
       [{ email: 'a@b.vn', name: 'A', role: 'leader', password: 'long-enough-1', extra: 1 }, 'extra'],
       [{ email: 'a@b.vn', name: 'A', role: 'unit', password: 'long-enough-1' }, 'orgUnitId'],
-      [{ email: 'a@b.vn', name: 'A', role: 'unit', orgUnitId: '00000000-0000-4000-8000-000000000000', password: 'long-enough-1' }, 'orgUnitId'],
+      [
+        {
+          email: 'a@b.vn',
+          name: 'A',
+          role: 'unit',
+          orgUnitId: '00000000-0000-4000-8000-000000000000',
+          password: 'long-enough-1',
+        },
+        'orgUnitId',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await admin.post('/api/v1/users', body);

@@ -89,7 +89,11 @@ export function draftGroups(items: CompileItem[]): Group[] {
   const tasks = sorted.filter(isResultItem);
   return [
     { part: 'implementation', itemKey: '', heading: 'I. Tình hình triển khai thực hiện' },
-    ...tasks.map((t, i) => ({ part: 'results' as const, itemKey: t.key, heading: `${i + 1}. ${t.title ?? t.text ?? t.key}` })),
+    ...tasks.map((t, i) => ({
+      part: 'results' as const,
+      itemKey: t.key,
+      heading: `${i + 1}. ${t.title ?? t.text ?? t.key}`,
+    })),
     { part: 'results', itemKey: OTHER_RESULTS, heading: `${tasks.length + 1}. Kết quả khác` },
     { part: 'difficulties', itemKey: '', heading: 'IV. Khó khăn, vướng mắc' },
     { part: 'proposals', itemKey: '', heading: 'V. Đề xuất, kiến nghị' },
@@ -115,9 +119,19 @@ export function compileOrigins(input: CompileInput): Origin[] {
   const groupIndex = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
   const unitById = new Map(input.units.map((u) => [u.orgUnitId, u]));
   const unitOrder = new Map([...input.units].sort(compareUnits).map((u, i) => [u.orgUnitId, i]));
-  const included = new Map(input.reports.filter((r) => isIncluded(r.status, input.includeSubmitted)).map((r) => [r.id, r]));
+  const included = new Map(
+    input.reports.filter((r) => isIncluded(r.status, input.includeSubmitted)).map((r) => [r.id, r]),
+  );
   const out: Array<Origin & { sort: number[] }> = [];
-  const push = (r: CompileReport, part: ConsolidationPart, itemKey: string, key: string, text: string, itemPos: number, field: number) => {
+  const push = (
+    r: CompileReport,
+    part: ConsolidationPart,
+    itemKey: string,
+    key: string,
+    text: string,
+    itemPos: number,
+    field: number,
+  ) => {
     const body = clean(text);
     if (!body) return;
     const unit = unitById.get(r.orgUnitId);
@@ -176,8 +190,13 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export function compileTables(input: CompileInput): ConsolidationTables {
   const included = new Set(input.reports.filter((r) => isIncluded(r.status, input.includeSubmitted)).map((r) => r.id));
   const dataStreams = new Set(input.values.map((v) => v.stream).filter(Boolean));
-  const streams = [...WASTE_STREAMS, ...[...dataStreams].filter((s) => !(WASTE_STREAMS as readonly string[]).includes(s)).sort()];
-  const indicators = [...input.indicators].filter((i) => i.valueType !== 'text').sort((a, b) => a.position - b.position);
+  const streams = [
+    ...WASTE_STREAMS,
+    ...[...dataStreams].filter((s) => !(WASTE_STREAMS as readonly string[]).includes(s)).sort(),
+  ];
+  const indicators = [...input.indicators]
+    .filter((i) => i.valueType !== 'text')
+    .sort((a, b) => a.position - b.position);
   const numeric = (i: FrozenIndicator, v: { value: unknown; num: number | null }): number | null =>
     i.valueType === 'boolean' ? (v.value === true ? 1 : null) : typeof v.num === 'number' ? v.num : null;
   const byInd = new Map(indicators.map((i) => [i.code, i]));
@@ -215,11 +234,16 @@ export function compileTables(input: CompileInput): ConsolidationTables {
     const n = sums.get(code)!.get(stream);
     return n === undefined ? null : round(n);
   };
-  const sumOf = (xs: Array<number | null>) => (xs.some((x) => x !== null) ? round(xs.reduce<number>((a, x) => a + (x ?? 0), 0)) : null);
+  const sumOf = (xs: Array<number | null>) =>
+    xs.some((x) => x !== null) ? round(xs.reduce<number>((a, x) => a + (x ?? 0), 0)) : null;
 
   const tableIndicators = indicators.map((i) => {
     const rows = i.byWasteStream
-      ? streams.map((s) => ({ stream: s, value: total(i.code, s), previous: input.previous ? get(prev, `${i.code}|${s}`) : null }))
+      ? streams.map((s) => ({
+          stream: s,
+          value: total(i.code, s),
+          previous: input.previous ? get(prev, `${i.code}|${s}`) : null,
+        }))
       : [{ stream: '', value: total(i.code, ''), previous: input.previous ? get(prev, `${i.code}|`) : null }];
     return {
       code: i.code,

@@ -9,6 +9,10 @@ registerJobHandler<{ draftId: string; cycleId: string }>(GENERATE_JOB, async ({ 
 );
 
 registerJobHandler<{ draftId: string }>(RENDER_JOB, async ({ job, db, config, progress }) => {
-  const { doc } = await renderDraftDocument(db, config, job.payload.draftId, { createdBy: job.createdBy, jobId: job.id, progress });
+  const { doc } = await renderDraftDocument(db, config, job.payload.draftId, {
+    createdBy: job.createdBy,
+    jobId: job.id,
+    progress,
+  });
   return { documentId: doc.id, sha256: doc.sha256 };
 });

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { consolidationDrafts, consolidationParagraphs, generatedDocuments, jobs, orgUnits, planItems, users } from '../../db/schema/index.js';
+import {
+  consolidationDrafts,
+  consolidationParagraphs,
+  generatedDocuments,
+  jobs,
+  orgUnits,
+  planItems,
+  users,
+} from '../../db/schema/index.js';
 import { cycleById, expectedUnitsOf, lastYearValues, listCompilableReports } from '../reporting/index.js';
 import type { CompileInput } from './compile.js';
 import type { DraftParagraph } from './compile.js';
@@ -16,7 +24,11 @@ export type DocumentRow = typeof generatedDocuments.$inferSelect;
  * items, and through reporting's exports the expected units, the reports it may compile and last
  * year's totals.
  */
-export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmitted: boolean): Promise<CompileInput | null> {
+export async function loadCompileInput(
+  db: DbOrTx,
+  cycleId: string,
+  includeSubmitted: boolean,
+): Promise<CompileInput | null> {
   const cycle = await cycleById(db, cycleId);
   if (!cycle || !cycle.planVersionId) return null;
   const [items, units, compilable, previous] = await Promise.all([
@@ -42,7 +54,15 @@ export async function loadCompileInput(db: DbOrTx, cycleId: string, includeSubmi
 /** The items of a plan version, in order. */
 export async function listPlanItems(db: DbOrTx, versionId: string) {
   return db
-    .select({ id: planItems.id, key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text, kind: planItems.kind, position: planItems.position })
+    .select({
+      id: planItems.id,
+      key: planItems.key,
+      label: planItems.label,
+      title: planItems.title,
+      text: planItems.text,
+      kind: planItems.kind,
+      position: planItems.position,
+    })
     .from(planItems)
     .where(eq(planItems.versionId, versionId))
     .orderBy(asc(planItems.position));
@@ -55,7 +75,10 @@ export async function listPlanItems(db: DbOrTx, versionId: string) {
  */
 export async function agencyDisplayName(db: DbOrTx, agency: string): Promise<string> {
   // Compared in JS: upper() of the database follows its locale, which may be C.
-  const rows = await db.selectDistinct({ name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.kind, ['department', 'committee', 'institute', 'school', 'other']));
+  const rows = await db
+    .selectDistinct({ name: orgUnits.name })
+    .from(orgUnits)
+    .where(inArray(orgUnits.kind, ['department', 'committee', 'institute', 'school', 'other']));
   const found = rows.find((r) => r.name.toLocaleUpperCase('vi') === agency.toLocaleUpperCase('vi'));
   if (found) return found.name;
   const lower = agency.toLocaleLowerCase('vi');
@@ -68,19 +91,30 @@ export async function getOrgUnit(db: DbOrTx, id: string) {
 }
 
 export async function getUserActor(db: DbOrTx, id: string) {
-  const [row] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, orgUnitId: users.orgUnitId }).from(users).where(eq(users.id, id));
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, orgUnitId: users.orgUnitId })
+    .from(users)
+    .where(eq(users.id, id));
   return row;
 }
 
 /* ───────────────────────────── the draft ───────────────────────────── */
 
-export async function getDraftByCycle(db: DbOrTx, cycleId: string, opts: { forUpdate?: boolean } = {}): Promise<DraftRow | undefined> {
+export async function getDraftByCycle(
+  db: DbOrTx,
+  cycleId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<DraftRow | undefined> {
   const q = db.select().from(consolidationDrafts).where(eq(consolidationDrafts.cycleId, cycleId));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 
-export async function getDraft(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<DraftRow | undefined> {
+export async function getDraft(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<DraftRow | undefined> {
   const q = db.select().from(consolidationDrafts).where(eq(consolidationDrafts.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
@@ -89,7 +123,12 @@ export async function getDraft(db: DbOrTx, id: string, opts: { forUpdate?: boole
 /** The few columns a generation needs, without the frozen tables (a large JSON value). */
 export async function getDraftState(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}) {
   const q = db
-    .select({ id: consolidationDrafts.id, generation: consolidationDrafts.generation, version: consolidationDrafts.version, includeSubmitted: consolidationDrafts.includeSubmitted })
+    .select({
+      id: consolidationDrafts.id,
+      generation: consolidationDrafts.generation,
+      version: consolidationDrafts.version,
+      includeSubmitted: consolidationDrafts.includeSubmitted,
+    })
     .from(consolidationDrafts)
     .where(eq(consolidationDrafts.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
@@ -97,30 +136,52 @@ export async function getDraftState(db: DbOrTx, id: string, opts: { forUpdate?: 
 }
 
 /** Creates the draft of a cycle unless it exists; answers the row either way. */
-export async function ensureDraft(db: DbOrTx, values: typeof consolidationDrafts.$inferInsert): Promise<{ row: DraftRow; created: boolean }> {
+export async function ensureDraft(
+  db: DbOrTx,
+  values: typeof consolidationDrafts.$inferInsert,
+): Promise<{ row: DraftRow; created: boolean }> {
   const [created] = await db.insert(consolidationDrafts).values(values).onConflictDoNothing().returning();
   if (created) return { row: created, created: true };
   return { row: (await getDraftByCycle(db, values.cycleId, { forUpdate: true }))!, created: false };
 }
 
-export async function updateDraft(db: DbOrTx, id: string, set: Partial<typeof consolidationDrafts.$inferInsert>): Promise<DraftRow> {
+export async function updateDraft(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof consolidationDrafts.$inferInsert>,
+): Promise<DraftRow> {
   const [row] = await db.update(consolidationDrafts).set(set).where(eq(consolidationDrafts.id, id)).returning();
   return row;
 }
 
 /** Like `updateDraft`, answering nothing (the frozen tables need not travel back). */
-export async function setDraft(db: DbOrTx, id: string, set: Partial<typeof consolidationDrafts.$inferInsert>): Promise<void> {
+export async function setDraft(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof consolidationDrafts.$inferInsert>,
+): Promise<void> {
   await db.update(consolidationDrafts).set(set).where(eq(consolidationDrafts.id, id));
 }
 
 export async function listParagraphs(db: DbOrTx, draftId: string): Promise<ParagraphRow[]> {
-  return db.select().from(consolidationParagraphs).where(eq(consolidationParagraphs.draftId, draftId)).orderBy(asc(consolidationParagraphs.position));
+  return db
+    .select()
+    .from(consolidationParagraphs)
+    .where(eq(consolidationParagraphs.draftId, draftId))
+    .orderBy(asc(consolidationParagraphs.position));
 }
 
 /** The paragraphs a document shows: not removed, in order, only what the page needs. */
-export async function listDocumentParagraphs(db: DbOrTx, draftId: string): Promise<Array<Pick<ParagraphRow, 'part' | 'itemKey' | 'text'>>> {
+export async function listDocumentParagraphs(
+  db: DbOrTx,
+  draftId: string,
+): Promise<Array<Pick<ParagraphRow, 'part' | 'itemKey' | 'text'>>> {
   return db
-    .select({ part: consolidationParagraphs.part, itemKey: consolidationParagraphs.itemKey, text: consolidationParagraphs.text })
+    .select({
+      part: consolidationParagraphs.part,
+      itemKey: consolidationParagraphs.itemKey,
+      text: consolidationParagraphs.text,
+    })
     .from(consolidationParagraphs)
     .where(and(eq(consolidationParagraphs.draftId, draftId), eq(consolidationParagraphs.isRemoved, false)))
     .orderBy(asc(consolidationParagraphs.position));
@@ -155,13 +216,20 @@ const sameParagraph = (a: DraftParagraph, b: DraftParagraph) => PARAGRAPH_FIELDS
  * each, unnested by the server: drizzle binding 17 parameters per row for thousands of rows cost
  * more than the read itself, and PostgreSQL parses arrays faster than the same rows as JSON.
  */
-export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs: DraftParagraph[], before?: DraftParagraph[]): Promise<void> {
+export async function replaceParagraphs(
+  db: DbOrTx,
+  draftId: string,
+  paragraphs: DraftParagraph[],
+  before?: DraftParagraph[],
+): Promise<void> {
   let write = paragraphs;
   if (before) {
     const listed = new Set(paragraphs.map((p) => p.id));
     const gone = before.filter((p) => !listed.has(p.id)).map((p) => p.id);
     if (gone.length) {
-      await db.execute(sql`delete from ${consolidationParagraphs} where ${consolidationParagraphs.draftId} = ${draftId} and ${consolidationParagraphs.id} = any(${sql.param(gone)}::uuid[])`);
+      await db.execute(
+        sql`delete from ${consolidationParagraphs} where ${consolidationParagraphs.draftId} = ${draftId} and ${consolidationParagraphs.id} = any(${sql.param(gone)}::uuid[])`,
+      );
     }
     const old = new Map(before.map((p) => [p.id, p]));
     write = paragraphs.filter((p) => {
@@ -179,7 +247,11 @@ export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs:
   );
   // A compiled paragraph's source text is its text until the officer edits it: sent once, with a
   // flag, it halves what travels and what the server parses.
-  const select = sql.raw(PARAGRAPH_FIELDS.map(([, column]) => (column === 'source_text' ? 'case when x.source_is_text then x.text else x.source_text end' : `x.${column}`)).join(', '));
+  const select = sql.raw(
+    PARAGRAPH_FIELDS.map(([, column]) =>
+      column === 'source_text' ? 'case when x.source_is_text then x.text else x.source_text end' : `x.${column}`,
+    ).join(', '),
+  );
   const aliases = sql.raw([...PARAGRAPH_FIELDS.map(([, column]) => column), 'source_is_text'].join(', '));
   // Chunks of 5,000 rows keep each array parameter to a few megabytes.
   for (let i = 0; i < write.length; i += 5000) {
@@ -187,8 +259,9 @@ export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs:
     const same = chunk.map((p) => p.sourceText !== null && p.sourceText === p.text);
     const arrays = sql.join(
       [
-        ...PARAGRAPH_FIELDS.map(([key, , type]) =>
-          sql`${sql.param(key === 'sourceText' ? chunk.map((p, j) => (same[j] ? null : p.sourceText)) : chunk.map((p) => p[key]))}::${sql.raw(type)}[]`,
+        ...PARAGRAPH_FIELDS.map(
+          ([key, , type]) =>
+            sql`${sql.param(key === 'sourceText' ? chunk.map((p, j) => (same[j] ? null : p.sourceText)) : chunk.map((p) => p[key]))}::${sql.raw(type)}[]`,
         ),
         sql`${sql.param(same)}::boolean[]`,
       ],
@@ -202,7 +275,11 @@ export async function replaceParagraphs(db: DbOrTx, draftId: string, paragraphs:
   }
 }
 
-export async function updateParagraph(db: DbOrTx, id: string, set: Partial<typeof consolidationParagraphs.$inferInsert>): Promise<void> {
+export async function updateParagraph(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof consolidationParagraphs.$inferInsert>,
+): Promise<void> {
   await db.update(consolidationParagraphs).set(set).where(eq(consolidationParagraphs.id, id));
 }
 

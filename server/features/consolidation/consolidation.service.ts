@@ -20,11 +20,19 @@ export const RENDER_JOB = 'consolidation.render';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const draftNotFound = () =>
-  notFound(msg('Chưa có dự thảo báo cáo tổng hợp của kỳ này; hãy bấm "Tạo dự thảo"', 'This cycle has no consolidated draft yet; generate it first'));
+  notFound(
+    msg(
+      'Chưa có dự thảo báo cáo tổng hợp của kỳ này; hãy bấm "Tạo dự thảo"',
+      'This cycle has no consolidated draft yet; generate it first',
+    ),
+  );
 export const cycleNotFound = () => notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
 
 /** A generation or rendering job as the draft shows it, its note in the request's language. */
-export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined, lang: Language): JobStateDto | null {
+export function jobState(
+  row: Awaited<ReturnType<typeof repo.getJobRow>> | undefined,
+  lang: Language,
+): JobStateDto | null {
   if (!row) return null;
   return {
     id: row.id,
@@ -32,7 +40,10 @@ export function jobState(row: Awaited<ReturnType<typeof repo.getJobRow>> | undef
     status: row.status,
     progress: row.progress,
     progressNote: localize(row.progressNote, lang),
-    error: row.status === 'failed' ? msg('Không tạo được; vui lòng thử lại', 'It could not be generated; please try again')[lang] : null,
+    error:
+      row.status === 'failed'
+        ? msg('Không tạo được; vui lòng thử lại', 'It could not be generated; please try again')[lang]
+        : null,
     documentId: documentIdOf(row.result),
   };
 }
@@ -50,11 +61,18 @@ function toParagraphDto(paragraph: repo.ParagraphRow, generation: number): Parag
     part: paragraph.part,
     itemKey: paragraph.itemKey,
     text: paragraph.text,
-    source: paragraph.sourceUnitName ? { unitId: paragraph.sourceUnitId, unitName: paragraph.sourceUnitName, reportId: paragraph.sourceReportId } : null,
+    source: paragraph.sourceUnitName
+      ? { unitId: paragraph.sourceUnitId, unitName: paragraph.sourceUnitName, reportId: paragraph.sourceReportId }
+      : null,
     isProvisional: paragraph.isProvisional,
     isEdited: paragraph.isEdited,
     isNew: fresh && paragraph.originKey !== null && paragraph.addedGeneration === generation,
-    isUpdated: fresh && paragraph.originKey !== null && paragraph.addedGeneration !== generation && paragraph.changedGeneration === generation && !paragraph.isEdited,
+    isUpdated:
+      fresh &&
+      paragraph.originKey !== null &&
+      paragraph.addedGeneration !== generation &&
+      paragraph.changedGeneration === generation &&
+      !paragraph.isEdited,
     sourceChanged: paragraph.sourceChanged,
   };
 }
@@ -65,14 +83,20 @@ export async function groupsOf(db: DbOrTx, cycleId: string): Promise<Group[]> {
   return draftGroups(await repo.listPlanItems(db, cycle.planVersionId));
 }
 
-export async function toDto(ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>, draft: repo.DraftRow, cycle: { year: number; status: CycleStatus }): Promise<ConsolidationDto> {
+export async function toDto(
+  ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>,
+  draft: repo.DraftRow,
+  cycle: { year: number; status: CycleStatus },
+): Promise<ConsolidationDto> {
   const [paragraphs, job, documents, groups] = await Promise.all([
     repo.listParagraphs(ctx.db, draft.id),
     draft.jobId ? repo.getJobRow(ctx.db, draft.jobId) : Promise.resolve(undefined),
     repo.listCycleDocuments(ctx.db, draft.cycleId),
     groupsOf(ctx.db, draft.cycleId),
   ]);
-  const visible = paragraphs.filter((paragraph) => !paragraph.isRemoved).map((paragraph) => toParagraphDto(paragraph, draft.generation));
+  const visible = paragraphs
+    .filter((paragraph) => !paragraph.isRemoved)
+    .map((paragraph) => toParagraphDto(paragraph, draft.generation));
   const added = visible.filter((paragraph) => paragraph.isNew);
   const updated = visible.filter((paragraph) => paragraph.isUpdated);
   const tables = draft.tables;
@@ -106,7 +130,13 @@ export async function toDto(ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>, draft: repo
     sinceLast: {
       added: added.length,
       updated: updated.length,
-      units: [...new Set([...added, ...updated].map((paragraph) => paragraph.source?.unitName).filter((name): name is string => Boolean(name)))],
+      units: [
+        ...new Set(
+          [...added, ...updated]
+            .map((paragraph) => paragraph.source?.unitName)
+            .filter((name): name is string => Boolean(name)),
+        ),
+      ],
     },
     indicators: tables?.indicators ?? [],
     units: (tables?.units ?? []).map((unit) => ({
@@ -131,7 +161,10 @@ export async function toDto(ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>, draft: repo
     })),
     updatedAt: draft.updatedAt.toISOString(),
     updatedBy: draft.updatedByName,
-    abilities: { canEdit: canEditConsolidation(ctx.actor), canGenerate: canGenerateConsolidation(ctx.actor, cycle).allowed },
+    abilities: {
+      canEdit: canEditConsolidation(ctx.actor),
+      canGenerate: canGenerateConsolidation(ctx.actor, cycle).allowed,
+    },
   };
 }
 

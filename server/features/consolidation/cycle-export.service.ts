@@ -12,7 +12,8 @@ import { compileTables } from './compile.js';
 import { loadCompileInput } from './consolidation.repository.js';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const streamList = () => WASTE_STREAMS.map((stream) => ({ code: stream, label: capital(WASTE_STREAM_LABELS[stream].vi) }));
+const streamList = () =>
+  WASTE_STREAMS.map((stream) => ({ code: stream, label: capital(WASTE_STREAM_LABELS[stream].vi) }));
 
 const KIND_LABELS: Record<string, string> = {
   department: 'Sở, ngành',
@@ -34,7 +35,14 @@ export async function exportCycleXlsx(ctx: Ctx, cycleId: string): Promise<{ file
   if (!context) throw notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
   const input = await loadCompileInput(ctx.db, cycleId, true);
   if (!input) {
-    throw new AppError('CYCLE_NOT_OPEN', msg(`Kỳ báo cáo năm ${context.cycle.year} chưa mở; chưa có số liệu`, `The ${context.cycle.year} cycle is not open; there is no data`), { status: 409 });
+    throw new AppError(
+      'CYCLE_NOT_OPEN',
+      msg(
+        `Kỳ báo cáo năm ${context.cycle.year} chưa mở; chưa có số liệu`,
+        `The ${context.cycle.year} cycle is not open; there is no data`,
+      ),
+      { status: 409 },
+    );
   }
   const tables = compileTables(input);
   const reportByUnit = new Map(input.reports.map((report) => [report.orgUnitId, report]));

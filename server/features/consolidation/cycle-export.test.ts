@@ -38,7 +38,9 @@ describe('cycle export', () => {
     expect(res.headers['content-disposition']).toContain('so-lieu-chi-tieu-2026.xlsx');
     const wb = await load(res.rawPayload);
     const data = wb.getWorksheet('Dữ liệu')!;
-    expect(data.getRow(1).values).toEqual(expect.arrayContaining(['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Mã chỉ tiêu', 'Dòng chất thải', 'Giá trị']));
+    expect(data.getRow(1).values).toEqual(
+      expect.arrayContaining(['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Mã chỉ tiêu', 'Dòng chất thải', 'Giá trị']),
+    );
     const rows = data.getSheetValues().slice(2) as unknown[][];
     const hit = rows.find((r) => r[1] === 'VL-SYT' && r[7] === 'XL-01' && r[9] === 'Y tế');
     expect(hit?.[11]).toBe(77.25);

@@ -5,7 +5,12 @@ import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
 import { formatCitationDate, formatDate, vietnamDate } from '../../../shared/format.js';
 import { STATUS_LABELS, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
 import type { ConsolidationTables } from '../../db/schema/index.js';
-import { documentNumberLine, type BodyBlock, type BodyTable, type OfficialDocument } from '../../lib/documents/decree30.js';
+import {
+  documentNumberLine,
+  type BodyBlock,
+  type BodyTable,
+  type OfficialDocument,
+} from '../../lib/documents/decree30.js';
 import { paragraphs, streamLabel } from '../reporting/index.js';
 import { PART_ORDER, type Group } from './compile.js';
 
@@ -65,7 +70,12 @@ export function annexBlocks(tables: ConsolidationTables): BodyBlock[] {
         u.name,
         TIMING_LABEL[u.timing],
         u.submittedAt ? formatDate(vietnamDate(new Date(u.submittedAt))) : '',
-        [u.timing === 'late' ? `Trễ ${u.daysLate} ngày` : '', u.reportStatus !== 'none' && u.reportStatus !== 'accepted' && u.timing !== 'missing' ? `Báo cáo ${STATUS_LABELS[u.reportStatus].vi}` : '']
+        [
+          u.timing === 'late' ? `Trễ ${u.daysLate} ngày` : '',
+          u.reportStatus !== 'none' && u.reportStatus !== 'accepted' && u.timing !== 'missing'
+            ? `Báo cáo ${STATUS_LABELS[u.reportStatus].vi}`
+            : '',
+        ]
           .filter(Boolean)
           .join('; '),
       ]),
@@ -163,7 +173,12 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
       const list = byGroup.get(`${g.part}|${g.itemKey}`) ?? [];
       if (part === 'results') {
         body.push({ kind: 'heading', level: 2, text: g.heading });
-        if (list.length === 0) body.push({ kind: 'paragraph', text: 'Chưa có đơn vị báo cáo kết quả thực hiện nội dung này.', italic: true });
+        if (list.length === 0)
+          body.push({
+            kind: 'paragraph',
+            text: 'Chưa có đơn vị báo cáo kết quả thực hiện nội dung này.',
+            italic: true,
+          });
         for (const t of list) body.push(...paragraphs(t));
       } else texts.push(...list);
     }
@@ -210,4 +225,3 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
     },
   };
 }
-

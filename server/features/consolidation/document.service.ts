@@ -16,14 +16,26 @@ import { draftNotFound, groupsOf, jobState, kick, RENDER_JOB } from './consolida
 import { consolidationDocument } from './document-model.js';
 
 /** Renders the draft as it stands and stores the file with its checksum (no transaction held while rendering). */
-export async function renderDraftDocument(db: Db, config: Config, draftId: string, opts: { createdBy: string | null; jobId?: string | null; progress?: (p: number, note: string) => Promise<void> }) {
+export async function renderDraftDocument(
+  db: Db,
+  config: Config,
+  draftId: string,
+  opts: { createdBy: string | null; jobId?: string | null; progress?: (p: number, note: string) => Promise<void> },
+) {
   const draft = await repo.getDraft(db, draftId);
   if (!draft) throw draftNotFound();
   if (!draft.tables) {
-    throw new AppError('CONFLICT', msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated; wait for it to finish'), { status: 409 });
+    throw new AppError(
+      'CONFLICT',
+      msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated; wait for it to finish'),
+      { status: 409 },
+    );
   }
-  const context = (await cycleWithPlan(db, draft.cycleId));
-  const [paragraphs, groups] = await Promise.all([repo.listDocumentParagraphs(db, draft.id), groupsOf(db, draft.cycleId)]);
+  const context = await cycleWithPlan(db, draft.cycleId);
+  const [paragraphs, groups] = await Promise.all([
+    repo.listDocumentParagraphs(db, draft.id),
+    groupsOf(db, draft.cycleId),
+  ]);
   await opts.progress?.(20, 'Đang dựng văn bản');
   const model = consolidationDocument({
     year: context.cycle.year,
@@ -53,7 +65,13 @@ export async function renderDraftDocument(db: Db, config: Config, draftId: strin
       jobId: opts.jobId ?? null,
       createdBy: opts.createdBy,
     });
-    await writeAudit(tx, { actor: actor ?? null, action: 'consolidation.document', entityType: 'generated_document', entityId: row.id, data: { sha256: stored.sha256, draftVersion: draft.version } });
+    await writeAudit(tx, {
+      actor: actor ?? null,
+      action: 'consolidation.document',
+      entityType: 'generated_document',
+      entityId: row.id,
+      data: { sha256: stored.sha256, draftVersion: draft.version },
+    });
     return row;
   });
   return { doc, body };
@@ -65,10 +83,28 @@ export async function startRender(ctx: Ctx, cycleId: string): Promise<JobStateDt
   const jobId = await ctx.db.transaction(async (tx) => {
     const draft = await repo.getDraftByCycle(tx, cycleId, { forUpdate: true });
     if (!draft) throw draftNotFound();
-    if (!draft.tables) throw new AppError('CONFLICT', msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated'), { status: 409 });
-    const id = await enqueueJob(tx, { kind: RENDER_JOB, payload: { draftId: draft.id }, createdBy: actor.id, maxAttempts: 3 });
+    if (!draft.tables)
+      throw new AppError(
+        'CONFLICT',
+        msg('Dự thảo đang được tạo; vui lòng đợi hoàn tất', 'The draft is still being generated'),
+        { status: 409 },
+      );
+    const id = await enqueueJob(tx, {
+      kind: RENDER_JOB,
+      payload: { draftId: draft.id },
+      createdBy: actor.id,
+      maxAttempts: 3,
+    });
     await repo.updateDraft(tx, draft.id, { jobId: id });
-    await writeAudit(tx, { actor, action: 'consolidation.render', entityType: 'consolidation_draft', entityId: draft.id, data: { jobId: id }, requestId: ctx.requestId, at: ctx.clock.now() });
+    await writeAudit(tx, {
+      actor,
+      action: 'consolidation.render',
+      entityType: 'consolidation_draft',
+      entityId: draft.id,
+      data: { jobId: id },
+      requestId: ctx.requestId,
+      at: ctx.clock.now(),
+    });
     return id;
   });
   kick(ctx.db, ctx.config, jobId);
@@ -76,13 +112,22 @@ export async function startRender(ctx: Ctx, cycleId: string): Promise<JobStateDt
 }
 
 /** The Word file of the draft as it stands: the stored one if current, otherwise rendered now and stored. */
-export async function getConsolidationDocx(ctx: Ctx, cycleId: string): Promise<{ fileName: string; body: Buffer; sha256: string }> {
+export async function getConsolidationDocx(
+  ctx: Ctx,
+  cycleId: string,
+): Promise<{ fileName: string; body: Buffer; sha256: string }> {
   const actor = requireAccess(ctx, 'consolidation.read');
   const draft = await repo.getDraftByCycle(ctx.db, cycleId);
   if (!draft) throw draftNotFound();
-  const latest = (await repo.listCycleDocuments(ctx.db, cycleId)).find((document) => document.sourceVersion === draft.version);
+  const latest = (await repo.listCycleDocuments(ctx.db, cycleId)).find(
+    (document) => document.sourceVersion === draft.version,
+  );
   if (latest) {
-    return { fileName: latest.fileName, sha256: latest.sha256, body: await localStorage(ctx.config.filesDir).get(latest.storageKey) };
+    return {
+      fileName: latest.fileName,
+      sha256: latest.sha256,
+      body: await localStorage(ctx.config.filesDir).get(latest.storageKey),
+    };
   }
   const { doc, body } = await renderDraftDocument(ctx.db, ctx.config, draft.id, { createdBy: actor.id });
   return { fileName: doc.fileName, sha256: doc.sha256, body };
@@ -92,6 +137,11 @@ export async function getConsolidationDocx(ctx: Ctx, cycleId: string): Promise<{
 export async function getStoredDocument(ctx: Ctx, cycleId: string, documentId: string) {
   requireAccess(ctx, 'consolidation.read');
   const doc = await repo.getDocument(ctx.db, documentId);
-  if (!doc || doc.cycleId !== cycleId || doc.kind !== 'consolidation_docx') throw notFound(msg('Không tìm thấy tệp', 'File not found'));
-  return { fileName: doc.fileName, sha256: doc.sha256, body: await localStorage(ctx.config.filesDir).get(doc.storageKey) };
+  if (!doc || doc.cycleId !== cycleId || doc.kind !== 'consolidation_docx')
+    throw notFound(msg('Không tìm thấy tệp', 'File not found'));
+  return {
+    fileName: doc.fileName,
+    sha256: doc.sha256,
+    body: await localStorage(ctx.config.filesDir).get(doc.storageKey),
+  };
 }

@@ -1,7 +1,11 @@
 // Editing the consolidated draft: paragraph operations and document settings, refused with 409
 // when another edit came first.
 import { randomUUID } from 'node:crypto';
-import type { ConsolidationDto, DraftOperation, UpdateConsolidationRequest } from '../../../shared/contracts/consolidation.js';
+import type {
+  ConsolidationDto,
+  DraftOperation,
+  UpdateConsolidationRequest,
+} from '../../../shared/contracts/consolidation.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -11,14 +15,26 @@ import type { DraftParagraph } from './compile.js';
 import * as repo from './consolidation.repository.js';
 import { cycleNotFound, draftNotFound, groupsOf, toDto } from './consolidation.service.js';
 
-function applyOperation(list: repo.ParagraphRow[], op: DraftOperation, draftId: string, generation: number): repo.ParagraphRow[] {
+function applyOperation(
+  list: repo.ParagraphRow[],
+  op: DraftOperation,
+  draftId: string,
+  generation: number,
+): repo.ParagraphRow[] {
   const find = (id: string) => {
     const p = list.find((x) => x.id === id && !x.isRemoved);
     if (!p) {
-      throw new AppError('NOT_FOUND', msg('Đoạn văn không còn trong dự thảo (có thể đã bị xóa); hãy tải lại', 'The paragraph is no longer in the draft; reload'), {
-        status: 404,
-        issues: [{ path: `operations.${op.op}.id`, message: msg('Không tìm thấy đoạn văn', 'Paragraph not found') }],
-      });
+      throw new AppError(
+        'NOT_FOUND',
+        msg(
+          'Đoạn văn không còn trong dự thảo (có thể đã bị xóa); hãy tải lại',
+          'The paragraph is no longer in the draft; reload',
+        ),
+        {
+          status: 404,
+          issues: [{ path: `operations.${op.op}.id`, message: msg('Không tìm thấy đoạn văn', 'Paragraph not found') }],
+        },
+      );
     }
     return p;
   };
@@ -77,7 +93,11 @@ function applyOperation(list: repo.ParagraphRow[], op: DraftOperation, draftId: 
 }
 
 /** Applies edits and settings to the draft; 409 when another edit came first. */
-export async function updateConsolidation(ctx: Ctx, cycleId: string, input: UpdateConsolidationRequest): Promise<ConsolidationDto> {
+export async function updateConsolidation(
+  ctx: Ctx,
+  cycleId: string,
+  input: UpdateConsolidationRequest,
+): Promise<ConsolidationDto> {
   const actor = requireAccess(ctx, 'consolidation.edit');
   const cycle = await cycleById(ctx.db, cycleId);
   if (!cycle) throw cycleNotFound();
@@ -103,16 +123,33 @@ export async function updateConsolidation(ctx: Ctx, cycleId: string, input: Upda
       for (const op of input.operations) list = applyOperation(list, op, current.id, current.generation);
       // Positions follow the group order, then the list order inside each group.
       const gi = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
-      const ordered = list.map((p, i) => ({ p, g: gi.get(`${p.part}|${p.itemKey}`) ?? groups.length, i })).sort((a, b) => a.g - b.g || a.i - b.i);
-      await repo.replaceParagraphs(tx, current.id, ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[], before);
+      const ordered = list
+        .map((p, i) => ({ p, g: gi.get(`${p.part}|${p.itemKey}`) ?? groups.length, i }))
+        .sort((a, b) => a.g - b.g || a.i - b.i);
+      await repo.replaceParagraphs(
+        tx,
+        current.id,
+        ordered.map(({ p }, i) => ({ ...p, position: i })) as DraftParagraph[],
+        before,
+      );
     }
-    const row = await repo.updateDraft(tx, current.id, { ...input.settings, version: current.version + 1, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
+    const row = await repo.updateDraft(tx, current.id, {
+      ...input.settings,
+      version: current.version + 1,
+      updatedAt: now,
+      updatedBy: actor.id,
+      updatedByName: actor.name,
+    });
     await writeAudit(tx, {
       actor,
       action: 'consolidation.edit',
       entityType: 'consolidation_draft',
       entityId: current.id,
-      data: { version: row.version, operations: input.operations.map((o) => ({ op: o.op, id: 'id' in o ? o.id : undefined })), settings: input.settings ? Object.keys(input.settings) : [] },
+      data: {
+        version: row.version,
+        operations: input.operations.map((o) => ({ op: o.op, id: 'id' in o ? o.id : undefined })),
+        settings: input.settings ? Object.keys(input.settings) : [],
+      },
       requestId: ctx.requestId,
       at: now,
     });

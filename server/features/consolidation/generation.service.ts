@@ -43,27 +43,63 @@ async function defaultSettings(db: DbOrTx, actor: Actor, context: CycleWithPlan,
  * Starts (or refreshes) the draft: creates it if needed and queues a generation job. A job
  * already queued or running for the draft is answered again rather than doubled.
  */
-export async function startGeneration(ctx: Ctx, cycleId: string, input: GenerateConsolidationRequest): Promise<ConsolidationDto> {
+export async function startGeneration(
+  ctx: Ctx,
+  cycleId: string,
+  input: GenerateConsolidationRequest,
+): Promise<ConsolidationDto> {
   const actor = requireAccess(ctx, 'consolidation.edit');
   const context = await cycleWithPlan(ctx.db, cycleId);
   if (!context) throw cycleNotFound();
   if (!canGenerateConsolidation(actor, context.cycle).allowed) {
-    throw new AppError('CYCLE_NOT_OPEN', msg(`Kỳ báo cáo năm ${context.cycle.year} chưa mở; chưa có báo cáo để tổng hợp`, `The ${context.cycle.year} cycle is not open; there is nothing to consolidate`), {
-      status: 409,
-    });
+    throw new AppError(
+      'CYCLE_NOT_OPEN',
+      msg(
+        `Kỳ báo cáo năm ${context.cycle.year} chưa mở; chưa có báo cáo để tổng hợp`,
+        `The ${context.cycle.year} cycle is not open; there is nothing to consolidate`,
+      ),
+      {
+        status: 409,
+      },
+    );
   }
   const now = ctx.clock.now();
   const settings = await defaultSettings(ctx.db, actor, context, vietnamDate(now));
   const { draft, jobId, queued } = await ctx.db.transaction(async (tx) => {
-    const { row } = await repo.ensureDraft(tx, { cycleId, ...settings, includeSubmitted: input?.includeSubmitted ?? false, createdAt: now, updatedAt: now, updatedBy: actor.id, updatedByName: actor.name });
+    const { row } = await repo.ensureDraft(tx, {
+      cycleId,
+      ...settings,
+      includeSubmitted: input?.includeSubmitted ?? false,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: actor.id,
+      updatedByName: actor.name,
+    });
     const current = row.jobId ? await repo.getJobRow(tx, row.jobId) : undefined;
     if (current && current.kind === GENERATE_JOB && (current.status === 'queued' || current.status === 'running')) {
       return { draft: row, jobId: current.id, queued: false };
     }
     const includeSubmitted = input?.includeSubmitted ?? row.includeSubmitted;
-    const id = await enqueueJob(tx, { kind: GENERATE_JOB, payload: { draftId: row.id, cycleId }, createdBy: actor.id, maxAttempts: 3 });
-    const updated = await repo.updateDraft(tx, row.id, { jobId: id, includeSubmitted, status: row.generation === 0 ? 'generating' : row.status });
-    await writeAudit(tx, { actor, action: 'consolidation.generate', entityType: 'consolidation_draft', entityId: row.id, data: { cycleId, includeSubmitted, jobId: id }, requestId: ctx.requestId, at: now });
+    const id = await enqueueJob(tx, {
+      kind: GENERATE_JOB,
+      payload: { draftId: row.id, cycleId },
+      createdBy: actor.id,
+      maxAttempts: 3,
+    });
+    const updated = await repo.updateDraft(tx, row.id, {
+      jobId: id,
+      includeSubmitted,
+      status: row.generation === 0 ? 'generating' : row.status,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'consolidation.generate',
+      entityType: 'consolidation_draft',
+      entityId: row.id,
+      data: { cycleId, includeSubmitted, jobId: id },
+      requestId: ctx.requestId,
+      at: now,
+    });
     return { draft: updated, jobId: id, queued: true };
   });
   if (queued) kick(ctx.db, ctx.config, jobId);
@@ -75,10 +111,15 @@ export async function startGeneration(ctx: Ctx, cycleId: string, input: Generate
  * into the draft in one short transaction (the officer's edits made meanwhile are kept: the
  * merge runs on the paragraphs as they are at that moment).
  */
-export async function runGeneration(db: Db, payload: { draftId: string; cycleId: string }, createdBy: string | null, progress: (p: number, note: Message) => Promise<void>) {
+export async function runGeneration(
+  db: Db,
+  payload: { draftId: string; cycleId: string },
+  createdBy: string | null,
+  progress: (p: number, note: Message) => Promise<void>,
+) {
   const start = await repo.getDraftState(db, payload.draftId);
   if (!start) return { skipped: true };
-  await progress(5, msg('Đang đọc báo cáo của các đơn vị', 'Reading the units\' reports'));
+  await progress(5, msg('Đang đọc báo cáo của các đơn vị', "Reading the units' reports"));
   const input = await repo.loadCompileInput(db, payload.cycleId, start.includeSubmitted);
   if (!input) throw new Error('cycle has no frozen plan version');
   await progress(45, msg('Đang tổng hợp nội dung và số liệu', 'Compiling the text and figures'));
@@ -87,7 +128,7 @@ export async function runGeneration(db: Db, payload: { draftId: string; cycleId:
   await progress(75, msg('Đang lưu dự thảo', 'Saving the draft'));
   const actor = createdBy ? await repo.getUserActor(db, createdBy) : undefined;
   const result = await db.transaction(async (tx) => {
-    const draft = (await repo.getDraftState(tx, payload.draftId, { forUpdate: true }));
+    const draft = await repo.getDraftState(tx, payload.draftId, { forUpdate: true });
     const existing = await repo.listParagraphs(tx, draft.id);
     const generation = draft.generation + 1;
     const merged = mergeDraft(existing, origins, groups, generation, randomUUID);
@@ -104,7 +145,14 @@ export async function runGeneration(db: Db, payload: { draftId: string; cycleId:
     );
     await Promise.all([repo.replaceParagraphs(tx, draft.id, merged.paragraphs, existing as DraftParagraph[]), tables]);
     const now = new Date();
-    await repo.setDraft(tx, draft.id, { generation, generatedAt: now, status: 'ready', tables: await tables, version: draft.version + 1, updatedAt: now });
+    await repo.setDraft(tx, draft.id, {
+      generation,
+      generatedAt: now,
+      status: 'ready',
+      tables: await tables,
+      version: draft.version + 1,
+      updatedAt: now,
+    });
     await writeAudit(tx, {
       actor: actor ?? null,
       action: 'consolidation.generated',

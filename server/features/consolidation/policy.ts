@@ -15,7 +15,10 @@ export function canEditConsolidation(actor: Actor | null): boolean {
 }
 
 /** Generating (or refreshing) the draft: an editor, once the cycle is open (before, there is nothing to compile). */
-export function canGenerateConsolidation(actor: Actor | null, cycle: { status: CycleStatus }): { allowed: true } | { allowed: false; reason: 'permission' | 'cycle-not-open' } {
+export function canGenerateConsolidation(
+  actor: Actor | null,
+  cycle: { status: CycleStatus },
+): { allowed: true } | { allowed: false; reason: 'permission' | 'cycle-not-open' } {
   if (!canEditConsolidation(actor)) return { allowed: false, reason: 'permission' };
   if (cycle.status === 'draft') return { allowed: false, reason: 'cycle-not-open' };
   return { allowed: true };

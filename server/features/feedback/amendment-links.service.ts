@@ -50,8 +50,21 @@ export async function markAnsweredByAmendment(
       actorId: actor.id,
       actorName: actor.name,
       action: 'answered_by_amendment',
-      data: { amendmentId, summary: input.summary, versionNumber: input.versionNumber, documentNumber: input.documentNumber },
+      data: {
+        amendmentId,
+        summary: input.summary,
+        versionNumber: input.versionNumber,
+        documentNumber: input.documentNumber,
+      },
     });
-    await writeAudit(tx, { actor, action: 'feedback.answered_by_amendment', entityType: 'feedback', entityId: feedbackId, requestId: input.requestId, at, data: { amendmentId } });
+    await writeAudit(tx, {
+      actor,
+      action: 'feedback.answered_by_amendment',
+      entityType: 'feedback',
+      entityId: feedbackId,
+      requestId: input.requestId,
+      at,
+      data: { amendmentId },
+    });
   }
 }

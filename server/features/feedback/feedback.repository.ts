@@ -25,7 +25,11 @@ export async function insertFeedback(db: DbOrTx, values: typeof feedback.$inferI
   return row;
 }
 
-export async function updateFeedback(db: DbOrTx, id: string, values: Partial<typeof feedback.$inferInsert>): Promise<void> {
+export async function updateFeedback(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof feedback.$inferInsert>,
+): Promise<void> {
   await db.update(feedback).set(values).where(eq(feedback.id, id));
 }
 
@@ -33,7 +37,10 @@ export async function insertEvent(db: DbOrTx, values: typeof feedbackEvents.$inf
   await db.insert(feedbackEvents).values(values);
 }
 
-export async function insertAttachments(db: DbOrTx, values: Array<typeof feedbackAttachments.$inferInsert>): Promise<void> {
+export async function insertAttachments(
+  db: DbOrTx,
+  values: Array<typeof feedbackAttachments.$inferInsert>,
+): Promise<void> {
   if (values.length) await db.insert(feedbackAttachments).values(values);
 }
 
@@ -55,7 +62,11 @@ export async function getAttachment(db: DbOrTx, feedbackId: string, attachmentId
 }
 
 export async function listEvents(db: DbOrTx, feedbackId: string) {
-  return db.select().from(feedbackEvents).where(eq(feedbackEvents.feedbackId, feedbackId)).orderBy(asc(feedbackEvents.seq));
+  return db
+    .select()
+    .from(feedbackEvents)
+    .where(eq(feedbackEvents.feedbackId, feedbackId))
+    .orderBy(asc(feedbackEvents.seq));
 }
 
 export async function attachmentCounts(db: DbOrTx, feedbackIds: string[]) {
@@ -94,7 +105,10 @@ function conditions(filter: FeedbackFilter): SQL | undefined {
   if (filter.visibleTo) {
     const mine: SQL[] = [eq(feedback.createdById, filter.visibleTo.userId)];
     if (filter.visibleTo.orgUnitId) {
-      mine.push(eq(feedback.orgUnitId, filter.visibleTo.orgUnitId), eq(feedback.forwardedToUnitId, filter.visibleTo.orgUnitId));
+      mine.push(
+        eq(feedback.orgUnitId, filter.visibleTo.orgUnitId),
+        eq(feedback.forwardedToUnitId, filter.visibleTo.orgUnitId),
+      );
     }
     where.push(or(...mine)!);
   }
@@ -110,14 +124,20 @@ export async function listFeedback(db: DbOrTx, filter: FeedbackFilter, page: { p
     .orderBy(desc(feedback.createdAt), asc(feedback.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(cond);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(feedback)
+    .where(cond);
   return { rows, total: Number(n) };
 }
 
 /** Which of these feedback ids exist. */
 export async function existingFeedbackIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: feedback.id }).from(feedback).where(inArray(feedback.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: feedback.id })
+    .from(feedback)
+    .where(inArray(feedback.id, [...new Set(ids)]));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -125,7 +145,12 @@ export async function existingFeedbackIds(db: DbOrTx, ids: string[]): Promise<Se
 export async function feedbackRefs(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: feedback.id, trackingCode: feedback.trackingCode, subject: feedback.subject, status: feedback.status })
+    .select({
+      id: feedback.id,
+      trackingCode: feedback.trackingCode,
+      subject: feedback.subject,
+      status: feedback.status,
+    })
     .from(feedback)
     .where(inArray(feedback.id, [...new Set(ids)]))
     .orderBy(asc(feedback.createdAt));
@@ -134,7 +159,10 @@ export async function feedbackRefs(db: DbOrTx, ids: string[]) {
 /** Marks feedback items as answered by an approved amendment. */
 export async function markAnswered(db: DbOrTx, feedbackIds: string[], amendmentId: string, at: Date): Promise<void> {
   if (feedbackIds.length === 0) return;
-  await db.update(feedback).set({ answeredByAmendmentId: amendmentId, updatedAt: at }).where(inArray(feedback.id, feedbackIds));
+  await db
+    .update(feedback)
+    .set({ answeredByAmendmentId: amendmentId, updatedAt: at })
+    .where(inArray(feedback.id, feedbackIds));
 }
 
 /**

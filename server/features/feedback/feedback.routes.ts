@@ -40,7 +40,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         summary: 'Send feedback (anyone; JSON or multipart with files in "attachments")',
         consumes: ['application/json', 'multipart/form-data'],
         body: CreateFeedbackRequest,
-        response: { 201: CreateFeedbackResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 429: ErrorResponse },
+        response: {
+          201: CreateFeedbackResponse,
+          400: ErrorResponse,
+          413: ErrorResponse,
+          415: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
       // Per address: a person sends a few; a script sending many is stopped without any outside service.
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },

@@ -17,13 +17,21 @@ import { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js'
 import { FEEDBACK_NOT_FOUND, feedbackStorage, resolvePlanItem } from './records.js';
 
 async function toListItems(db: DbOrTx, actor: Actor, rows: repo.FeedbackRow[]): Promise<FeedbackListItemDto[]> {
-  const unit = await unitDtos(db, rows.flatMap((r) => [r.orgUnitId, r.forwardedToUnitId]));
-  const ref = await itemRefs(db, rows.map((r) => ({ planId: r.planId, key: r.planItemKey })));
+  const unit = await unitDtos(
+    db,
+    rows.flatMap((r) => [r.orgUnitId, r.forwardedToUnitId]),
+  );
+  const ref = await itemRefs(
+    db,
+    rows.map((r) => ({ planId: r.planId, key: r.planItemKey })),
+  );
   const ids = rows.map((r) => r.id);
   const counts = await repo.attachmentCounts(db, ids);
   const amendments = await amendmentsCitingFeedback(db, ids);
   return rows.map((r) => {
-    const answeredBy = r.answeredByAmendmentId ? amendments.find((link) => link.amendment.id === r.answeredByAmendmentId) : undefined;
+    const answeredBy = r.answeredByAmendmentId
+      ? amendments.find((link) => link.amendment.id === r.answeredByAmendmentId)
+      : undefined;
     return {
       id: r.id,
       trackingCode: r.trackingCode,
@@ -76,8 +84,20 @@ export async function getFeedback(ctx: Ctx, id: string): Promise<FeedbackDto> {
   return {
     ...rest,
     text: row.text,
-    attachments: attachments.map((file) => ({ id: file.id, fileName: file.fileName, mime: file.mime, size: file.size, sha256: file.sha256 })),
-    history: events.map((event) => ({ id: event.id, at: event.at.toISOString(), actorName: event.actorName, action: event.action, data: event.data ?? null })),
+    attachments: attachments.map((file) => ({
+      id: file.id,
+      fileName: file.fileName,
+      mime: file.mime,
+      size: file.size,
+      sha256: file.sha256,
+    })),
+    history: events.map((event) => ({
+      id: event.id,
+      at: event.at.toISOString(),
+      actorName: event.actorName,
+      action: event.action,
+      data: event.data ?? null,
+    })),
     amendments: amendments.map((link) => link.amendment),
   };
 }
@@ -89,7 +109,11 @@ export async function getAttachment(ctx: Ctx, id: string, attachmentId: string) 
   if (!row || !canSeeFeedback(actor, row)) throw notFound(FEEDBACK_NOT_FOUND);
   const attachment = await repo.getAttachment(ctx.db, id, attachmentId);
   if (!attachment) throw notFound(msg('Không tìm thấy tệp đính kèm', 'Attachment not found'));
-  return { fileName: attachment.fileName, mime: attachment.mime, body: await feedbackStorage(ctx).get(attachment.storageKey) };
+  return {
+    fileName: attachment.fileName,
+    mime: attachment.mime,
+    body: await feedbackStorage(ctx).get(attachment.storageKey),
+  };
 }
 
 /**
@@ -109,7 +133,10 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
     next.planItemKey = item?.key ?? null;
   }
   if (input.forwardedToUnitId !== undefined) {
-    if (input.forwardedToUnitId && !(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)) {
+    if (
+      input.forwardedToUnitId &&
+      !(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)
+    ) {
       throw invalidField('forwardedToUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
     }
     next.forwardedToUnitId = input.forwardedToUnitId;
@@ -119,10 +146,19 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
 
   const answer = next.answer !== undefined ? next.answer : row.answer;
   if (input.status === 'answered' && !answer) {
-    throw invalidField('answer', msg('Cần nhập nội dung trả lời trước khi chuyển sang "Đã trả lời"', 'An answer is required for status "answered"'));
+    throw invalidField(
+      'answer',
+      msg(
+        'Cần nhập nội dung trả lời trước khi chuyển sang "Đã trả lời"',
+        'An answer is required for status "answered"',
+      ),
+    );
   }
   if ((next.isPublished ?? row.isPublished) && !answer) {
-    throw invalidField('published', msg('Chỉ công khai được ý kiến đã có câu trả lời', 'Only answered feedback can be published'));
+    throw invalidField(
+      'published',
+      msg('Chỉ công khai được ý kiến đã có câu trả lời', 'Only answered feedback can be published'),
+    );
   }
 
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -138,8 +174,23 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
 
   await ctx.db.transaction(async (tx) => {
     await repo.updateFeedback(tx, id, { ...next, updatedAt: now });
-    await repo.insertEvent(tx, { feedbackId: id, at: now, actorId: actor.id, actorName: actor.name, action: 'triaged', data: changes });
-    await writeAudit(tx, { actor, action: 'feedback.triage', entityType: 'feedback', entityId: id, requestId: ctx.requestId, at: now, data: changes });
+    await repo.insertEvent(tx, {
+      feedbackId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'triaged',
+      data: changes,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'feedback.triage',
+      entityType: 'feedback',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: changes,
+    });
   });
   return getFeedback(ctx, id);
 }
@@ -147,7 +198,10 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
 /** Published questions and answers, for the public portal: no sender data. */
 export async function listPublished(ctx: Ctx, query: { page: number; pageSize: number; q?: string }) {
   const { rows, total } = await repo.listFeedback(ctx.db, { isPublished: true, q: query.q }, query);
-  const ref = await itemRefs(ctx.db, rows.map((r) => ({ planId: r.planId, key: r.planItemKey })));
+  const ref = await itemRefs(
+    ctx.db,
+    rows.map((r) => ({ planId: r.planId, key: r.planItemKey })),
+  );
   const data: PublishedFeedbackDto[] = rows
     .filter((r) => r.answer)
     .map((r) => ({

@@ -157,12 +157,16 @@ describe('public feedback', () => {
   });
 
   it('takes attachments as multipart, checked by content', async () => {
-    const form = multipart({ ...valid(), planItemId: itemId('IV.4') }, [{ name: 'de-xuat.pdf', body: pdf(), type: 'application/pdf' }]);
+    const form = multipart({ ...valid(), planItemId: itemId('IV.4') }, [
+      { name: 'de-xuat.pdf', body: pdf(), type: 'application/pdf' },
+    ]);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...form });
     expect(res.statusCode).toBe(201);
     const focal = await t.loginAs('focal');
     const item = (await focal.get(`/api/v1/feedback/${res.json().id}`)).json<FeedbackDto>();
-    expect(item.attachments).toEqual([expect.objectContaining({ fileName: 'de-xuat.pdf', mime: 'application/pdf', size: 2000 })]);
+    expect(item.attachments).toEqual([
+      expect.objectContaining({ fileName: 'de-xuat.pdf', mime: 'application/pdf', size: 2000 }),
+    ]);
     expect(item.planItem?.key).toBe('IV.4');
     const file = await focal.get(`/api/v1/feedback/${item.id}/attachments/${item.attachments[0].id}`);
     expect(file.statusCode).toBe(200);
@@ -174,7 +178,12 @@ describe('public feedback', () => {
     const before = await countFeedback();
     const filesBefore = storedFiles().length;
     const big = multipart(valid(), [{ name: 'ban-do.pdf', body: pdf(30 * 1024 * 1024), type: 'application/pdf' }]);
-    const tooBig = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...big });
+    const tooBig = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      remoteAddress: nextAddress(),
+      ...big,
+    });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.message).toBe('Tệp "ban-do.pdf" vượt quá 20 MB');
 
@@ -182,13 +191,21 @@ describe('public feedback', () => {
       { name: 'ok.pdf', body: pdf() },
       { name: 'chuong-trinh.exe', body: Buffer.from('MZ\x90\x00 this is not a document') },
     ]);
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...exe });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      remoteAddress: nextAddress(),
+      ...exe,
+    });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().error.message).toMatch(/chuong-trinh\.exe.*không đúng định dạng/);
     expect(wrongType.json().error.issues[0].path).toBe('attachments.1');
 
     const badContact = multipart({ ...valid(), contact: 'abc' }, [{ name: 'ok.pdf', body: pdf() }]);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...badContact })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: nextAddress(), ...badContact }))
+        .statusCode,
+    ).toBe(400);
 
     expect(await countFeedback()).toBe(before);
     expect(storedFiles().length).toBe(filesBefore);
@@ -206,7 +223,12 @@ describe('tracking-code lookup', () => {
     const focal = await t.loginAs('focal');
     // A draft answer while in progress is not revealed.
     await focal.patch(`/api/v1/feedback/${id}`, { status: 'in_progress', answer: 'Đang dự thảo trả lời' });
-    expect((await anon(trackingCode)).json()).toEqual({ trackingCode, status: 'in_progress', answer: null, answeredAt: null });
+    expect((await anon(trackingCode)).json()).toEqual({
+      trackingCode,
+      status: 'in_progress',
+      answer: null,
+      answeredAt: null,
+    });
 
     await focal.patch(`/api/v1/feedback/${id}`, { status: 'answered', answer: 'Sở sẽ bố trí kinh phí năm 2027.' });
     const answered = (await anon(trackingCode)).json();
@@ -230,11 +252,18 @@ describe('triage', () => {
       forwardedToUnitId: sxd,
     });
     expect(step1.statusCode).toBe(200);
-    expect(step1.json()).toMatchObject({ status: 'in_progress', category: 'funding', planItem: { key: 'IV.4' }, forwardedToUnit: { code: 'VL-SXD' } });
+    expect(step1.json()).toMatchObject({
+      status: 'in_progress',
+      category: 'funding',
+      planItem: { key: 'IV.4' },
+      forwardedToUnit: { code: 'VL-SXD' },
+    });
 
     const step2 = await focal.patch(`/api/v1/feedback/${id}`, { status: 'forwarded' });
     expect(step2.json().status).toBe('forwarded');
-    const step3 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'answered', answer: 'Đã trả lời.', published: true })).json<FeedbackDto>();
+    const step3 = (
+      await focal.patch(`/api/v1/feedback/${id}`, { status: 'answered', answer: 'Đã trả lời.', published: true })
+    ).json<FeedbackDto>();
     expect(step3).toMatchObject({ status: 'answered', answer: 'Đã trả lời.', isPublished: true });
     expect(step3.answeredAt).not.toBeNull();
     const step4 = (await focal.patch(`/api/v1/feedback/${id}`, { status: 'closed' })).json<FeedbackDto>();
@@ -242,8 +271,17 @@ describe('triage', () => {
     expect(step4.history[2].data).toEqual({ status: { from: 'in_progress', to: 'forwarded' } });
     expect(step4.history[1].actorName).toBeTruthy();
 
-    const audits = await t.database.db.select().from(auditLog).where(sql`${auditLog.entityType} = 'feedback' and ${auditLog.entityId} = ${id}`);
-    expect(audits.map((a) => a.action)).toEqual(['feedback.create', 'feedback.triage', 'feedback.triage', 'feedback.triage', 'feedback.triage']);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityType} = 'feedback' and ${auditLog.entityId} = ${id}`);
+    expect(audits.map((a) => a.action)).toEqual([
+      'feedback.create',
+      'feedback.triage',
+      'feedback.triage',
+      'feedback.triage',
+      'feedback.triage',
+    ]);
 
     const published = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback/published' })).json();
     const mine = published.data.find((p: { id: string }) => p.id === id);
@@ -262,9 +300,15 @@ describe('triage', () => {
     const badStatus = await focal.patch(`/api/v1/feedback/${id}`, { status: 'done' });
     expect(badStatus.statusCode).toBe(400);
     expect(badStatus.json().error.issues[0].path).toBe('status');
-    const badUnit = await focal.patch(`/api/v1/feedback/${id}`, { status: 'new', forwardedToUnitId: '00000000-0000-4000-8000-000000000000' });
+    const badUnit = await focal.patch(`/api/v1/feedback/${id}`, {
+      status: 'new',
+      forwardedToUnitId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(badUnit.json().error.issues[0].path).toBe('forwardedToUnitId');
-    const badItem = await focal.patch(`/api/v1/feedback/${id}`, { status: 'new', planItemId: '00000000-0000-4000-8000-000000000000' });
+    const badItem = await focal.patch(`/api/v1/feedback/${id}`, {
+      status: 'new',
+      planItemId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(badItem.json().error.issues[0].path).toBe('planItemId');
     const long = await focal.patch(`/api/v1/feedback/${id}`, { status: 'new', answer: 'a'.repeat(10_001) });
     expect(long.json().error.issues[0].path).toBe('answer');
@@ -279,7 +323,10 @@ describe('triage', () => {
     expect((await leader.patch(`/api/v1/feedback/${id}`, { status: 'closed' })).statusCode).toBe(403);
     const unit = await t.loginAs('unit', { unitCode: 'VL-SXD' });
     expect((await unit.patch(`/api/v1/feedback/${id}`, { status: 'closed' })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${id}`, payload: { status: 'closed' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/v1/feedback/${id}`, payload: { status: 'closed' } }))
+        .statusCode,
+    ).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/feedback' })).statusCode).toBe(401);
   });
 });
@@ -289,9 +336,18 @@ describe('feedback from units', () => {
     const sxd = await t.loginAs('unit', { unitCode: 'VL-SXD' });
     const focal = await t.loginAs('focal');
     // Only a report of the unit's own can be named (an unknown or foreign one answers 404).
-    const cycle = await buildCycle(t, focal, { year: 2066, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+    const cycle = await buildCycle(t, focal, {
+      year: 2066,
+      windowStart: '2026-01-01',
+      windowEnd: '2026-12-31',
+      deadline: '2026-11-30',
+    });
     const reportId = (await sxd.get(`/api/v1/cycles/${cycle.id}/my-report`)).json().id as string;
-    const res = await sxd.post('/api/v1/feedback', { subject: 'Vướng mắc thủ tục', text: 'Thủ tục cấp phép lò đốt còn chậm.', reportId });
+    const res = await sxd.post('/api/v1/feedback', {
+      subject: 'Vướng mắc thủ tục',
+      text: 'Thủ tục cấp phép lò đốt còn chậm.',
+      reportId,
+    });
     expect(res.statusCode).toBe(201);
     const mine = (await sxd.get(`/api/v1/feedback/${res.json().id}`)).json<FeedbackDto>();
     expect(mine).toMatchObject({ source: 'unit', reportId, orgUnit: { code: 'VL-SXD' }, contact: sxd.user.email });
@@ -332,22 +388,53 @@ describe('difficulties from yearly reports', () => {
     const orgUnitId = await t.unitId('VL-SXD');
     const reportId = '22222222-2222-4222-8222-222222222222';
     const officer = await t.loginAs('unit', { unitCode: 'VL-SXD' });
-    const actor = { id: officer.user.id, email: officer.user.email, name: 'Cán bộ Sở Xây dựng', role: 'unit' as const, orgUnitId };
+    const actor = {
+      id: officer.user.id,
+      email: officer.user.email,
+      name: 'Cán bộ Sở Xây dựng',
+      role: 'unit' as const,
+      orgUnitId,
+    };
     const db = t.database.db;
     const first = await db.transaction((tx) =>
-      recordReportFeedback(tx, { reportId, orgUnitId, difficulties: 'Thiếu kinh phí xây lò đốt.', proposals: 'Đề nghị bổ sung vốn.', actor }),
+      recordReportFeedback(tx, {
+        reportId,
+        orgUnitId,
+        difficulties: 'Thiếu kinh phí xây lò đốt.',
+        proposals: 'Đề nghị bổ sung vốn.',
+        actor,
+      }),
     );
     expect(first.created).toBe(true);
     const again = await db.transaction((tx) =>
-      recordReportFeedback(tx, { reportId, orgUnitId, difficulties: 'Thiếu kinh phí xây lò đốt.', proposals: 'Đề nghị bổ sung vốn.', actor }),
+      recordReportFeedback(tx, {
+        reportId,
+        orgUnitId,
+        difficulties: 'Thiếu kinh phí xây lò đốt.',
+        proposals: 'Đề nghị bổ sung vốn.',
+        actor,
+      }),
     );
     expect(again).toEqual({ feedbackId: first.feedbackId, created: false });
     const withItem = await db.transaction((tx) =>
-      recordReportFeedback(tx, { reportId, orgUnitId, planItemKey: 'IV.4', difficulties: 'Chậm giải ngân.', proposals: '', actor }),
+      recordReportFeedback(tx, {
+        reportId,
+        orgUnitId,
+        planItemKey: 'IV.4',
+        difficulties: 'Chậm giải ngân.',
+        proposals: '',
+        actor,
+      }),
     );
     expect(withItem.created).toBe(true);
     const empty = await db.transaction((tx) =>
-      recordReportFeedback(tx, { reportId: '33333333-3333-4333-8333-333333333333', orgUnitId, difficulties: '  ', proposals: null, actor: null }),
+      recordReportFeedback(tx, {
+        reportId: '33333333-3333-4333-8333-333333333333',
+        orgUnitId,
+        difficulties: '  ',
+        proposals: null,
+        actor: null,
+      }),
     );
     expect(empty).toEqual({ feedbackId: null, created: false });
 
@@ -364,7 +451,13 @@ describe('difficulties from yearly reports', () => {
     // Triage survives a re-submitted report with new text.
     await focal.patch(`/api/v1/feedback/${first.feedbackId}`, { status: 'in_progress', category: 'funding' });
     const updated = await db.transaction((tx) =>
-      recordReportFeedback(tx, { reportId, orgUnitId, difficulties: 'Thiếu kinh phí xây lò đốt rác.', proposals: 'Đề nghị bổ sung vốn.', actor }),
+      recordReportFeedback(tx, {
+        reportId,
+        orgUnitId,
+        difficulties: 'Thiếu kinh phí xây lò đốt rác.',
+        proposals: 'Đề nghị bổ sung vốn.',
+        actor,
+      }),
     );
     expect(updated).toEqual({ feedbackId: first.feedbackId, created: false });
     const after = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();

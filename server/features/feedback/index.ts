@@ -3,6 +3,11 @@
  * department triages and answers it. Other modules use only what this file exports.
  */
 export { feedbackRoutes } from './feedback.routes.js';
-export { existingFeedbackIds, feedbackRefs, markAnsweredByAmendment, recordAmendmentLink } from './amendment-links.service.js';
+export {
+  existingFeedbackIds,
+  feedbackRefs,
+  markAnsweredByAmendment,
+  recordAmendmentLink,
+} from './amendment-links.service.js';
 export { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
 export { recordReportFeedback } from './report-feedback.service.js';

@@ -27,7 +27,11 @@ export interface UploadedFile {
  * are required; with one, the feedback is linked to the account's unit. The honeypot field
  * answers as if accepted and stores nothing. Every file is checked before anything is stored.
  */
-export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, files: UploadedFile[] = []): Promise<CreateFeedbackResponse> {
+export async function createFeedback(
+  ctx: Ctx,
+  input: CreateFeedbackRequest,
+  files: UploadedFile[] = [],
+): Promise<CreateFeedbackResponse> {
   if (input.website && input.website.trim() !== '') {
     // A bot filled the hidden field: answer like a success so it learns nothing, store nothing.
     return { id: randomUUID(), trackingCode: newTrackingCode() };
@@ -37,8 +41,10 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
 
   const organisation = input.organisation || unit?.fullName || null;
   const contact = input.contact || actor?.email || null;
-  if (!organisation) throw invalidField('organisation', msg('Vui lòng nhập tên cơ quan, tổ chức', 'Organisation is required'));
-  if (!contact) throw invalidField('contact', msg('Vui lòng nhập email hoặc số điện thoại', 'E-mail or phone number is required'));
+  if (!organisation)
+    throw invalidField('organisation', msg('Vui lòng nhập tên cơ quan, tổ chức', 'Organisation is required'));
+  if (!contact)
+    throw invalidField('contact', msg('Vui lòng nhập email hoặc số điện thoại', 'E-mail or phone number is required'));
   const kind = contactKind(contact);
   if (!kind) {
     throw invalidField(
@@ -50,7 +56,10 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
     );
   }
   if (input.reportId && !unit) {
-    throw invalidField('reportId', msg('Chỉ đơn vị đã đăng nhập mới gắn ý kiến với báo cáo', 'Only a signed-in unit can link a report'));
+    throw invalidField(
+      'reportId',
+      msg('Chỉ đơn vị đã đăng nhập mới gắn ý kiến với báo cáo', 'Only a signed-in unit can link a report'),
+    );
   }
   // Only the unit's own report, and one that exists; another unit's answers like an unknown one.
   if (input.reportId && unit && (await repo.reportUnitId(ctx.db, input.reportId)) !== unit.id) {
@@ -61,7 +70,10 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
   }
   const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId') : null;
   if (files.length > FEEDBACK_LIMITS.attachments) {
-    throw invalidField('attachments', msg(`Tối đa ${FEEDBACK_LIMITS.attachments} tệp đính kèm`, `At most ${FEEDBACK_LIMITS.attachments} attachments`));
+    throw invalidField(
+      'attachments',
+      msg(`Tối đa ${FEEDBACK_LIMITS.attachments} tệp đính kèm`, `At most ${FEEDBACK_LIMITS.attachments} attachments`),
+    );
   }
   const checked: Array<UploadedFile & { mime: string }> = [];
   for (const [i, file] of files.entries()) {
@@ -72,7 +84,8 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
   const storage = feedbackStorage(ctx);
   const stored: Array<{ key: string; sha256: string; size: number; fileName: string; mime: string }> = [];
   try {
-    for (const file of checked) stored.push({ ...(await storage.put(file.body)), fileName: file.fileName, mime: file.mime });
+    for (const file of checked)
+      stored.push({ ...(await storage.put(file.body)), fileName: file.fileName, mime: file.mime });
     const trackingCode = newTrackingCode();
     const row = await ctx.db.transaction(async (tx) => {
       const created = await repo.insertFeedback(tx, {
@@ -95,7 +108,14 @@ export async function createFeedback(ctx: Ctx, input: CreateFeedbackRequest, fil
       });
       await repo.insertAttachments(
         tx,
-        stored.map((s) => ({ feedbackId: created.id, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256, storageKey: s.key })),
+        stored.map((s) => ({
+          feedbackId: created.id,
+          fileName: s.fileName,
+          mime: s.mime,
+          size: s.size,
+          sha256: s.sha256,
+          storageKey: s.key,
+        })),
       );
       await repo.insertEvent(tx, {
         feedbackId: created.id,

@@ -3,7 +3,13 @@ import type { Role } from '../../../shared/domain.js';
 import type { Actor } from '../../lib/context.js';
 import { canSeeFeedback, canTriageFeedback } from './policy.js';
 
-const actor = (role: Role, orgUnitId: string | null = null): Actor => ({ id: `${role}-1`, email: `${role}@x.vn`, name: role, role, orgUnitId });
+const actor = (role: Role, orgUnitId: string | null = null): Actor => ({
+  id: `${role}-1`,
+  email: `${role}@x.vn`,
+  name: role,
+  role,
+  orgUnitId,
+});
 const focal = actor('focal');
 const leader = actor('leader');
 const unit = actor('unit', 'unit-a');

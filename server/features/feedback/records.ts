@@ -22,8 +22,16 @@ export function feedbackStorage(ctx: Pick<Ctx, 'config'>): FileStorage {
 }
 
 /** The folded text the desk's search matches against. */
-export function searchTextOf(item: { subject: string; text: string; organisation?: string | null; senderName?: string | null; trackingCode: string }) {
-  return foldText(`${item.trackingCode} ${item.subject} ${item.organisation ?? ''} ${item.senderName ?? ''} ${item.text}`).slice(0, 4000);
+export function searchTextOf(item: {
+  subject: string;
+  text: string;
+  organisation?: string | null;
+  senderName?: string | null;
+  trackingCode: string;
+}) {
+  return foldText(
+    `${item.trackingCode} ${item.subject} ${item.organisation ?? ''} ${item.senderName ?? ''} ${item.text}`,
+  ).slice(0, 4000);
 }
 
 /** Resolves an item id of a plan's current version, or throws 400 naming the field. */
@@ -32,7 +40,10 @@ export async function resolvePlanItem(db: DbOrTx, itemId: string, field: string)
   if (!found) {
     throw invalidField(
       field,
-      msg('Mục kế hoạch không tồn tại trong phiên bản hiện hành của kế hoạch', 'No such item in the current version of the plan'),
+      msg(
+        'Mục kế hoạch không tồn tại trong phiên bản hiện hành của kế hoạch',
+        'No such item in the current version of the plan',
+      ),
     );
   }
   return { planId: found.planId, key: found.item.key };

@@ -47,7 +47,10 @@ export async function recordReportFeedback(
   const unit = await getUnit(tx, input.orgUnitId);
   const unitName = unit?.fullName ?? '';
   const text = reportText(difficulties, proposals);
-  const subject = `Khó khăn, đề xuất trong báo cáo của ${unitName}${key ? ` (mục ${key})` : ''}`.slice(0, FEEDBACK_LIMITS.subject);
+  const subject = `Khó khăn, đề xuất trong báo cáo của ${unitName}${key ? ` (mục ${key})` : ''}`.slice(
+    0,
+    FEEDBACK_LIMITS.subject,
+  );
   let planId = input.planId ?? null;
   if (key && !planId) {
     planId = (await planHoldingKey(tx, key)) ?? null;
@@ -69,7 +72,14 @@ export async function recordReportFeedback(
       action: 'report_updated',
       data: { reportId: input.reportId },
     });
-    await writeAudit(tx, { actor: input.actor, action: 'feedback.report_update', entityType: 'feedback', entityId: existing.id, at, data: { reportId: input.reportId } });
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'feedback.report_update',
+      entityType: 'feedback',
+      entityId: existing.id,
+      at,
+      data: { reportId: input.reportId },
+    });
     return { feedbackId: existing.id, created: false };
   }
 
@@ -101,6 +111,13 @@ export async function recordReportFeedback(
     action: 'created',
     data: { source: 'report', reportId: input.reportId },
   });
-  await writeAudit(tx, { actor: input.actor, action: 'feedback.create', entityType: 'feedback', entityId: created.id, at, data: { source: 'report', reportId: input.reportId } });
+  await writeAudit(tx, {
+    actor: input.actor,
+    action: 'feedback.create',
+    entityType: 'feedback',
+    entityId: created.id,
+    at,
+    data: { source: 'report', reportId: input.reportId },
+  });
   return { feedbackId: created.id, created: true };
 }

@@ -12,10 +12,16 @@ export async function getGuidance(db: DbOrTx, id: string): Promise<GuidanceRow |
 
 export async function guidanceByIds(db: DbOrTx, ids: string[]): Promise<GuidanceRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(guidanceDocuments).where(inArray(guidanceDocuments.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(guidanceDocuments)
+    .where(inArray(guidanceDocuments.id, [...new Set(ids)]));
 }
 
-export async function listGuidance(db: DbOrTx, f: { status?: string; planItemKey?: string; q?: string }): Promise<GuidanceRow[]> {
+export async function listGuidance(
+  db: DbOrTx,
+  f: { status?: string; planItemKey?: string; q?: string },
+): Promise<GuidanceRow[]> {
   const where: SQL[] = [];
   if (f.status) where.push(eq(guidanceDocuments.status, f.status as never));
   if (f.q) where.push(like(guidanceDocuments.searchText, `%${escapeLike(foldText(f.q))}%`));
@@ -38,7 +44,11 @@ export async function insertGuidance(db: DbOrTx, values: typeof guidanceDocument
   return row;
 }
 
-export async function updateGuidance(db: DbOrTx, id: string, values: Partial<typeof guidanceDocuments.$inferInsert>): Promise<void> {
+export async function updateGuidance(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof guidanceDocuments.$inferInsert>,
+): Promise<void> {
   await db.update(guidanceDocuments).set(values).where(eq(guidanceDocuments.id, id));
 }
 
@@ -56,5 +66,8 @@ export async function itemKeysOf(db: DbOrTx, ids: string[]): Promise<Map<string,
 
 export async function replaceItemKeys(db: DbOrTx, id: string, keys: string[]): Promise<void> {
   await db.delete(guidanceDocumentItems).where(eq(guidanceDocumentItems.guidanceDocumentId, id));
-  if (keys.length) await db.insert(guidanceDocumentItems).values([...new Set(keys)].map((planItemKey) => ({ guidanceDocumentId: id, planItemKey })));
+  if (keys.length)
+    await db
+      .insert(guidanceDocumentItems)
+      .values([...new Set(keys)].map((planItemKey) => ({ guidanceDocumentId: id, planItemKey })));
 }

@@ -24,7 +24,14 @@ export const guidanceRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/guidance-documents/:id',
-    { schema: { tags: ['guidance'], summary: 'A guidance document', params: IdParams, response: { 200: GuidanceDocumentDto, 404: ErrorResponse } } },
+    {
+      schema: {
+        tags: ['guidance'],
+        summary: 'A guidance document',
+        params: IdParams,
+        response: { 200: GuidanceDocumentDto, 404: ErrorResponse },
+      },
+    },
     async (req) => service.getGuidance(req.ctx, req.params.id),
   );
   api.post(

@@ -27,9 +27,18 @@ export async function guidanceRefs(db: DbOrTx, ids: string[]): Promise<GuidanceD
 }
 
 async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[]): Promise<GuidanceDocumentDto[]> {
-  const keys = await repo.itemKeysOf(db, rows.map((r) => r.id));
-  const ref = await itemRefs(db, rows.flatMap((r) => (keys.get(r.id) ?? []).map((key) => ({ planId: r.planId, key }))));
-  const replacements = await repo.guidanceByIds(db, rows.map((r) => r.replacedById).filter((x): x is string => Boolean(x)));
+  const keys = await repo.itemKeysOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const ref = await itemRefs(
+    db,
+    rows.flatMap((r) => (keys.get(r.id) ?? []).map((key) => ({ planId: r.planId, key }))),
+  );
+  const replacements = await repo.guidanceByIds(
+    db,
+    rows.map((r) => r.replacedById).filter((x): x is string => Boolean(x)),
+  );
   return rows.map((r) => {
     const replacedBy = replacements.find((x) => x.id === r.replacedById);
     return {
@@ -56,23 +65,39 @@ async function resolveItems(db: DbOrTx, ids: string[]): Promise<{ planId: string
   for (const [i, id] of ids.entries()) {
     const hit = found.get(id);
     if (!hit) {
-      throw invalidField(`planItemIds.${i}`, msg('Mục kế hoạch không tồn tại trong phiên bản hiện hành', 'No such item in the current plan version'));
+      throw invalidField(
+        `planItemIds.${i}`,
+        msg('Mục kế hoạch không tồn tại trong phiên bản hiện hành', 'No such item in the current plan version'),
+      );
     }
     if (planId && hit.planId !== planId) {
-      throw invalidField(`planItemIds.${i}`, msg('Các mục phải thuộc cùng một kế hoạch', 'Items must belong to one plan'));
+      throw invalidField(
+        `planItemIds.${i}`,
+        msg('Các mục phải thuộc cùng một kế hoạch', 'Items must belong to one plan'),
+      );
     }
     planId = hit.planId;
   }
   return { planId, keys: ids.map((id) => found.get(id)!.item.key) };
 }
 
-async function checkReplacement(db: DbOrTx, id: string | null, status: string, replacedById: string | null | undefined) {
+async function checkReplacement(
+  db: DbOrTx,
+  id: string | null,
+  status: string,
+  replacedById: string | null | undefined,
+) {
   if (status === 'replaced' && !replacedById) {
     throw invalidField('replacedById', msg('Cần chọn văn bản thay thế', 'The replacing document is required'));
   }
   if (replacedById) {
-    if (replacedById === id) throw invalidField('replacedById', msg('Văn bản không thể thay thế chính nó', 'A document cannot replace itself'));
-    if (!(await repo.getGuidance(db, replacedById))) throw invalidField('replacedById', msg('Văn bản thay thế không tồn tại', 'Unknown replacing document'));
+    if (replacedById === id)
+      throw invalidField(
+        'replacedById',
+        msg('Văn bản không thể thay thế chính nó', 'A document cannot replace itself'),
+      );
+    if (!(await repo.getGuidance(db, replacedById)))
+      throw invalidField('replacedById', msg('Văn bản thay thế không tồn tại', 'Unknown replacing document'));
   }
 }
 
@@ -112,19 +137,32 @@ export async function createGuidance(ctx: Ctx, input: CreateGuidanceDocumentRequ
       updatedAt: now,
     });
     await repo.replaceItemKeys(tx, created.id, keys);
-    await writeAudit(tx, { actor, action: 'guidance.create', entityType: 'guidance_document', entityId: created.id, requestId: ctx.requestId, at: now, data: { ...input, planItemKeys: keys } });
+    await writeAudit(tx, {
+      actor,
+      action: 'guidance.create',
+      entityType: 'guidance_document',
+      entityId: created.id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { ...input, planItemKeys: keys },
+    });
     return created;
   });
   return (await toDtos(ctx.db, [row]))[0];
 }
 
 /** Changes a guidance document: its status ("replaced by …"), its links to plan items, its fields. */
-export async function updateGuidance(ctx: Ctx, id: string, input: UpdateGuidanceDocumentRequest): Promise<GuidanceDocumentDto> {
+export async function updateGuidance(
+  ctx: Ctx,
+  id: string,
+  input: UpdateGuidanceDocumentRequest,
+): Promise<GuidanceDocumentDto> {
   const actor = requireAbility(ctx, canEditGuidance);
   const row = await repo.getGuidance(ctx.db, id);
   if (!row) throw notFound(GUIDANCE_NOT_FOUND);
   const status = input.status ?? row.status;
-  const replacedById = input.replacedById !== undefined ? input.replacedById : status === 'in_force' ? null : row.replacedById;
+  const replacedById =
+    input.replacedById !== undefined ? input.replacedById : status === 'in_force' ? null : row.replacedById;
   await checkReplacement(ctx.db, id, status, replacedById);
   const items = input.planItemIds ? await resolveItems(ctx.db, input.planItemIds) : null;
   const next = {
@@ -139,9 +177,21 @@ export async function updateGuidance(ctx: Ctx, id: string, input: UpdateGuidance
   };
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.updateGuidance(tx, id, { ...next, searchText: foldText(`${next.number} ${next.issuer} ${next.title}`), updatedAt: now });
+    await repo.updateGuidance(tx, id, {
+      ...next,
+      searchText: foldText(`${next.number} ${next.issuer} ${next.title}`),
+      updatedAt: now,
+    });
     if (items) await repo.replaceItemKeys(tx, id, items.keys);
-    await writeAudit(tx, { actor, action: 'guidance.update', entityType: 'guidance_document', entityId: id, requestId: ctx.requestId, at: now, data: { ...input, planItemKeys: items?.keys } });
+    await writeAudit(tx, {
+      actor,
+      action: 'guidance.update',
+      entityType: 'guidance_document',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { ...input, planItemKeys: items?.keys },
+    });
   });
   return getGuidance(ctx, id);
 }

@@ -23,7 +23,12 @@ beforeAll(async () => {
   health = await t.loginAs('unit', { unitCode: 'VL-SYT' });
   finance = await t.loginAs('unit', { unitCode: 'VL-STC' });
   await moveClock(t, '2026-11-20T02:00:00Z');
-  const cycle = await buildCycle(t, focal, { year: 2072, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+  const cycle = await buildCycle(t, focal, {
+    year: 2072,
+    windowStart: '2026-01-01',
+    windowEnd: '2026-12-31',
+    deadline: '2026-11-30',
+  });
   healthReport = (await health.get(`/api/v1/cycles/${cycle.id}/my-report`)).json();
   financeReport = (await finance.get(`/api/v1/cycles/${cycle.id}/my-report`)).json();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -35,7 +40,10 @@ afterAll(async () => t?.close());
  * Starts a 19 MB multipart upload, sends its first kilobyte and never the rest, and waits for the
  * answer: a server that reads the body before checking access never answers.
  */
-function unfinishedUpload(path: string, who?: TestClient): Promise<{ status: number; connection?: string; body: { error: { code: string; message: string } } }> {
+function unfinishedUpload(
+  path: string,
+  who?: TestClient,
+): Promise<{ status: number; connection?: string; body: { error: { code: string; message: string } } }> {
   return new Promise((resolve, reject) => {
     const boundary = 'bioplanNeverEnds';
     const req = request({
@@ -60,14 +68,20 @@ function unfinishedUpload(path: string, who?: TestClient): Promise<{ status: num
       res.on('end', () => {
         clearTimeout(timer);
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        resolve({
+          status: res.statusCode ?? 0,
+          connection: res.headers.connection,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        });
       });
     });
     req.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
     });
-    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    req.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
     req.write(Buffer.alloc(1024, 0x20));
   });
 }

@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function expectEnvelope(body: unknown, code: string) {
-  expect(body).toEqual({ error: { code, message: expect.any(String) }, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(body).toEqual({
+    error: { code, message: expect.any(String) },
+    requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+  });
 }
 
 /** Sends raw bytes on a new connection and reads the whole answer until the server closes it. */
@@ -46,7 +49,11 @@ describe('errors raised before routing answer the envelope', () => {
   });
 
   it('a malformed percent-encoding in the path: 400, in English when asked', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/feedback/track/%E0%A4%A', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/feedback/track/%E0%A4%A',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
     expectEnvelope(res.json(), 'BAD_URL');
     expect(res.json().error.message).toBe('Malformed URL');

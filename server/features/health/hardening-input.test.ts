@@ -19,7 +19,12 @@ beforeAll(async () => {
   focal = await t.loginAs('focal');
   unit = await t.loginAs('unit', { unitCode: 'VL-SYT' });
   await moveClock(t, '2026-11-20T02:00:00Z');
-  const cycle = await buildCycle(t, focal, { year: 2071, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+  const cycle = await buildCycle(t, focal, {
+    year: 2071,
+    windowStart: '2026-01-01',
+    windowEnd: '2026-12-31',
+    deadline: '2026-11-30',
+  });
   report = (await unit.get(`/api/v1/cycles/${cycle.id}/my-report`)).json();
 });
 afterAll(async () => t?.close());
@@ -27,7 +32,10 @@ afterAll(async () => t?.close());
 /** Expects a 400 in the envelope whose issue names `field`. */
 function expectRefusedField(res: { statusCode: number; json(): unknown }, field: string) {
   expect(res.statusCode, JSON.stringify(res.json())).toBe(400);
-  const body = res.json() as { error: { code: string; message: string; issues?: Array<{ path: string; message: string }> }; requestId: string };
+  const body = res.json() as {
+    error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
+    requestId: string;
+  };
   expect(body.error.code).toBe('VALIDATION_ERROR');
   expect(body.requestId).toEqual(expect.any(String));
   expect(body.error.issues?.map((i) => i.path)).toContain(field);
@@ -50,24 +58,49 @@ describe('NUL characters are refused before they reach the database', () => {
 
   it('in body fields: names, titles, report texts, answers', async () => {
     expectRefusedField(
-      await admin.post('/api/v1/users', { email: 'nul@test.vn', name: 'Nguyễn\u0000A', role: 'focal', password: TEST_PASSWORD }),
+      await admin.post('/api/v1/users', {
+        email: 'nul@test.vn',
+        name: 'Nguyễn\u0000A',
+        role: 'focal',
+        password: TEST_PASSWORD,
+      }),
       'name',
     );
     expectRefusedField(
-      await focal.post('/api/v1/guidance-documents', { number: '1/2026/TT', date: '2026-01-02', issuer: 'Bộ', title: 'Hướng\u0000dẫn' }),
+      await focal.post('/api/v1/guidance-documents', {
+        number: '1/2026/TT',
+        date: '2026-01-02',
+        issuer: 'Bộ',
+        title: 'Hướng\u0000dẫn',
+      }),
       'title',
     );
-    expectRefusedField(await unit.put(`/api/v1/reports/${report.id}`, { ...validContent(report), otherResults: 'a\u0000b' }), 'otherResults');
+    expectRefusedField(
+      await unit.put(`/api/v1/reports/${report.id}`, { ...validContent(report), otherResults: 'a\u0000b' }),
+      'otherResults',
+    );
     const content = validContent(report);
     content.sections[0].results = 'x\u0000';
     expectRefusedField(await unit.put(`/api/v1/reports/${report.id}`, content), 'sections.0.results');
-    const sent = await t.app.inject({ method: 'POST', url: '/api/v1/feedback', payload: { organisation: 'Công ty A', contact: 'a@b.vn', subject: 'Hỏi', text: 'Nội dung' } });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      payload: { organisation: 'Công ty A', contact: 'a@b.vn', subject: 'Hỏi', text: 'Nội dung' },
+    });
     expect(sent.statusCode).toBe(201);
-    expectRefusedField(await focal.patch(`/api/v1/feedback/${sent.json().id}`, { status: 'answered', answer: 'Trả\u0000lời' }), 'answer');
+    expectRefusedField(
+      await focal.patch(`/api/v1/feedback/${sent.json().id}`, { status: 'answered', answer: 'Trả\u0000lời' }),
+      'answer',
+    );
   });
 
   it('in multipart form fields', async () => {
-    const form = multipartForm({ organisation: 'Công ty A', contact: 'a@b.vn', subject: 'Hỏi\u0000', text: 'Nội dung' });
+    const form = multipartForm({
+      organisation: 'Công ty A',
+      contact: 'a@b.vn',
+      subject: 'Hỏi\u0000',
+      text: 'Nội dung',
+    });
     expectRefusedField(await t.app.inject({ method: 'POST', url: '/api/v1/feedback', ...form }), 'subject');
   });
 });
@@ -75,7 +108,12 @@ describe('NUL characters are refused before they reach the database', () => {
 describe('lone UTF-16 surrogates are refused, naming the field', () => {
   it('in a JSON body (they would break the audit write)', async () => {
     const payload = `{"email":"sur@test.vn","name":"x\\ud800y","role":"focal","password":"${TEST_PASSWORD}"}`;
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/users', headers: { 'content-type': 'application/json' }, payload });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     const body = expectRefusedField(res, 'name');
     expect(body.error.message).toMatch(/Unicode/);
     const low = await focal.inject({
@@ -95,7 +133,6 @@ describe('lone UTF-16 surrogates are refused, naming the field', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().issuer).toBe('Bộ 🌱');
   });
-
 });
 
 describe('broken multipart bodies answer 400 in the envelope', () => {
@@ -107,12 +144,22 @@ describe('broken multipart bodies answer 400 in the envelope', () => {
 
   it('on attachments, Excel import and feedback, signed in or anonymous', async () => {
     const file = multipartForm({}, [{ name: 'a.pdf', body: pdfBytes(), type: 'application/pdf' }]);
-    const feedbackForm = multipartForm({ organisation: 'Công ty A', contact: 'a@b.vn', subject: 'Hỏi', text: 'Nội dung' }, [
-      { field: 'attachments', name: 'a.pdf', body: pdfBytes(), type: 'application/pdf' },
-    ]);
-    const targets: Array<{ who: string; send: (o: { payload: Buffer; headers: Record<string, string> }) => Promise<{ statusCode: number; json(): any }> }> = [
-      { who: 'unit attachment', send: (o) => unit.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/attachments`, ...o }) },
-      { who: 'unit import', send: (o) => unit.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/import.xlsx`, ...o }) },
+    const feedbackForm = multipartForm(
+      { organisation: 'Công ty A', contact: 'a@b.vn', subject: 'Hỏi', text: 'Nội dung' },
+      [{ field: 'attachments', name: 'a.pdf', body: pdfBytes(), type: 'application/pdf' }],
+    );
+    const targets: Array<{
+      who: string;
+      send: (o: { payload: Buffer; headers: Record<string, string> }) => Promise<{ statusCode: number; json(): any }>;
+    }> = [
+      {
+        who: 'unit attachment',
+        send: (o) => unit.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/attachments`, ...o }),
+      },
+      {
+        who: 'unit import',
+        send: (o) => unit.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/import.xlsx`, ...o }),
+      },
       { who: 'anonymous feedback', send: (o) => t.app.inject({ method: 'POST', url: '/api/v1/feedback', ...o }) },
     ];
     for (const target of targets) {
@@ -158,11 +205,17 @@ describe('stored file names lose bidirectional controls', () => {
   it('on report attachments and feedback files', async () => {
     // "invoice‮fdp.exe" shows as "invoiceexe.pdf" in a browser: the override must not be kept.
     const tricky = 'hoa-don\u202Efdp.exe\u2066x\u2069.pdf';
-    const up = await unit.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/attachments`, ...multipartForm({}, [{ name: tricky, body: pdfBytes() }]) });
+    const up = await unit.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${report.id}/attachments`,
+      ...multipartForm({}, [{ name: tricky, body: pdfBytes() }]),
+    });
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().fileName).toBe('hoa-donfdp.exex.pdf');
 
-    const form = multipartForm({ subject: 'Tệp', text: 'Có tệp' }, [{ field: 'attachments', name: `\u202Abao-cao\u202C\u200F.pdf`, body: pdfBytes() }]);
+    const form = multipartForm({ subject: 'Tệp', text: 'Có tệp' }, [
+      { field: 'attachments', name: `\u202Abao-cao\u202C\u200F.pdf`, body: pdfBytes() },
+    ]);
     const sent = await unit.inject({ method: 'POST', url: '/api/v1/feedback', ...form });
     expect(sent.statusCode, sent.body).toBe(201);
     const item = (await focal.get(`/api/v1/feedback/${sent.json().id}`)).json();

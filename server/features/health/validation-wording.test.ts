@@ -33,7 +33,11 @@ describe('validation messages', () => {
     expectPlain(issues, 'name', /^Họ và tên: chưa được nhập/);
     expectPlain(issues, 'password', /^Mật khẩu cần có ít nhất 10 ký tự/);
 
-    const en = await admin.post('/api/v1/users', { email: 'a@b.vn', name: 'A', role: 'king', password: 'short' }, { 'accept-language': 'en' });
+    const en = await admin.post(
+      '/api/v1/users',
+      { email: 'a@b.vn', name: 'A', role: 'king', password: 'short' },
+      { 'accept-language': 'en' },
+    );
     const enIssues = en.json().error.issues as Issue[];
     expectPlain(enIssues, 'password', /^Password must be at least 10 characters long/);
     expectPlain(enIssues, 'role', /^Role: not one of the allowed choices/);

@@ -3,7 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { inboxRoutes } from './inbox.routes.js';
 
-export { focalNoticesInsert, insertNotifications, unitAccounts, type NotificationInsert } from './notifications.repository.js';
+export {
+  focalNoticesInsert,
+  insertNotifications,
+  unitAccounts,
+  type NotificationInsert,
+} from './notifications.repository.js';
 export { notifyUnit, notifyUnitInApp, type UnitNotice } from './notifications.service.js';
 
 /** Routes of the notifications module: the signed-in account's inbox and job status. */

@@ -5,7 +5,10 @@ import type { Message } from '../../lib/errors.js';
 import { storeMessage } from '../../lib/messages.js';
 
 /** A notice to insert: its title and body in both languages (stored with `storeMessage`, read with `localize`). */
-export type NotificationInsert = Omit<typeof notifications.$inferInsert, 'title' | 'body'> & { title: Message; body: Message };
+export type NotificationInsert = Omit<typeof notifications.$inferInsert, 'title' | 'body'> & {
+  title: Message;
+  body: Message;
+};
 
 /** Active accounts of some units (unit officers), for notices. */
 export async function unitAccounts(db: DbOrTx, orgUnitIds: string[]) {
@@ -26,7 +29,13 @@ export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]
  * In-app notices to every active focal officer, as a statement for a data-modifying CTE (the
  * reporting module puts it in the one statement of a submission).
  */
-export function focalNoticesInsert(notice: { kind: string; title: Message; body: Message; link: string; createdAt: Date }): SQL {
+export function focalNoticesInsert(notice: {
+  kind: string;
+  title: Message;
+  body: Message;
+  link: string;
+  createdAt: Date;
+}): SQL {
   return sql`insert into notification (user_id, kind, title, body, link, created_at)
     select id, ${notice.kind}, ${storeMessage(notice.title)}, ${storeMessage(notice.body)}, ${notice.link}, ${notice.createdAt.toISOString()}::timestamptz
     from app_user where role = 'focal' and is_active`;

@@ -11,7 +11,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { insertNotifications, unitAccounts } from './notifications.repository.js';
 
 /** An ISO timestamp from a driver value (a Date, or a string from raw SQL). */
-const iso = (value: Date | string | null | undefined): string | null => (value === null || value === undefined ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
 
 /** A notice to the officers of a unit, in both languages (the in-app inbox answers the reader's language). */
 export interface UnitNotice {
@@ -26,20 +27,46 @@ export interface UnitNotice {
  * Notifies a unit's active officers in-app, and by e-mail (queued in the same transaction) when
  * SMTP is configured. The e-mail is in Vietnamese: it has no request language.
  */
-export async function notifyUnit(tx: DbOrTx, ctx: Pick<Ctx, 'config'>, orgUnitId: string, notice: UnitNotice): Promise<void> {
+export async function notifyUnit(
+  tx: DbOrTx,
+  ctx: Pick<Ctx, 'config'>,
+  orgUnitId: string,
+  notice: UnitNotice,
+): Promise<void> {
   const accounts = await notifyUnitInApp(tx, orgUnitId, notice);
-  await enqueueMail(tx, ctx.config, { to: accounts.map((a) => a.email), subject: notice.title.vi, text: `${notice.body.vi}\n\n${ctx.config.publicUrl}${notice.link}` });
+  await enqueueMail(tx, ctx.config, {
+    to: accounts.map((a) => a.email),
+    subject: notice.title.vi,
+    text: `${notice.body.vi}\n\n${ctx.config.publicUrl}${notice.link}`,
+  });
 }
 
 /** Notifies a unit's active officers in-app only. */
-export async function notifyUnitInApp(tx: DbOrTx, orgUnitId: string, notice: UnitNotice): Promise<Array<{ id: string; email: string }>> {
+export async function notifyUnitInApp(
+  tx: DbOrTx,
+  orgUnitId: string,
+  notice: UnitNotice,
+): Promise<Array<{ id: string; email: string }>> {
   const accounts = await unitAccounts(tx, [orgUnitId]);
-  await insertNotifications(tx, accounts.map((a) => ({ userId: a.id, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link, createdAt: notice.at })));
+  await insertNotifications(
+    tx,
+    accounts.map((a) => ({
+      userId: a.id,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      link: notice.link,
+      createdAt: notice.at,
+    })),
+  );
   return accounts;
 }
 
 /** The signed-in account's in-app notifications (latest 200), newest first, with the unread count, in the request's language. */
-export async function listNotifications(ctx: Ctx, unreadOnly: boolean): Promise<{ data: NotificationDto[]; unread: number }> {
+export async function listNotifications(
+  ctx: Ctx,
+  unreadOnly: boolean,
+): Promise<{ data: NotificationDto[]; unread: number }> {
   const actor = requireActor(ctx);
   const mine = eq(notifications.userId, actor.id);
   const rows = await ctx.db
@@ -48,9 +75,20 @@ export async function listNotifications(ctx: Ctx, unreadOnly: boolean): Promise<
     .where(unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(200);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
+  const [{ n }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(mine, isNull(notifications.readAt)));
   return {
-    data: rows.map((row) => ({ id: row.id, kind: row.kind, title: localize(row.title, ctx.lang)!, body: localize(row.body, ctx.lang)!, link: row.link, createdAt: iso(row.createdAt)!, readAt: iso(row.readAt) })),
+    data: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: localize(row.title, ctx.lang)!,
+      body: localize(row.body, ctx.lang)!,
+      link: row.link,
+      createdAt: iso(row.createdAt)!,
+      readAt: iso(row.readAt),
+    })),
     unread: n,
   };
 }

@@ -23,12 +23,18 @@ export function toOrgUnitDto(u: OrgUnitRow): OrgUnitDto {
 
 /** SQL condition: the unit is valid on `date` (YYYY-MM-DD). */
 export function validOn(date: string): SQL {
-  return and(or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, date)), or(isNull(orgUnits.validTo), gte(orgUnits.validTo, date)))!;
+  return and(
+    or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, date)),
+    or(isNull(orgUnits.validTo), gte(orgUnits.validTo, date)),
+  )!;
 }
 
 /** SQL condition: the unit is valid at some point between two dates. */
 export function validDuring(from: string, to: string): SQL {
-  return and(or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, to)), or(isNull(orgUnits.validTo), gte(orgUnits.validTo, from)))!;
+  return and(
+    or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, to)),
+    or(isNull(orgUnits.validTo), gte(orgUnits.validTo, from)),
+  )!;
 }
 
 export async function listUnits(
@@ -48,7 +54,10 @@ export async function listUnits(
     .orderBy(kindOrder, asc(orgUnits.name), asc(orgUnits.code))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(cond);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgUnits)
+    .where(cond);
   return { rows, total: n };
 }
 
@@ -75,7 +84,9 @@ export async function listSuccessions(db: DbOrTx, unitId: string) {
 
 /** All succession links, small enough (hundreds) to walk in memory. */
 export async function allSuccessions(db: DbOrTx) {
-  return db.select({ from: orgUnitSuccessions.predecessorId, to: orgUnitSuccessions.successorId }).from(orgUnitSuccessions);
+  return db
+    .select({ from: orgUnitSuccessions.predecessorId, to: orgUnitSuccessions.successorId })
+    .from(orgUnitSuccessions);
 }
 
 /**
@@ -107,11 +118,16 @@ export async function unitWithPredecessors(db: DbOrTx, unitId: string): Promise<
  */
 export async function currentHolders(db: DbOrTx, unitIds: string[], date: string): Promise<Map<string, OrgUnitRow[]>> {
   const links = await db
-    .select({ from: orgUnitSuccessions.predecessorId, to: orgUnitSuccessions.successorId, kind: orgUnitSuccessions.kind })
+    .select({
+      from: orgUnitSuccessions.predecessorId,
+      to: orgUnitSuccessions.successorId,
+      kind: orgUnitSuccessions.kind,
+    })
     .from(orgUnitSuccessions);
   const units = await db.select().from(orgUnits);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const isValid = (unit: OrgUnitRow) => (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
+  const isValid = (unit: OrgUnitRow) =>
+    (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
   const result = new Map<string, OrgUnitRow[]>();
   for (const start of unitIds) {
     const found = new Map<string, OrgUnitRow>();
@@ -144,6 +160,9 @@ export async function unitDtos(db: DbOrTx, ids: Array<string | null | undefined>
 /** Which of these unit ids exist. */
 export async function existingUnitIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, [...new Set(ids)]));
   return new Set(rows.map((r) => r.id));
 }

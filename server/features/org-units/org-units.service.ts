@@ -19,7 +19,12 @@ export async function getOrgUnit(ctx: Ctx, id: string): Promise<OrgUnitDetailDto
   if (!unit) throw notFound(msg('Không tìm thấy đơn vị', 'Unit not found'));
   const parent = unit.parentId ? await repo.getUnit(ctx.db, unit.parentId) : undefined;
   const { preds, succs } = await repo.listSuccessions(ctx.db, id);
-  const link = (r: (typeof preds)[number]) => ({ kind: r.s.kind, date: r.s.date, note: r.s.note, unit: repo.toOrgUnitDto(r.unit) });
+  const link = (r: (typeof preds)[number]) => ({
+    kind: r.s.kind,
+    date: r.s.date,
+    note: r.s.note,
+    unit: repo.toOrgUnitDto(r.unit),
+  });
   return {
     ...repo.toOrgUnitDto(unit),
     parent: parent ? repo.toOrgUnitDto(parent) : null,

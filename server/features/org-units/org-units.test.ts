@@ -22,7 +22,14 @@ describe('org units through the 2025 reorganisation', () => {
     const names = data.map((u) => u.fullName);
     expect(names).toContain('Tỉnh Bến Tre');
     expect(names).toContain('Ủy ban nhân dân tỉnh Bến Tre');
-    for (const d of ['Sở Nông nghiệp và Môi trường', 'Sở Khoa học và Công nghệ', 'Sở Tài chính', 'Sở Giáo dục và Đào tạo', 'Sở Công Thương', 'Sở Y tế']) {
+    for (const d of [
+      'Sở Nông nghiệp và Môi trường',
+      'Sở Khoa học và Công nghệ',
+      'Sở Tài chính',
+      'Sở Giáo dục và Đào tạo',
+      'Sở Công Thương',
+      'Sở Y tế',
+    ]) {
       expect(names).toContain(`${d} tỉnh Bến Tre`);
     }
     expect(data.filter((u) => u.kind === 'district')).toHaveLength(9);
@@ -72,7 +79,11 @@ describe('org units through the 2025 reorganisation', () => {
     expect(back.predecessors.map((s: { unit: Unit }) => s.unit.id)).toContain(btStc.id);
     const province = await list('asOf=2026-01-15&kind=province');
     const vlProvince = (await c.get(`/api/v1/org-units/${province.data[0].id}`)).json();
-    expect(vlProvince.predecessors[0]).toMatchObject({ kind: 'merge', date: '2025-07-01', unit: { fullName: 'Tỉnh Bến Tre' } });
+    expect(vlProvince.predecessors[0]).toMatchObject({
+      kind: 'merge',
+      date: '2025-07-01',
+      unit: { fullName: 'Tỉnh Bến Tre' },
+    });
   });
 
   it('refuses impossible dates and unknown ids with the field named', async () => {

@@ -12,7 +12,10 @@ export function wrongStatus(row: repo.AmendmentRow, action: Message): AppError {
   const label = AMENDMENT_STATUS_LABELS[row.status];
   return new AppError(
     'CONFLICT',
-    msg(`Đề xuất sửa đổi đang ở trạng thái "${label}", không thể ${action.vi}`, `The proposal is ${row.status}; it cannot be ${action.en}`),
+    msg(
+      `Đề xuất sửa đổi đang ở trạng thái "${label}", không thể ${action.vi}`,
+      `The proposal is ${row.status}; it cannot be ${action.en}`,
+    ),
     { status: 409 },
   );
 }

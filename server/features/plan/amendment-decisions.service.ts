@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AmendmentDto, ApproveAmendmentRequest, RejectAmendmentRequest } from '../../../shared/contracts/amendments.js';
+import type {
+  AmendmentDto,
+  ApproveAmendmentRequest,
+  RejectAmendmentRequest,
+} from '../../../shared/contracts/amendments.js';
 import { foldText } from '../../../shared/text.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -15,7 +19,12 @@ import { loadItems } from './plans.repository.js';
 import { canDecideAmendment, canDecideAmendments } from './policy.js';
 
 /** A leader rejects a submitted proposal with a comment. */
-export async function rejectAmendment(ctx: Ctx, planId: string, id: string, input: RejectAmendmentRequest): Promise<AmendmentDto> {
+export async function rejectAmendment(
+  ctx: Ctx,
+  planId: string,
+  id: string,
+  input: RejectAmendmentRequest,
+): Promise<AmendmentDto> {
   const actor = requireAbility(ctx, canDecideAmendments);
   const row = await repo.getAmendment(ctx.db, planId, id);
   // A draft is not before the leaders yet: it does not exist for them.
@@ -23,8 +32,22 @@ export async function rejectAmendment(ctx: Ctx, planId: string, id: string, inpu
   if (!canDecideAmendment(actor, row)) throw wrongStatus(row, msg('từ chối', 'rejected'));
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAmendment(tx, id, { status: 'rejected', decidedAt: now, decidedById: actor.id, decisionComment: input.comment, updatedAt: now });
-    await writeAudit(tx, { actor, action: 'amendment.reject', entityType: 'amendment_proposal', entityId: id, requestId: ctx.requestId, at: now, data: { from: 'submitted', to: 'rejected', comment: input.comment } });
+    await repo.updateAmendment(tx, id, {
+      status: 'rejected',
+      decidedAt: now,
+      decidedById: actor.id,
+      decisionComment: input.comment,
+      updatedAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'amendment.reject',
+      entityType: 'amendment_proposal',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { from: 'submitted', to: 'rejected', comment: input.comment },
+    });
   });
   return getAmendment(ctx, planId, id);
 }
@@ -35,7 +58,12 @@ export async function rejectAmendment(ctx: Ctx, planId: string, id: string, inpu
  * remapped) with the changes applied, the plan's current version moves to it, the cited
  * feedback items are marked as answered by this amendment, and every step is audited.
  */
-export async function approveAmendment(ctx: Ctx, planId: string, id: string, input: ApproveAmendmentRequest): Promise<AmendmentDto> {
+export async function approveAmendment(
+  ctx: Ctx,
+  planId: string,
+  id: string,
+  input: ApproveAmendmentRequest,
+): Promise<AmendmentDto> {
   const actor = requireAbility(ctx, canDecideAmendments);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -57,7 +85,11 @@ export async function approveAmendment(ctx: Ctx, planId: string, id: string, inp
       text: i.text,
       assignments: assignments
         .filter(({ a: assignment }) => assignment.itemId === i.id)
-        .map(({ a: assignment }) => ({ orgUnitId: assignment.orgUnitId, unitGroup: assignment.unitGroup, role: assignment.role })),
+        .map(({ a: assignment }) => ({
+          orgUnitId: assignment.orgUnitId,
+          unitGroup: assignment.unitGroup,
+          role: assignment.role,
+        })),
     }));
     const nextNumber = current.plan.currentVersion + 1;
     const applied = applyChanges(nodes, row.changes, nextNumber);
@@ -90,7 +122,14 @@ export async function approveAmendment(ctx: Ctx, planId: string, id: string, inp
     );
     await repo.insertAssignments(
       tx,
-      applied.nodes.flatMap((n) => n.assignments.map((assignment) => ({ itemId: idByKey.get(n.key)!, orgUnitId: assignment.orgUnitId, unitGroup: assignment.unitGroup, role: assignment.role }))),
+      applied.nodes.flatMap((n) =>
+        n.assignments.map((assignment) => ({
+          itemId: idByKey.get(n.key)!,
+          orgUnitId: assignment.orgUnitId,
+          unitGroup: assignment.unitGroup,
+          role: assignment.role,
+        })),
+      ),
     );
     await repo.setCurrentVersion(tx, planId, nextNumber);
     await repo.updateAmendment(tx, id, {
@@ -105,7 +144,12 @@ export async function approveAmendment(ctx: Ctx, planId: string, id: string, inp
       updatedAt: now,
     });
     const links = await repo.feedbackLinks(tx, [id]);
-    const cited = (await citations().feedbackRefs(tx, links.map((link) => link.targetId))).map((item) => item.id);
+    const cited = (
+      await citations().feedbackRefs(
+        tx,
+        links.map((link) => link.targetId),
+      )
+    ).map((item) => item.id);
     await citations().markAnsweredByAmendment(tx, {
       feedbackIds: cited,
       amendmentId: id,
@@ -123,7 +167,13 @@ export async function approveAmendment(ctx: Ctx, planId: string, id: string, inp
       entityId: id,
       requestId: ctx.requestId,
       at: now,
-      data: { from: 'submitted', to: 'approved', documentNumber: input.documentNumber, documentDate: input.documentDate, comment: input.comment ?? null },
+      data: {
+        from: 'submitted',
+        to: 'approved',
+        documentNumber: input.documentNumber,
+        documentDate: input.documentDate,
+        comment: input.comment ?? null,
+      },
     });
     await writeAudit(tx, {
       actor,

@@ -23,20 +23,33 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
   if (!current) throw notFound(PLAN_NOT_FOUND);
   const { items } = await loadItems(db, current.version.id);
   const byId = new Map(items.map((i) => [i.id, i]));
-  const unitIds = await existingUnitIds(db, changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId)));
+  const unitIds = await existingUnitIds(
+    db,
+    changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId)),
+  );
   const seen = new Set<string>();
   const stored: StoredChange[] = [];
   const unknownItem = (path: string) =>
-    invalidField(path, msg('Mục kế hoạch không tồn tại trong phiên bản hiện hành', 'No such item in the current version of the plan'));
+    invalidField(
+      path,
+      msg('Mục kế hoạch không tồn tại trong phiên bản hiện hành', 'No such item in the current version of the plan'),
+    );
 
   for (const [n, requested] of changes.entries()) {
     const at = `changes.${n}`;
     for (const [m, assignment] of (requested.assignments ?? []).entries()) {
-      if (!unitIds.has(assignment.orgUnitId)) throw invalidField(`${at}.assignments.${m}.orgUnitId`, msg('Đơn vị không tồn tại', 'Unknown unit'));
+      if (!unitIds.has(assignment.orgUnitId))
+        throw invalidField(`${at}.assignments.${m}.orgUnitId`, msg('Đơn vị không tồn tại', 'Unknown unit'));
     }
-    const assignments = requested.assignments ? requested.assignments.map((assignment) => ({ orgUnitId: assignment.orgUnitId, role: assignment.role })) : null;
+    const assignments = requested.assignments
+      ? requested.assignments.map((assignment) => ({ orgUnitId: assignment.orgUnitId, role: assignment.role }))
+      : null;
     if (requested.op === 'add') {
-      if (requested.itemId) throw invalidField(`${at}.itemId`, msg('Mục thêm mới không có itemId; dùng parentId', 'An added item has no itemId; use parentId'));
+      if (requested.itemId)
+        throw invalidField(
+          `${at}.itemId`,
+          msg('Mục thêm mới không có itemId; dùng parentId', 'An added item has no itemId; use parentId'),
+        );
       let parentKey: string | null = null;
       if (requested.parentId) {
         const parent = byId.get(requested.parentId);
@@ -44,22 +57,61 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
         parentKey = parent.key;
       }
       if (!requested.kind) throw invalidField(`${at}.kind`, msg('Cần chọn loại mục', 'Kind is required'));
-      if (!requested.label) throw invalidField(`${at}.label`, msg('Cần nhập số thứ tự của mục (ví dụ "8." hoặc "-")', 'Label is required (e.g. "8." or "-")'));
-      if (!requested.title && !requested.text) throw invalidField(`${at}.text`, msg('Cần nhập tiêu đề hoặc nội dung', 'A title or text is required'));
-      stored.push({ op: 'add', itemKey: null, parentKey, kind: requested.kind, label: requested.label, title: requested.title ?? null, text: requested.text ?? null, assignments, newKey: null });
+      if (!requested.label)
+        throw invalidField(
+          `${at}.label`,
+          msg('Cần nhập số thứ tự của mục (ví dụ "8." hoặc "-")', 'Label is required (e.g. "8." or "-")'),
+        );
+      if (!requested.title && !requested.text)
+        throw invalidField(`${at}.text`, msg('Cần nhập tiêu đề hoặc nội dung', 'A title or text is required'));
+      stored.push({
+        op: 'add',
+        itemKey: null,
+        parentKey,
+        kind: requested.kind,
+        label: requested.label,
+        title: requested.title ?? null,
+        text: requested.text ?? null,
+        assignments,
+        newKey: null,
+      });
       continue;
     }
     if (!requested.itemId) throw invalidField(`${at}.itemId`, msg('Cần chọn mục kế hoạch', 'itemId is required'));
     const item = byId.get(requested.itemId);
     if (!item) throw unknownItem(`${at}.itemId`);
-    if (seen.has(item.key)) throw invalidField(`${at}.itemId`, msg('Mục này đã có một thay đổi khác trong đề xuất', 'This item already has another change'));
+    if (seen.has(item.key))
+      throw invalidField(
+        `${at}.itemId`,
+        msg('Mục này đã có một thay đổi khác trong đề xuất', 'This item already has another change'),
+      );
     seen.add(item.key);
     if (requested.op === 'remove') {
-      stored.push({ op: 'remove', itemKey: item.key, parentKey: null, kind: null, label: null, assignments: null, newKey: null });
+      stored.push({
+        op: 'remove',
+        itemKey: item.key,
+        parentKey: null,
+        kind: null,
+        label: null,
+        assignments: null,
+        newKey: null,
+      });
       continue;
     }
-    if (requested.parentId) throw invalidField(`${at}.parentId`, msg('Không thể chuyển mục sang mục cha khác', 'Moving an item is not supported'));
-    const update: StoredChange = { op: 'update', itemKey: item.key, parentKey: null, kind: requested.kind ?? null, label: requested.label ?? null, assignments, newKey: null };
+    if (requested.parentId)
+      throw invalidField(
+        `${at}.parentId`,
+        msg('Không thể chuyển mục sang mục cha khác', 'Moving an item is not supported'),
+      );
+    const update: StoredChange = {
+      op: 'update',
+      itemKey: item.key,
+      parentKey: null,
+      kind: requested.kind ?? null,
+      label: requested.label ?? null,
+      assignments,
+      newKey: null,
+    };
     if (requested.title !== undefined) update.title = requested.title;
     if (requested.text !== undefined) update.text = requested.text;
     if (!update.kind && !update.label && update.title === undefined && update.text === undefined && !assignments) {
@@ -73,12 +125,17 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
 async function checkLinks(db: DbOrTx, input: CreateAmendmentRequest) {
   const knownFeedback = await citations().existingFeedbackIds(db, input.feedbackIds);
   for (const [i, id] of input.feedbackIds.entries()) {
-    if (!knownFeedback.has(id)) throw invalidField(`feedbackIds.${i}`, msg('Ý kiến phản ánh không tồn tại', 'Unknown feedback item'));
+    if (!knownFeedback.has(id))
+      throw invalidField(`feedbackIds.${i}`, msg('Ý kiến phản ánh không tồn tại', 'Unknown feedback item'));
   }
   const ids = input.guidanceDocumentIds ?? [];
   const knownGuidance = new Set((await citations().guidanceRefs(db, ids)).map((document) => document.id));
   for (const [i, id] of ids.entries()) {
-    if (!knownGuidance.has(id)) throw invalidField(`guidanceDocumentIds.${i}`, msg('Văn bản hướng dẫn không tồn tại', 'Unknown guidance document'));
+    if (!knownGuidance.has(id))
+      throw invalidField(
+        `guidanceDocumentIds.${i}`,
+        msg('Văn bản hướng dẫn không tồn tại', 'Unknown guidance document'),
+      );
   }
 }
 
@@ -101,15 +158,34 @@ export async function createAmendment(ctx: Ctx, planId: string, input: CreateAme
       updatedAt: now,
     });
     await repo.replaceLinks(tx, created.id, input.feedbackIds, input.guidanceDocumentIds ?? []);
-    await citations().recordAmendmentLink(tx, { feedbackIds: input.feedbackIds, amendmentId: created.id, summary: input.summary, actor, at: now });
-    await writeAudit(tx, { actor, action: 'amendment.create', entityType: 'amendment_proposal', entityId: created.id, requestId: ctx.requestId, at: now, data: { planId, changes: stored.length, feedbackIds: input.feedbackIds } });
+    await citations().recordAmendmentLink(tx, {
+      feedbackIds: input.feedbackIds,
+      amendmentId: created.id,
+      summary: input.summary,
+      actor,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'amendment.create',
+      entityType: 'amendment_proposal',
+      entityId: created.id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { planId, changes: stored.length, feedbackIds: input.feedbackIds },
+    });
     return created;
   });
   return (await toAmendmentDtos(ctx.db, actor, [row]))[0];
 }
 
 /** Rewrites a draft (PATCH): same body as creation. */
-export async function updateAmendment(ctx: Ctx, planId: string, id: string, input: CreateAmendmentRequest): Promise<AmendmentDto> {
+export async function updateAmendment(
+  ctx: Ctx,
+  planId: string,
+  id: string,
+  input: CreateAmendmentRequest,
+): Promise<AmendmentDto> {
   const actor = requireAbility(ctx, canProposeAmendments);
   const row = await repo.getAmendment(ctx.db, planId, id);
   if (!row) throw notFound(AMENDMENT_NOT_FOUND);
@@ -118,9 +194,23 @@ export async function updateAmendment(ctx: Ctx, planId: string, id: string, inpu
   await checkLinks(ctx.db, input);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAmendment(tx, id, { summary: input.summary, reasoning: input.reasoning, changes: stored, basedOnVersion: version, updatedAt: now });
+    await repo.updateAmendment(tx, id, {
+      summary: input.summary,
+      reasoning: input.reasoning,
+      changes: stored,
+      basedOnVersion: version,
+      updatedAt: now,
+    });
     await repo.replaceLinks(tx, id, input.feedbackIds, input.guidanceDocumentIds ?? []);
-    await writeAudit(tx, { actor, action: 'amendment.update', entityType: 'amendment_proposal', entityId: id, requestId: ctx.requestId, at: now, data: { changes: stored.length, feedbackIds: input.feedbackIds } });
+    await writeAudit(tx, {
+      actor,
+      action: 'amendment.update',
+      entityType: 'amendment_proposal',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { changes: stored.length, feedbackIds: input.feedbackIds },
+    });
   });
   return getAmendment(ctx, planId, id);
 }
@@ -139,7 +229,15 @@ async function checkStillApplies(db: DbOrTx, row: repo.AmendmentRow) {
           `Mục ${key} không còn trong phiên bản hiện hành của kế hoạch; cần soạn lại đề xuất`,
           `Item ${key} is no longer in the current plan version; redraft the proposal`,
         ),
-        { status: 409, issues: [{ path: `changes.${n}.${change.op === 'add' ? 'parentId' : 'itemId'}`, message: msg('Mục không còn tồn tại', 'Item no longer exists') }] },
+        {
+          status: 409,
+          issues: [
+            {
+              path: `changes.${n}.${change.op === 'add' ? 'parentId' : 'itemId'}`,
+              message: msg('Mục không còn tồn tại', 'Item no longer exists'),
+            },
+          ],
+        },
       );
     }
   }
@@ -154,9 +252,21 @@ export async function submitAmendment(ctx: Ctx, planId: string, id: string): Pro
   await checkStillApplies(ctx.db, row);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAmendment(tx, id, { status: 'submitted', submittedAt: now, submittedById: actor.id, updatedAt: now });
-    await writeAudit(tx, { actor, action: 'amendment.submit', entityType: 'amendment_proposal', entityId: id, requestId: ctx.requestId, at: now, data: { from: 'draft', to: 'submitted' } });
+    await repo.updateAmendment(tx, id, {
+      status: 'submitted',
+      submittedAt: now,
+      submittedById: actor.id,
+      updatedAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'amendment.submit',
+      entityType: 'amendment_proposal',
+      entityId: id,
+      requestId: ctx.requestId,
+      at: now,
+      data: { from: 'draft', to: 'submitted' },
+    });
   });
   return getAmendment(ctx, planId, id);
 }
-

@@ -32,27 +32,46 @@ export async function listAmendments(db: DbOrTx, planId: string, filter: { statu
     .orderBy(desc(amendmentProposals.createdAt), asc(amendmentProposals.id));
 }
 
-export async function insertAmendment(db: DbOrTx, values: typeof amendmentProposals.$inferInsert): Promise<AmendmentRow> {
+export async function insertAmendment(
+  db: DbOrTx,
+  values: typeof amendmentProposals.$inferInsert,
+): Promise<AmendmentRow> {
   const [row] = await db.insert(amendmentProposals).values(values).returning();
   return row;
 }
 
-export async function updateAmendment(db: DbOrTx, id: string, values: Partial<typeof amendmentProposals.$inferInsert>): Promise<void> {
+export async function updateAmendment(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof amendmentProposals.$inferInsert>,
+): Promise<void> {
   await db.update(amendmentProposals).set(values).where(eq(amendmentProposals.id, id));
 }
 
 /** Replaces the feedback items and guidance documents an amendment cites. */
-export async function replaceLinks(db: DbOrTx, amendmentId: string, feedbackIds: string[], guidanceIds: string[]): Promise<void> {
+export async function replaceLinks(
+  db: DbOrTx,
+  amendmentId: string,
+  feedbackIds: string[],
+  guidanceIds: string[],
+): Promise<void> {
   await db.delete(amendmentFeedback).where(eq(amendmentFeedback.amendmentId, amendmentId));
   await db.delete(amendmentGuidance).where(eq(amendmentGuidance.amendmentId, amendmentId));
   const uniqueFeedback = [...new Set(feedbackIds)];
   const uniqueGuidance = [...new Set(guidanceIds)];
-  if (uniqueFeedback.length) await db.insert(amendmentFeedback).values(uniqueFeedback.map((feedbackId) => ({ amendmentId, feedbackId })));
-  if (uniqueGuidance.length) await db.insert(amendmentGuidance).values(uniqueGuidance.map((guidanceDocumentId) => ({ amendmentId, guidanceDocumentId })));
+  if (uniqueFeedback.length)
+    await db.insert(amendmentFeedback).values(uniqueFeedback.map((feedbackId) => ({ amendmentId, feedbackId })));
+  if (uniqueGuidance.length)
+    await db
+      .insert(amendmentGuidance)
+      .values(uniqueGuidance.map((guidanceDocumentId) => ({ amendmentId, guidanceDocumentId })));
 }
 
 /** The feedback items each amendment cites (ids only; the feedback module resolves them). */
-export async function feedbackLinks(db: DbOrTx, amendmentIds: string[]): Promise<Array<{ amendmentId: string; targetId: string }>> {
+export async function feedbackLinks(
+  db: DbOrTx,
+  amendmentIds: string[],
+): Promise<Array<{ amendmentId: string; targetId: string }>> {
   if (amendmentIds.length === 0) return [];
   return db
     .select({ amendmentId: amendmentFeedback.amendmentId, targetId: amendmentFeedback.feedbackId })
@@ -61,7 +80,10 @@ export async function feedbackLinks(db: DbOrTx, amendmentIds: string[]): Promise
 }
 
 /** The guidance documents each amendment cites (ids only; the guidance module resolves them). */
-export async function guidanceLinks(db: DbOrTx, amendmentIds: string[]): Promise<Array<{ amendmentId: string; targetId: string }>> {
+export async function guidanceLinks(
+  db: DbOrTx,
+  amendmentIds: string[],
+): Promise<Array<{ amendmentId: string; targetId: string }>> {
   if (amendmentIds.length === 0) return [];
   return db
     .select({ amendmentId: amendmentGuidance.amendmentId, targetId: amendmentGuidance.guidanceDocumentId })
@@ -70,10 +92,17 @@ export async function guidanceLinks(db: DbOrTx, amendmentIds: string[]): Promise
 }
 
 /** Amendments citing these feedback items, oldest first, with the version their approval created. */
-export async function amendmentsCitingFeedback(db: DbOrTx, feedbackIds: string[]): Promise<Array<{ feedbackId: string; amendment: FeedbackAmendmentRefDto }>> {
+export async function amendmentsCitingFeedback(
+  db: DbOrTx,
+  feedbackIds: string[],
+): Promise<Array<{ feedbackId: string; amendment: FeedbackAmendmentRefDto }>> {
   if (feedbackIds.length === 0) return [];
   const rows = await db
-    .select({ feedbackId: amendmentFeedback.feedbackId, proposal: amendmentProposals, versionNumber: planVersions.number })
+    .select({
+      feedbackId: amendmentFeedback.feedbackId,
+      proposal: amendmentProposals,
+      versionNumber: planVersions.number,
+    })
     .from(amendmentFeedback)
     .innerJoin(amendmentProposals, eq(amendmentProposals.id, amendmentFeedback.amendmentId))
     .leftJoin(planVersions, eq(planVersions.id, amendmentProposals.resultingVersionId))
@@ -94,7 +123,10 @@ export async function amendmentsCitingFeedback(db: DbOrTx, feedbackIds: string[]
 
 export async function versionNumbers(db: DbOrTx, versionIds: string[]): Promise<Map<string, number>> {
   if (versionIds.length === 0) return new Map();
-  const rows = await db.select({ id: planVersions.id, number: planVersions.number }).from(planVersions).where(inArray(planVersions.id, versionIds));
+  const rows = await db
+    .select({ id: planVersions.id, number: planVersions.number })
+    .from(planVersions)
+    .where(inArray(planVersions.id, versionIds));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
 

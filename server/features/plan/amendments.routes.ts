@@ -45,7 +45,14 @@ export const amendmentRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/plans/:id/amendments/:amendmentId',
-    { schema: { tags: ['amendments'], summary: 'An amendment proposal', params: AmendmentParams, response: { 200: AmendmentDto, ...errors } } },
+    {
+      schema: {
+        tags: ['amendments'],
+        summary: 'An amendment proposal',
+        params: AmendmentParams,
+        response: { 200: AmendmentDto, ...errors },
+      },
+    },
     async (req) => service.getAmendment(req.ctx, req.params.id, req.params.amendmentId),
   );
   api.patch(

@@ -24,11 +24,28 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
   const feedbackLinks = await repo.feedbackLinks(db, ids);
   const guidanceLinks = await repo.guidanceLinks(db, ids);
   const cited = new Set([...feedbackLinks, ...guidanceLinks].map((link) => `${link.amendmentId}:${link.targetId}`));
-  const feedback = await citations().feedbackRefs(db, feedbackLinks.map((link) => link.targetId));
-  const guidance = await citations().guidanceRefs(db, guidanceLinks.map((link) => link.targetId));
-  const versions = await repo.versionNumbers(db, rows.map((r) => r.resultingVersionId).filter((x): x is string => Boolean(x)));
-  const names = await userNames(db, rows.flatMap((r) => [r.createdById, r.decidedById]));
-  const unit = await unitDtos(db, rows.flatMap((r) => r.changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId))));
+  const feedback = await citations().feedbackRefs(
+    db,
+    feedbackLinks.map((link) => link.targetId),
+  );
+  const guidance = await citations().guidanceRefs(
+    db,
+    guidanceLinks.map((link) => link.targetId),
+  );
+  const versions = await repo.versionNumbers(
+    db,
+    rows.map((r) => r.resultingVersionId).filter((x): x is string => Boolean(x)),
+  );
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => [r.createdById, r.decidedById]),
+  );
+  const unit = await unitDtos(
+    db,
+    rows.flatMap((r) =>
+      r.changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId)),
+    ),
+  );
   // Item references are shown as they stood in the version the proposal was based on.
   const refs = new Map<string, Map<string, { key: string; label: string | null; title: string | null }>>();
   for (const r of rows) {
@@ -36,7 +53,15 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
     if (refs.has(refKey)) continue;
     const basedOn = await getVersion(db, r.planId, r.basedOnVersion);
     const { items } = basedOn ? await loadItems(db, basedOn.id) : { items: [] };
-    refs.set(refKey, new Map(items.map((i) => [i.key, { key: i.key, label: i.label, title: i.title ?? (i.text ? i.text.slice(0, 160) : null) }])));
+    refs.set(
+      refKey,
+      new Map(
+        items.map((i) => [
+          i.key,
+          { key: i.key, label: i.label, title: i.title ?? (i.text ? i.text.slice(0, 160) : null) },
+        ]),
+      ),
+    );
   }
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   return rows.map((r) => ({
@@ -50,7 +75,13 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
       op: change.op,
       itemKey: change.itemKey,
       parentKey: change.parentKey,
-      item: change.itemKey ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey) ?? { key: change.itemKey, label: null, title: null }) : null,
+      item: change.itemKey
+        ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey) ?? {
+            key: change.itemKey,
+            label: null,
+            title: null,
+          })
+        : null,
       kind: change.kind,
       label: change.label,
       ...(change.title !== undefined ? { title: change.title } : {}),
@@ -88,7 +119,10 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
 export async function listAmendments(ctx: Ctx, planId: string, query: { status?: string }) {
   const actor = requireAbility(ctx, canReadAmendments);
   await loadPlanOr404(ctx.db, planId);
-  const rows = await repo.listAmendments(ctx.db, planId, { status: query.status, hideDrafts: !canProposeAmendments(actor) });
+  const rows = await repo.listAmendments(ctx.db, planId, {
+    status: query.status,
+    hideDrafts: !canProposeAmendments(actor),
+  });
   return { data: await toAmendmentDtos(ctx.db, actor, rows) };
 }
 

@@ -14,10 +14,21 @@ export interface PlanNode {
 }
 
 /** Applies stored changes to a version's items (in document order); returns the new list and the keys given to added items. */
-export function applyChanges(nodes: PlanNode[], changes: StoredChange[], newVersion: number): { nodes: PlanNode[]; changes: StoredChange[] } {
+export function applyChanges(
+  nodes: PlanNode[],
+  changes: StoredChange[],
+  newVersion: number,
+): { nodes: PlanNode[]; changes: StoredChange[] } {
   let list = nodes.map((n) => ({ ...n, assignments: [...n.assignments] }));
   const missing = (key: string) =>
-    new AppError('CONFLICT', msg(`Mục ${key} không còn trong kế hoạch; cần soạn lại đề xuất`, `Item ${key} is no longer in the plan; redraft the proposal`), { status: 409 });
+    new AppError(
+      'CONFLICT',
+      msg(
+        `Mục ${key} không còn trong kế hoạch; cần soạn lại đề xuất`,
+        `Item ${key} is no longer in the plan; redraft the proposal`,
+      ),
+      { status: 409 },
+    );
   const subtreeEnd = (index: number) => {
     const keys = new Set([list[index].key]);
     let end = index + 1;
@@ -42,13 +53,33 @@ export function applyChanges(nodes: PlanNode[], changes: StoredChange[], newVers
       if (change.title !== undefined) node.title = change.title;
       if (change.text !== undefined) node.text = change.text;
       // New units replace the item's units; groups named in the plan stay.
-      if (change.assignments) node.assignments = [...node.assignments.filter((assignment) => assignment.unitGroup !== null), ...change.assignments.map((assignment) => ({ orgUnitId: assignment.orgUnitId, unitGroup: null, role: assignment.role }))];
+      if (change.assignments)
+        node.assignments = [
+          ...node.assignments.filter((assignment) => assignment.unitGroup !== null),
+          ...change.assignments.map((assignment) => ({
+            orgUnitId: assignment.orgUnitId,
+            unitGroup: null,
+            role: assignment.role,
+          })),
+        ];
     } else {
       added += 1;
       let key = `${change.parentKey ? `${change.parentKey}.` : ''}v${newVersion}-${added}`;
       while (list.some((n) => n.key === key)) key = `${key}'`;
       change.newKey = key;
-      const node: PlanNode = { key, parentKey: change.parentKey, kind: change.kind!, label: change.label!, title: change.title ?? null, text: change.text ?? null, assignments: (change.assignments ?? []).map((assignment) => ({ orgUnitId: assignment.orgUnitId, unitGroup: null, role: assignment.role })) };
+      const node: PlanNode = {
+        key,
+        parentKey: change.parentKey,
+        kind: change.kind!,
+        label: change.label!,
+        title: change.title ?? null,
+        text: change.text ?? null,
+        assignments: (change.assignments ?? []).map((assignment) => ({
+          orgUnitId: assignment.orgUnitId,
+          unitGroup: null,
+          role: assignment.role,
+        })),
+      };
       if (change.parentKey) {
         const parentIndex = list.findIndex((n) => n.key === change.parentKey);
         if (parentIndex < 0) throw missing(change.parentKey);

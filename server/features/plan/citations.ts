@@ -17,11 +17,23 @@ export interface AmendmentCitations {
   /** Short references to guidance documents, by date; unknown ids are left out. */
   guidanceRefs(db: DbOrTx, ids: string[]): Promise<GuidanceDocumentRefDto[]>;
   /** Adds "linked to amendment" to each cited item's history (inside the draft's transaction). */
-  recordAmendmentLink(tx: DbOrTx, input: { feedbackIds: string[]; amendmentId: string; summary: string; actor: Actor; at: Date }): Promise<void>;
+  recordAmendmentLink(
+    tx: DbOrTx,
+    input: { feedbackIds: string[]; amendmentId: string; summary: string; actor: Actor; at: Date },
+  ): Promise<void>;
   /** Marks the cited items answered by the approved amendment (inside the approval's transaction). */
   markAnsweredByAmendment(
     tx: DbOrTx,
-    input: { feedbackIds: string[]; amendmentId: string; summary: string; versionNumber: number; documentNumber: string; actor: Actor; at: Date; requestId?: string },
+    input: {
+      feedbackIds: string[];
+      amendmentId: string;
+      summary: string;
+      versionNumber: number;
+      documentNumber: string;
+      actor: Actor;
+      at: Date;
+      requestId?: string;
+    },
   ): Promise<void>;
 }
 

@@ -21,7 +21,11 @@ export async function getVersion(db: DbOrTx, planId: string, number: number) {
 
 /** Every item of a version in document order, with its assignments and the units they name. */
 export async function loadItems(db: DbOrTx, versionId: string) {
-  const items = await db.select().from(planItems).where(eq(planItems.versionId, versionId)).orderBy(asc(planItems.position));
+  const items = await db
+    .select()
+    .from(planItems)
+    .where(eq(planItems.versionId, versionId))
+    .orderBy(asc(planItems.position));
   const ids = items.map((i) => i.id);
   const assignments = ids.length
     ? await db

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
-import { GetPlanQuery, PlanDto, PlanItemListResponse, PlanItemsQuery, PlanListResponse } from '../../../shared/contracts/plans.js';
+import {
+  GetPlanQuery,
+  PlanDto,
+  PlanItemListResponse,
+  PlanItemsQuery,
+  PlanListResponse,
+} from '../../../shared/contracts/plans.js';
 import * as service from './plans.service.js';
 
 export const planRoutes: FastifyPluginAsyncZod = async (api) => {

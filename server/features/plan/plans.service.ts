@@ -12,7 +12,14 @@ import * as repo from './plans.repository.js';
 import { canReadPlan } from './policy.js';
 
 function toSummary(plan: typeof plans.$inferSelect): PlanSummaryDto {
-  return { id: plan.id, number: plan.number, date: plan.date, title: plan.title, scope: plan.scope, currentVersion: plan.currentVersion };
+  return {
+    id: plan.id,
+    number: plan.number,
+    date: plan.date,
+    title: plan.title,
+    scope: plan.scope,
+    currentVersion: plan.currentVersion,
+  };
 }
 
 export async function listPlans(ctx: Ctx) {
@@ -28,11 +35,18 @@ async function mineMatcher(db: DbOrTx, actor: Actor | null) {
   const ids = await unitWithPredecessors(db, actor.orgUnitId);
   return (a: { orgUnitId: string | null; unitGroup: string | null }) =>
     (a.orgUnitId !== null && ids.has(a.orgUnitId)) ||
-    (a.unitGroup !== null && unit !== undefined && (UNIT_GROUP_KINDS as Record<string, readonly string[]>)[a.unitGroup]?.includes(unit.kind));
+    (a.unitGroup !== null &&
+      unit !== undefined &&
+      (UNIT_GROUP_KINDS as Record<string, readonly string[]>)[a.unitGroup]?.includes(unit.kind));
 }
 
 /** The items of one plan version as DTOs, in document order. */
-export async function buildItems(db: DbOrTx, versionId: string, actor: Actor | null, today: string): Promise<PlanItemDto[]> {
+export async function buildItems(
+  db: DbOrTx,
+  versionId: string,
+  actor: Actor | null,
+  today: string,
+): Promise<PlanItemDto[]> {
   const { items, assignments } = await repo.loadItems(db, versionId);
   const unitIds = [...new Set(assignments.map((a) => a.a.orgUnitId).filter((x): x is string => Boolean(x)))];
   const holders = await currentHolders(db, unitIds, today);
@@ -46,7 +60,9 @@ export async function buildItems(db: DbOrTx, versionId: string, actor: Actor | n
       role: a.role,
       orgUnit: unit ? toOrgUnitDto(unit) : null,
       unitGroup: a.unitGroup,
-      currentUnits: a.orgUnitId ? (holders.get(a.orgUnitId) ?? []).filter((h) => h.id !== a.orgUnitId).map(toOrgUnitDto) : [],
+      currentUnits: a.orgUnitId
+        ? (holders.get(a.orgUnitId) ?? []).filter((h) => h.id !== a.orgUnitId).map(toOrgUnitDto)
+        : [],
     });
     byItem.set(a.itemId, list);
     if (isMine(a)) mine.add(a.itemId);
@@ -111,7 +127,11 @@ async function readPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<P
  * Items matching a diacritics-insensitive search. An item matches on its own text, on the
  * units responsible for it, or because an ancestor matches ("so tai chinh" finds IV.4).
  */
-export async function searchItems(ctx: Ctx, id: string, query: { q?: string; mine?: 'true' | 'false'; version?: number }) {
+export async function searchItems(
+  ctx: Ctx,
+  id: string,
+  query: { q?: string; mine?: 'true' | 'false'; version?: number },
+) {
   requireAbility(ctx, canReadPlan);
   const { version } = await resolveVersion(ctx, id, query.version);
   const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));

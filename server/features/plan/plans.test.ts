@@ -27,18 +27,30 @@ describe('the plan as data', () => {
     expect(plan.scope).toMatch(/Bến Tre \(cũ\)/);
     expect(plan.legalBases).toHaveLength(4);
     expect(plan.legalBases[3]).toContain('1639/QĐ-TTg');
-    expect(plan.signer).toEqual({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nguyễn Minh Cảnh' });
+    expect(plan.signer).toEqual({
+      authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      name: 'Nguyễn Minh Cảnh',
+    });
     expect(plan.recipients.at(-1)).toBe('Lưu: VT, NTH.');
   });
 
   it('keeps section "II." twice, as issued', () => {
     const top = plan.items.filter((i) => i.parentId === null).map((i) => `${i.label} ${i.title}`);
-    expect(top).toEqual(['I. ĐỐI TƯỢNG, PHẠM VI', 'II. MỤC TIÊU', 'II. NHIỆM VỤ KẾ HOẠCH', 'III. GIẢI PHÁP CHỦ YẾU', 'IV. TỔ CHỨC THỰC HIỆN']);
+    expect(top).toEqual([
+      'I. ĐỐI TƯỢNG, PHẠM VI',
+      'II. MỤC TIÊU',
+      'II. NHIỆM VỤ KẾ HOẠCH',
+      'III. GIẢI PHÁP CHỦ YẾU',
+      'IV. TỔ CHỨC THỰC HIỆN',
+    ]);
   });
 
   it('matches the seed text item for item: every numbered heading and every dash line, in order', () => {
     const body = seedText.slice(seedText.indexOf('I. ĐỐI TƯỢNG'), seedText.indexOf('Trong quá trình thực hiện'));
-    const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = body
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const expected = lines
       .map((l) => l.match(/^((?:I|II|III|IV)\.|\d\.|-)\s+(.*)$/))
       .filter((m): m is RegExpMatchArray => Boolean(m))
@@ -56,7 +68,9 @@ describe('the plan as data', () => {
     const iv4 = byKey('IV.4');
     expect(iv4.assignments.find((a) => a.role === 'lead')?.orgUnit?.fullName).toBe('Sở Tài chính tỉnh Bến Tre');
     expect(iv4.assignments[0].currentUnits.map((u) => u.fullName)).toEqual(['Sở Tài chính tỉnh Vĩnh Long']);
-    expect(byKey('IV.1.c').assignments).toEqual([expect.objectContaining({ unitGroup: 'departments_and_localities', role: 'lead' })]);
+    expect(byKey('IV.1.c').assignments).toEqual([
+      expect.objectContaining({ unitGroup: 'departments_and_localities', role: 'lead' }),
+    ]);
     expect(byKey('IV.7').assignments[0].unitGroup).toBe('enterprises_and_organisations');
     const iv5 = byKey('IV.5').assignments;
     expect(iv5.find((a) => a.role === 'lead')?.orgUnit?.code).toBe('BT-SGDDT');

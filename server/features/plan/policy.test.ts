@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.js';
 import type { Actor } from '../../lib/context.js';
-import { canDecideAmendment, canEditAmendment, canReadAmendments, canSeeAmendment, canSubmitAmendment } from './policy.js';
+import {
+  canDecideAmendment,
+  canEditAmendment,
+  canReadAmendments,
+  canSeeAmendment,
+  canSubmitAmendment,
+} from './policy.js';
 
-const actor = (role: Role, orgUnitId: string | null = null): Actor => ({ id: `${role}-1`, email: `${role}@x.vn`, name: role, role, orgUnitId });
+const actor = (role: Role, orgUnitId: string | null = null): Actor => ({
+  id: `${role}-1`,
+  email: `${role}@x.vn`,
+  name: role,
+  role,
+  orgUnitId,
+});
 const focal = actor('focal');
 const leader = actor('leader');
 const unit = actor('unit', 'unit-a');

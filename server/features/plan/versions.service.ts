@@ -1,5 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse, PlanVersionDto } from '../../../shared/contracts/amendments.js';
+import type {
+  DiffAssignmentDto,
+  DiffItemDto,
+  PlanDiffResponse,
+  PlanVersionDto,
+} from '../../../shared/contracts/amendments.js';
 import type { PlanItemKind } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import { amendmentProposals, planVersions } from '../../db/schema/index.js';
@@ -103,8 +108,16 @@ export async function diffVersions(ctx: Ctx, planId: string, from: number, to: n
   for (const key of new Set([...older.order, ...newer.order])) {
     const before = older.byKey.get(key);
     const after = newer.byKey.get(key);
-    const added = after ? [...after.signatures].filter(([signature]) => !before?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
-    const removed = before ? [...before.signatures].filter(([signature]) => !after?.signatures.has(signature)).map(([, assignment]) => assignment) : [];
+    const added = after
+      ? [...after.signatures]
+          .filter(([signature]) => !before?.signatures.has(signature))
+          .map(([, assignment]) => assignment)
+      : [];
+    const removed = before
+      ? [...before.signatures]
+          .filter(([signature]) => !after?.signatures.has(signature))
+          .map(([, assignment]) => assignment)
+      : [];
     const fields: DiffItemDto['fields'] = [];
     if (before && after) {
       if (before.kind !== after.kind) fields.push('kind');

@@ -14,7 +14,10 @@ export async function listAttachments(db: DbOrTx, reportId: string): Promise<Att
 }
 
 export async function getAttachment(db: DbOrTx, reportId: string, id: string): Promise<AttachmentRow | undefined> {
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.reportId, reportId), eq(attachments.id, id)));
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.reportId, reportId), eq(attachments.id, id)));
   return row;
 }
 

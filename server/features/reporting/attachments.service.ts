@@ -35,7 +35,11 @@ function cleanFileName(name: string): string {
 }
 
 /** Attaches a file (PDF, DOCX, XLSX, JPEG, PNG; ≤ 20 MB; type from the content) to an editable report. */
-export async function uploadAttachment(ctx: Ctx, id: string, file: { fileName: string; body: Buffer }): Promise<AttachmentDto> {
+export async function uploadAttachment(
+  ctx: Ctx,
+  id: string,
+  file: { fileName: string; body: Buffer },
+): Promise<AttachmentDto> {
   const report = await loadReport(ctx.db, id);
   const actor = requireWrite(ctx, report);
   const cycle = await loadCycle(ctx.db, report.cycleId);

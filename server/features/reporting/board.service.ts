@@ -51,7 +51,14 @@ export async function getCompleteness(ctx: Ctx, id: string, q: CompletenessQuery
     ...totals,
     byKind,
     units: rows.map((row) => ({
-      unit: { id: row.orgUnitId, code: row.code, name: row.name, fullName: row.fullName, kind: row.kind as OrgUnitKind, kindGroup: kindGroupOf(row.kind as OrgUnitKind) },
+      unit: {
+        id: row.orgUnitId,
+        code: row.code,
+        name: row.name,
+        fullName: row.fullName,
+        kind: row.kind as OrgUnitKind,
+        kindGroup: kindGroupOf(row.kind as OrgUnitKind),
+      },
       status: row.status,
       reportId: row.reportId,
       firstSubmittedAt: iso(row.firstSubmittedAt),
@@ -65,4 +72,3 @@ export async function getCompleteness(ctx: Ctx, id: string, q: CompletenessQuery
     page: { page: q.page, pageSize: q.pageSize, total },
   };
 }
-

@@ -11,7 +11,16 @@ import { getUnit } from '../org-units/index.js';
 import * as plansRepo from '../plan/index.js';
 import { computeExpectedUnits } from './cycle-setup.service.js';
 import * as repo from './cycles.repository.js';
-import { catalogueFor, cycleLabel, cycleNotClosed, cycleNotDraft, cycleNotOpen, enforceCycle, loadCycle, toCycleDto } from './cycles.service.js';
+import {
+  catalogueFor,
+  cycleLabel,
+  cycleNotClosed,
+  cycleNotDraft,
+  cycleNotOpen,
+  enforceCycle,
+  loadCycle,
+  toCycleDto,
+} from './cycles.service.js';
 import { canCloseCycle, canOpenCycle, canReopenCycle } from './policy.js';
 import { freezeIndicator, iso } from './reporting.dto.js';
 import * as reportsRepo from './reports.repository.js';
@@ -21,14 +30,37 @@ import * as reportsRepo from './reports.repository.js';
  * 'create' history line and audit line: every expected unit's report exists from the opening, so
  * opening a report never writes.
  */
-async function createUnitReports(tx: DbOrTx, ctx: Ctx, actor: Actor, cycleId: string, orgUnitIds: string[], at: Date): Promise<number> {
+async function createUnitReports(
+  tx: DbOrTx,
+  ctx: Ctx,
+  actor: Actor,
+  cycleId: string,
+  orgUnitIds: string[],
+  at: Date,
+): Promise<number> {
   const created = await reportsRepo.createReports(tx, cycleId, orgUnitIds, at);
   await reportsRepo.insertEvents(
     tx,
-    created.map((report) => ({ reportId: report.id, at, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'create' as const, version: report.version })),
+    created.map((report) => ({
+      reportId: report.id,
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      action: 'create' as const,
+      version: report.version,
+    })),
   );
   for (const report of created) {
-    await writeAudit(tx, { actor, action: 'report.create', entityType: 'report', entityId: report.id, data: { cycleId, orgUnitId: report.orgUnitId }, requestId: ctx.requestId, at });
+    await writeAudit(tx, {
+      actor,
+      action: 'report.create',
+      entityType: 'report',
+      entityId: report.id,
+      data: { cycleId, orgUnitId: report.orgUnitId },
+      requestId: ctx.requestId,
+      at,
+    });
   }
   return created.length;
 }
@@ -48,7 +80,13 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
     if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));
     const rows = await repo.listExpected(tx, id, { activeOnly: true });
     if (rows.length === 0) {
-      throw new AppError('VALIDATION_ERROR', msg(`${cycleLabel(current).vi} chưa có đơn vị nào phải báo cáo`, `${cycleLabel(current).en} has no expected unit`));
+      throw new AppError(
+        'VALIDATION_ERROR',
+        msg(
+          `${cycleLabel(current).vi} chưa có đơn vị nào phải báo cáo`,
+          `${cycleLabel(current).en} has no expected unit`,
+        ),
+      );
     }
     const indicators = (await catalogueFor(tx, current.indicatorCodes)).map(freezeIndicator);
     // Sections and names as of the opening (the plan may have been amended since the draft).
@@ -65,14 +103,31 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
       });
     }
     const now = ctx.clock.now();
-    const row = await repo.updateCycle(tx, id, { status: 'open', form: { indicators }, planVersionId: version.id, openedAt: now, openedBy: actor.id });
-    await createUnitReports(tx, ctx, actor, id, rows.map((expected) => expected.orgUnitId), now);
+    const row = await repo.updateCycle(tx, id, {
+      status: 'open',
+      form: { indicators },
+      planVersionId: version.id,
+      openedAt: now,
+      openedBy: actor.id,
+    });
+    await createUnitReports(
+      tx,
+      ctx,
+      actor,
+      id,
+      rows.map((expected) => expected.orgUnitId),
+      now,
+    );
     await writeAudit(tx, {
       actor,
       action: 'cycle.open',
       entityType: 'report_cycle',
       entityId: id,
-      data: { expectedUnits: rows.length, indicators: indicators.map((indicator) => indicator.code), planVersion: version.number },
+      data: {
+        expectedUnits: rows.length,
+        indicators: indicators.map((indicator) => indicator.code),
+        planVersion: version.number,
+      },
       requestId: ctx.requestId,
       at: now,
     });
@@ -93,7 +148,13 @@ export async function setCycleClosed(ctx: Ctx, id: string, closed: boolean): Pro
     if (closed) enforceCycle(canCloseCycle(actor, current), () => cycleNotOpen(current));
     else enforceCycle(canReopenCycle(actor, current), () => cycleNotClosed(current));
     const now = ctx.clock.now();
-    const updated = await repo.updateCycle(tx, id, closed ? { status: 'closed', closedAt: now, closedBy: actor.id } : { status: 'open', closedAt: null, closedBy: null });
+    const updated = await repo.updateCycle(
+      tx,
+      id,
+      closed
+        ? { status: 'closed', closedAt: now, closedBy: actor.id }
+        : { status: 'open', closedAt: null, closedBy: null },
+    );
     await writeAudit(tx, {
       actor,
       action: closed ? 'cycle.close' : 'cycle.reopen',
@@ -107,4 +168,3 @@ export async function setCycleClosed(ctx: Ctx, id: string, closed: boolean): Pro
   });
   return toCycleDto(ctx, row);
 }
-

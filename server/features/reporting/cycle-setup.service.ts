@@ -1,7 +1,13 @@
 // Setting a cycle up while it is a draft: creating it with the units the plan assigns duties to,
 // changing its dates and form, and adding or removing expected units.
 import { and, inArray } from 'drizzle-orm';
-import type { ChangeExpectedUnitRequest, CreateCycleRequest, CycleDto, ExpectedUnitsResponse, UpdateCycleRequest } from '../../../shared/contracts/reporting.js';
+import type {
+  ChangeExpectedUnitRequest,
+  CreateCycleRequest,
+  CycleDto,
+  ExpectedUnitsResponse,
+  UpdateCycleRequest,
+} from '../../../shared/contracts/reporting.js';
 import { UNIT_GROUP_KINDS, type OrgUnitKind, type UnitGroup } from '../../../shared/domain.js';
 import { formatDate } from '../../../shared/format.js';
 import { defaultDeadline } from '../../../shared/reporting-rules.js';
@@ -40,7 +46,9 @@ export async function computeExpectedUnits(
   const itemById = new Map(items.map((item) => [item.id, item]));
   const named = [...new Set(assignments.map((row) => row.a.orgUnitId).filter((id): id is string => Boolean(id)))];
   const holders = await currentHolders(db, named, windowEnd);
-  const groups = [...new Set(assignments.map((row) => row.a.unitGroup).filter((group): group is UnitGroup => Boolean(group)))];
+  const groups = [
+    ...new Set(assignments.map((row) => row.a.unitGroup).filter((group): group is UnitGroup => Boolean(group))),
+  ];
   const groupKinds = [...new Set(groups.flatMap((group) => UNIT_GROUP_KINDS[group]))] as OrgUnitKind[];
   const groupUnits = groupKinds.length
     ? await db
@@ -59,14 +67,24 @@ export async function computeExpectedUnits(
     entry.sections.set(itemId, { planItemId: item.id, key: item.key, label: item.label, title: itemTitle(item), role });
   };
   for (const { a: assignment } of assignments) {
-    if (assignment.orgUnitId) for (const holder of holders.get(assignment.orgUnitId) ?? []) add(holder, assignment.itemId, assignment.role);
+    if (assignment.orgUnitId)
+      for (const holder of holders.get(assignment.orgUnitId) ?? []) add(holder, assignment.itemId, assignment.role);
     if (assignment.unitGroup) {
-      for (const unit of groupUnits) if (UNIT_GROUP_KINDS[assignment.unitGroup].includes(unit.kind)) add(unit, assignment.itemId, assignment.role);
+      for (const unit of groupUnits)
+        if (UNIT_GROUP_KINDS[assignment.unitGroup].includes(unit.kind)) add(unit, assignment.itemId, assignment.role);
     }
   }
   const position = new Map(items.map((item) => [item.id, item.position]));
   return new Map(
-    [...result].map(([id, entry]) => [id, { unit: entry.unit, sections: [...entry.sections.values()].sort((a, b) => position.get(a.planItemId)! - position.get(b.planItemId)!) }]),
+    [...result].map(([id, entry]) => [
+      id,
+      {
+        unit: entry.unit,
+        sections: [...entry.sections.values()].sort(
+          (a, b) => position.get(a.planItemId)! - position.get(b.planItemId)!,
+        ),
+      },
+    ]),
   );
 }
 
@@ -75,22 +93,51 @@ async function checkIndicatorCodes(db: DbOrTx, codes: string[] | undefined): Pro
   const all = new Set((await repo.allIndicators(db)).map((indicator) => indicator.code));
   const unknown = codes.filter((code) => !all.has(code));
   if (unknown.length) {
-    throw invalidField('indicatorCodes', msg(`chỉ tiêu không có trong danh mục: ${unknown.join(', ')}`, `indicators not in the catalogue: ${unknown.join(', ')}`));
+    throw invalidField(
+      'indicatorCodes',
+      msg(
+        `chỉ tiêu không có trong danh mục: ${unknown.join(', ')}`,
+        `indicators not in the catalogue: ${unknown.join(', ')}`,
+      ),
+    );
   }
-  if (codes.length === 0) throw invalidField('indicatorCodes', msg('biểu mẫu cần ít nhất một chỉ tiêu', 'the form needs at least one indicator'));
+  if (codes.length === 0)
+    throw invalidField(
+      'indicatorCodes',
+      msg('biểu mẫu cần ít nhất một chỉ tiêu', 'the form needs at least one indicator'),
+    );
   return [...new Set(codes)];
 }
 
 function checkDates(d: { year: number; windowStart: string; windowEnd: string; deadline: string }): void {
   if (d.windowStart > d.windowEnd) {
-    throw invalidField('windowEnd', msg(`ngày kết thúc kỳ số liệu (${formatDate(d.windowEnd)}) trước ngày bắt đầu (${formatDate(d.windowStart)})`, 'the data window ends before it starts'));
+    throw invalidField(
+      'windowEnd',
+      msg(
+        `ngày kết thúc kỳ số liệu (${formatDate(d.windowEnd)}) trước ngày bắt đầu (${formatDate(d.windowStart)})`,
+        'the data window ends before it starts',
+      ),
+    );
   }
   if (d.deadline < d.windowStart) {
-    throw invalidField('deadline', msg(`hạn nộp (${formatDate(d.deadline)}) trước ngày bắt đầu kỳ số liệu`, 'the deadline is before the data window starts'));
+    throw invalidField(
+      'deadline',
+      msg(
+        `hạn nộp (${formatDate(d.deadline)}) trước ngày bắt đầu kỳ số liệu`,
+        'the deadline is before the data window starts',
+      ),
+    );
   }
 }
 
-function expectedRow(cycleId: string, unit: OrgUnitRow, sections: FrozenSection[], deadline: string, source: 'plan' | 'manual', reason: string | null) {
+function expectedRow(
+  cycleId: string,
+  unit: OrgUnitRow,
+  sections: FrozenSection[],
+  deadline: string,
+  source: 'plan' | 'manual',
+  reason: string | null,
+) {
   return {
     cycleId,
     orgUnitId: unit.id,
@@ -129,8 +176,14 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
     if (await repo.getCycleByPlanYear(tx, plan.id, input.year)) {
       throw new AppError(
         'CONFLICT',
-        msg(`Kế hoạch ${plan.number} đã có kỳ báo cáo năm ${input.year}`, `Plan ${plan.number} already has a ${input.year} reporting cycle`),
-        { status: 409, issues: [{ path: 'year', message: msg('Năm này đã có kỳ báo cáo', 'This year already has a cycle') }] },
+        msg(
+          `Kế hoạch ${plan.number} đã có kỳ báo cáo năm ${input.year}`,
+          `Plan ${plan.number} already has a ${input.year} reporting cycle`,
+        ),
+        {
+          status: 409,
+          issues: [{ path: 'year', message: msg('Năm này đã có kỳ báo cáo', 'This year already has a cycle') }],
+        },
       );
     }
     const row = await repo.insertCycle(tx, {
@@ -144,7 +197,10 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
       createdAt: ctx.clock.now(),
       createdBy: actor.id,
     });
-    await repo.insertExpected(tx, [...expected.values()].map((unit) => expectedRow(row.id, unit.unit, unit.sections, row.deadline, 'plan', null)));
+    await repo.insertExpected(
+      tx,
+      [...expected.values()].map((unit) => expectedRow(row.id, unit.unit, unit.sections, row.deadline, 'plan', null)),
+    );
     await writeAudit(tx, {
       actor,
       action: 'cycle.create',
@@ -179,7 +235,15 @@ export async function updateCycle(ctx: Ctx, id: string, input: UpdateCycleReques
       ...(indicatorCodes !== undefined ? { indicatorCodes } : {}),
     });
     await repo.setAllExpectedDeadlines(tx, id, row.deadline);
-    await writeAudit(tx, { actor, action: 'cycle.update', entityType: 'report_cycle', entityId: id, data: input, requestId: ctx.requestId, at: ctx.clock.now() });
+    await writeAudit(tx, {
+      actor,
+      action: 'cycle.update',
+      entityType: 'report_cycle',
+      entityId: id,
+      data: input,
+      requestId: ctx.requestId,
+      at: ctx.clock.now(),
+    });
     return row;
   });
   return toCycleDto(ctx, cycle);
@@ -208,15 +272,23 @@ export async function listExpectedUnits(ctx: Ctx, id: string): Promise<ExpectedU
           source: row.source,
           reason: row.reason,
           sections: row.sections,
-          extension: extension ? { deadline: extension.deadline, reason: extension.reason, at: iso(extension.createdAt)! } : null,
+          extension: extension
+            ? { deadline: extension.deadline, reason: extension.reason, at: iso(extension.createdAt)! }
+            : null,
         };
       }),
-    removed: rows.filter((row) => row.removedAt).map((row) => ({ unit: toCycleUnitDto(row), reason: row.removedReason ?? '', at: iso(row.removedAt)! })),
+    removed: rows
+      .filter((row) => row.removedAt)
+      .map((row) => ({ unit: toCycleUnitDto(row), reason: row.removedReason ?? '', at: iso(row.removedAt)! })),
   };
 }
 
 /** Adds or removes a unit before opening; the reason is logged. */
-export async function changeExpectedUnit(ctx: Ctx, id: string, input: ChangeExpectedUnitRequest): Promise<ExpectedUnitsResponse> {
+export async function changeExpectedUnit(
+  ctx: Ctx,
+  id: string,
+  input: ChangeExpectedUnitRequest,
+): Promise<ExpectedUnitsResponse> {
   const actor = requireAccess(ctx, 'cycle.manage');
   await ctx.db.transaction(async (tx) => {
     const cycle = await loadCycle(tx, id, { forUpdate: true });
@@ -225,20 +297,36 @@ export async function changeExpectedUnit(ctx: Ctx, id: string, input: ChangeExpe
     const now = ctx.clock.now();
     if (input.action === 'remove') {
       if (!existing || existing.removedAt) {
-        throw invalidField('orgUnitId', msg('đơn vị không có trong danh sách phải báo cáo', 'the unit is not in the expected list'));
+        throw invalidField(
+          'orgUnitId',
+          msg('đơn vị không có trong danh sách phải báo cáo', 'the unit is not in the expected list'),
+        );
       }
       await repo.updateExpected(tx, id, input.orgUnitId, { removedAt: now, removedReason: input.reason });
     } else {
       if (existing && !existing.removedAt) {
-        throw invalidField('orgUnitId', msg(`${existing.name} đã có trong danh sách phải báo cáo`, `${existing.name} is already expected`));
+        throw invalidField(
+          'orgUnitId',
+          msg(`${existing.name} đã có trong danh sách phải báo cáo`, `${existing.name} is already expected`),
+        );
       }
       const unit = await getUnit(tx, input.orgUnitId);
-      const valid = unit && (!unit.validFrom || unit.validFrom <= cycle.windowEnd) && (!unit.validTo || unit.validTo >= cycle.windowEnd);
+      const valid =
+        unit &&
+        (!unit.validFrom || unit.validFrom <= cycle.windowEnd) &&
+        (!unit.validTo || unit.validTo >= cycle.windowEnd);
       if (!unit || !valid) {
-        throw invalidField('orgUnitId', msg('đơn vị không tồn tại vào cuối kỳ số liệu', 'the unit does not exist at the end of the data window'));
+        throw invalidField(
+          'orgUnitId',
+          msg('đơn vị không tồn tại vào cuối kỳ số liệu', 'the unit does not exist at the end of the data window'),
+        );
       }
       if (existing) {
-        await repo.updateExpected(tx, id, input.orgUnitId, { removedAt: null, removedReason: null, reason: input.reason });
+        await repo.updateExpected(tx, id, input.orgUnitId, {
+          removedAt: null,
+          removedReason: null,
+          reason: input.reason,
+        });
       } else {
         await repo.insertExpected(tx, [expectedRow(id, unit, [], cycle.deadline, 'manual', input.reason)]);
       }
@@ -255,4 +343,3 @@ export async function changeExpectedUnit(ctx: Ctx, id: string, input: ChangeExpe
   });
   return listExpectedUnits(ctx, id);
 }
-

@@ -2,23 +2,37 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { CompletenessQuery } from '../../../shared/contracts/reporting.js';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycleExpectedUnits, cycleExtensions, indicators, reminderLog, reportCycles, reports } from '../../db/schema/index.js';
+import {
+  cycleExpectedUnits,
+  cycleExtensions,
+  indicators,
+  reminderLog,
+  reportCycles,
+  reports,
+} from '../../db/schema/index.js';
 
 export type CycleRow = typeof reportCycles.$inferSelect;
 export type ExpectedUnitRow = typeof cycleExpectedUnits.$inferSelect;
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
 }
 
-export async function getCycle(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<CycleRow | undefined> {
+export async function getCycle(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CycleRow | undefined> {
   const q = db.select().from(reportCycles).where(eq(reportCycles.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 
 export async function getCycleByPlanYear(db: DbOrTx, planId: string, year: number): Promise<CycleRow | undefined> {
-  const [row] = await db.select().from(reportCycles).where(and(eq(reportCycles.planId, planId), eq(reportCycles.year, year)));
+  const [row] = await db
+    .select()
+    .from(reportCycles)
+    .where(and(eq(reportCycles.planId, planId), eq(reportCycles.year, year)));
   return row;
 }
 
@@ -50,7 +64,11 @@ export async function insertCycle(db: DbOrTx, values: typeof reportCycles.$infer
   return row;
 }
 
-export async function updateCycle(db: DbOrTx, id: string, set: Partial<typeof reportCycles.$inferInsert>): Promise<CycleRow> {
+export async function updateCycle(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof reportCycles.$inferInsert>,
+): Promise<CycleRow> {
   const [row] = await db.update(reportCycles).set(set).where(eq(reportCycles.id, id)).returning();
   return row;
 }
@@ -64,14 +82,26 @@ export async function allIndicators(db: DbOrTx) {
 }
 
 /** Every expected-unit row of a cycle (removed ones too, unless `activeOnly`). */
-export async function listExpected(db: DbOrTx, cycleId: string, opts: { activeOnly?: boolean } = {}): Promise<ExpectedUnitRow[]> {
+export async function listExpected(
+  db: DbOrTx,
+  cycleId: string,
+  opts: { activeOnly?: boolean } = {},
+): Promise<ExpectedUnitRow[]> {
   const where = opts.activeOnly
     ? and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt))
     : eq(cycleExpectedUnits.cycleId, cycleId);
-  return db.select().from(cycleExpectedUnits).where(where).orderBy(asc(cycleExpectedUnits.kind), asc(cycleExpectedUnits.name));
+  return db
+    .select()
+    .from(cycleExpectedUnits)
+    .where(where)
+    .orderBy(asc(cycleExpectedUnits.kind), asc(cycleExpectedUnits.name));
 }
 
-export async function getExpected(db: DbOrTx, cycleId: string, orgUnitId: string): Promise<ExpectedUnitRow | undefined> {
+export async function getExpected(
+  db: DbOrTx,
+  cycleId: string,
+  orgUnitId: string,
+): Promise<ExpectedUnitRow | undefined> {
   const [row] = await db
     .select()
     .from(cycleExpectedUnits)
@@ -84,7 +114,12 @@ export async function insertExpected(db: DbOrTx, rows: Array<typeof cycleExpecte
   for (let i = 0; i < rows.length; i += 500) await db.insert(cycleExpectedUnits).values(rows.slice(i, i + 500));
 }
 
-export async function updateExpected(db: DbOrTx, cycleId: string, orgUnitId: string, set: Partial<typeof cycleExpectedUnits.$inferInsert>): Promise<void> {
+export async function updateExpected(
+  db: DbOrTx,
+  cycleId: string,
+  orgUnitId: string,
+  set: Partial<typeof cycleExpectedUnits.$inferInsert>,
+): Promise<void> {
   await db
     .update(cycleExpectedUnits)
     .set(set)
@@ -107,7 +142,11 @@ export async function listExtensions(db: DbOrTx, cycleId: string, orgUnitId?: st
   const where = orgUnitId
     ? and(eq(cycleExtensions.cycleId, cycleId), eq(cycleExtensions.orgUnitId, orgUnitId))
     : eq(cycleExtensions.cycleId, cycleId);
-  return db.select().from(cycleExtensions).where(where).orderBy(desc(cycleExtensions.createdAt), desc(cycleExtensions.id));
+  return db
+    .select()
+    .from(cycleExtensions)
+    .where(where)
+    .orderBy(desc(cycleExtensions.createdAt), desc(cycleExtensions.id));
 }
 
 /** The counts per unit kind group, in one statement over the frozen list and the reports. */
@@ -184,7 +223,12 @@ export interface Board {
  * page, so the statement costs little more than its counts; without filters the total is the
  * number expected and is not counted twice.
  */
-export async function completenessBoard(db: DbOrTx, cycleId: string, q: CompletenessQuery, today: string): Promise<Board> {
+export async function completenessBoard(
+  db: DbOrTx,
+  cycleId: string,
+  q: CompletenessQuery,
+  today: string,
+): Promise<Board> {
   // Every expected unit has its report from the opening; one never saved is still 'missing'.
   const status = sql`case when r.first_submitted_at is not null then r.status when ${reportStarted} then 'draft' else 'missing' end`;
   const daysLate = sql`case when r.first_submitted_at is null then greatest(0, ${today}::date - e.deadline) else r.days_late end`;
@@ -198,7 +242,10 @@ export async function completenessBoard(db: DbOrTx, cycleId: string, q: Complete
     const kinds = KIND_GROUP_KINDS[q.kindGroup];
     where.push(
       kinds
-        ? sql`e.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`
+        ? sql`e.kind in (${sql.join(
+            kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`
         : sql`e.kind not in ('department','commune','ward','district','enterprise','institute','school')`,
     );
   }
@@ -227,7 +274,12 @@ export async function completenessBoard(db: DbOrTx, cycleId: string, q: Complete
         ${from}
         order by ${sortExpr[q.sort]}, e.org_unit_id
         limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) p) as rows`);
-  const [row] = rowsOf<{ cycleStatus: CycleRow['status'] | null; kinds: KindCounts[] | string; total: number | null; rows: BoardRow[] | string }>(result);
+  const [row] = rowsOf<{
+    cycleStatus: CycleRow['status'] | null;
+    kinds: KindCounts[] | string;
+    total: number | null;
+    rows: BoardRow[] | string;
+  }>(result);
   const json = <T>(x: T | string): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
   const kinds = json(row.kinds);
   const total = row.total ?? kinds.reduce((n, k) => n + k.expected, 0);
@@ -239,8 +291,17 @@ export async function unitsNotSubmitted(db: DbOrTx, cycleId: string): Promise<Ex
   return db
     .select({ e: cycleExpectedUnits })
     .from(cycleExpectedUnits)
-    .leftJoin(reports, and(eq(reports.cycleId, cycleExpectedUnits.cycleId), eq(reports.orgUnitId, cycleExpectedUnits.orgUnitId)))
-    .where(and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt), isNull(reports.firstSubmittedAt)))
+    .leftJoin(
+      reports,
+      and(eq(reports.cycleId, cycleExpectedUnits.cycleId), eq(reports.orgUnitId, cycleExpectedUnits.orgUnitId)),
+    )
+    .where(
+      and(
+        eq(cycleExpectedUnits.cycleId, cycleId),
+        isNull(cycleExpectedUnits.removedAt),
+        isNull(reports.firstSubmittedAt),
+      ),
+    )
     .then((rows) => rows.map((r) => r.e));
 }
 
@@ -248,7 +309,10 @@ export async function listReminders(db: DbOrTx, cycleId: string) {
   return db
     .select({ r: reminderLog, e: cycleExpectedUnits })
     .from(reminderLog)
-    .innerJoin(cycleExpectedUnits, and(eq(cycleExpectedUnits.cycleId, reminderLog.cycleId), eq(cycleExpectedUnits.orgUnitId, reminderLog.orgUnitId)))
+    .innerJoin(
+      cycleExpectedUnits,
+      and(eq(cycleExpectedUnits.cycleId, reminderLog.cycleId), eq(cycleExpectedUnits.orgUnitId, reminderLog.orgUnitId)),
+    )
     .where(eq(reminderLog.cycleId, cycleId))
     .orderBy(desc(reminderLog.at), asc(cycleExpectedUnits.name))
     .limit(5000);

@@ -38,7 +38,10 @@ export function cycleNotOpen(cycle: { status: string; year: number }): AppError 
   const label = cycleLabel(cycle);
   return new AppError(
     'CYCLE_NOT_OPEN',
-    msg(`${label.vi} ${cycle.status === 'draft' ? 'chưa mở' : 'đã đóng'}`, `${label.en} is ${cycle.status === 'draft' ? 'not open yet' : 'closed'}`),
+    msg(
+      `${label.vi} ${cycle.status === 'draft' ? 'chưa mở' : 'đã đóng'}`,
+      `${label.en} is ${cycle.status === 'draft' ? 'not open yet' : 'closed'}`,
+    ),
     { status: 409 },
   );
 }
@@ -46,9 +49,16 @@ export function cycleNotOpen(cycle: { status: string; year: number }): AppError 
 /** 409: the cycle is no longer a draft. */
 export function cycleNotDraft(cycle: { year: number }): AppError {
   const label = cycleLabel(cycle);
-  return new AppError('CYCLE_NOT_DRAFT', msg(`${label.vi} đã mở; danh sách đơn vị và biểu mẫu không còn thay đổi được`, `${label.en} is open; its units and form are frozen`), {
-    status: 409,
-  });
+  return new AppError(
+    'CYCLE_NOT_DRAFT',
+    msg(
+      `${label.vi} đã mở; danh sách đơn vị và biểu mẫu không còn thay đổi được`,
+      `${label.en} is open; its units and form are frozen`,
+    ),
+    {
+      status: 409,
+    },
+  );
 }
 
 /** 409: the cycle is not closed. */
@@ -64,7 +74,9 @@ export function cycleNotClosed(cycle: { year: number }): AppError {
 export function enforceCycle(verdict: Verdict<'permission' | 'status'>, wrongStatus: () => AppError): void {
   if (verdict.allowed) return;
   if (verdict.reason === 'status') throw wrongStatus();
-  throw new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), { status: 403 });
+  throw new AppError('FORBIDDEN', msg('Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'), {
+    status: 403,
+  });
 }
 
 /** 409 unless the cycle is open (for use cases of any role that need an open cycle). */
@@ -85,7 +97,9 @@ export async function catalogueFor(db: DbOrTx, codes: string[] | null) {
 
 export async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?: number): Promise<CycleDto> {
   const actor = ctx.actor;
-  const indicators = cycle.form ? cycle.form.indicators : (await catalogueFor(ctx.db, cycle.indicatorCodes)).map(freezeIndicator);
+  const indicators = cycle.form
+    ? cycle.form.indicators
+    : (await catalogueFor(ctx.db, cycle.indicatorCodes)).map(freezeIndicator);
   const count = expectedCount ?? (await repo.expectedCounts(ctx.db, [cycle.id])).get(cycle.id) ?? 0;
   let myDeadline: string | null = null;
   let isExpected = false;
@@ -139,14 +153,25 @@ export async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?:
 export async function listIndicators(ctx: Ctx) {
   requireAccess(ctx, 'cycle.read');
   const rows = await repo.allIndicators(ctx.db);
-  return { data: rows.map((indicator) => ({ ...toFormIndicatorDto(freezeIndicator(indicator)), isActive: indicator.isActive })) };
+  return {
+    data: rows.map((indicator) => ({
+      ...toFormIndicatorDto(freezeIndicator(indicator)),
+      isActive: indicator.isActive,
+    })),
+  };
 }
 
 /** Cycles, newest year first. */
-export async function listCycles(ctx: Ctx, query: { planId?: string; year?: number; status?: repo.CycleRow['status'] }) {
+export async function listCycles(
+  ctx: Ctx,
+  query: { planId?: string; year?: number; status?: repo.CycleRow['status'] },
+) {
   requireAccess(ctx, 'cycle.read');
   const rows = await repo.listCycles(ctx.db, query);
-  const counts = await repo.expectedCounts(ctx.db, rows.map((row) => row.id));
+  const counts = await repo.expectedCounts(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   return { data: await Promise.all(rows.map((row) => toCycleDto(ctx, row, counts.get(row.id) ?? 0))) };
 }
 

@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletenessResponse, CycleDto, ExpectedUnitsResponse, ReportDto } from '../../../shared/contracts/reporting.js';
+import type {
+  CompletenessResponse,
+  CycleDto,
+  ExpectedUnitsResponse,
+  ReportDto,
+} from '../../../shared/contracts/reporting.js';
 import { auditLog, orgUnits } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, planId, submitValid } from './reporting.fixtures.js';
@@ -22,7 +27,15 @@ describe('creating a cycle', () => {
     const res = await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2030 });
     expect(res.statusCode).toBe(201);
     const c = res.json<CycleDto>();
-    expect(c).toMatchObject({ year: 2030, windowStart: '2030-01-01', windowEnd: '2030-12-31', deadline: '2030-11-30', graceDays: 0, status: 'draft', lockDate: '2030-11-30' });
+    expect(c).toMatchObject({
+      year: 2030,
+      windowStart: '2030-01-01',
+      windowEnd: '2030-12-31',
+      deadline: '2030-11-30',
+      graceDays: 0,
+      status: 'draft',
+      lockDate: '2030-11-30',
+    });
     expect(c.indicatorCodes).toContain('XL-01');
     expect(c.abilities).toMatchObject({ canEdit: true, canOpen: true, canExtend: false });
     const again = await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2030 });
@@ -33,24 +46,39 @@ describe('creating a cycle', () => {
   it("the form's indicators are chosen from the catalogue while the cycle is a draft", async () => {
     const catalogue = await focal.get('/api/v1/indicators');
     expect(catalogue.statusCode).toBe(200);
-    const codes = (catalogue.json().data as Array<{ code: string; unit: string; isActive: boolean }>).map((i) => i.code);
+    const codes = (catalogue.json().data as Array<{ code: string; unit: string; isActive: boolean }>).map(
+      (i) => i.code,
+    );
     expect(codes).toContain('XL-01');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/indicators' })).statusCode).toBe(401);
     const c = (await focal.post('/api/v1/cycles', { planId: await planId(focal), year: 2032 })).json<CycleDto>();
     const chosen = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'DN-01'] });
     expect(chosen.statusCode).toBe(200);
-    expect((chosen.json<CycleDto>()).indicators.map((i) => i.code).sort()).toEqual(['DN-01', 'XL-01']);
+    expect(
+      chosen
+        .json<CycleDto>()
+        .indicators.map((i) => i.code)
+        .sort(),
+    ).toEqual(['DN-01', 'XL-01']);
     const wrong = await focal.patch(`/api/v1/cycles/${c.id}`, { indicatorCodes: ['XL-01', 'NOPE'] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.issues[0].path).toBe('indicatorCodes');
-    expect(((await focal.get(`/api/v1/cycles/${c.id}`)).json<CycleDto>()).indicatorCodes.sort()).toEqual(['DN-01', 'XL-01']);
+    expect((await focal.get(`/api/v1/cycles/${c.id}`)).json<CycleDto>().indicatorCodes.sort()).toEqual([
+      'DN-01',
+      'XL-01',
+    ]);
   });
 
   it('only the focal department creates; bad input is a 400 naming the field, never a 500', async () => {
     const pid = await planId(focal);
     expect((await health.post('/api/v1/cycles', { planId: pid, year: 2031 })).statusCode).toBe(403);
     expect((await leader.post('/api/v1/cycles', { planId: pid, year: 2031 })).statusCode).toBe(403);
-    const bad = await focal.post('/api/v1/cycles', { planId: pid, year: 2031, windowStart: '2031-06-01', windowEnd: '2031-01-01' });
+    const bad = await focal.post('/api/v1/cycles', {
+      planId: pid,
+      year: 2031,
+      windowStart: '2031-06-01',
+      windowEnd: '2031-01-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toBe('windowEnd');
     const extra = await focal.post('/api/v1/cycles', { planId: pid, year: 2031, surprise: 1 });
@@ -60,7 +88,9 @@ describe('creating a cycle', () => {
     const ind = await focal.post('/api/v1/cycles', { planId: pid, year: 2031, indicatorCodes: ['NOPE'] });
     expect(ind.statusCode).toBe(400);
     expect(ind.json().error.issues[0].path).toBe('indicatorCodes');
-    expect((await focal.post('/api/v1/cycles', { planId: '00000000-0000-4000-8000-000000000000', year: 2031 })).statusCode).toBe(400);
+    expect(
+      (await focal.post('/api/v1/cycles', { planId: '00000000-0000-4000-8000-000000000000', year: 2031 })).statusCode,
+    ).toBe(400);
     expect((await focal.get('/api/v1/cycles/not-a-uuid')).statusCode).toBe(400);
     expect((await focal.get('/api/v1/cycles/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
@@ -88,20 +118,43 @@ describe('expected units', () => {
 
   it('the focal department adds and removes units before opening, with a logged reason', async () => {
     const ward = await t.unitId('28756');
-    const rm = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'remove', orgUnitId: ward, reason: 'Đã sáp nhập, báo cáo chung' });
+    const rm = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, {
+      action: 'remove',
+      orgUnitId: ward,
+      reason: 'Đã sáp nhập, báo cáo chung',
+    });
     expect(rm.statusCode).toBe(200);
     const after = rm.json<ExpectedUnitsResponse>();
     expect(after.data.some((u) => u.unit.id === ward)).toBe(false);
     expect(after.removed).toEqual([expect.objectContaining({ reason: 'Đã sáp nhập, báo cáo chung' })]);
     const noReason = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'add', orgUnitId: ward });
     expect(noReason.statusCode).toBe(400);
-    const add = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'add', orgUnitId: ward, reason: 'Tách lại' });
+    const add = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, {
+      action: 'add',
+      orgUnitId: ward,
+      reason: 'Tách lại',
+    });
     expect(add.json().data.some((u: { unit: { id: string } }) => u.unit.id === ward)).toBe(true);
-    const gone = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'add', orgUnitId: await t.unitId('BT-STNMT'), reason: 'Thử' });
+    const gone = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, {
+      action: 'add',
+      orgUnitId: await t.unitId('BT-STNMT'),
+      reason: 'Thử',
+    });
     expect(gone.statusCode).toBe(400);
-    const logged = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, cycleId), eq(auditLog.action, 'cycle.unit.remove')));
+    const logged = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, cycleId), eq(auditLog.action, 'cycle.unit.remove')));
     expect(logged[0].data).toMatchObject({ orgUnitId: ward, reason: 'Đã sáp nhập, báo cáo chung' });
-    expect((await health.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'remove', orgUnitId: ward, reason: 'x x x' })).statusCode).toBe(403);
+    expect(
+      (
+        await health.post(`/api/v1/cycles/${cycleId}/expected-units`, {
+          action: 'remove',
+          orgUnitId: ward,
+          reason: 'x x x',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('opening freezes the form and the list: later changes to units never change it', async () => {
@@ -115,11 +168,18 @@ describe('expected units', () => {
     expect(after).toEqual(before);
     expect(after.data.find((u) => u.unit.code === 'VL-SYT')?.unit.name).toBe('Sở Y tế');
     await t.database.db.update(orgUnits).set({ name: 'Sở Y tế' }).where(eq(orgUnits.code, 'VL-SYT'));
-    const late = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, { action: 'remove', orgUnitId: await t.unitId('VL-SYT'), reason: 'Quá muộn' });
+    const late = await focal.post(`/api/v1/cycles/${cycleId}/expected-units`, {
+      action: 'remove',
+      orgUnitId: await t.unitId('VL-SYT'),
+      reason: 'Quá muộn',
+    });
     expect(late.statusCode).toBe(409);
     expect((await focal.post(`/api/v1/cycles/${cycleId}/open`)).statusCode).toBe(409);
     expect((await focal.patch(`/api/v1/cycles/${cycleId}`, { graceDays: 3 })).statusCode).toBe(409);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, cycleId), eq(auditLog.action, 'cycle.open')));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, cycleId), eq(auditLog.action, 'cycle.open')));
     expect(audit).toHaveLength(1);
   });
 
@@ -138,15 +198,35 @@ describe('extensions', () => {
   it('per unit, with a required reason, after the deadline, visible to that unit only', async () => {
     const { id } = await buildCycle(t, focal, { year: 2028 });
     const syt = await t.unitId('VL-SYT');
-    expect((await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2028-12-10' })).statusCode).toBe(400);
-    const early = await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2028-11-01', reason: 'Thiếu nhân sự' });
+    expect(
+      (await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2028-12-10' })).statusCode,
+    ).toBe(400);
+    const early = await focal.post(`/api/v1/cycles/${id}/extensions`, {
+      orgUnitId: syt,
+      deadline: '2028-11-01',
+      reason: 'Thiếu nhân sự',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.issues[0].path).toBe('deadline');
-    expect((await health.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2028-12-10', reason: 'Tự gia hạn' })).statusCode).toBe(403);
-    const ok = await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2028-12-10', reason: 'Thiếu nhân sự do sáp nhập' });
+    expect(
+      (
+        await health.post(`/api/v1/cycles/${id}/extensions`, {
+          orgUnitId: syt,
+          deadline: '2028-12-10',
+          reason: 'Tự gia hạn',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await focal.post(`/api/v1/cycles/${id}/extensions`, {
+      orgUnitId: syt,
+      deadline: '2028-12-10',
+      reason: 'Thiếu nhân sự do sáp nhập',
+    });
     expect(ok.statusCode).toBe(201);
     const mine = (await health.get(`/api/v1/cycles/${id}/extensions`)).json();
-    expect(mine.data).toEqual([expect.objectContaining({ deadline: '2028-12-10', reason: 'Thiếu nhân sự do sáp nhập' })]);
+    expect(mine.data).toEqual([
+      expect.objectContaining({ deadline: '2028-12-10', reason: 'Thiếu nhân sự do sáp nhập' }),
+    ]);
     const other = await t.loginAs('unit', { unitCode: 'VL-STC' });
     expect((await other.get(`/api/v1/cycles/${id}/extensions`)).json().data).toEqual([]);
     const r = (await health.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
@@ -161,7 +241,8 @@ describe('the completeness board', () => {
   it('counts expected, submitted, on time, late, missing, returned, accepted — and by kind', async () => {
     t.clock.set('2026-11-20T02:00:00Z');
     const { id } = await buildCycle(t, focal, { year: 2026, graceDays: 5 });
-    const board = async (qs = '') => (await focal.get(`/api/v1/cycles/${id}/completeness${qs}`)).json<CompletenessResponse>();
+    const board = async (qs = '') =>
+      (await focal.get(`/api/v1/cycles/${id}/completeness${qs}`)).json<CompletenessResponse>();
     const start = await board();
     expect(start).toMatchObject({ submitted: 0, onTime: 0, late: 0, returned: 0, accepted: 0 });
     expect(start.missing).toBe(start.expected);
@@ -180,17 +261,34 @@ describe('the completeness board', () => {
     expect(stc).toMatchObject({ isLate: true, daysLate: 2 });
     const sctUser = await t.loginAs('unit', { unitCode: 'VL-SCT' });
     const sct = await submitValid(sctUser, id);
-    expect((await focal.post(`/api/v1/reports/${sct.id}/return`, { reason: 'Thiếu số liệu y tế' })).statusCode).toBe(200);
+    expect((await focal.post(`/api/v1/reports/${sct.id}/return`, { reason: 'Thiếu số liệu y tế' })).statusCode).toBe(
+      200,
+    );
     expect((await focal.post(`/api/v1/reports/${syt.id}/accept`)).statusCode).toBe(200);
     // A report saved but never submitted still counts as missing (its status: draft); one never
     // saved is listed as missing.
     const draftUser = await t.loginAs('unit', { unitCode: 'VL-SXD' });
     const draft = (await draftUser.get(`/api/v1/cycles/${id}/my-report`)).json<ReportDto>();
-    expect((await draftUser.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] })).statusCode).toBe(200);
+    expect(
+      (await draftUser.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] }))
+        .statusCode,
+    ).toBe(200);
 
     const b = await board();
-    expect(b).toMatchObject({ expected: start.expected, submitted: 3, onTime: 1, late: 2, missing: start.expected - 3, returned: 1, accepted: 1 });
-    expect(b.byKind.find((k) => k.kindGroup === 'department')).toMatchObject({ submitted: 3, accepted: 1, returned: 1 });
+    expect(b).toMatchObject({
+      expected: start.expected,
+      submitted: 3,
+      onTime: 1,
+      late: 2,
+      missing: start.expected - 3,
+      returned: 1,
+      accepted: 1,
+    });
+    expect(b.byKind.find((k) => k.kindGroup === 'department')).toMatchObject({
+      submitted: 3,
+      accepted: 1,
+      returned: 1,
+    });
     expect(b.byKind.find((k) => k.kindGroup === 'locality')).toMatchObject({ submitted: 0, missing: locs.expected });
 
     // The list: filters, sort, paging, days late.
@@ -228,28 +326,56 @@ describe('closing a cycle', () => {
     expect((await leader.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(403);
     const closed = await focal.post(`/api/v1/cycles/${id}/close`);
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ status: 'closed', closedAt: '2029-11-20T02:00:00.000Z', abilities: { canClose: false, canReopen: true, canExtend: false } });
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      closedAt: '2029-11-20T02:00:00.000Z',
+      abilities: { canClose: false, canReopen: true, canExtend: false },
+    });
     expect((await focal.post(`/api/v1/cycles/${id}/close`)).statusCode).toBe(409);
 
     const save = await finance.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] });
     expect(save.statusCode).toBe(409);
     expect(save.json().error.message).toContain('đã đóng');
     expect((await finance.post(`/api/v1/reports/${draft.id}/submit`)).statusCode).toBe(409);
-    expect((await finance.get(`/api/v1/reports/${draft.id}`)).json().abilities).toMatchObject({ canEdit: false, canSubmit: false });
+    expect((await finance.get(`/api/v1/reports/${draft.id}`)).json().abilities).toMatchObject({
+      canEdit: false,
+      canSubmit: false,
+    });
     const syt = await t.unitId('VL-SYT');
-    expect((await focal.post(`/api/v1/cycles/${id}/extensions`, { orgUnitId: syt, deadline: '2029-12-10', reason: 'Xin thêm thời gian' })).statusCode).toBe(409);
+    expect(
+      (
+        await focal.post(`/api/v1/cycles/${id}/extensions`, {
+          orgUnitId: syt,
+          deadline: '2029-12-10',
+          reason: 'Xin thêm thời gian',
+        })
+      ).statusCode,
+    ).toBe(409);
     const ret = await focal.post(`/api/v1/reports/${submitted.id}/return`, { reason: 'Thiếu số liệu' });
     expect(ret.statusCode).toBe(409);
     expect(ret.json().error.message).toContain('vẫn có thể tiếp nhận');
-    expect((await focal.get(`/api/v1/reports/${submitted.id}`)).json().abilities).toMatchObject({ canReturn: false, canAccept: true });
+    expect((await focal.get(`/api/v1/reports/${submitted.id}`)).json().abilities).toMatchObject({
+      canReturn: false,
+      canAccept: true,
+    });
     expect((await focal.post(`/api/v1/reports/${submitted.id}/accept`)).statusCode).toBe(200);
 
-    const logged = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'cycle.close')));
+    const logged = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'cycle.close')));
     expect(logged).toHaveLength(1);
 
     const reopened = await focal.post(`/api/v1/cycles/${id}/reopen`);
-    expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, abilities: { canClose: true, canReopen: false } });
+    expect(reopened.json()).toMatchObject({
+      status: 'open',
+      closedAt: null,
+      abilities: { canClose: true, canReopen: false },
+    });
     expect((await focal.post(`/api/v1/cycles/${id}/reopen`)).statusCode).toBe(409);
-    expect((await finance.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] })).statusCode).toBe(200);
+    expect(
+      (await finance.put(`/api/v1/reports/${draft.id}`, { version: draft.version, values: [], sections: [] }))
+        .statusCode,
+    ).toBe(200);
   });
 });

@@ -32,9 +32,19 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
     const cycle = await loadCycle(tx, id, { forUpdate: true });
     enforceCycle(canExtendDeadline(actor, cycle), () => cycleNotOpen(cycle));
     const expected = await repo.getExpected(tx, id, input.orgUnitId);
-    if (!expected || expected.removedAt) throw invalidField('orgUnitId', msg('đơn vị không có trong danh sách phải báo cáo của kỳ', 'the unit is not expected in this cycle'));
+    if (!expected || expected.removedAt)
+      throw invalidField(
+        'orgUnitId',
+        msg('đơn vị không có trong danh sách phải báo cáo của kỳ', 'the unit is not expected in this cycle'),
+      );
     if (input.deadline <= cycle.deadline) {
-      throw invalidField('deadline', msg(`hạn gia hạn phải sau hạn chung ${formatDate(cycle.deadline)}`, `the extension must be after the deadline ${cycle.deadline}`));
+      throw invalidField(
+        'deadline',
+        msg(
+          `hạn gia hạn phải sau hạn chung ${formatDate(cycle.deadline)}`,
+          `the extension must be after the deadline ${cycle.deadline}`,
+        ),
+      );
     }
     const now = ctx.clock.now();
     const row = await repo.insertExtension(tx, {
@@ -46,15 +56,29 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
       createdBy: actor.id,
       createdByName: actor.name,
     });
-    await repo.updateExpected(tx, id, input.orgUnitId, { deadline: unitDeadline(cycle.deadline, input.deadline), hasExtension: true });
+    await repo.updateExpected(tx, id, input.orgUnitId, {
+      deadline: unitDeadline(cycle.deadline, input.deadline),
+      hasExtension: true,
+    });
     await notifyUnitInApp(tx, input.orgUnitId, {
       kind: 'extension',
-      title: msg(`Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`, `The ${cycle.year} report deadline is extended to ${input.deadline}`),
+      title: msg(
+        `Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`,
+        `The ${cycle.year} report deadline is extended to ${input.deadline}`,
+      ),
       body: msg(`Lý do: ${input.reason}`, `Reason: ${input.reason}`),
       link: `/bao-cao-cua-don-vi`,
       at: now,
     });
-    await writeAudit(tx, { actor, action: 'cycle.extension', entityType: 'report_cycle', entityId: id, data: input, requestId: ctx.requestId, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'cycle.extension',
+      entityType: 'report_cycle',
+      entityId: id,
+      data: input,
+      requestId: ctx.requestId,
+      at: now,
+    });
     return toExtensionDto(row);
   });
 }
@@ -70,4 +94,3 @@ export async function listExtensions(ctx: Ctx, id: string) {
   requireAccess(ctx, 'report.read.all');
   return { data: (await repo.listExtensions(ctx.db, id)).map(toExtensionDto) };
 }
-

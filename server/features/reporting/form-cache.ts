@@ -17,7 +17,10 @@ const frozen = new Map<string, FrozenForm>();
 export async function cycleForm(db: DbOrTx, cycle: { id: string; status: string }): Promise<FrozenForm> {
   const hit = frozen.get(cycle.id);
   if (hit) return hit;
-  const [row] = await db.select({ form: reportCycles.form, status: reportCycles.status }).from(reportCycles).where(eq(reportCycles.id, cycle.id));
+  const [row] = await db
+    .select({ form: reportCycles.form, status: reportCycles.status })
+    .from(reportCycles)
+    .where(eq(reportCycles.id, cycle.id));
   const form: FrozenForm = { indicators: row?.form?.indicators ?? [] };
   if (row && row.status !== 'draft' && row.form) {
     if (frozen.size >= MAX_CYCLES) frozen.delete(frozen.keys().next().value!);

@@ -8,13 +8,22 @@ import type { DbOrTx } from '../../db/client.js';
 export type ValueJson = { c: string; s: string; v: ContentValue['value'] };
 
 /** A report's values as one json array (unordered: sorting 300 rows under a collation costs the database more than toValues). */
-export const valuesJson = (reportId: SQL | string) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value)), '[]'::json)
+export const valuesJson = (
+  reportId: SQL | string,
+) => sql`(select coalesce(json_agg(json_build_object('c', v.indicator_code, 's', v.stream, 'v', v.value)), '[]'::json)
   from report_value v where v.report_id = ${reportId})`;
 
 /** Code-point order of indicator code, then stream (no stream first): the order every reader gets. */
-const byCodeAndStream = (a: ValueJson, b: ValueJson) => (a.c < b.c ? -1 : a.c > b.c ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0);
+const byCodeAndStream = (a: ValueJson, b: ValueJson) =>
+  a.c < b.c ? -1 : a.c > b.c ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
 export const toValues = (rows: ValueJson[]): ContentValue[] =>
-  rows.sort(byCodeAndStream).map((row) => ({ indicatorCode: row.c, wasteStream: (row.s || null) as ContentValue['wasteStream'], value: row.v ?? null }));
+  rows
+    .sort(byCodeAndStream)
+    .map((row) => ({
+      indicatorCode: row.c,
+      wasteStream: (row.s || null) as ContentValue['wasteStream'],
+      value: row.v ?? null,
+    }));
 
 /**
  * Last year's reports: the accepted reports of the plan's cycle of the year before `year`. The
@@ -53,7 +62,9 @@ export const unitLastYearJson = (planId: SQL, year: SQL, unitId: SQL) => sql`(
   limit 1)`;
 
 export function toPrevious(previous: PreviousJson): PreviousValues | null {
-  return previous ? { reportId: previous.reportId, year: Number(previous.year), values: toValues(previous.values) } : null;
+  return previous
+    ? { reportId: previous.reportId, year: Number(previous.year), values: toValues(previous.values) }
+    : null;
 }
 
 /** The province's last year's values: the accepted reports' numbers summed by indicator and stream. */
@@ -63,7 +74,7 @@ export interface LastYearTotals {
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
 }
 const parsed = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
 
@@ -72,7 +83,10 @@ const parsed = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x)
  * predecessors') accepted report, or null; without, the totals of every accepted report of last
  * year's cycle (null when the plan has no cycle that year). One statement either way.
  */
-export async function lastYearValues(db: DbOrTx, q: { planId: string; year: number; orgUnitId: string }): Promise<PreviousValues | null>;
+export async function lastYearValues(
+  db: DbOrTx,
+  q: { planId: string; year: number; orgUnitId: string },
+): Promise<PreviousValues | null>;
 export async function lastYearValues(db: DbOrTx, q: { planId: string; year: number }): Promise<LastYearTotals | null>;
 export async function lastYearValues(
   db: DbOrTx,
@@ -81,7 +95,9 @@ export async function lastYearValues(
   const planId = sql`${q.planId}::uuid`;
   const year = sql`${q.year}::int`;
   if (q.orgUnitId) {
-    const [row] = rowsOf<{ p: unknown }>(await db.execute(sql`select ${unitLastYearJson(planId, year, sql`${q.orgUnitId}::uuid`)} as p`));
+    const [row] = rowsOf<{ p: unknown }>(
+      await db.execute(sql`select ${unitLastYearJson(planId, year, sql`${q.orgUnitId}::uuid`)} as p`),
+    );
     return toPrevious(parsed<PreviousJson>(row?.p ?? null));
   }
   const [row] = rowsOf<{ year: number | null; totals: unknown }>(
@@ -94,5 +110,12 @@ export async function lastYearValues(
   );
   if (row?.year === null || row?.year === undefined) return null;
   const totals = parsed<Array<{ indicatorCode: string; stream: string; num: number | string | null }>>(row.totals);
-  return { year: Number(row.year), values: totals.map((t) => ({ indicatorCode: t.indicatorCode, stream: t.stream, num: t.num === null ? null : Number(t.num) })) };
+  return {
+    year: Number(row.year),
+    values: totals.map((t) => ({
+      indicatorCode: t.indicatorCode,
+      stream: t.stream,
+      num: t.num === null ? null : Number(t.num),
+    })),
+  };
 }

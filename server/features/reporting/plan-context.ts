@@ -7,7 +7,11 @@ import { titleCase } from './document-text.js';
 
 /** The cycle with its plan, or undefined. */
 export async function cycleWithPlan(db: DbOrTx, cycleId: string) {
-  const [row] = await db.select({ cycle: reportCycles, plan: plans }).from(reportCycles).innerJoin(plans, eq(plans.id, reportCycles.planId)).where(eq(reportCycles.id, cycleId));
+  const [row] = await db
+    .select({ cycle: reportCycles, plan: plans })
+    .from(reportCycles)
+    .innerJoin(plans, eq(plans.id, reportCycles.planId))
+    .where(eq(reportCycles.id, cycleId));
   return row;
 }
 

@@ -10,7 +10,10 @@ import type { Actor } from '../../lib/context.js';
 export type Verdict<Reason extends string> = { allowed: true } | { allowed: false; reason: Reason };
 
 const allow = { allowed: true } as const;
-const deny = <Reason extends string>(reason: Reason): { allowed: false; reason: Reason } => ({ allowed: false, reason });
+const deny = <Reason extends string>(reason: Reason): { allowed: false; reason: Reason } => ({
+  allowed: false,
+  reason,
+});
 
 interface ReportState {
   orgUnitId: string;
@@ -61,12 +64,22 @@ export function canSubmitReport(
 ): Verdict<'not-owner' | 'cycle-not-open' | 'status' | 'locked'> {
   if (!isReportOwner(actor, report)) return deny('not-owner');
   if (cycle.status !== 'open') return deny('cycle-not-open');
-  const check = submissionAllowed({ status: report.status, hasBeenSubmitted: Boolean(report.firstSubmittedAt), deadline, graceDays: cycle.graceDays, at });
+  const check = submissionAllowed({
+    status: report.status,
+    hasBeenSubmitted: Boolean(report.firstSubmittedAt),
+    deadline,
+    graceDays: cycle.graceDays,
+    at,
+  });
   return check.allowed ? allow : deny(check.reason);
 }
 
 /** Returning a report to its unit: a reviewer, a submitted report, and an open cycle (the unit must be able to send it again). */
-export function canReturnReport(actor: Actor | null, report: ReportState, cycle: CycleState): Verdict<'permission' | 'cycle-closed' | 'status'> {
+export function canReturnReport(
+  actor: Actor | null,
+  report: ReportState,
+  cycle: CycleState,
+): Verdict<'permission' | 'cycle-closed' | 'status'> {
   if (!actor || !hasPermission(actor.role, 'report.review')) return deny('permission');
   if (cycle.status === 'closed') return deny('cycle-closed');
   if (!canApply(report.status, 'return')) return deny('status');

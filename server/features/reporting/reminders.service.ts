@@ -43,11 +43,21 @@ function toReminderDto(r: ReminderRow, e: repo.ExpectedUnitRow): ReminderDto {
 async function remindUnits(
   tx: DbOrTx,
   config: Config,
-  opts: { cycle: repo.CycleRow; units: repo.ExpectedUnitRow[]; trigger: (u: repo.ExpectedUnitRow) => string; actor: Actor | null; at: Date; note?: string },
+  opts: {
+    cycle: repo.CycleRow;
+    units: repo.ExpectedUnitRow[];
+    trigger: (u: repo.ExpectedUnitRow) => string;
+    actor: Actor | null;
+    at: Date;
+    note?: string;
+  },
 ): Promise<ReminderDto[]> {
   const { cycle, units, at } = opts;
   if (units.length === 0) return [];
-  const accounts = await unitAccounts(tx, units.map((u) => u.orgUnitId));
+  const accounts = await unitAccounts(
+    tx,
+    units.map((u) => u.orgUnitId),
+  );
   const byUnit = new Map<string, typeof accounts>();
   for (const a of accounts) byUnit.set(a.orgUnitId!, [...(byUnit.get(a.orgUnitId!) ?? []), a]);
   const mail = isMailConfigured(config);
@@ -98,7 +108,10 @@ async function remindUnits(
         `Send the report at: ${config.publicUrl}${link}`,
       ]),
     );
-    await insertNotifications(tx, people.map((p) => ({ userId: p.id, kind: 'reminder', title, body, link, createdAt: at })));
+    await insertNotifications(
+      tx,
+      people.map((p) => ({ userId: p.id, kind: 'reminder', title, body, link, createdAt: at })),
+    );
     // The e-mail has no request language: it is written in Vietnamese.
     if (emails.length) await enqueueMail(tx, config, { to: emails, subject: title.vi, text: body.vi });
     await repo.updateExpected(tx, cycle.id, u.orgUnitId, { lastRemindedAt: at });
@@ -127,7 +140,14 @@ export async function sendReminders(ctx: Ctx, id: string, input: SendRemindersRe
       units = units.filter((unit) => wanted.has(unit.orgUnitId));
     }
     const batch = randomUUID();
-    return remindUnits(tx, ctx.config, { cycle, units, trigger: () => `manual:${batch}`, actor, at: ctx.clock.now(), note: input.note });
+    return remindUnits(tx, ctx.config, {
+      cycle,
+      units,
+      trigger: () => `manual:${batch}`,
+      actor,
+      at: ctx.clock.now(),
+      note: input.note,
+    });
   });
   return { data };
 }
@@ -149,7 +169,9 @@ export async function listReminders(ctx: Ctx, id: string) {
 export async function runReminderSchedule(db: Db, config: Config, now: Date): Promise<ReminderDto[] | null> {
   return db.transaction(async (tx) => {
     const got = await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK_KEY}) as ok`);
-    const ok = ((got as unknown as { rows?: Array<{ ok: boolean }> }).rows ?? (got as unknown as Array<{ ok: boolean }>))[0]?.ok;
+    const ok = (
+      (got as unknown as { rows?: Array<{ ok: boolean }> }).rows ?? (got as unknown as Array<{ ok: boolean }>)
+    )[0]?.ok;
     if (!ok) return null;
     const today = vietnamDate(now);
     const cycles = await tx.select().from(reportCycles).where(eq(reportCycles.status, 'open'));

@@ -65,7 +65,11 @@ async function parse(raw: string): Promise<{ subject: string; text: string }> {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) => headers.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1] ?? '';
-  const qp = (x: string) => Buffer.from(x.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  const qp = (x: string) =>
+    Buffer.from(
+      x.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   const subject = header('Subject')
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
@@ -73,7 +77,8 @@ async function parse(raw: string): Promise<{ subject: string; text: string }> {
     );
   const body = rest.join('\n\n');
   const cte = header('Content-Transfer-Encoding').toLowerCase();
-  const text = cte === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
+  const text =
+    cte === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
   return { subject, text };
 }
 
@@ -90,7 +95,11 @@ describe('reminders', () => {
     const codes = sent.map((s) => s.unit.code);
     expect(codes).toContain('VL-STC');
     expect(codes).not.toContain('VL-SYT');
-    expect(sent.find((s) => s.unit.code === 'VL-STC')).toMatchObject({ trigger: 'manual', emails: [financeEmail], channels: ['in_app', 'email'] });
+    expect(sent.find((s) => s.unit.code === 'VL-STC')).toMatchObject({
+      trigger: 'manual',
+      emails: [financeEmail],
+      channels: ['in_app', 'email'],
+    });
     // Units with no account are still logged (in-app channel, nobody to write to).
     expect(sent.find((s) => s.unit.code === 'VL-SCT')).toMatchObject({ emails: [], channels: ['in_app'] });
 
@@ -103,10 +112,19 @@ describe('reminders', () => {
     expect(mailFor(financeEmail)[0].text).not.toContain('{"vi"');
     expect(mailFor(healthEmail)).toEqual([]);
     const notes = (await finance.get('/api/v1/notifications')).json();
-    expect(notes.data[0]).toMatchObject({ kind: 'reminder', title: 'Nhắc nộp báo cáo năm 2026: hạn 30/11/2026 (còn 10 ngày)' });
+    expect(notes.data[0]).toMatchObject({
+      kind: 'reminder',
+      title: 'Nhắc nộp báo cáo năm 2026: hạn 30/11/2026 (còn 10 ngày)',
+    });
     const notesEn = (await finance.get('/api/v1/notifications', { 'accept-language': 'en' })).json();
-    expect(notesEn.data[0]).toMatchObject({ kind: 'reminder', title: 'Reminder: the 2026 report is due 2026-11-30 (10 days left)', body: expect.stringContaining('Đề nghị gửi sớm.') });
-    expect((await health.get('/api/v1/notifications')).json().data.some((n: { kind: string }) => n.kind === 'reminder')).toBe(false);
+    expect(notesEn.data[0]).toMatchObject({
+      kind: 'reminder',
+      title: 'Reminder: the 2026 report is due 2026-11-30 (10 days left)',
+      body: expect.stringContaining('Đề nghị gửi sớm.'),
+    });
+    expect(
+      (await health.get('/api/v1/notifications')).json().data.some((n: { kind: string }) => n.kind === 'reminder'),
+    ).toBe(false);
 
     const log = (await focal.get(`/api/v1/cycles/${cycleId}/reminders`)).json().data as ReminderDto[];
     expect(log.find((l) => l.unit.code === 'VL-STC')).toMatchObject({ sentBy: { name: expect.any(String) } });
@@ -121,7 +139,10 @@ describe('reminders', () => {
     expect(await runReminderSchedule(t.database.db, t.config, new Date('2026-11-20T02:00:00Z'))).toEqual([]);
     // 23/11, two instances at once: the advisory lock and the log make one reminder per unit.
     const at = new Date('2026-11-23T01:00:00Z');
-    const [a, b] = await Promise.all([runReminderSchedule(t.database.db, t.config, at), runReminderSchedule(t.database.db, t.config, at)]);
+    const [a, b] = await Promise.all([
+      runReminderSchedule(t.database.db, t.config, at),
+      runReminderSchedule(t.database.db, t.config, at),
+    ]);
     const all = [...(a ?? []), ...(b ?? [])];
     expect(all.filter((r) => r.unit.code === 'VL-STC')).toHaveLength(1);
     expect(all.some((r) => r.unit.code === 'VL-SYT')).toBe(false);
@@ -160,7 +181,10 @@ describe('the job queue', () => {
     await runDueJobs(t.database.db, t.config, { kinds: ['test.render'] });
     expect(await status()).toMatchObject({ status: 'queued', attempts: 1, error: 'máy in kẹt giấy' });
     // The retry waits for its backoff; make it due now.
-    await t.database.db.update(jobs).set({ runAt: new Date(0) }).where(eq(jobs.id, id));
+    await t.database.db
+      .update(jobs)
+      .set({ runAt: new Date(0) })
+      .where(eq(jobs.id, id));
     await runDueJobs(t.database.db, t.config, { kinds: ['test.render'] });
     expect(await status()).toMatchObject({ status: 'succeeded', progress: 100, result: { doubled: 42 }, attempts: 2 });
     expect((await health.get(`/api/v1/jobs/${id}`)).statusCode).toBe(404);
@@ -176,7 +200,11 @@ describe('the job queue', () => {
     });
     const id = await enqueueJob(t.database.db, { kind: 'test.bilingual', payload: {}, createdBy: focal.user.id });
     await runDueJobs(t.database.db, t.config, { kinds: ['test.bilingual'] });
-    expect((await focal.get(`/api/v1/jobs/${id}`)).json()).toMatchObject({ progress: 40, progressNote: 'Đang dựng bảng 2/5', error: 'Dự thảo đang được sửa' });
+    expect((await focal.get(`/api/v1/jobs/${id}`)).json()).toMatchObject({
+      progress: 40,
+      progressNote: 'Đang dựng bảng 2/5',
+      error: 'Dự thảo đang được sửa',
+    });
     expect((await focal.get(`/api/v1/jobs/${id}`, { 'accept-language': 'en' })).json()).toMatchObject({
       progressNote: 'Building table 2 of 5',
       error: 'The draft is being edited',
@@ -197,7 +225,10 @@ describe('the job queue', () => {
     registerJobHandler('test.ok', async () => 'xong');
     const orphan = await enqueueJob(t.database.db, { kind: 'test.ok', payload: {} });
     // A worker claimed it and died: running, lease expired.
-    await t.database.db.update(jobs).set({ status: 'running', lockedBy: 'dead', lockedUntil: new Date(Date.now() - 1000), attempts: 1 }).where(eq(jobs.id, orphan));
+    await t.database.db
+      .update(jobs)
+      .set({ status: 'running', lockedBy: 'dead', lockedUntil: new Date(Date.now() - 1000), attempts: 1 })
+      .where(eq(jobs.id, orphan));
     await runDueJobs(t.database.db, t.config, { kinds: ['test.ok'] });
     expect(await getJob(t.database.db, orphan)).toMatchObject({ status: 'succeeded', result: 'xong' });
   });

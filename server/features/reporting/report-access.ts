@@ -21,7 +21,10 @@ export function unitDisplayName(unit: { name: string; fullName?: string; kind?: 
 }
 
 /** "Báo cáo năm 2026 của Sở Y tế", "… của Xã Giao Long" — how messages name a report. */
-export function reportName(cycle: { year: number }, unit: { name: string; fullName?: string; kind?: string } | undefined): Message {
+export function reportName(
+  cycle: { year: number },
+  unit: { name: string; fullName?: string; kind?: string } | undefined,
+): Message {
   const unitName = unit ? unitDisplayName(unit) : '';
   return msg(`Báo cáo năm ${cycle.year} của ${unitName}`, `The ${cycle.year} report of ${unitName}`);
 }
@@ -37,7 +40,14 @@ export function requireWrite(ctx: Ctx, report: { orgUnitId: string }): Actor {
   const actor = requireActor(ctx);
   if (actor.role !== 'unit') {
     requireRead(ctx, report);
-    throw new AppError('FORBIDDEN', msg('Chỉ cán bộ của đơn vị mới sửa và gửi báo cáo của đơn vị', "Only the unit's officers edit and submit its report"), { status: 403 });
+    throw new AppError(
+      'FORBIDDEN',
+      msg(
+        'Chỉ cán bộ của đơn vị mới sửa và gửi báo cáo của đơn vị',
+        "Only the unit's officers edit and submit its report",
+      ),
+      { status: 403 },
+    );
   }
   return requireAccess(ctx, 'report.write.own', report, REPORT_NOT_FOUND);
 }
@@ -74,11 +84,18 @@ export async function loadBundle(db: DbOrTx, id: string, opts: repo.BundleOption
   return loaded;
 }
 
-export function notEditable(cycle: { year: number }, unit: cyclesRepo.ExpectedUnitRow, status: repo.ReportRow['status']): AppError {
+export function notEditable(
+  cycle: { year: number },
+  unit: cyclesRepo.ExpectedUnitRow,
+  status: repo.ReportRow['status'],
+): AppError {
   const name = reportName(cycle, unit);
   return new AppError(
     'REPORT_NOT_EDITABLE',
-    msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[status].vi}", không sửa được`, `${name.en} is ${STATUS_LABELS[status].en} and cannot be edited`),
+    msg(
+      `${name.vi} đang ở trạng thái "${STATUS_LABELS[status].vi}", không sửa được`,
+      `${name.en} is ${STATUS_LABELS[status].en} and cannot be edited`,
+    ),
     { status: 409 },
   );
 }
@@ -100,7 +117,11 @@ export async function enforceEdit(
   throw reportNotFound();
 }
 
-export function staleVersion(cycle: { year: number }, unit: cyclesRepo.ExpectedUnitRow, report: repo.ReportRow): AppError {
+export function staleVersion(
+  cycle: { year: number },
+  unit: cyclesRepo.ExpectedUnitRow,
+  report: repo.ReportRow,
+): AppError {
   const who = report.updatedByName ?? 'người khác';
   const when = formatDateTime(report.updatedAt);
   const name = reportName(cycle, unit);
@@ -110,7 +131,15 @@ export function staleVersion(cycle: { year: number }, unit: cyclesRepo.ExpectedU
       `${name.vi} vừa được ${who} sửa lúc ${when}; vui lòng tải lại để xem bản mới nhất`,
       `${name.en} was changed by ${who} at ${when} (Vietnam time); reload to see the latest copy`,
     ),
-    { status: 409, issues: [{ path: 'version', message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`) }] },
+    {
+      status: 409,
+      issues: [
+        {
+          path: 'version',
+          message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`),
+        },
+      ],
+    },
   );
 }
 

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const cycleOf = (year: number) => buildCycle(t, focal, { year, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+const cycleOf = (year: number) =>
+  buildCycle(t, focal, { year, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
 
 describe('the answer of a save or a submission', () => {
   it('is what a fresh read returns', async () => {
@@ -43,22 +44,31 @@ describe('the answer of a save or a submission', () => {
         { indicatorCode: 'KH-00', value: true },
         { indicatorCode: 'XL-01', wasteStream: 'medical' as const, value: 120.5 },
       ],
-      sections: [...content.sections].reverse().map((s, i) => ({ ...s, difficulties: i === 0 ? 'Thiếu kinh phí' : '' })),
+      sections: [...content.sections]
+        .reverse()
+        .map((s, i) => ({ ...s, difficulties: i === 0 ? 'Thiếu kinh phí' : '' })),
     };
     const saved = await unit.put(`/api/v1/reports/${r.id}`, body);
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toEqual((await unit.get(`/api/v1/reports/${r.id}`)).json());
-    expect((saved.json<ReportDto>()).values.map((v) => `${v.indicatorCode}.${v.wasteStream ?? ''}`)).toEqual(['DN-01.', 'KH-00.', 'XL-01.domestic', 'XL-01.medical']);
+    expect(saved.json<ReportDto>().values.map((v) => `${v.indicatorCode}.${v.wasteStream ?? ''}`)).toEqual([
+      'DN-01.',
+      'KH-00.',
+      'XL-01.domestic',
+      'XL-01.medical',
+    ]);
 
     // A second save changes one value and removes another; the answer still matches a read.
     const again = await unit.put(`/api/v1/reports/${r.id}`, {
       ...body,
-      version: (saved.json<ReportDto>()).version,
-      values: body.values.filter((v) => v.indicatorCode !== 'XL-01' || v.wasteStream !== 'domestic').map((v) => (v.indicatorCode === 'DN-01' ? { ...v, value: 5 } : v)),
+      version: saved.json<ReportDto>().version,
+      values: body.values
+        .filter((v) => v.indicatorCode !== 'XL-01' || v.wasteStream !== 'domestic')
+        .map((v) => (v.indicatorCode === 'DN-01' ? { ...v, value: 5 } : v)),
     });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual((await unit.get(`/api/v1/reports/${r.id}`)).json());
-    expect((again.json<ReportDto>()).totals).toEqual(expect.arrayContaining([{ indicatorCode: 'XL-01', total: 120.5 }]));
+    expect(again.json<ReportDto>().totals).toEqual(expect.arrayContaining([{ indicatorCode: 'XL-01', total: 120.5 }]));
 
     const submitted = await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'answers-1' });
     expect(submitted.statusCode).toBe(200);

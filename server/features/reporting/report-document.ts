@@ -7,7 +7,11 @@ import { formatCitationDate } from '../../../shared/format.js';
 import { paragraphs, streamLabel } from './document-text.js';
 
 /** How a unit signs and abbreviates, from its kind. */
-export function unitAgency(unit: { code: string; name: string; fullName: string; kind: string }, province: string, abbreviations: Record<string, string>) {
+export function unitAgency(
+  unit: { code: string; name: string; fullName: string; kind: string },
+  province: string,
+  abbreviations: Record<string, string>,
+) {
   const locality = unit.kind === 'commune' || unit.kind === 'ward';
   if (unit.kind === 'department') {
     return {
@@ -27,7 +31,13 @@ export function unitAgency(unit: { code: string; name: string; fullName: string;
       signer: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
     };
   }
-  return { parentAgency: '', agency: unit.name.toUpperCase(), abbreviation: initials(unit.name), place: province, signer: ['THỦ TRƯỞNG ĐƠN VỊ'] };
+  return {
+    parentAgency: '',
+    agency: unit.name.toUpperCase(),
+    abbreviation: initials(unit.name),
+    place: province,
+    signer: ['THỦ TRƯỞNG ĐƠN VỊ'],
+  };
 }
 
 function initials(name: string): string {
@@ -44,9 +54,22 @@ function initials(name: string): string {
 /** One unit's yearly report as a Nghị định 30 document, headed with its own agency. */
 export function reportDocument(
   report: ReportDto,
-  options: { province: string; planNumber: string; planDate: string; planIssuer: string; date: string; abbreviations: Record<string, string>; focalDepartment: string; copyTo: string[] },
+  options: {
+    province: string;
+    planNumber: string;
+    planDate: string;
+    planIssuer: string;
+    date: string;
+    abbreviations: Record<string, string>;
+    focalDepartment: string;
+    copyTo: string[];
+  },
 ): OfficialDocument {
-  const agency = unitAgency({ code: report.unit.code, name: report.unit.name, fullName: report.unit.fullName, kind: report.unit.kind }, options.province, options.abbreviations);
+  const agency = unitAgency(
+    { code: report.unit.code, name: report.unit.name, fullName: report.unit.fullName, kind: report.unit.kind },
+    options.province,
+    options.abbreviations,
+  );
   const unitName = report.unit.kind === 'department' ? report.unit.name : report.unit.fullName;
   const body: BodyBlock[] = [
     {
@@ -57,30 +80,64 @@ export function reportDocument(
   ];
   const sections = new Map(report.sections.map((section) => [section.planItemId, section]));
   report.form.sections.forEach((formSection, i) => {
-    body.push({ kind: 'heading', level: 2, text: `${i + 1}. ${formSection.title} (mục ${formSection.key} của Kế hoạch${formSection.role === 'lead' ? ', chủ trì' : ', phối hợp'})` });
+    body.push({
+      kind: 'heading',
+      level: 2,
+      text: `${i + 1}. ${formSection.title} (mục ${formSection.key} của Kế hoạch${formSection.role === 'lead' ? ', chủ trì' : ', phối hợp'})`,
+    });
     const text = sections.get(formSection.planItemId)?.results.trim();
     body.push(...(text ? paragraphs(text) : [{ kind: 'paragraph' as const, text: 'Chưa có kết quả.', italic: true }]));
   });
   if (report.otherResults.trim()) {
-    body.push({ kind: 'heading', level: 2, text: `${report.form.sections.length + 1}. Kết quả khác` }, ...paragraphs(report.otherResults));
+    body.push(
+      { kind: 'heading', level: 2, text: `${report.form.sections.length + 1}. Kết quả khác` },
+      ...paragraphs(report.otherResults),
+    );
   }
   body.push({ kind: 'heading', level: 1, text: 'II. Kết quả thực hiện các chỉ tiêu' });
-  const values = new Map(report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]));
-  const prev = new Map((report.previous?.values ?? []).map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]));
-  const cell = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'boolean' ? (value ? 'Có' : 'Không') : typeof value === 'string' ? value : null);
+  const values = new Map(
+    report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]),
+  );
+  const prev = new Map(
+    (report.previous?.values ?? []).map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]),
+  );
+  const cell = (value: unknown) =>
+    typeof value === 'number'
+      ? value
+      : typeof value === 'boolean'
+        ? value
+          ? 'Có'
+          : 'Không'
+        : typeof value === 'string'
+          ? value
+          : null;
   const rows: BodyTable['rows'] = [];
   const bold: number[] = [];
   [...report.form.indicators]
     .sort((a, b) => a.position - b.position)
     .forEach((ind, i) => {
       if (!ind.byWasteStream) {
-        rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, cell(prev.get(`${ind.code}|`)), cell(values.get(`${ind.code}|`))]);
+        rows.push([
+          i + 1,
+          `${ind.name} (${ind.code})`,
+          ind.unit,
+          cell(prev.get(`${ind.code}|`)),
+          cell(values.get(`${ind.code}|`)),
+        ]);
         return;
       }
       const total = report.totals.find((row) => row.indicatorCode === ind.code)?.total ?? null;
-      const prevNums = WASTE_STREAMS.map((stream) => prev.get(`${ind.code}|${stream}`)).filter((value): value is number => typeof value === 'number');
+      const prevNums = WASTE_STREAMS.map((stream) => prev.get(`${ind.code}|${stream}`)).filter(
+        (value): value is number => typeof value === 'number',
+      );
       bold.push(rows.length);
-      rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, prevNums.length ? prevNums.reduce((a, b) => a + b, 0) : null, total]);
+      rows.push([
+        i + 1,
+        `${ind.name} (${ind.code})`,
+        ind.unit,
+        prevNums.length ? prevNums.reduce((a, b) => a + b, 0) : null,
+        total,
+      ]);
       for (const stream of WASTE_STREAMS) {
         const value = values.get(`${ind.code}|${stream}`);
         const previous = prev.get(`${ind.code}|${stream}`);
@@ -101,12 +158,22 @@ export function reportDocument(
     boldRows: bold,
   });
   const difficulties = report.sections.map((section) => section.difficulties.trim()).filter(Boolean);
-  const proposals = [...report.sections.map((section) => section.proposals.trim()), report.proposalsToCommittee.trim()].filter(Boolean);
+  const proposals = [
+    ...report.sections.map((section) => section.proposals.trim()),
+    report.proposalsToCommittee.trim(),
+  ].filter(Boolean);
   body.push({ kind: 'heading', level: 1, text: 'III. Khó khăn, vướng mắc' });
-  body.push(...(difficulties.length ? difficulties.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
+  body.push(
+    ...(difficulties.length ? difficulties.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]),
+  );
   body.push({ kind: 'heading', level: 1, text: 'IV. Đề xuất, kiến nghị' });
-  body.push(...(proposals.length ? proposals.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]));
-  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${options.planNumber} năm ${report.year} của ${unitName}.` });
+  body.push(
+    ...(proposals.length ? proposals.flatMap(paragraphs) : [{ kind: 'paragraph' as const, text: 'Không có.' }]),
+  );
+  body.push({
+    kind: 'paragraph',
+    text: `Trên đây là báo cáo kết quả thực hiện Kế hoạch số ${options.planNumber} năm ${report.year} của ${unitName}.`,
+  });
   return {
     parentAgency: agency.parentAgency,
     agency: agency.agency,

@@ -30,13 +30,20 @@ const desk = async (reportId: string) => {
 
 describe('difficulties raised in a yearly report', () => {
   it('reach the feedback desk on submission, once per section and report, never duplicated', async () => {
-    const { id: cycleId } = await buildCycle(t, focal, { year: 2061, windowStart: '2026-01-01', windowEnd: '2026-12-31', deadline: '2026-11-30' });
+    const { id: cycleId } = await buildCycle(t, focal, {
+      year: 2061,
+      windowStart: '2026-01-01',
+      windowEnd: '2026-12-31',
+      deadline: '2026-11-30',
+    });
     const r = (await unit.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
     const [first, second] = r.form.sections;
     expect(first).toBeDefined();
     const content = validContent(r);
     content.sections = content.sections.map((s) =>
-      s.planItemId === first.planItemId ? { ...s, difficulties: 'Thiếu kinh phí vận hành lò đốt chất thải y tế', proposals: '' } : s,
+      s.planItemId === first.planItemId
+        ? { ...s, difficulties: 'Thiếu kinh phí vận hành lò đốt chất thải y tế', proposals: '' }
+        : s,
     );
     content.proposalsToCommittee = 'Đề nghị UBND tỉnh bổ sung kinh phí năm sau';
     expect((await unit.put(`/api/v1/reports/${r.id}`, content)).statusCode).toBe(200);
@@ -48,13 +55,20 @@ describe('difficulties raised in a yearly report', () => {
     const after = await desk(r.id);
     expect(after.page.total).toBe(2);
     const keyed = after.data.find((d) => d.planItem !== null)!;
-    expect(keyed).toMatchObject({ source: 'report', reportId: r.id, planItem: { key: first.key }, orgUnit: { code: 'VL-SYT' } });
+    expect(keyed).toMatchObject({
+      source: 'report',
+      reportId: r.id,
+      planItem: { key: first.key },
+      orgUnit: { code: 'VL-SYT' },
+    });
     expect(after.data.find((d) => d.planItem === null)).toMatchObject({ source: 'report', reportId: r.id });
     const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>();
     expect(detail.text).toContain('Thiếu kinh phí vận hành lò đốt chất thải y tế');
 
     // The same Idempotency-Key again records nothing more.
-    expect((await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'fb-1' })).statusCode).toBe(200);
+    expect(
+      (await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'fb-1' })).statusCode,
+    ).toBe(200);
     expect((await desk(r.id)).page.total).toBe(2);
 
     // Returned, edited and submitted again: the desk items are updated, not added.
@@ -62,8 +76,10 @@ describe('difficulties raised in a yearly report', () => {
     expect(ret.statusCode).toBe(200);
     const edited = {
       ...content,
-      version: (ret.json<ReportDto>()).version,
-      sections: content.sections.map((s) => (s.planItemId === first.planItemId ? { ...s, difficulties: 'Thiếu kinh phí vận hành lò đốt (đã cập nhật)' } : s)),
+      version: ret.json<ReportDto>().version,
+      sections: content.sections.map((s) =>
+        s.planItemId === first.planItemId ? { ...s, difficulties: 'Thiếu kinh phí vận hành lò đốt (đã cập nhật)' } : s,
+      ),
     };
     expect((await unit.put(`/api/v1/reports/${r.id}`, edited)).statusCode).toBe(200);
     expect((await unit.post(`/api/v1/reports/${r.id}/submit`)).statusCode).toBe(200);

@@ -1,6 +1,11 @@
 // Reading reports: a unit's own report, the list, one report, its history and the diff of two
 // submissions. None of these writes: every expected unit's report exists from the cycle's opening.
-import type { ListReportsQuery, ReportDiffResponse, ReportDto, ReportHistoryItem } from '../../../shared/contracts/reporting.js';
+import type {
+  ListReportsQuery,
+  ReportDiffResponse,
+  ReportDto,
+  ReportHistoryItem,
+} from '../../../shared/contracts/reporting.js';
 import { diffContent, type ReportContent } from '../../../shared/reporting-rules.js';
 import { requireAccess, requireActor } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
@@ -25,7 +30,12 @@ export async function getMyReport(ctx: Ctx, cycleId: string): Promise<ReportDto>
   const report = await repo.getReportByUnit(ctx.db, cycleId, actor.orgUnitId);
   if (!report) {
     if (cycle.status === 'draft') throw cycleNotOpen(cycle);
-    throw notFound(msg(`Đơn vị không thuộc danh sách phải báo cáo năm ${cycle.year}`, `The unit is not expected to report for ${cycle.year}`));
+    throw notFound(
+      msg(
+        `Đơn vị không thuộc danh sách phải báo cáo năm ${cycle.year}`,
+        `The unit is not expected to report for ${cycle.year}`,
+      ),
+    );
   }
   return reportDtoById(ctx, report.id);
 }
@@ -44,7 +54,10 @@ export async function listReports(ctx: Ctx, query: ListReportsQuery) {
     requireAccess(ctx, 'report.read.all');
   }
   const { rows, total } = await repo.listReports(ctx.db, { ...query, orgUnitId });
-  return { data: rows.map(({ r, c, e }) => toSummary(r, c, e)), page: { page: query.page, pageSize: query.pageSize, total } };
+  return {
+    data: rows.map(({ r, c, e }) => toSummary(r, c, e)),
+    page: { page: query.page, pageSize: query.pageSize, total },
+  };
 }
 
 export async function getReport(ctx: Ctx, id: string): Promise<ReportDto> {
@@ -78,10 +91,19 @@ export async function getDiff(ctx: Ctx, id: string, from: number, to: number): P
   const submissionAt = (version: number, field: 'from' | 'to') => {
     const found = snapshots.find((snapshot) => snapshot.version === version);
     if (!found?.snapshot) {
-      throw new AppError('VALIDATION_ERROR', msg(`Không có bản đã gửi ở phiên bản ${version}`, `No submitted copy at version ${version}`), {
-        status: 404,
-        issues: [{ path: field, message: msg(`Phiên bản ${version} không phải một lần gửi`, `Version ${version} is not a submission`) }],
-      });
+      throw new AppError(
+        'VALIDATION_ERROR',
+        msg(`Không có bản đã gửi ở phiên bản ${version}`, `No submitted copy at version ${version}`),
+        {
+          status: 404,
+          issues: [
+            {
+              path: field,
+              message: msg(`Phiên bản ${version} không phải một lần gửi`, `Version ${version} is not a submission`),
+            },
+          ],
+        },
+      );
     }
     return found;
   };
@@ -90,8 +112,16 @@ export async function getDiff(ctx: Ctx, id: string, from: number, to: number): P
   const cycle = await loadCycle(ctx.db, report.cycleId);
   const unit = await expectedOf(ctx.db, report);
   return {
-    from: { version: older.version, at: iso(older.at)!, actor: person(older.actorId, older.actorName, older.actorEmail) },
+    from: {
+      version: older.version,
+      at: iso(older.at)!,
+      actor: person(older.actorId, older.actorName, older.actorEmail),
+    },
     to: { version: newer.version, at: iso(newer.at)!, actor: person(newer.actorId, newer.actorName, newer.actorEmail) },
-    changes: diffContent(await formOf(ctx.db, cycle, unit.sections), older.snapshot as ReportContent, newer.snapshot as ReportContent),
+    changes: diffContent(
+      await formOf(ctx.db, cycle, unit.sections),
+      older.snapshot as ReportContent,
+      newer.snapshot as ReportContent,
+    ),
   };
 }

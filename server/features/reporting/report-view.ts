@@ -1,7 +1,14 @@
 // A report as its reader sees it: the summary row, the full report with its form, last year's
 // values and abilities (the policy's verdicts), and the short answer of a change.
 import type { ReportDto, ReportSavedDto, ReportSummaryDto } from '../../../shared/contracts/reporting.js';
-import { computeTotals, lockDate, submissionTiming, type ContentSection, type ContentValue, type ReportContent } from '../../../shared/reporting-rules.js';
+import {
+  computeTotals,
+  lockDate,
+  submissionTiming,
+  type ContentSection,
+  type ContentValue,
+  type ReportContent,
+} from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import type { Ctx } from '../../lib/context.js';
@@ -22,28 +29,51 @@ export function storedValues(values: ContentValue[]): ContentValue[] {
   const key = (value: ContentValue) => [value.indicatorCode, value.wasteStream ?? ''] as const;
   return values
     .filter((value) => value.value !== null && value.value !== '')
-    .map((value) => ({ indicatorCode: value.indicatorCode, wasteStream: value.wasteStream ?? null, value: value.value }))
+    .map((value) => ({
+      indicatorCode: value.indicatorCode,
+      wasteStream: value.wasteStream ?? null,
+      value: value.value,
+    }))
     .sort((left, right) => {
       const [leftCode, leftStream] = key(left);
       const [rightCode, rightStream] = key(right);
       // Code-point order, as reports.repository reads them back.
-      return leftCode < rightCode ? -1 : leftCode > rightCode ? 1 : leftStream < rightStream ? -1 : leftStream > rightStream ? 1 : 0;
+      return leftCode < rightCode
+        ? -1
+        : leftCode > rightCode
+          ? 1
+          : leftStream < rightStream
+            ? -1
+            : leftStream > rightStream
+              ? 1
+              : 0;
     });
 }
 
 /** Sections in the order of the unit's form. */
 function inFormOrder(sections: ContentSection[], frozen: FrozenSection[]): ContentSection[] {
   const position = new Map(frozen.map((section, i) => [section.planItemId, i]));
-  return [...sections].sort((a, b) => (position.get(a.planItemId) ?? frozen.length) - (position.get(b.planItemId) ?? frozen.length));
+  return [...sections].sort(
+    (a, b) => (position.get(a.planItemId) ?? frozen.length) - (position.get(b.planItemId) ?? frozen.length),
+  );
 }
 
 /** The whole content of a loaded report (values, sections and the two free fields). */
 export function contentOf(loaded: repo.LoadedReport): ReportContent {
   const content = loaded.content ?? { values: [], sections: [] };
-  return { values: content.values, sections: content.sections, otherResults: loaded.report.otherResults, proposalsToCommittee: loaded.report.proposalsToCommittee };
+  return {
+    values: content.values,
+    sections: content.sections,
+    otherResults: loaded.report.otherResults,
+    proposalsToCommittee: loaded.report.proposalsToCommittee,
+  };
 }
 
-export function toSummary(report: repo.ReportRow, cycle: { year: number }, unit: cyclesRepo.ExpectedUnitRow): ReportSummaryDto {
+export function toSummary(
+  report: repo.ReportRow,
+  cycle: { year: number },
+  unit: cyclesRepo.ExpectedUnitRow,
+): ReportSummaryDto {
   return {
     id: report.id,
     cycleId: report.cycleId,
@@ -74,7 +104,14 @@ export interface ReportView {
 
 /** The view of a report loaded with its content. */
 export function viewOf(loaded: repo.LoadedReport, unit: cyclesRepo.ExpectedUnitRow): ReportView {
-  return { report: loaded.report, cycle: loaded.cycle, unit, values: loaded.content!.values, sections: loaded.content!.sections, previous: loaded.previous };
+  return {
+    report: loaded.report,
+    cycle: loaded.cycle,
+    unit,
+    values: loaded.content!.values,
+    sections: loaded.content!.sections,
+    previous: loaded.previous,
+  };
 }
 
 /** Who saved the report last, or null. */
@@ -90,11 +127,16 @@ function updatedByOf(report: repo.ReportRow) {
 export async function toReportDto(ctx: Ctx, view: ReportView): Promise<ReportDto> {
   const { report, cycle, unit } = view;
   const form = await formOf(ctx.db, cycle, unit.sections);
-  const [extension] = unit.hasExtension ? await cyclesRepo.listExtensions(ctx.db, report.cycleId, report.orgUnitId) : [];
+  const [extension] = unit.hasExtension
+    ? await cyclesRepo.listExtensions(ctx.db, report.cycleId, report.orgUnitId)
+    : [];
   const previous =
-    view.previous !== undefined ? view.previous : await lastYearValues(ctx.db, { planId: cycle.planId, year: cycle.year, orgUnitId: report.orgUnitId });
+    view.previous !== undefined
+      ? view.previous
+      : await lastYearValues(ctx.db, { planId: cycle.planId, year: cycle.year, orgUnitId: report.orgUnitId });
   const now = ctx.clock.now();
-  const isLocked = !report.firstSubmittedAt && submissionTiming(unit.deadline, cycle.graceDays, now).timing === 'locked';
+  const isLocked =
+    !report.firstSubmittedAt && submissionTiming(unit.deadline, cycle.graceDays, now).timing === 'locked';
   const actor = ctx.actor;
   return {
     ...toSummary(report, cycle, unit),
@@ -124,8 +166,15 @@ export async function toReportDto(ctx: Ctx, view: ReportView): Promise<ReportDto
 /** A change's answer: the full report, or with `Prefer: return=minimal` its new state only. */
 export type Answer<Minimal extends boolean> = Minimal extends true ? ReportSavedDto : ReportDto;
 
-export async function answerOf<Minimal extends boolean>(ctx: Ctx, view: ReportView, minimal: Minimal | undefined): Promise<Answer<Minimal>> {
-  if (!minimal) return (await toReportDto(ctx, view));
-  const saved: ReportSavedDto = { ...toSummary(view.report, view.cycle, view.unit), updatedBy: updatedByOf(view.report) };
+export async function answerOf<Minimal extends boolean>(
+  ctx: Ctx,
+  view: ReportView,
+  minimal: Minimal | undefined,
+): Promise<Answer<Minimal>> {
+  if (!minimal) return await toReportDto(ctx, view);
+  const saved: ReportSavedDto = {
+    ...toSummary(view.report, view.cycle, view.unit),
+    updatedBy: updatedByOf(view.report),
+  };
   return saved as Answer<Minimal>;
 }

@@ -3,7 +3,14 @@
 // also go to the feedback desk in the same transaction.
 import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
-import { checkShape, lockDate, STATUS_LABELS, submissionTiming, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
+import {
+  checkShape,
+  lockDate,
+  STATUS_LABELS,
+  submissionTiming,
+  validateForSubmit,
+  type ReportContent,
+} from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireActor } from '../../lib/access.js';
@@ -14,7 +21,15 @@ import { recordReportFeedback } from '../feedback/index.js';
 import { focalNoticesInsert } from '../notifications/index.js';
 import { cycleNotOpen } from './cycles.service.js';
 import { canEditReport, canSubmitReport } from './policy.js';
-import { enforceEdit, expectedIn, loadBundle, reportName, requireWrite, staleVersion, unitDisplayName } from './report-access.js';
+import {
+  enforceEdit,
+  expectedIn,
+  loadBundle,
+  reportName,
+  requireWrite,
+  staleVersion,
+  unitDisplayName,
+} from './report-access.js';
 import { answerOf, contentOf, formOf, storedValues, viewOf, type Answer, type ReportView } from './report-view.js';
 import * as repo from './reports.repository.js';
 
@@ -26,7 +41,12 @@ function toIssuesError(issues: ReturnType<typeof checkShape>, vi: string, en: st
  * When a write did not land because the report changed after it was read: the report as it is
  * now says why — someone saved or submitted first (409 naming who and when).
  */
-async function changedSinceRead(ctx: Ctx, id: string, read: repo.LoadedReport, err: repo.ChangedSinceRead): Promise<AppError> {
+async function changedSinceRead(
+  ctx: Ctx,
+  id: string,
+  read: repo.LoadedReport,
+  err: repo.ChangedSinceRead,
+): Promise<AppError> {
   const now = await loadBundle(ctx.db, id);
   if (now.report.version === read.report.version) throw err.cause;
   return staleVersion(read.cycle, expectedIn(read), now.report);
@@ -57,11 +77,13 @@ export async function saveReport<Minimal extends boolean = false>(
     proposalsToCommittee: input.proposalsToCommittee ?? report.proposalsToCommittee,
   };
   const issues = checkShape(await formOf(ctx.db, cycle, unit.sections), content);
-  if (issues.length) throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
+  if (issues.length)
+    throw toIssuesError(issues, 'Dữ liệu báo cáo không đúng biểu mẫu', 'The report does not match its form');
   const now = ctx.clock.now();
   const version = report.version + 1;
   const last = loaded.lastEvent;
-  const merge = last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
+  const merge =
+    last && last.action === 'save' && last.actorId === actor.id && now.getTime() - Date.parse(last.at) < 10 * 60_000;
   const update = repo.reportUpdate(ctx.db, report, {
     version,
     otherResults: content.otherResults,
@@ -77,15 +99,38 @@ export async function saveReport<Minimal extends boolean = false>(
       ...repo.contentWrites(id, content.values, content.sections),
       merge
         ? repo.eventUpdate(ctx.db, last.id, { at: now, version })
-        : repo.eventInsert(ctx.db, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'save', version }),
-      auditInsert(ctx.db, { actor, action: 'report.save', entityType: 'report', entityId: id, data: { version, values: content.values.length }, requestId: ctx.requestId, at: now }),
+        : repo.eventInsert(ctx.db, {
+            reportId: id,
+            at: now,
+            actorId: actor.id,
+            actorName: actor.name,
+            actorEmail: actor.email,
+            action: 'save',
+            version,
+          }),
+      auditInsert(ctx.db, {
+        actor,
+        action: 'report.save',
+        entityType: 'report',
+        entityId: id,
+        data: { version, values: content.values.length },
+        requestId: ctx.requestId,
+        at: now,
+      }),
     ]);
   } catch (err) {
     if (err instanceof repo.ChangedSinceRead) throw await changedSinceRead(ctx, id, loaded, err);
     throw err;
   }
   // The answer is what was just written, not a second read of it.
-  const view: ReportView = { report: update.row, cycle, unit, values: storedValues(content.values), sections: content.sections.map((section) => ({ ...section })), previous: loaded.previous };
+  const view: ReportView = {
+    report: update.row,
+    cycle,
+    unit,
+    values: storedValues(content.values),
+    sections: content.sections.map((section) => ({ ...section })),
+    previous: loaded.previous,
+  };
   return answerOf(ctx, view, opts.minimal);
 }
 
@@ -104,7 +149,12 @@ export async function submitReport<Minimal extends boolean = false>(
   const userId = requireActor(ctx).id;
   const scope = `report.submit:${id}`;
   const key = opts.idempotencyKey;
-  const read = () => loadBundle(ctx.db, id, { content: true, previous: !opts.minimal, ...(key ? { idempotency: { userId, scope, key } } : {}) });
+  const read = () =>
+    loadBundle(ctx.db, id, {
+      content: true,
+      previous: !opts.minimal,
+      ...(key ? { idempotency: { userId, scope, key } } : {}),
+    });
   const loaded = await read();
   const { report, cycle } = loaded;
   const actor = requireWrite(ctx, report);
@@ -119,15 +169,23 @@ export async function submitReport<Minimal extends boolean = false>(
   if (!verdict.allowed && verdict.reason === 'status') {
     throw new AppError(
       'REPORT_NOT_SUBMITTABLE',
-      msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không gửi được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be submitted`),
+      msg(
+        `${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không gửi được`,
+        `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be submitted`,
+      ),
       { status: 409 },
     );
   }
   if (!verdict.allowed) {
-    const grace = cycle.graceDays ? `; đã hết thời gian nộp muộn đến ${formatDate(lockDate(unit.deadline, cycle.graceDays))}` : '';
+    const grace = cycle.graceDays
+      ? `; đã hết thời gian nộp muộn đến ${formatDate(lockDate(unit.deadline, cycle.graceDays))}`
+      : '';
     throw new AppError(
       'REPORT_LOCKED',
-      msg(`${name.vi} đã hết hạn nộp (${formatDate(unit.deadline)})${grace}`, `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`),
+      msg(
+        `${name.vi} đã hết hạn nộp (${formatDate(unit.deadline)})${grace}`,
+        `${name.en} is past its deadline (${unit.deadline})${cycle.graceDays ? ` and grace period` : ''}`,
+      ),
       { status: 409 },
     );
   }
@@ -135,7 +193,11 @@ export async function submitReport<Minimal extends boolean = false>(
   const content = contentOf(loaded);
   const issues = validateForSubmit(await formOf(ctx.db, cycle, unit.sections), content);
   if (issues.length) {
-    throw toIssuesError(issues, `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`, `${name.en} cannot be submitted: ${issues.length} field(s) to fix`);
+    throw toIssuesError(
+      issues,
+      `${name.vi} chưa gửi được: ${issues.length} trường cần sửa`,
+      `${name.en} cannot be submitted: ${issues.length} field(s) to fix`,
+    );
   }
   const first = !report.firstSubmittedAt;
   const update = repo.reportUpdate(ctx.db, report, {
@@ -162,12 +224,20 @@ export async function submitReport<Minimal extends boolean = false>(
         actorEmail: actor.email,
         action: 'submit',
         version: updated.version,
-        snapshot: { ...content, values: content.values.map((value) => ({ ...value, wasteStream: value.wasteStream ?? null })) },
+        snapshot: {
+          ...content,
+          values: content.values.map((value) => ({ ...value, wasteStream: value.wasteStream ?? null })),
+        },
       }),
       focalNoticesInsert({
         kind: 'report.submitted',
-        title: msg(`${unitDisplayName(unit)} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`, `${unitDisplayName(unit)} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`),
-        body: first ? msg('Báo cáo gửi lần đầu.', 'First submission.') : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
+        title: msg(
+          `${unitDisplayName(unit)} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
+          `${unitDisplayName(unit)} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`,
+        ),
+        body: first
+          ? msg('Báo cáo gửi lần đầu.', 'First submission.')
+          : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
         link: `/reports/${id}`,
         createdAt: now,
       }),
@@ -176,12 +246,25 @@ export async function submitReport<Minimal extends boolean = false>(
         action: 'report.submit',
         entityType: 'report',
         entityId: id,
-        data: { version: updated.version, late: timing.timing !== 'on_time', daysLate: timing.daysLate, idempotencyKey: key ?? null },
+        data: {
+          version: updated.version,
+          late: timing.timing !== 'on_time',
+          daysLate: timing.daysLate,
+          idempotencyKey: key ?? null,
+        },
         requestId: ctx.requestId,
         at: now,
       }),
     ]);
-  const feedback = { reportId: id, orgUnitId: report.orgUnitId, planId: cycle.planId, frozen: unit.sections, content, actor, at: now };
+  const feedback = {
+    reportId: id,
+    orgUnitId: report.orgUnitId,
+    planId: cycle.planId,
+    frozen: unit.sections,
+    content,
+    actor,
+    at: now,
+  };
   try {
     if (hasFeedback(content)) {
       await ctx.db.transaction(async (tx) => {
@@ -203,7 +286,10 @@ export async function submitReport<Minimal extends boolean = false>(
 
 /** Whether a submission carries difficulties or proposals for the feedback desk. */
 function hasFeedback(content: ReportContent): boolean {
-  return content.sections.some((section) => section.difficulties.trim() || section.proposals.trim()) || Boolean(content.proposalsToCommittee.trim());
+  return (
+    content.sections.some((section) => section.difficulties.trim() || section.proposals.trim()) ||
+    Boolean(content.proposalsToCommittee.trim())
+  );
 }
 
 /**
@@ -213,7 +299,15 @@ function hasFeedback(content: ReportContent): boolean {
  */
 async function recordFeedback(
   tx: DbOrTx,
-  input: { reportId: string; orgUnitId: string; planId: string; frozen: FrozenSection[]; content: ReportContent; actor: Actor; at: Date },
+  input: {
+    reportId: string;
+    orgUnitId: string;
+    planId: string;
+    frozen: FrozenSection[];
+    content: ReportContent;
+    actor: Actor;
+    at: Date;
+  },
 ): Promise<void> {
   const keyOf = new Map(input.frozen.map((section) => [section.planItemId, section.key]));
   for (const section of input.content.sections) {

@@ -10,8 +10,17 @@ export function iso(value: Date | string | null | undefined): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export function toCycleUnitDto(e: Pick<ExpectedUnitRow, 'orgUnitId' | 'code' | 'name' | 'fullName' | 'kind'>): CycleUnitDto {
-  return { id: e.orgUnitId, code: e.code, name: e.name, fullName: e.fullName, kind: e.kind, kindGroup: kindGroupOf(e.kind) };
+export function toCycleUnitDto(
+  e: Pick<ExpectedUnitRow, 'orgUnitId' | 'code' | 'name' | 'fullName' | 'kind'>,
+): CycleUnitDto {
+  return {
+    id: e.orgUnitId,
+    code: e.code,
+    name: e.name,
+    fullName: e.fullName,
+    kind: e.kind,
+    kindGroup: kindGroupOf(e.kind),
+  };
 }
 
 export function person(id: string | null, name: string | null, email: string | null): PersonDto {

@@ -14,7 +14,12 @@ export function validContent(r: ReportDto) {
       { indicatorCode: 'XL-01', wasteStream: 'medical' as const, value: 120.5 },
       { indicatorCode: 'XL-01', wasteStream: 'domestic' as const, value: 30 },
     ],
-    sections: r.form.sections.map((s) => ({ planItemId: s.planItemId, results: `Kết quả mục ${s.key}`, difficulties: '', proposals: '' })),
+    sections: r.form.sections.map((s) => ({
+      planItemId: s.planItemId,
+      results: `Kết quả mục ${s.key}`,
+      difficulties: '',
+      proposals: '',
+    })),
     otherResults: 'Không',
     proposalsToCommittee: '',
   };

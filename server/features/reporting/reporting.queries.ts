@@ -13,7 +13,13 @@ export async function cycleById(db: DbOrTx, cycleId: string) {
 /** The units expected to report in a cycle (not removed), with their frozen names. */
 export async function expectedUnitsOf(db: DbOrTx, cycleId: string) {
   return db
-    .select({ orgUnitId: cycleExpectedUnits.orgUnitId, code: cycleExpectedUnits.code, name: cycleExpectedUnits.name, fullName: cycleExpectedUnits.fullName, kind: cycleExpectedUnits.kind })
+    .select({
+      orgUnitId: cycleExpectedUnits.orgUnitId,
+      code: cycleExpectedUnits.code,
+      name: cycleExpectedUnits.name,
+      fullName: cycleExpectedUnits.fullName,
+      kind: cycleExpectedUnits.kind,
+    })
     .from(cycleExpectedUnits)
     .where(and(eq(cycleExpectedUnits.cycleId, cycleId), isNull(cycleExpectedUnits.removedAt)));
 }
@@ -44,12 +50,24 @@ export async function listCompilableReports(db: DbOrTx, cycleId: string, opts: {
       .from(reports)
       .where(and(eq(reports.cycleId, cycleId), sql`${reports.version} > 1`)),
     db
-      .select({ reportId: reportSections.reportId, planItemId: reportSections.planItemId, results: reportSections.results, difficulties: reportSections.difficulties, proposals: reportSections.proposals })
+      .select({
+        reportId: reportSections.reportId,
+        planItemId: reportSections.planItemId,
+        results: reportSections.results,
+        difficulties: reportSections.difficulties,
+        proposals: reportSections.proposals,
+      })
       .from(reportSections)
       .innerJoin(reports, eq(reports.id, reportSections.reportId))
       .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, statuses))),
     db
-      .select({ reportId: reportValues.reportId, indicatorCode: reportValues.indicatorCode, stream: reportValues.stream, value: reportValues.value, num: reportValues.num })
+      .select({
+        reportId: reportValues.reportId,
+        indicatorCode: reportValues.indicatorCode,
+        stream: reportValues.stream,
+        value: reportValues.value,
+        num: reportValues.num,
+      })
       .from(reportValues)
       .innerJoin(reports, eq(reports.id, reportValues.reportId))
       .where(and(eq(reports.cycleId, cycleId), inArray(reports.status, ['accepted', 'submitted', 'returned']))),

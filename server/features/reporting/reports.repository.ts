@@ -2,13 +2,32 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, SQL } fro
 import type { ReportStatus } from '../../../shared/contracts/reporting.js';
 import type { ContentSection, ContentValue } from '../../../shared/reporting-rules.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycleExpectedUnits, idempotencyKeys, reportCycles, reportEvents, reports, type ReportSnapshot } from '../../db/schema/index.js';
-import { toPrevious, toValues, unitLastYearJson, valuesJson, type PreviousJson, type PreviousValues, type ValueJson } from './last-year.js';
+import {
+  cycleExpectedUnits,
+  idempotencyKeys,
+  reportCycles,
+  reportEvents,
+  reports,
+  type ReportSnapshot,
+} from '../../db/schema/index.js';
+import {
+  toPrevious,
+  toValues,
+  unitLastYearJson,
+  valuesJson,
+  type PreviousJson,
+  type PreviousValues,
+  type ValueJson,
+} from './last-year.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportEventRow = typeof reportEvents.$inferSelect;
 
-export async function getReport(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<ReportRow | undefined> {
+export async function getReport(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ReportRow | undefined> {
   const q = db.select().from(reports).where(eq(reports.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
@@ -61,7 +80,9 @@ function prepareBundle(db: DbOrTx, opts: BundleOptions) {
       expected: cycleExpectedUnits,
       values: opts.content ? sql<ValueJson[]>`${valuesJson(sql`${reports.id}`)}` : sql<null>`null`,
       sections: opts.content
-        ? sql<ContentSection[]>`(select coalesce(json_agg(json_build_object('planItemId', s.plan_item_id, 'results', s.results, 'difficulties', s.difficulties, 'proposals', s.proposals)), '[]'::json)
+        ? sql<
+            ContentSection[]
+          >`(select coalesce(json_agg(json_build_object('planItemId', s.plan_item_id, 'results', s.results, 'difficulties', s.difficulties, 'proposals', s.proposals)), '[]'::json)
             from report_section s where s.report_id = ${reports.id})`
         : sql<null>`null`,
       lastEvent: opts.lastEvent
@@ -78,13 +99,17 @@ function prepareBundle(db: DbOrTx, opts: BundleOptions) {
     })
     .from(reports)
     .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
-    .leftJoin(cycleExpectedUnits, and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)))
+    .leftJoin(
+      cycleExpectedUnits,
+      and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)),
+    )
     .where(eq(reports.id, id))
     .prepare(bundleName(opts));
 }
 
 /** One name per shape (the statement's text differs with the options). */
-const bundleName = (opts: BundleOptions) => `report_bundle_${[opts.content, opts.lastEvent, opts.previous, opts.idempotency].map((asked) => (asked ? 1 : 0)).join('')}`;
+const bundleName = (opts: BundleOptions) =>
+  `report_bundle_${[opts.content, opts.lastEvent, opts.previous, opts.idempotency].map((asked) => (asked ? 1 : 0)).join('')}`;
 
 /**
  * The bundle statements, built once per database handle and shape with placeholders for the
@@ -97,7 +122,11 @@ const bundles = new WeakMap<DbOrTx, Map<string, ReturnType<typeof prepareBundle>
  * asked, its content, latest history line, last year's values and whether an Idempotency-Key is
  * already used. Nothing is locked: writes check the version they read (writeIfCurrent).
  */
-export async function loadReportBundle(db: DbOrTx, id: string, opts: BundleOptions = {}): Promise<LoadedReport | undefined> {
+export async function loadReportBundle(
+  db: DbOrTx,
+  id: string,
+  opts: BundleOptions = {},
+): Promise<LoadedReport | undefined> {
   let perShape = bundles.get(db);
   if (!perShape) bundles.set(db, (perShape = new Map()));
   const name = bundleName(opts);
@@ -111,7 +140,9 @@ export async function loadReportBundle(db: DbOrTx, id: string, opts: BundleOptio
     report: row.report,
     cycle: row.cycle,
     expected: row.expected,
-    ...(opts.content ? { content: { values: toValues(json<ValueJson[]>(row.values)), sections: json<ContentSection[]>(row.sections) } } : {}),
+    ...(opts.content
+      ? { content: { values: toValues(json<ValueJson[]>(row.values)), sections: json<ContentSection[]>(row.sections) } }
+      : {}),
     ...(opts.lastEvent ? { lastEvent: json<LastEventRef | null>(row.lastEvent) } : {}),
     ...(opts.previous ? { previous: toPrevious(json<PreviousJson>(row.previous)) } : {}),
     ...(opts.idempotency ? { keyUsed: row.keyUsed === true } : {}),
@@ -122,7 +153,11 @@ export async function loadReportBundle(db: DbOrTx, id: string, opts: BundleOptio
  * A change to the report row as read, with the row as it will read after it. Applied by
  * writeIfCurrent only while the row still has the version that was read.
  */
-export function reportUpdate(db: DbOrTx, read: ReportRow, set: Partial<typeof reports.$inferInsert>): { write: SQL; row: ReportRow } {
+export function reportUpdate(
+  db: DbOrTx,
+  read: ReportRow,
+  set: Partial<typeof reports.$inferInsert>,
+): { write: SQL; row: ReportRow } {
   const write = db
     .update(reports)
     .set(set)
@@ -151,7 +186,9 @@ export class ChangedSinceRead extends Error {
 export async function writeIfCurrent(db: DbOrTx, update: SQL, writes: Array<SQL | Input>): Promise<void> {
   const parts = [
     sql`cur as (${update})`,
-    ...writes.map((w, i) => (isInput(w) ? sql`${sql.identifier(w.name)} as (${w.query})` : sql`${sql.raw(`w${i}`)} as (${w})`)),
+    ...writes.map((w, i) =>
+      isInput(w) ? sql`${sql.identifier(w.name)} as (${w.query})` : sql`${sql.raw(`w${i}`)} as (${w})`,
+    ),
   ];
   try {
     await db.execute(sql`with ${sql.join(parts, sql`, `)} select bioplan_expect_current(exists (select 1 from cur))`);
@@ -179,16 +216,33 @@ const isInput = (w: SQL | Input): w is Input => !(w instanceof SQL);
  * inserting what is new by an anti-join costs the database about half of INSERT … ON CONFLICT.
  * Empty values (null or '') are not stored.
  */
-export function contentWrites(reportId: string, values: ContentValue[], sections: ContentSection[]): Array<SQL | Input> {
+export function contentWrites(
+  reportId: string,
+  values: ContentValue[],
+  sections: ContentSection[],
+): Array<SQL | Input> {
   const vin = JSON.stringify(
     values
       .filter((v) => v.value !== null && v.value !== '')
-      .map((v) => ({ c: v.indicatorCode, s: v.wasteStream ?? '', v: v.value, n: typeof v.value === 'number' ? v.value : null })),
+      .map((v) => ({
+        c: v.indicatorCode,
+        s: v.wasteStream ?? '',
+        v: v.value,
+        n: typeof v.value === 'number' ? v.value : null,
+      })),
   );
-  const sin = JSON.stringify(sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals })));
+  const sin = JSON.stringify(
+    sections.map((x) => ({ p: x.planItemId, r: x.results, d: x.difficulties, o: x.proposals })),
+  );
   return [
-    { name: 'new_value', query: sql`select * from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text, v jsonb, n double precision)` },
-    { name: 'new_section', query: sql`select * from jsonb_to_recordset(${sin}::jsonb) as x(p uuid, r text, d text, o text)` },
+    {
+      name: 'new_value',
+      query: sql`select * from jsonb_to_recordset(${vin}::jsonb) as x(c text, s text, v jsonb, n double precision)`,
+    },
+    {
+      name: 'new_section',
+      query: sql`select * from jsonb_to_recordset(${sin}::jsonb) as x(p uuid, r text, d text, o text)`,
+    },
     sql`delete from report_value t where t.report_id = ${reportId}
       and not exists (select 1 from new_value x where x.c = t.indicator_code and x.s = t.stream)`,
     sql`update report_value t set value = x.v, num = x.n from new_value x
@@ -218,7 +272,10 @@ export function eventUpdate(db: DbOrTx, id: number, set: Partial<typeof reportEv
 }
 
 export async function getReportByUnit(db: DbOrTx, cycleId: string, orgUnitId: string): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(and(eq(reports.cycleId, cycleId), eq(reports.orgUnitId, orgUnitId)));
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.cycleId, cycleId), eq(reports.orgUnitId, orgUnitId)));
   return row;
 }
 
@@ -229,7 +286,9 @@ export async function getReportByUnit(db: DbOrTx, cycleId: string, orgUnitId: st
 export async function createReports(db: DbOrTx, cycleId: string, orgUnitIds: string[], at: Date): Promise<ReportRow[]> {
   const created: ReportRow[] = [];
   for (let i = 0; i < orgUnitIds.length; i += 500) {
-    const batch = orgUnitIds.slice(i, i + 500).map((orgUnitId) => ({ cycleId, orgUnitId, createdAt: at, updatedAt: at }));
+    const batch = orgUnitIds
+      .slice(i, i + 500)
+      .map((orgUnitId) => ({ cycleId, orgUnitId, createdAt: at, updatedAt: at }));
     created.push(...(await db.insert(reports).values(batch).onConflictDoNothing().returning()));
   }
   return created;
@@ -253,16 +312,26 @@ export async function listReports(
     .select({ r: reports, e: cycleExpectedUnits, c: reportCycles })
     .from(reports)
     .innerJoin(reportCycles, eq(reportCycles.id, reports.cycleId))
-    .innerJoin(cycleExpectedUnits, and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)))
+    .innerJoin(
+      cycleExpectedUnits,
+      and(eq(cycleExpectedUnits.cycleId, reports.cycleId), eq(cycleExpectedUnits.orgUnitId, reports.orgUnitId)),
+    )
     .where(cond)
     .orderBy(desc(reportCycles.year), asc(cycleExpectedUnits.name))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(cond);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reports)
+    .where(cond);
   return { rows, total: n };
 }
 
-export async function updateReport(db: DbOrTx, id: string, set: Partial<typeof reports.$inferInsert>): Promise<ReportRow> {
+export async function updateReport(
+  db: DbOrTx,
+  id: string,
+  set: Partial<typeof reports.$inferInsert>,
+): Promise<ReportRow> {
   const [row] = await db.update(reports).set(set).where(eq(reports.id, id)).returning();
   return row;
 }
@@ -279,7 +348,13 @@ export async function snapshotsAt(db: DbOrTx, reportId: string, versions: number
   return db
     .select()
     .from(reportEvents)
-    .where(and(eq(reportEvents.reportId, reportId), inArray(reportEvents.version, versions), isNotNull(reportEvents.snapshot)));
+    .where(
+      and(
+        eq(reportEvents.reportId, reportId),
+        inArray(reportEvents.version, versions),
+        isNotNull(reportEvents.snapshot),
+      ),
+    );
 }
 
 /** The use of an Idempotency-Key, as a write for writeIfCurrent (a second use of the same key fails the statement). */

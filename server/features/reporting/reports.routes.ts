@@ -47,12 +47,26 @@ function minimal(prefer: string | undefined, reply: FastifyReply): boolean {
 export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
   api.get(
     '/reports',
-    { schema: { tags, summary: 'Reports (a unit officer sees its own unit only)', querystring: ListReportsQuery, response: { 200: ReportListResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reports (a unit officer sees its own unit only)',
+        querystring: ListReportsQuery,
+        response: { 200: ReportListResponse, ...errors },
+      },
+    },
     async (req) => read.listReports(req.ctx, req.query),
   );
   api.post(
     '/reports/accept',
-    { schema: { tags, summary: 'Accept many submitted reports', body: BulkAcceptRequest, response: { 200: BulkAcceptResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accept many submitted reports',
+        body: BulkAcceptRequest,
+        response: { 200: BulkAcceptResponse, ...errors },
+      },
+    },
     async (req) => review.bulkAccept(req.ctx, req.body.reportIds),
   );
   api.get(
@@ -72,7 +86,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: changeAnswer, ...errors },
       },
     },
-    async (req, reply) => write.saveReport(req.ctx, req.params.id, req.body, { minimal: minimal(req.headers.prefer, reply) }),
+    async (req, reply) =>
+      write.saveReport(req.ctx, req.params.id, req.body, { minimal: minimal(req.headers.prefer, reply) }),
   );
   api.post(
     '/reports/:id/submit',
@@ -87,31 +102,62 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req, reply) =>
-      write.submitReport(req.ctx, req.params.id, { idempotencyKey: req.headers['idempotency-key'], version: req.body?.version, minimal: minimal(req.headers.prefer, reply) }),
+      write.submitReport(req.ctx, req.params.id, {
+        idempotencyKey: req.headers['idempotency-key'],
+        version: req.body?.version,
+        minimal: minimal(req.headers.prefer, reply),
+      }),
   );
   api.post(
     '/reports/:id/return',
-    { schema: { tags, summary: 'Return to the unit with a reason', params: IdParams, body: ReturnReportRequest, response: { 200: ReportDto, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Return to the unit with a reason',
+        params: IdParams,
+        body: ReturnReportRequest,
+        response: { 200: ReportDto, ...errors },
+      },
+    },
     async (req) => review.returnReport(req.ctx, req.params.id, req.body.reason),
   );
   api.post(
     '/reports/:id/accept',
-    { schema: { tags, summary: 'Accept a submitted report', params: IdParams, response: { 200: ReportDto, ...errors } } },
+    {
+      schema: { tags, summary: 'Accept a submitted report', params: IdParams, response: { 200: ReportDto, ...errors } },
+    },
     async (req) => review.acceptReport(req.ctx, req.params.id),
   );
   api.get(
     '/reports/:id/history',
-    { schema: { tags, summary: 'Versions: who, when, what, why', params: IdParams, response: { 200: ReportHistoryResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Versions: who, when, what, why',
+        params: IdParams,
+        response: { 200: ReportHistoryResponse, ...errors },
+      },
+    },
     async (req) => read.getHistory(req.ctx, req.params.id),
   );
   api.get(
     '/reports/:id/diff',
-    { schema: { tags, summary: 'Differences between two submitted versions', params: IdParams, querystring: ReportDiffQuery, response: { 200: ReportDiffResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Differences between two submitted versions',
+        params: IdParams,
+        querystring: ReportDiffQuery,
+        response: { 200: ReportDiffResponse, ...errors },
+      },
+    },
     async (req) => read.getDiff(req.ctx, req.params.id, req.query.from, req.query.to),
   );
   api.get(
     '/reports/:id/attachments',
-    { schema: { tags, summary: 'Attachments', params: IdParams, response: { 200: AttachmentListResponse, ...errors } } },
+    {
+      schema: { tags, summary: 'Attachments', params: IdParams, response: { 200: AttachmentListResponse, ...errors } },
+    },
     async (req) => attachments.listAttachments(req.ctx, req.params.id),
   );
   api.post(
@@ -134,20 +180,37 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/reports/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download an attachment', params: AttachmentParams, response: { 404: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment',
+        params: AttachmentParams,
+        response: { 404: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
     async (req, reply) => {
       const file = await attachments.downloadAttachment(req.ctx, req.params.id, req.params.attachmentId);
       const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
         .header('content-type', file.mimeType)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
         .header('x-content-sha256', file.sha256)
         .send(file.body as never);
     },
   );
   api.delete(
     '/reports/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Remove an attachment from an editable report', params: AttachmentParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove an attachment from an editable report',
+        params: AttachmentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await attachments.deleteAttachment(req.ctx, req.params.id, req.params.attachmentId);
       return reply.status(204).send(null);

@@ -26,22 +26,56 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
     if (!verdict.allowed && verdict.reason === 'cycle-closed') {
       throw new AppError(
         'CYCLE_NOT_OPEN',
-        msg(`Kỳ báo cáo năm ${cycle.year} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`, `The ${cycle.year} cycle is closed: a returned report could not be sent again; it can still be accepted`),
+        msg(
+          `Kỳ báo cáo năm ${cycle.year} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`,
+          `The ${cycle.year} cycle is closed: a returned report could not be sent again; it can still be accepted`,
+        ),
         { status: 409 },
       );
     }
     if (!verdict.allowed) {
       throw new AppError(
         'REPORT_NOT_RETURNABLE',
-        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không trả lại được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be returned`),
+        msg(
+          `${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không trả lại được`,
+          `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be returned`,
+        ),
         { status: 409 },
       );
     }
     const now = ctx.clock.now();
-    const updated = await repo.updateReport(tx, id, { status: 'returned', version: report.version + 1, returnReason: reason, updatedAt: now });
-    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'return', reason, version: updated.version });
-    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.returned', title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`), body: msg(`Lý do: ${reason}`, `Reason: ${reason}`), link: `/reports/${id}`, at: now });
-    await writeAudit(tx, { actor, action: 'report.return', entityType: 'report', entityId: id, data: { reason, version: updated.version }, requestId: ctx.requestId, at: now });
+    const updated = await repo.updateReport(tx, id, {
+      status: 'returned',
+      version: report.version + 1,
+      returnReason: reason,
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      reportId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      action: 'return',
+      reason,
+      version: updated.version,
+    });
+    await notifyUnit(tx, ctx, report.orgUnitId, {
+      kind: 'report.returned',
+      title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`),
+      body: msg(`Lý do: ${reason}`, `Reason: ${reason}`),
+      link: `/reports/${id}`,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'report.return',
+      entityType: 'report',
+      entityId: id,
+      data: { reason, version: updated.version },
+      requestId: ctx.requestId,
+      at: now,
+    });
     return updated;
   });
   return reportDtoById(ctx, row.id);
@@ -62,15 +96,45 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
     if (!canAcceptReport(actor, report).allowed) {
       throw new AppError(
         'REPORT_NOT_ACCEPTABLE',
-        msg(`${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không tiếp nhận được`, `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be accepted`),
+        msg(
+          `${name.vi} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không tiếp nhận được`,
+          `${name.en} is ${STATUS_LABELS[report.status].en} and cannot be accepted`,
+        ),
         { status: 409 },
       );
     }
     const now = ctx.clock.now();
-    const updated = await repo.updateReport(tx, id, { status: 'accepted', version: report.version + 1, acceptedAt: now, updatedAt: now });
-    await repo.insertEvent(tx, { reportId: id, at: now, actorId: actor.id, actorName: actor.name, actorEmail: actor.email, action: 'accept', version: updated.version });
-    await notifyUnit(tx, ctx, report.orgUnitId, { kind: 'report.accepted', title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`), body: await acceptedBody(tx), link: `/reports/${id}`, at: now });
-    await writeAudit(tx, { actor, action: 'report.accept', entityType: 'report', entityId: id, data: { version: updated.version }, requestId: ctx.requestId, at: now });
+    const updated = await repo.updateReport(tx, id, {
+      status: 'accepted',
+      version: report.version + 1,
+      acceptedAt: now,
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      reportId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      action: 'accept',
+      version: updated.version,
+    });
+    await notifyUnit(tx, ctx, report.orgUnitId, {
+      kind: 'report.accepted',
+      title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`),
+      body: await acceptedBody(tx),
+      link: `/reports/${id}`,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'report.accept',
+      entityType: 'report',
+      entityId: id,
+      data: { version: updated.version },
+      requestId: ctx.requestId,
+      at: now,
+    });
     return updated;
   });
 }

@@ -18,7 +18,12 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** Sends a generated file as a download, with its checksum when known. */
 function sendFile(reply: FastifyReply, file: { fileName: string; body: Buffer; sha256?: string }, mime: string) {
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-type', mime).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  reply
+    .header('content-type', mime)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
   if (file.sha256) reply.header('x-content-sha256', file.sha256);
   return reply.send(file.body);
 }
@@ -27,12 +32,26 @@ function sendFile(reply: FastifyReply, file: { fileName: string; body: Buffer; s
 export const unitFileRoutes: FastifyPluginAsyncZod = async (api) => {
   api.get(
     '/reports/:id/document.docx',
-    { schema: { tags, summary: "One unit's report as a Word file in the state format", params: IdParams, response: fileResponses } },
+    {
+      schema: {
+        tags,
+        summary: "One unit's report as a Word file in the state format",
+        params: IdParams,
+        response: fileResponses,
+      },
+    },
     async (req, reply) => sendFile(reply, await files.getReportDocx(req.ctx, req.params.id), DOCX_MIME),
   );
   api.get(
     '/reports/:id/template.xlsx',
-    { schema: { tags, summary: "The report's indicator form as an Excel template, prefilled", params: IdParams, response: fileResponses } },
+    {
+      schema: {
+        tags,
+        summary: "The report's indicator form as an Excel template, prefilled",
+        params: IdParams,
+        response: fileResponses,
+      },
+    },
     async (req, reply) => sendFile(reply, await files.getReportTemplate(req.ctx, req.params.id), XLSX_MIME),
   );
   api.post(

@@ -5,7 +5,12 @@ import type { ImportResultDto, RefusedCellDto } from '../../../shared/contracts/
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { formatDate, formatNumber, vietnamDate } from '../../../shared/format.js';
-import { checkIndicatorValue, STATUS_LABELS, WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reporting-rules.js';
+import {
+  checkIndicatorValue,
+  STATUS_LABELS,
+  WASTE_STREAM_LABELS,
+  type ContentValue,
+} from '../../../shared/reporting-rules.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { readNumber } from '../../../shared/numbers.js';
 import { getAgencySettings } from '../settings/index.js';
@@ -29,7 +34,8 @@ import { saveReport } from './report-write.service.js';
 import * as repo from './unit-files.repository.js';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const streamList = () => WASTE_STREAMS.map((stream) => ({ code: stream, label: capital(WASTE_STREAM_LABELS[stream].vi) }));
+const streamList = () =>
+  WASTE_STREAMS.map((stream) => ({ code: stream, label: capital(WASTE_STREAM_LABELS[stream].vi) }));
 
 async function planContext(ctx: Ctx, cycleId: string) {
   const context = await readPlanContext(ctx.db, cycleId, vietnamDate(ctx.clock.now()));
@@ -43,7 +49,10 @@ async function planContext(ctx: Ctx, cycleId: string) {
  * One unit's report as a Word file in the state format, headed with the unit's own agency.
  * Stored with its checksum per report version, so asking again answers the same file.
  */
-export async function getReportDocx(ctx: Ctx, reportId: string): Promise<{ fileName: string; body: Buffer; sha256: string }> {
+export async function getReportDocx(
+  ctx: Ctx,
+  reportId: string,
+): Promise<{ fileName: string; body: Buffer; sha256: string }> {
   const report = await getReport(ctx, reportId);
   const fileName = `bao-cao-${report.unit.code.toLowerCase()}-${report.year}-v${report.version}.docx`;
   const stored = await repo.reportDocumentAt(ctx.db, report.id, report.version);
@@ -53,7 +62,16 @@ export async function getReportDocx(ctx: Ctx, reportId: string): Promise<{ fileN
   const settings = await getAgencySettings(ctx.db);
   const date = report.submittedAt ? vietnamDate(new Date(report.submittedAt)) : vietnamDate(ctx.clock.now());
   const body = await renderOfficialDocument(
-    reportDocument(report, { province: context.province, planNumber: context.plan.number, planDate: context.plan.date, planIssuer: context.planIssuer, date, abbreviations: settings.departmentAbbreviations, focalDepartment: settings.focalDepartment.name, copyTo: settings.unitReport.copyTo }),
+    reportDocument(report, {
+      province: context.province,
+      planNumber: context.plan.number,
+      planDate: context.plan.date,
+      planIssuer: context.planIssuer,
+      date,
+      abbreviations: settings.departmentAbbreviations,
+      focalDepartment: settings.focalDepartment.name,
+      copyTo: settings.unitReport.copyTo,
+    }),
   );
   const put = await storage.put(body);
   await ctx.db.transaction(async (tx) => {
@@ -67,7 +85,15 @@ export async function getReportDocx(ctx: Ctx, reportId: string): Promise<{ fileN
       size: put.size,
       createdBy: ctx.actor?.id ?? null,
     });
-    await writeAudit(tx, { actor: ctx.actor, action: 'report.document', entityType: 'generated_document', entityId: row.id, data: { reportId: report.id, version: report.version, sha256: put.sha256 }, requestId: ctx.requestId, at: ctx.clock.now() });
+    await writeAudit(tx, {
+      actor: ctx.actor,
+      action: 'report.document',
+      entityType: 'generated_document',
+      entityId: row.id,
+      data: { reportId: report.id, version: report.version, sha256: put.sha256 },
+      requestId: ctx.requestId,
+      at: ctx.clock.now(),
+    });
   });
   return { fileName, sha256: put.sha256, body };
 }
@@ -107,7 +133,12 @@ export async function getReportTemplate(ctx: Ctx, reportId: string): Promise<{ f
   return { fileName: `bieu-mau-${report.unit.code.toLowerCase()}-${report.year}.xlsx`, body };
 }
 
-const refuse = (sheet: string, cell: string, reason: Message, lang: 'vi' | 'en'): RefusedCellDto => ({ sheet, cell, address: `${sheet}!${cell}`, reason: reason[lang] });
+const refuse = (sheet: string, cell: string, reason: Message, lang: 'vi' | 'en'): RefusedCellDto => ({
+  sheet,
+  cell,
+  address: `${sheet}!${cell}`,
+  reason: reason[lang],
+});
 
 /**
  * Imports a filled template into the report's draft: every readable cell is checked against the
@@ -117,7 +148,12 @@ const refuse = (sheet: string, cell: string, reason: Message, lang: 'vi' | 'en')
  * the values already equal the report's, nothing is saved: importing the same file twice
  * changes nothing the second time.
  */
-export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body: Buffer; fileName: string }, version?: number): Promise<ImportResultDto> {
+export async function importReportXlsx(
+  ctx: Ctx,
+  reportId: string,
+  file: { body: Buffer; fileName: string },
+  version?: number,
+): Promise<ImportResultDto> {
   const report = await getReport(ctx, reportId);
   // Only the unit's officers write its report: others who may read it get 403, not 404.
   requireAccess(ctx, 'report.write.own');
@@ -127,9 +163,16 @@ export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body:
     parsed = await readReportTemplate(file.body);
   } catch (err) {
     if (err instanceof InvalidTemplateError) {
-      throw new AppError('INVALID_TEMPLATE', msg(`Tệp "${file.fileName}": ${err.vi}. Chưa nhập dữ liệu nào.`, `File "${file.fileName}": ${err.en}. Nothing was imported.`), {
-        issues: [{ path: 'file', message: msg(err.vi, err.en) }],
-      });
+      throw new AppError(
+        'INVALID_TEMPLATE',
+        msg(
+          `Tệp "${file.fileName}": ${err.vi}. Chưa nhập dữ liệu nào.`,
+          `File "${file.fileName}": ${err.en}. Nothing was imported.`,
+        ),
+        {
+          issues: [{ path: 'file', message: msg(err.vi, err.en) }],
+        },
+      );
     }
     throw err;
   }
@@ -143,41 +186,92 @@ export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body:
       { issues: [{ path: 'file', message: msg('Biểu mẫu của báo cáo khác', 'Template of another report') }] },
     );
   }
-  const verdict = canEditReport(actor, { orgUnitId: report.orgUnitId, status: report.status, firstSubmittedAt: report.firstSubmittedAt }, { status: report.cycleStatus });
+  const verdict = canEditReport(
+    actor,
+    { orgUnitId: report.orgUnitId, status: report.status, firstSubmittedAt: report.firstSubmittedAt },
+    { status: report.cycleStatus },
+  );
   // A closed cycle is refused by the save itself (after a file that changes nothing is answered).
   if (!verdict.allowed && verdict.reason === 'status') {
     throw new AppError(
       'REPORT_NOT_EDITABLE',
-      msg(`Báo cáo năm ${report.year} của ${report.unit.name} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không nhập số liệu được`, `The ${report.year} report of ${report.unit.name} is ${STATUS_LABELS[report.status].en}; values cannot be imported`),
+      msg(
+        `Báo cáo năm ${report.year} của ${report.unit.name} đang ở trạng thái "${STATUS_LABELS[report.status].vi}", không nhập số liệu được`,
+        `The ${report.year} report of ${report.unit.name} is ${STATUS_LABELS[report.status].en}; values cannot be imported`,
+      ),
       { status: 409 },
     );
   }
   if (version !== undefined && version !== report.version) {
-    throw new AppError('CONFLICT', msg(`Báo cáo đã được sửa (phiên bản ${report.version}); hãy tải lại trang rồi nhập lại`, `The report was changed (version ${report.version}); reload and import again`), {
-      status: 409,
-      issues: [{ path: 'version', message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`) }],
-    });
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        `Báo cáo đã được sửa (phiên bản ${report.version}); hãy tải lại trang rồi nhập lại`,
+        `The report was changed (version ${report.version}); reload and import again`,
+      ),
+      {
+        status: 409,
+        issues: [
+          {
+            path: 'version',
+            message: msg(`Phiên bản hiện tại là ${report.version}`, `The current version is ${report.version}`),
+          },
+        ],
+      },
+    );
   }
 
   const byCode = new Map(report.form.indicators.map((indicator) => [indicator.code, indicator]));
-  const values = new Map<string, ContentValue>(report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, { ...value }]));
+  const values = new Map<string, ContentValue>(
+    report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, { ...value }]),
+  );
   const refused: RefusedCellDto[] = [];
   const seen = new Set<string>();
   let accepted = 0;
   for (const cell of parsed.cells) {
     const indicator = byCode.get(cell.code);
     if (!indicator) {
-      refused.push(refuse(cell.sheet, cell.codeCell, msg(`Mã chỉ tiêu "${cell.code}" không có trong biểu mẫu của báo cáo`, `Indicator code "${cell.code}" is not in the report's form`), ctx.lang));
+      refused.push(
+        refuse(
+          cell.sheet,
+          cell.codeCell,
+          msg(
+            `Mã chỉ tiêu "${cell.code}" không có trong biểu mẫu của báo cáo`,
+            `Indicator code "${cell.code}" is not in the report's form`,
+          ),
+          ctx.lang,
+        ),
+      );
       continue;
     }
     const stream = indicator.byWasteStream ? cell.stream : '';
     if (indicator.byWasteStream && !(WASTE_STREAMS as readonly string[]).includes(stream)) {
-      refused.push(refuse(cell.sheet, cell.cell, msg(`Chỉ tiêu ${indicator.code}: dòng chất thải không hợp lệ (cột G đã bị sửa)`, `Indicator ${indicator.code}: invalid waste stream (column G was changed)`), ctx.lang));
+      refused.push(
+        refuse(
+          cell.sheet,
+          cell.cell,
+          msg(
+            `Chỉ tiêu ${indicator.code}: dòng chất thải không hợp lệ (cột G đã bị sửa)`,
+            `Indicator ${indicator.code}: invalid waste stream (column G was changed)`,
+          ),
+          ctx.lang,
+        ),
+      );
       continue;
     }
     const key = `${indicator.code}|${stream}`;
     if (seen.has(key)) {
-      refused.push(refuse(cell.sheet, cell.cell, msg(`Chỉ tiêu ${indicator.code} được nhập hai lần; giữ giá trị ở dòng đầu`, `Indicator ${indicator.code} appears twice; the first row is kept`), ctx.lang));
+      refused.push(
+        refuse(
+          cell.sheet,
+          cell.cell,
+          msg(
+            `Chỉ tiêu ${indicator.code} được nhập hai lần; giữ giá trị ở dòng đầu`,
+            `Indicator ${indicator.code} appears twice; the first row is kept`,
+          ),
+          ctx.lang,
+        ),
+      );
       continue;
     }
     seen.add(key);
@@ -185,22 +279,36 @@ export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body:
     const fieldEn = `Indicator "${indicator.nameEn}" (${indicator.code})${stream ? `, ${WASTE_STREAM_LABELS[stream as keyof typeof WASTE_STREAM_LABELS].en} waste` : ''}`;
     const result = readValue(cell.raw, indicator);
     if ('error' in result) {
-      refused.push(refuse(cell.sheet, cell.cell, msg(`${field}: ${result.error.vi}`, `${fieldEn}: ${result.error.en}`), ctx.lang));
+      refused.push(
+        refuse(cell.sheet, cell.cell, msg(`${field}: ${result.error.vi}`, `${fieldEn}: ${result.error.en}`), ctx.lang),
+      );
       continue;
     }
     accepted += 1;
     if (result.value === null) values.delete(key);
-    else values.set(key, { indicatorCode: indicator.code, wasteStream: (stream || null) as ContentValue['wasteStream'], value: result.value });
+    else
+      values.set(key, {
+        indicatorCode: indicator.code,
+        wasteStream: (stream || null) as ContentValue['wasteStream'],
+        value: result.value,
+      });
   }
 
-  const before = new Map(report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]));
+  const before = new Map(
+    report.values.map((value) => [`${value.indicatorCode}|${value.wasteStream ?? ''}`, value.value]),
+  );
   let changed = 0;
-  for (const key of new Set([...before.keys(), ...values.keys()])) if (before.get(key) !== values.get(key)?.value) changed += 1;
+  for (const key of new Set([...before.keys(), ...values.keys()]))
+    if (before.get(key) !== values.get(key)?.value) changed += 1;
   if (changed === 0) return { reportId: report.id, version: report.version, accepted, changed: 0, refused };
 
   const saved = await saveReport(ctx, report.id, {
     version: report.version,
-    values: [...values.values()].map((v) => ({ indicatorCode: v.indicatorCode, wasteStream: v.wasteStream ?? null, value: v.value })),
+    values: [...values.values()].map((v) => ({
+      indicatorCode: v.indicatorCode,
+      wasteStream: v.wasteStream ?? null,
+      value: v.value,
+    })),
     sections: report.sections,
     otherResults: report.otherResults,
     proposalsToCommittee: report.proposalsToCommittee,
@@ -210,7 +318,13 @@ export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body:
     action: 'report.import',
     entityType: 'report',
     entityId: report.id,
-    data: { fileName: file.fileName, accepted, changed, refused: refused.map((x) => x.address), version: saved.version },
+    data: {
+      fileName: file.fileName,
+      accepted,
+      changed,
+      refused: refused.map((x) => x.address),
+      version: saved.version,
+    },
     requestId: ctx.requestId,
     at: ctx.clock.now(),
   });
@@ -218,28 +332,46 @@ export async function importReportXlsx(ctx: Ctx, reportId: string, file: { body:
 }
 
 /** A cell's value for an indicator, or why it is refused. */
-function readValue(raw: unknown, ind: ReportDto['form']['indicators'][number]): { value: number | boolean | string | null } | { error: Message } {
+function readValue(
+  raw: unknown,
+  ind: ReportDto['form']['indicators'][number],
+): { value: number | boolean | string | null } | { error: Message } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
-  if (typeof raw === 'object' && raw !== null && 'error' in raw) return { error: msg('ô có lỗi công thức', 'the cell holds a formula error') };
+  if (typeof raw === 'object' && raw !== null && 'error' in raw)
+    return { error: msg('ô có lỗi công thức', 'the cell holds a formula error') };
   if (ind.valueType === 'boolean') {
     const s = String(raw).trim().toLowerCase();
     if (raw === true || ['có', 'co', 'x', 'true', 'yes'].includes(s)) return { value: true };
     if (raw === false || ['không', 'khong', 'false', 'no'].includes(s)) return { value: false };
-    return { error: msg(`chỉ nhập "Có" hoặc "Không" (đang là "${String(raw).slice(0, 40)}")`, `enter "Có" or "Không" (found "${String(raw).slice(0, 40)}")`) };
+    return {
+      error: msg(
+        `chỉ nhập "Có" hoặc "Không" (đang là "${String(raw).slice(0, 40)}")`,
+        `enter "Có" or "Không" (found "${String(raw).slice(0, 40)}")`,
+      ),
+    };
   }
   if (ind.valueType === 'text') {
     const s = raw instanceof Date ? formatDate(raw.toISOString()) : String(raw).trim();
-    if (s.length > LIMITS.longText) return { error: msg(`dài quá ${formatNumber(LIMITS.longText)} ký tự`, `longer than ${LIMITS.longText} characters`) };
+    if (s.length > LIMITS.longText)
+      return {
+        error: msg(`dài quá ${formatNumber(LIMITS.longText)} ký tự`, `longer than ${LIMITS.longText} characters`),
+      };
     return { value: s };
   }
   // Text cells are read as Vietnamese numbers ("1.234,5"); an ambiguous "1.5" is read 1,5, never 15.
   const reading = typeof raw === 'string' ? readNumber(raw, 'vi') : null;
   const n = typeof raw === 'number' ? raw : reading?.ok ? reading.value : null;
   if (n === null || !Number.isFinite(n)) {
-    return { error: msg(`phải là số (đang là "${String(raw instanceof Date ? formatDate(raw.toISOString()) : raw).slice(0, 40)}")`, `must be a number (found "${String(raw).slice(0, 40)}")`) };
+    return {
+      error: msg(
+        `phải là số (đang là "${String(raw instanceof Date ? formatDate(raw.toISOString()) : raw).slice(0, 40)}")`,
+        `must be a number (found "${String(raw).slice(0, 40)}")`,
+      ),
+    };
   }
   // The same range rules as the form and the submission check.
   const problems = checkIndicatorValue(ind, n);
-  if (problems.length > 0) return { error: msg(problems.map((p) => p.vi).join('; '), problems.map((p) => p.en).join('; ')) };
+  if (problems.length > 0)
+    return { error: msg(problems.map((p) => p.vi).join('; '), problems.map((p) => p.en).join('; ')) };
   return { value: n };
 }

@@ -18,12 +18,20 @@ function multipart(name: string, body: Buffer) {
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
   );
-  return { payload: Buffer.concat([head, body, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, body, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function upload(c: TestClient, reportId: string, name: string, body: Buffer, query = '') {
   const m = multipart(name, body);
-  return c.inject({ method: 'POST', url: `/api/v1/reports/${reportId}/import.xlsx${query}`, payload: m.payload, headers: m.headers });
+  return c.inject({
+    method: 'POST',
+    url: `/api/v1/reports/${reportId}/import.xlsx${query}`,
+    payload: m.payload,
+    headers: m.headers,
+  });
 }
 
 async function load(body: Buffer) {
@@ -112,12 +120,17 @@ describe('template and import', () => {
 
     // One multipart body: its boundary must be the one its header names.
     const body = multipart('x.xlsx', filled);
-    const en = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, payload: body.payload, headers: { ...body.headers, 'accept-language': 'en' } });
+    const en = await stc.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${stcReport.id}/import.xlsx`,
+      payload: body.payload,
+      headers: { ...body.headers, 'accept-language': 'en' },
+    });
     expect(en.statusCode, en.body).toBe(200);
     expect(en.json().refused[0].reason).toContain('must be a number');
   });
 
-  it('reads text cells as Vietnamese numbers and refuses out-of-range cells by the form\'s own rule', async () => {
+  it("reads text cells as Vietnamese numbers and refuses out-of-range cells by the form's own rule", async () => {
     const wb = await load((await stc.get(`/api/v1/reports/${stcReport.id}/template.xlsx`)).rawPayload);
     const ws = wb.getWorksheet('Chỉ tiêu')!;
     const medical = rowOf(ws, 'XL-01', 'medical');
@@ -160,7 +173,11 @@ describe('template and import', () => {
     const wrong = await upload(stc, stcReport.id, 'sai.xlsx', yteTemplate);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toContain('VL-SYT');
-    const none = await stc.inject({ method: 'POST', url: `/api/v1/reports/${stcReport.id}/import.xlsx`, ...multipart('x.xlsx', Buffer.alloc(0)) });
+    const none = await stc.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${stcReport.id}/import.xlsx`,
+      ...multipart('x.xlsx', Buffer.alloc(0)),
+    });
     expect(none.statusCode).toBeLessThan(500);
   });
 

@@ -31,7 +31,10 @@ describe('agency settings', () => {
   });
 
   it('refuse a stored value of the wrong shape instead of printing it in a document', async () => {
-    await t.database.db.update(settings).set({ value: { province: '' } }).where(eq(settings.key, 'agency'));
+    await t.database.db
+      .update(settings)
+      .set({ value: { province: '' } })
+      .where(eq(settings.key, 'agency'));
     await expect(getAgencySettings(t.database.db)).rejects.toThrow();
     await t.database.db.update(settings).set({ value: agency }).where(eq(settings.key, 'agency'));
   });

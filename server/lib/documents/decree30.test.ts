@@ -1,9 +1,29 @@
 // The body of a Decree-30 document is written as XML text for speed; these tests hold it to what
 // docx itself writes for the same paragraphs and tables, so the two can never drift apart.
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../shared/format.js';
-import { blocksXml, FONT, mm, renderOfficialDocument, type BodyBlock, type BodyTable, type OfficialDocument } from './decree30.js';
+import {
+  blocksXml,
+  FONT,
+  mm,
+  renderOfficialDocument,
+  type BodyBlock,
+  type BodyTable,
+  type OfficialDocument,
+} from './decree30.js';
 import { readZipEntry, replaceZipEntry } from './zip.js';
 
 /* The body as docx objects: the writer's implementation before it wrote XML text. */
@@ -22,9 +42,14 @@ function table(t: BodyTable, width: number): Table {
   const size = t.fontSize ?? 12;
   const sum = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
-  const align = (a?: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const align = (a?: string) =>
+    a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
   const para = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean) =>
-    new Paragraph({ alignment, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [run(text, { size, bold })] });
+    new Paragraph({
+      alignment,
+      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      children: [run(text, { size, bold })],
+    });
   const cell = (p: Paragraph, w: number) => new TableCell({ children: [p], width: { size: w, type: WidthType.DXA } });
   const bold = new Set(t.boldRows ?? []);
   return new Table({
@@ -33,7 +58,11 @@ function table(t: BodyTable, width: number): Table {
     layout: TableLayoutType.FIXED,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(para(c.title, AlignmentType.CENTER, true), widths[i])) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: t.columns.map((c, i) => cell(para(c.title, AlignmentType.CENTER, true), widths[i])),
+      }),
       ...t.rows.map(
         (r, ri) =>
           new TableRow({
@@ -55,10 +84,25 @@ function referenceChildren(blocks: BodyBlock[], width: number, endMark: boolean)
   let lastText = -1;
   if (endMark) blocks.forEach((b, i) => b.kind === 'paragraph' && (lastText = i));
   blocks.forEach((b, i) => {
-    if (b.kind === 'heading') out.push(bodyParagraph(b.level === 1 ? b.text.toUpperCase() : b.text, { bold: b.level <= 2, italic: b.level === 3 }));
-    else if (b.kind === 'paragraph') out.push(bodyParagraph(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
-    else if (b.kind === 'note') out.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { before: 60, after: 120 }, children: [run(b.text, { size: 12, italic: true })] }));
-    else out.push(table(b, width), new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size: 6 })] }));
+    if (b.kind === 'heading')
+      out.push(
+        bodyParagraph(b.level === 1 ? b.text.toUpperCase() : b.text, { bold: b.level <= 2, italic: b.level === 3 }),
+      );
+    else if (b.kind === 'paragraph')
+      out.push(bodyParagraph(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
+    else if (b.kind === 'note')
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          spacing: { before: 60, after: 120 },
+          children: [run(b.text, { size: 12, italic: true })],
+        }),
+      );
+    else
+      out.push(
+        table(b, width),
+        new Paragraph({ spacing: { before: 0, after: 120 }, children: [run('', { size: 6 })] }),
+      );
   });
   if (endMark && lastText < 0) out.push(bodyParagraph('./.'));
   return out;
@@ -66,7 +110,10 @@ function referenceChildren(blocks: BodyBlock[], width: number, endMark: boolean)
 
 /** What docx writes inside <w:body> for these children, before the section properties. */
 async function docxBody(children: Array<Paragraph | Table>): Promise<string> {
-  const xml = readZipEntry(await Packer.toBuffer(new Document({ sections: [{ children }] })), 'word/document.xml').toString('utf8');
+  const xml = readZipEntry(
+    await Packer.toBuffer(new Document({ sections: [{ children }] })),
+    'word/document.xml',
+  ).toString('utf8');
   return xml.slice(xml.indexOf('<w:body>') + '<w:body>'.length, xml.indexOf('<w:sectPr'));
 }
 
@@ -152,7 +199,9 @@ describe('Decree-30 body as XML text', () => {
       expect(readZipEntry(out, name).equals(readZipEntry(zip, name))).toBe(true);
     }
     // A second replacement reads the first one's output.
-    expect(readZipEntry(replaceZipEntry(out, 'word/styles.xml', Buffer.from('s')), 'word/document.xml').equals(body)).toBe(true);
+    expect(
+      readZipEntry(replaceZipEntry(out, 'word/styles.xml', Buffer.from('s')), 'word/document.xml').equals(body),
+    ).toBe(true);
     expect(() => replaceZipEntry(zip, 'word/missing.xml', body)).toThrow(/not in the zip/);
   });
 });

@@ -123,7 +123,10 @@ function run(text: string, o: { size?: number; bold?: boolean; italic?: boolean 
   return new TextRun({ text, font: FONT, size: pt(o.size ?? BODY_PT), bold: o.bold, italics: o.italic });
 }
 
-function centred(text: string, o: { size?: number; bold?: boolean; italic?: boolean; after?: number; before?: number } = {}): Paragraph {
+function centred(
+  text: string,
+  o: { size?: number; bold?: boolean; italic?: boolean; after?: number; before?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
@@ -175,7 +178,9 @@ function cell(children: Paragraph[], width: number, o: { borders?: boolean; shad
     width: { size: width, type: WidthType.DXA },
     // Bordered (body) tables set borders and cell margins once, on the table: thousands of
     // annex cells render several times faster without per-cell properties.
-    ...(o.borders ? {} : { borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP, margins: { top: 0, bottom: 0, left: 40, right: 40 } }),
+    ...(o.borders
+      ? {}
+      : { borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP, margins: { top: 0, bottom: 0, left: 40, right: 40 } }),
   });
 }
 
@@ -206,7 +211,10 @@ function headerTable(d: OfficialDocument): Table {
       new TableRow({ children: [cell(left, HEADER_LEFT), cell(right, HEADER_RIGHT)] }),
       new TableRow({
         children: [
-          cell([centred(documentNumberLine(d.number, d.typeSymbol, d.agencyAbbreviation), { size: 13, before: 60 })], HEADER_LEFT),
+          cell(
+            [centred(documentNumberLine(d.number, d.typeSymbol, d.agencyAbbreviation), { size: 13, before: 60 })],
+            HEADER_LEFT,
+          ),
           cell([centred(placeDateLine(d.place, d.date), { size: 14, italic: true, before: 60 })], HEADER_RIGHT),
         ],
       }),
@@ -352,7 +360,9 @@ export function blocksXml(blocks: BodyBlock[], width: number, endMark: boolean):
         break;
       }
       case 'paragraph':
-        out.push(bodyParagraphXml(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
+        out.push(
+          bodyParagraphXml(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }),
+        );
         break;
       case 'note':
         out.push(`<w:p>${NOTE_PROPS}${runStartXml({ size: 12, italic: true })}${escapeXml(b.text)}${RUN_END}</w:p>`);
@@ -375,8 +385,13 @@ function footerTable(d: OfficialDocument): Table {
   const left = Math.round(TEXT_WIDTH * 0.45);
   const right = TEXT_WIDTH - left;
   const recipients: Paragraph[] = [
-    new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { size: 12, bold: true, italic: true })] }),
-    ...d.copyTo.map((line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${line}`, { size: 11 })] })),
+    new Paragraph({
+      spacing: { before: 0, after: 0 },
+      children: [run('Nơi nhận:', { size: 12, bold: true, italic: true })],
+    }),
+    ...d.copyTo.map(
+      (line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${line}`, { size: 11 })] }),
+    ),
   ];
   const signature: Paragraph[] = [
     ...d.signerAuthority.map((line) => centred(line.toUpperCase(), { size: BODY_PT, bold: true })),
@@ -396,7 +411,12 @@ function footerTable(d: OfficialDocument): Table {
 /** Header with the page number centred in the top margin (13 pt). */
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+      }),
+    ],
   });
 }
 
@@ -430,7 +450,11 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
       properties: {
         page: {
           // docx swaps width and height itself for a landscape page.
-          size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: A4.width,
+            height: A4.height,
+            orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: page.margin,
         },
       },
@@ -464,7 +488,14 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
   const markers = { body: `bioplan-body-${nonce}`, annex: `bioplan-annex-${nonce}` };
   const bodies = [
     { marker: markers.body, xml: blocksXml(d.body, TEXT_WIDTH, true) },
-    ...(d.annex ? [{ marker: markers.annex, xml: blocksXml(d.annex.blocks, (d.annex.landscape ?? false) ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false) }] : []),
+    ...(d.annex
+      ? [
+          {
+            marker: markers.annex,
+            xml: blocksXml(d.annex.blocks, (d.annex.landscape ?? false) ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, false),
+          },
+        ]
+      : []),
   ];
   const skeleton = await Packer.toBuffer(documentSkeleton(d, markers));
   const xml = readZipEntry(skeleton, 'word/document.xml').toString('utf8');

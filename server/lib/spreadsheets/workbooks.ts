@@ -10,7 +10,15 @@ export const TEMPLATE_MARKER = 'bioplan-template';
 export const TEMPLATE_FORMAT = 1;
 /** Row of the column titles; data starts on the next row. */
 export const HEADER_ROW = 6;
-export const TEMPLATE_COLUMNS = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Dòng chất thải', 'Giá trị', 'Đơn vị tính', 'Hướng dẫn nhập', 'Mã dòng'] as const;
+export const TEMPLATE_COLUMNS = [
+  'Mã chỉ tiêu',
+  'Chỉ tiêu',
+  'Dòng chất thải',
+  'Giá trị',
+  'Đơn vị tính',
+  'Hướng dẫn nhập',
+  'Mã dòng',
+] as const;
 
 const NUMBER_FORMAT = '#,##0.##';
 const INTEGER_FORMAT = '#,##0';
@@ -67,12 +75,21 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'bioplan';
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  ws.columns = [{ width: 12 }, { width: 58 }, { width: 22 }, { width: 16 }, { width: 14 }, { width: 28 }, { width: 10, hidden: true }];
+  ws.columns = [
+    { width: 12 },
+    { width: 58 },
+    { width: 22 },
+    { width: 16 },
+    { width: 14 },
+    { width: 28 },
+    { width: 10, hidden: true },
+  ];
   ws.mergeCells('A1:F1');
   ws.getCell('A1').value = `BIỂU MẪU CHỈ TIÊU BÁO CÁO NĂM ${t.year} — KẾ HOẠCH SỐ ${t.planNumber}`;
   ws.getCell('A1').font = { bold: true, size: 13, name: 'Times New Roman' };
   ws.getCell('A2').value = `Đơn vị: ${t.unitName} (${t.unitCode})`;
-  ws.getCell('A3').value = 'Nhập số liệu vào cột D "Giá trị"; không sửa các cột khác. Ô để trống sẽ xóa giá trị đã nhập.';
+  ws.getCell('A3').value =
+    'Nhập số liệu vào cột D "Giá trị"; không sửa các cột khác. Ô để trống sẽ xóa giá trị đã nhập.';
   ws.getCell('A3').font = { italic: true };
   ws.getCell('A4').value = 'Số thập phân dùng dấu phẩy (1.234,5) hoặc nhập số trực tiếp trong Excel.';
   ws.getCell('A4').font = { italic: true };
@@ -85,7 +102,15 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
     for (const s of streams) {
       const row = ws.getRow(r);
       const v = t.values.get(`${ind.code}|${s.code}`);
-      row.values = [ind.code, ind.name, s.label, ind.valueType === 'boolean' ? (v === true ? 'Có' : v === false ? 'Không' : null) : (v ?? null), ind.unit, hint(ind), s.code];
+      row.values = [
+        ind.code,
+        ind.name,
+        s.label,
+        ind.valueType === 'boolean' ? (v === true ? 'Có' : v === false ? 'Không' : null) : (v ?? null),
+        ind.unit,
+        hint(ind),
+        s.code,
+      ];
       const cell = row.getCell(4);
       if (ind.valueType === 'integer') cell.numFmt = INTEGER_FORMAT;
       else if (ind.valueType === 'number' || ind.valueType === 'percent') cell.numFmt = NUMBER_FORMAT;
@@ -94,7 +119,12 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
       }
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFDE7' } };
       row.eachCell({ includeEmpty: false }, (c) => {
-        c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+        c.border = {
+          top: { style: 'thin' },
+          bottom: { style: 'thin' },
+          left: { style: 'thin' },
+          right: { style: 'thin' },
+        };
       });
       r += 1;
     }
@@ -135,12 +165,17 @@ export interface TemplateCell {
 }
 
 /** Reads a filled template: its metadata and every data row. Throws InvalidTemplateError. */
-export async function readReportTemplate(body: Buffer): Promise<{ meta: Record<string, string>; cells: TemplateCell[] }> {
+export async function readReportTemplate(
+  body: Buffer,
+): Promise<{ meta: Record<string, string>; cells: TemplateCell[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as never);
   } catch {
-    throw new InvalidTemplateError('Tệp không đọc được như một tệp Excel (.xlsx)', 'The file cannot be read as an Excel (.xlsx) workbook');
+    throw new InvalidTemplateError(
+      'Tệp không đọc được như một tệp Excel (.xlsx)',
+      'The file cannot be read as an Excel (.xlsx) workbook',
+    );
   }
   const metaSheet = wb.getWorksheet(META_SHEET);
   const meta: Record<string, string> = {};
@@ -151,15 +186,24 @@ export async function readReportTemplate(body: Buffer): Promise<{ meta: Record<s
   if (meta.marker !== TEMPLATE_MARKER) {
     throw new InvalidTemplateError(
       'Tệp không phải biểu mẫu của hệ thống; hãy tải "Biểu mẫu Excel" của báo cáo rồi nhập số liệu vào đó',
-      'The file is not a template of this system; download the report\'s Excel template and fill it in',
+      "The file is not a template of this system; download the report's Excel template and fill it in",
     );
   }
   if (Number(meta.format) !== TEMPLATE_FORMAT) {
-    throw new InvalidTemplateError('Biểu mẫu thuộc phiên bản cũ; hãy tải biểu mẫu mới', 'The template is of an older format; download a new one');
+    throw new InvalidTemplateError(
+      'Biểu mẫu thuộc phiên bản cũ; hãy tải biểu mẫu mới',
+      'The template is of an older format; download a new one',
+    );
   }
   const ws = wb.getWorksheet(TEMPLATE_SHEET);
-  if (!ws) throw new InvalidTemplateError(`Biểu mẫu thiếu trang "${TEMPLATE_SHEET}"`, `The template has no "${TEMPLATE_SHEET}" sheet`);
-  const titles = TEMPLATE_COLUMNS.slice(0, 4).map((_, i) => String(ws.getRow(HEADER_ROW).getCell(i + 1).value ?? '').trim());
+  if (!ws)
+    throw new InvalidTemplateError(
+      `Biểu mẫu thiếu trang "${TEMPLATE_SHEET}"`,
+      `The template has no "${TEMPLATE_SHEET}" sheet`,
+    );
+  const titles = TEMPLATE_COLUMNS.slice(0, 4).map((_, i) =>
+    String(ws.getRow(HEADER_ROW).getCell(i + 1).value ?? '').trim(),
+  );
   if (titles.join('|') !== TEMPLATE_COLUMNS.slice(0, 4).join('|')) {
     throw new InvalidTemplateError(
       `Trang "${TEMPLATE_SHEET}" đã bị sửa tiêu đề cột ở dòng ${HEADER_ROW}; hãy dùng biểu mẫu gốc`,
@@ -171,7 +215,15 @@ export async function readReportTemplate(body: Buffer): Promise<{ meta: Record<s
     const row = ws.getRow(r);
     const code = cellText(row.getCell(1).value);
     if (!code) continue;
-    cells.push({ sheet: TEMPLATE_SHEET, cell: `D${r}`, row: r, code, stream: cellText(row.getCell(7).value), raw: cellValue(row.getCell(4).value), codeCell: `A${r}` });
+    cells.push({
+      sheet: TEMPLATE_SHEET,
+      cell: `D${r}`,
+      row: r,
+      code,
+      stream: cellText(row.getCell(7).value),
+      raw: cellValue(row.getCell(4).value),
+      codeCell: `A${r}`,
+    });
   }
   return { meta, cells };
 }
@@ -186,9 +238,9 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && !(v instanceof Date)) {
     if ('result' in v) return (v as { result?: unknown }).result ?? null;
-    if ('richText' in v) return (v).richText.map((t) => t.text).join('');
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return (v as { text: string }).text;
-    if ('error' in v) return { error: (v).error };
+    if ('error' in v) return { error: v.error };
   }
   return v;
 }
@@ -256,12 +308,24 @@ export async function buildCycleExport(x: ExportInput): Promise<Buffer> {
 
   const pivot = wb.addWorksheet('Theo đơn vị', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   const numeric = x.indicators.filter((i) => i.valueType !== 'text');
-  pivot.getRow(1).values = ['Mã đơn vị', 'Đơn vị', 'Trạng thái báo cáo', 'Tình trạng gửi', ...numeric.map((i) => i.code)];
+  pivot.getRow(1).values = [
+    'Mã đơn vị',
+    'Đơn vị',
+    'Trạng thái báo cáo',
+    'Tình trạng gửi',
+    ...numeric.map((i) => i.code),
+  ];
   pivot.getRow(2).values = ['', '', '', '', ...numeric.map((i) => `${i.name} (${i.unit})`)];
   headerStyle(pivot.getRow(1));
   headerStyle(pivot.getRow(2));
   pivot.getRow(2).height = 60;
-  pivot.columns = [{ width: 14 }, { width: 40 }, { width: 18 }, { width: 14 }, ...numeric.map(() => ({ width: 16, style: { numFmt: NUMBER_FORMAT } }))];
+  pivot.columns = [
+    { width: 14 },
+    { width: 40 },
+    { width: 18 },
+    { width: 14 },
+    ...numeric.map(() => ({ width: 16, style: { numFmt: NUMBER_FORMAT } })),
+  ];
   for (const u of x.units) {
     pivot.addRow([
       u.code,

@@ -57,10 +57,16 @@ export function FeedbackForm({ mode, planItems, onSent, intro }: Props) {
   const error = send.error instanceof ApiError ? send.error : null;
   const fieldError = (path: string) => error?.fieldError(path);
   const attachmentError =
-    fileError ?? error?.issues.filter((i) => i.path === 'attachments' || i.path.startsWith('attachments.')).map((i) => i.message).join(' ') ?? undefined;
+    fileError ??
+    error?.issues
+      .filter((i) => i.path === 'attachments' || i.path.startsWith('attachments.'))
+      .map((i) => i.message)
+      .join(' ') ??
+    undefined;
 
   const checkFiles = (list: File[]): string | null => {
-    if (list.length > FEEDBACK_LIMITS.attachments) return t('feedback.form.tooMany', { count: FEEDBACK_LIMITS.attachments });
+    if (list.length > FEEDBACK_LIMITS.attachments)
+      return t('feedback.form.tooMany', { count: FEEDBACK_LIMITS.attachments });
     for (const f of list) {
       const ext = f.name.split('.').pop()?.toLowerCase() ?? '';
       if (!ALLOWED_EXTENSIONS.includes(ext)) return t('feedback.form.badType', { name: f.name });
@@ -156,10 +162,16 @@ export function FeedbackForm({ mode, planItems, onSent, intro }: Props) {
                 maxRows={18}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
-                error={fieldError('text') ?? (textTooLong ? t('feedback.form.tooLong', { max: formatNumber(FEEDBACK_LIMITS.text) }) : undefined)}
+                error={
+                  fieldError('text') ??
+                  (textTooLong ? t('feedback.form.tooLong', { max: formatNumber(FEEDBACK_LIMITS.text) }) : undefined)
+                }
               />
               <Text id="feedback-text-counter" size="xs" mt={4} c={textTooLong ? 'red.9' : 'dimmed'} ta="right">
-                {t('feedback.form.counter', { n: formatNumber(text.trim().length), max: formatNumber(FEEDBACK_LIMITS.text) })}
+                {t('feedback.form.counter', {
+                  n: formatNumber(text.trim().length),
+                  max: formatNumber(FEEDBACK_LIMITS.text),
+                })}
               </Text>
             </div>
             {planItems ? (
@@ -193,7 +205,10 @@ export function FeedbackForm({ mode, planItems, onSent, intro }: Props) {
         </Fieldset>
 
         {/* Honeypot: people never see or reach this field; a bot that fills it is answered but nothing is stored. */}
-        <Box aria-hidden="true" style={{ position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
+        <Box
+          aria-hidden="true"
+          style={{ position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' }}
+        >
           <label htmlFor="feedback-website">{t('feedback.form.honeypot')}</label>
           <input
             id="feedback-website"

@@ -23,14 +23,29 @@ interface Props {
  * Picks an item of the plan from its tree: options are indented by depth and read
  * "IV. › 4. Sở Tài chính"; the search ignores diacritics ("so tai chinh").
  */
-export function PlanItemSelect({ label, description, placeholder, items, value, onChange, error, required, onlyContainers, disabled, ...rest }: Props) {
+export function PlanItemSelect({
+  label,
+  description,
+  placeholder,
+  items,
+  value,
+  onChange,
+  error,
+  required,
+  onlyContainers,
+  disabled,
+  ...rest
+}: Props) {
   const options = useMemo(() => {
     const all = planItemOptions(items);
     return onlyContainers ? all.filter((o) => o.item.kind === 'section' || o.item.title) : all;
   }, [items, onlyContainers]);
   const depthOf = useMemo(() => new Map(options.map((o) => [o.item.id, o.depth])), [options]);
   const data = useMemo(() => options.map((o) => ({ value: o.item.id, label: o.path })), [options]);
-  const folded = useMemo(() => new Map(options.map((o) => [o.item.id, foldText(`${o.item.key} ${o.path} ${o.item.text ?? ''}`)])), [options]);
+  const folded = useMemo(
+    () => new Map(options.map((o) => [o.item.id, foldText(`${o.item.key} ${o.path} ${o.item.text ?? ''}`)])),
+    [options],
+  );
 
   return (
     <Select
@@ -54,7 +69,11 @@ export function PlanItemSelect({ label, description, placeholder, items, value, 
         return opts.filter((o) => 'value' in o && folded.get(o.value)?.includes(q));
       }}
       renderOption={({ option }) => (
-        <Text size="sm" pl={(depthOf.get(option.value) ?? 0) * 14} fw={(depthOf.get(option.value) ?? 0) === 0 ? 700 : 400}>
+        <Text
+          size="sm"
+          pl={(depthOf.get(option.value) ?? 0) * 14}
+          fw={(depthOf.get(option.value) ?? 0) === 0 ? 700 : 400}
+        >
           {option.label}
         </Text>
       )}
