@@ -81,16 +81,14 @@ export async function generateUnits(
       userId: u.id,
       orgUnitId: u.orgUnitId!,
     }));
-    await db
-      .insert(sessions)
-      .values(
-        sess.map((s) => ({
-          id: createHash('sha256').update(s.token).digest('hex'),
-          userId: s.userId,
-          csrfToken: s.csrf,
-          expiresAt: new Date(Date.now() + 7 * 86_400_000),
-        })),
-      );
+    await db.insert(sessions).values(
+      sess.map((s) => ({
+        id: createHash('sha256').update(s.token).digest('hex'),
+        userId: s.userId,
+        csrfToken: s.csrf,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      })),
+    );
     for (const s of sess)
       out.push({
         id: s.orgUnitId,
@@ -119,14 +117,12 @@ export async function generateAccount(
     .returning({ id: users.id });
   const token = randomBytes(24).toString('base64url');
   const csrf = randomBytes(16).toString('hex');
-  await db
-    .insert(sessions)
-    .values({
-      id: createHash('sha256').update(token).digest('hex'),
-      userId: u.id,
-      csrfToken: csrf,
-      expiresAt: new Date(Date.now() + 7 * 86_400_000),
-    });
+  await db.insert(sessions).values({
+    id: createHash('sha256').update(token).digest('hex'),
+    userId: u.id,
+    csrfToken: csrf,
+    expiresAt: new Date(Date.now() + 7 * 86_400_000),
+  });
   return { cookie: `bioplan_session=${token}`, csrf, id: u.id };
 }
 

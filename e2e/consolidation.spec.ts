@@ -168,13 +168,11 @@ describe('consolidated report', () => {
     await page.getByRole('link', { name: 'Tệp Word và Excel' }).click();
     await page.getByRole('link', { name: 'Tải biểu mẫu Excel' }).waitFor();
     await expectAccessible(page, 'unit files');
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'bieu-mau-giao-long.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: filled,
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bieu-mau-giao-long.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: filled,
+    });
     await page.getByRole('button', { name: 'Nhập số liệu', exact: true }).click();
     await page.getByText(`Chỉ tiêu!D${bad}`).waitFor();
     const row = page.getByRole('row').filter({ hasText: `Chỉ tiêu!D${bad}` });

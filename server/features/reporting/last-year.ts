@@ -17,13 +17,11 @@ export const valuesJson = (
 const byCodeAndStream = (a: ValueJson, b: ValueJson) =>
   a.c < b.c ? -1 : a.c > b.c ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
 export const toValues = (rows: ValueJson[]): ContentValue[] =>
-  rows
-    .sort(byCodeAndStream)
-    .map((row) => ({
-      indicatorCode: row.c,
-      wasteStream: (row.s || null) as ContentValue['wasteStream'],
-      value: row.v ?? null,
-    }));
+  rows.sort(byCodeAndStream).map((row) => ({
+    indicatorCode: row.c,
+    wasteStream: (row.s || null) as ContentValue['wasteStream'],
+    value: row.v ?? null,
+  }));
 
 /**
  * Last year's reports: the accepted reports of the plan's cycle of the year before `year`. The

@@ -71,16 +71,14 @@ describe('notices in the reader’s language', () => {
   });
 
   it('a notice stored before as plain text reads the same in both languages', async () => {
-    await t.database.db
-      .insert(notifications)
-      .values({
-        userId: health.user.id,
-        kind: 'legacy',
-        title: 'Thông báo cũ',
-        body: 'Nội dung cũ',
-        link: '/',
-        createdAt: new Date(),
-      });
+    await t.database.db.insert(notifications).values({
+      userId: health.user.id,
+      kind: 'legacy',
+      title: 'Thông báo cũ',
+      body: 'Nội dung cũ',
+      link: '/',
+      createdAt: new Date(),
+    });
     expect(await latest(health, 'legacy', 'en')).toMatchObject({ title: 'Thông báo cũ', body: 'Nội dung cũ' });
     await t.database.db.delete(notifications).where(eq(notifications.kind, 'legacy'));
   });
