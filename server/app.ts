@@ -71,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     // Errors raised before routing (a malformed URL, a path parameter over the length limit)
     // and by Node's HTTP parser (headers too large, a timeout) answer the same envelope.
-    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
+    frameworkErrors: (err, req, reply) => void sendError(err, req, reply),
     clientErrorHandler: clientError,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -81,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    defaultJson(req, body as string, done);
+    void defaultJson(req, body as string, done);
   });
 
   app.setValidatorCompiler(guardedValidatorCompiler);
@@ -134,13 +134,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.ctx = {
       actor,
       db: database.db,
-      requestId: String(req.id),
+      requestId: req.id,
       clock,
       config,
       lang: languageOf(req),
       ip: req.ip,
     };
-    reply.header('x-request-id', String(req.id));
+    reply.header('x-request-id', req.id);
     refuseUnlistedContentType(req);
   });
 
@@ -181,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/') || !hasClient || req.method !== 'GET') {
       return reply.status(404).send({
         error: { code: 'NOT_FOUND', message: lang === 'vi' ? 'Không tìm thấy đường dẫn' : 'Route not found' },
-        requestId: String(req.id),
+        requestId: req.id,
       });
     }
     // The client routes in the browser: every other GET answers the single page.
@@ -267,7 +267,7 @@ const fastifyErrors: Record<string, { code: string; message: { vi: string; en: s
  */
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.ctx?.lang ?? languageOf(req);
-  const requestId = String(req.id);
+  const requestId = req.id;
   reply.header('x-request-id', requestId);
   // Answered before the body arrived (an upload refused by its access check): close the
   // connection rather than receive and discard the rest of the body.

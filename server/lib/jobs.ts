@@ -30,7 +30,7 @@ export interface JobContext<P = unknown> {
    * Records progress (0–100) and an optional note, and extends the lease. A note given as
    * msg(vi, en) is stored in both languages (lib/messages.ts); read it back with `localize`.
    */
-  progress(percent: number, note?: string | Message): Promise<void>;
+  progress: (percent: number, note?: string | Message) => Promise<void>;
 }
 
 /** A handler returns the job's result (JSON), or throws to fail the attempt. */
@@ -40,7 +40,7 @@ const handlers = new Map<string, JobHandler<never>>();
 
 /** Registers the handler of a job kind (once, at module load). */
 export function registerJobHandler<P>(kind: string, handler: JobHandler<P>): void {
-  handlers.set(kind, handler as JobHandler<never>);
+  handlers.set(kind, handler);
 }
 
 /** Kinds with a registered handler. */
@@ -60,7 +60,7 @@ export async function enqueueJob(
     .insert(jobs)
     .values({
       kind: input.kind,
-      payload: input.payload as never,
+      payload: input.payload,
       runAt: input.runAt,
       maxAttempts: input.maxAttempts ?? 5,
       createdBy: input.createdBy ?? null,
@@ -76,7 +76,7 @@ export async function getJob(db: DbOrTx, id: string): Promise<JobRow | undefined
 }
 
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
 }
 
 /**
@@ -166,7 +166,7 @@ async function runClaimed(
       .set({
         status: 'succeeded',
         progress: 100,
-        result: (result ?? null) as never,
+        result: result ?? null,
         error: null,
         lockedUntil: null,
         finishedAt: sql`now()`,

@@ -37,6 +37,7 @@ export function localStorage(dir: string): FileStorage {
 export function safeFileName(name: string | undefined, opts: { fallback?: string; maxLength?: number } = {}): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = stripLoneSurrogates(stripBidiControls(base))
+    // oxlint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f"]/g, '')
     .trim();
   // Cutting may split a surrogate pair: remove the half left behind.

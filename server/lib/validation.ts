@@ -32,7 +32,7 @@ export function localiseValidation(
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const segments = path ? path.split('.') : [];
     const keys = (e.params?.keys as string[] | undefined) ?? [];
-    const sentence = validationSentence({ ...(e.params ?? {}), code: e.keyword, path: segments, message: e.message });
+    const sentence = validationSentence({ ...e.params, code: e.keyword, path: segments, message: e.message });
     const field = path || (keys.length ? keys.join(', ') : (CONTEXT_LABEL[context ?? 'body']?.[lang] ?? ''));
     return { path: field, message: sentence[lang] };
   });
@@ -79,6 +79,7 @@ export function findUnstorableText(input: unknown): { path: string; kind: Unstor
       for (let i = entries.length - 1; i >= 0; i -= 1) {
         const [key, v] = entries[i];
         const kind = unstorableKind(key);
+        // oxlint-disable-next-line no-control-regex -- a NUL in a key is shown escaped, as \0
         if (kind) return { path: join(path, stripLoneSurrogates(key.replace(/\u0000/g, '\\0'))), kind };
         stack.push({ value: v, path: join(path, key) });
       }

@@ -108,13 +108,14 @@ describe('consolidated draft', () => {
 
   it('takes edits: update, remove, move, add; a stale version answers 409; bad input 400', async () => {
     const [a, b, c] = draft.paragraphs.filter((p) => p.part === 'implementation');
+    expect(c, 'the fixture gives three implementation paragraphs').toBeDefined();
     const res = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, {
       version: draft.version,
       operations: [
         { op: 'update', id: a.id, text: 'Sở Y tế: đã ban hành Kế hoạch số 45/KH-SYT (đoạn đã sửa).' },
         { op: 'remove', id: b.id },
         { op: 'add', part: 'difficulties', itemKey: '', text: 'Đoạn do cán bộ đầu mối bổ sung.' },
-        ...(c ? [{ op: 'move', id: c.id, offset: -1 }] : []),
+        { op: 'move', id: c.id, offset: -1 },
       ],
       settings: { documentNumber: 1, documentDate: '2026-12-05', signerName: 'Nguyễn Văn An' },
     });
@@ -131,11 +132,9 @@ describe('consolidated draft', () => {
       source: null,
       part: 'difficulties',
     });
-    if (c) {
-      const impl = next.paragraphs.filter((p) => p.part === 'implementation').map((p) => p.id);
-      // b removed, then c moved one place up: before a.
-      expect(impl.slice(0, 2)).toEqual([c.id, a.id]);
-    }
+    const impl = next.paragraphs.filter((p) => p.part === 'implementation').map((p) => p.id);
+    // b removed, then c moved one place up: before a.
+    expect(impl.slice(0, 2)).toEqual([c.id, a.id]);
     const stale = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, {
       version: draft.version,
       operations: [],
@@ -304,10 +303,10 @@ describe('the consolidated Word document (Nghị định 30/2020)', () => {
     expect(para('Nơi nhận:')).toMatch(/<w:b\/>[\s\S]*<w:i\/>[\s\S]*<w:sz w:val="24"\/>/);
     expect(para('- Như trên;')).toMatch(/<w:sz w:val="22"\/>/);
     expect(para('UBND TỈNH VĨNH LONG')).not.toMatch(/<w:b\/>/);
-    const body = para('đoạn đã sửa');
-    expect(body).toContain('<w:jc w:val="both"/>');
-    expect(body).toMatch(/<w:ind w:firstLine="567"\/>/);
-    expect(body).toMatch(/<w:spacing [^>]*w:after="120"/);
+    const edited = para('đoạn đã sửa');
+    expect(edited).toContain('<w:jc w:val="both"/>');
+    expect(edited).toMatch(/<w:ind w:firstLine="567"\/>/);
+    expect(edited).toMatch(/<w:spacing [^>]*w:after="120"/);
     // Table numbers right-aligned.
     const cell = parts.document.match(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?130,5[\s\S]*?<\/w:tc>/)![0];
     expect(cell).toContain('<w:jc w:val="right"/>');

@@ -1,9 +1,7 @@
 // From the draft (or one unit's report) to the document model of server/lib/documents/decree30.ts.
 // Pure: the service reads the rows, these functions lay them out as a Vietnamese state report.
-import type { ReportDto } from '../../../shared/contracts/reporting.js';
-import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain.js';
 import { formatCitationDate, formatDate, vietnamDate } from '../../../shared/format.js';
-import { STATUS_LABELS, WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
+import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import type { ConsolidationTables } from '../../db/schema/index.js';
 import {
   documentNumberLine,

@@ -89,6 +89,9 @@ function applyOperation(
       } else list.splice(at + 1, 0, row);
       return list;
     }
+    default:
+      // The contract admits no other operation; a new one must be handled above.
+      throw new Error(`Unhandled draft operation: ${(op as { op: string }).op}`);
   }
 }
 

@@ -76,7 +76,7 @@ export async function attachmentCounts(db: DbOrTx, feedbackIds: string[]) {
     .from(feedbackAttachments)
     .where(inArray(feedbackAttachments.feedbackId, feedbackIds))
     .groupBy(feedbackAttachments.feedbackId);
-  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export interface FeedbackFilter {
@@ -128,7 +128,7 @@ export async function listFeedback(db: DbOrTx, filter: FeedbackFilter, page: { p
     .select({ n: sql<number>`count(*)::int` })
     .from(feedback)
     .where(cond);
-  return { rows, total: Number(n) };
+  return { rows, total: n };
 }
 
 /** Which of these feedback ids exist. */

@@ -30,6 +30,7 @@ function toAttachmentDto(attachment: repo.AttachmentRow): AttachmentDto {
 function cleanFileName(name: string): string {
   // Keep the name readable but harmless: no path, no control characters, bounded length.
   const base = name.split(/[\\/]/).pop() ?? 'tep';
+  // oxlint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (cleaned || 'tep').slice(0, LIMITS.name);
 }

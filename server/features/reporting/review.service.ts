@@ -148,7 +148,7 @@ export async function bulkAccept(ctx: Ctx, ids: string[]) {
   requireAccess(ctx, 'report.review');
   const accepted: string[] = [];
   const failed: Array<{ id: string; code: string; message: string }> = [];
-  for (const id of [...new Set(ids)]) {
+  for (const id of new Set(ids)) {
     try {
       await acceptOne(ctx, id);
       accepted.push(id);

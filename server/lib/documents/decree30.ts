@@ -274,6 +274,7 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": 
 
 /** Text as docx escapes it: the five entities, and control characters XML 1.0 forbids dropped. */
 export function escapeXml(text: string): string {
+  // oxlint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters; they are dropped
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 
