@@ -283,7 +283,7 @@ export async function completenessBoard(
   const json = <T>(x: T | string): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
   const kinds = json(row.kinds);
   const total = row.total ?? kinds.reduce((n, k) => n + k.expected, 0);
-  return { cycleStatus: row.cycleStatus ?? null, kinds, rows: json(row.rows), total: Number(total) };
+  return { cycleStatus: row.cycleStatus ?? null, kinds, rows: json(row.rows), total };
 }
 
 /** Expected units that have not submitted yet (reminder targets). */

@@ -61,7 +61,7 @@ export const unitLastYearJson = (planId: SQL, year: SQL, unitId: SQL) => sql`(
 
 export function toPrevious(previous: PreviousJson): PreviousValues | null {
   return previous
-    ? { reportId: previous.reportId, year: Number(previous.year), values: toValues(previous.values) }
+    ? { reportId: previous.reportId, year: previous.year, values: toValues(previous.values) }
     : null;
 }
 
@@ -74,7 +74,7 @@ export interface LastYearTotals {
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows?: T[] }).rows ?? (result as T[]);
 }
-const parsed = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+const parsed = (x: unknown): unknown => (typeof x === 'string' ? JSON.parse(x) : x);
 
 /**
  * Last year's values for a report of `year` in the plan: with `orgUnitId`, that unit's (or its
@@ -96,7 +96,7 @@ export async function lastYearValues(
     const [row] = rowsOf<{ p: unknown }>(
       await db.execute(sql`select ${unitLastYearJson(planId, year, sql`${q.orgUnitId}::uuid`)} as p`),
     );
-    return toPrevious(parsed<PreviousJson>(row?.p ?? null));
+    return toPrevious(parsed(row?.p ?? null) as PreviousJson);
   }
   const [row] = rowsOf<{ year: number | null; totals: unknown }>(
     await db.execute(sql`select
@@ -107,9 +107,9 @@ export async function lastYearValues(
               group by v.indicator_code, v.stream) t) as totals`),
   );
   if (row?.year === null || row?.year === undefined) return null;
-  const totals = parsed<Array<{ indicatorCode: string; stream: string; num: number | string | null }>>(row.totals);
+  const totals = parsed(row.totals) as Array<{ indicatorCode: string; stream: string; num: number | string | null }>;
   return {
-    year: Number(row.year),
+    year: row.year,
     values: totals.map((t) => ({
       indicatorCode: t.indicatorCode,
       stream: t.stream,

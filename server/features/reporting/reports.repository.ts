@@ -135,16 +135,16 @@ export async function loadReportBundle(
   const [row] = await q.execute({ id, ...opts.idempotency });
   if (!row) return undefined;
   // Both drivers decode json columns; a driver that hands back text still gets parsed here.
-  const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+  const json = (x: unknown): unknown => (typeof x === 'string' ? JSON.parse(x) : x);
   return {
     report: row.report,
     cycle: row.cycle,
     expected: row.expected,
     ...(opts.content
-      ? { content: { values: toValues(json<ValueJson[]>(row.values)), sections: json<ContentSection[]>(row.sections) } }
+      ? { content: { values: toValues(json(row.values) as ValueJson[]), sections: json(row.sections) as ContentSection[] } }
       : {}),
-    ...(opts.lastEvent ? { lastEvent: json<LastEventRef | null>(row.lastEvent) } : {}),
-    ...(opts.previous ? { previous: toPrevious(json<PreviousJson>(row.previous)) } : {}),
+    ...(opts.lastEvent ? { lastEvent: json(row.lastEvent) as LastEventRef | null } : {}),
+    ...(opts.previous ? { previous: toPrevious(json(row.previous) as PreviousJson) } : {}),
     ...(opts.idempotency ? { keyUsed: row.keyUsed === true } : {}),
   };
 }
