@@ -19,6 +19,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { renderOfficialDocument } from '../../lib/documents/decree30.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
+import { cellText, type PlainCellValue } from '../../lib/spreadsheets/cells.js';
 import { localStorage } from '../../lib/storage.js';
 import {
   buildReportTemplate,
@@ -333,25 +334,27 @@ export async function importReportXlsx(
 
 /** A cell's value for an indicator, or why it is refused. */
 function readValue(
-  raw: unknown,
+  raw: PlainCellValue,
   ind: ReportDto['form']['indicators'][number],
 ): { value: number | boolean | string | null } | { error: Message } {
-  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
-  if (typeof raw === 'object' && raw !== null && 'error' in raw)
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
+  if (typeof raw === 'object' && 'error' in raw)
     return { error: msg('ô có lỗi công thức', 'the cell holds a formula error') };
+  // As the cell reads; a date as the form writes it (dd/mm/yyyy).
+  const text = raw instanceof Date ? formatDate(raw.toISOString()) : cellText(raw);
   if (ind.valueType === 'boolean') {
-    const s = String(raw).trim().toLowerCase();
+    const s = text.trim().toLowerCase();
     if (raw === true || ['có', 'co', 'x', 'true', 'yes'].includes(s)) return { value: true };
     if (raw === false || ['không', 'khong', 'false', 'no'].includes(s)) return { value: false };
     return {
       error: msg(
-        `chỉ nhập "Có" hoặc "Không" (đang là "${String(raw).slice(0, 40)}")`,
-        `enter "Có" or "Không" (found "${String(raw).slice(0, 40)}")`,
+        `chỉ nhập "Có" hoặc "Không" (đang là "${text.slice(0, 40)}")`,
+        `enter "Có" or "Không" (found "${text.slice(0, 40)}")`,
       ),
     };
   }
   if (ind.valueType === 'text') {
-    const s = raw instanceof Date ? formatDate(raw.toISOString()) : String(raw).trim();
+    const s = text.trim();
     if (s.length > LIMITS.longText)
       return {
         error: msg(`dài quá ${formatNumber(LIMITS.longText)} ký tự`, `longer than ${LIMITS.longText} characters`),
@@ -364,8 +367,8 @@ function readValue(
   if (n === null || !Number.isFinite(n)) {
     return {
       error: msg(
-        `phải là số (đang là "${String(raw instanceof Date ? formatDate(raw.toISOString()) : raw).slice(0, 40)}")`,
-        `must be a number (found "${String(raw).slice(0, 40)}")`,
+        `phải là số (đang là "${text.slice(0, 40)}")`,
+        `must be a number (found "${text.slice(0, 40)}")`,
       ),
     };
   }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResultDto } from '../../../shared/contracts/consolidation.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { cellText } from '../../lib/spreadsheets/cells.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, submitReport } from './reporting.fixtures.js';
 
@@ -43,7 +44,7 @@ async function load(body: Buffer) {
 /** The row of an indicator (and stream label) in the template sheet. */
 function rowOf(ws: ExcelJS.Worksheet, code: string, stream = ''): number {
   for (let r = 7; r <= ws.rowCount; r += 1) {
-    if (ws.getRow(r).getCell(1).value === code && String(ws.getRow(r).getCell(7).value ?? '') === stream) return r;
+    if (ws.getRow(r).getCell(1).value === code && cellText(ws.getRow(r).getCell(7).value) === stream) return r;
   }
   throw new Error(`no row ${code} ${stream}`);
 }
@@ -143,12 +144,12 @@ describe('template and import', () => {
     ws.getCell(`D${tl}`).value = '120,5'; // a percentage above 100
     const res = await upload(stc, stcReport.id, 'so-lieu.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(res.statusCode, res.body).toBe(200);
-    const out = res.json() as ImportResultDto;
+    const out = res.json<ImportResultDto>();
     expect(out.refused.map((x) => x.address)).toEqual([`Chỉ tiêu!D${industrial}`, `Chỉ tiêu!D${tl}`]);
     expect(out.refused[0].reason).toContain('XL-01');
     expect(out.refused[0].reason).toContain('không được nhỏ hơn 0 (đang là -3)');
     expect(out.refused[1].reason).toContain('không được lớn hơn 100 (đang là 120,5)');
-    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json() as ReportDto;
+    const report = (await stc.get(`/api/v1/reports/${stcReport.id}`)).json<ReportDto>();
     expect(report.values).toEqual(
       expect.arrayContaining([
         { indicatorCode: 'XL-01', wasteStream: 'medical', value: 1.5 },

@@ -2,6 +2,7 @@
 // reading a filled template back cell by cell. Pure: data in, Buffer out (and back); the
 // services decide access and what to save.
 import ExcelJS from 'exceljs';
+import { cellText, cellValue, type PlainCellValue } from './cells.js';
 
 /** Sheet and marker of the templates this product writes. */
 export const TEMPLATE_SHEET = 'Chỉ tiêu';
@@ -65,9 +66,10 @@ function hint(i: TemplateIndicator): string {
       return `Số nguyên${i.min !== null ? `, từ ${i.min}` : ''}${i.max !== null ? ` đến ${i.max}` : ''}`;
     case 'percent':
       return 'Tỷ lệ %, từ 0 đến 100';
-    default:
-      return `Số${i.min !== null ? `, từ ${i.min}` : ''}${i.max !== null ? ` đến ${i.max}` : ''}`;
+    case 'number':
+      break;
   }
+  return `Số${i.min !== null ? `, từ ${i.min}` : ''}${i.max !== null ? ` đến ${i.max}` : ''}`;
 }
 
 /** The unit's form as an .xlsx to fill: one row per indicator (and waste stream), prefilled. */
@@ -159,7 +161,7 @@ export interface TemplateCell {
   code: string;
   stream: string;
   /** The value as Excel holds it (formulas read as their result). */
-  raw: unknown;
+  raw: PlainCellValue;
   /** Address of the code cell, for refusals about the row itself. */
   codeCell: string;
 }
@@ -181,7 +183,7 @@ export async function readReportTemplate(
   const meta: Record<string, string> = {};
   metaSheet?.eachRow((row) => {
     const k = row.getCell(1).value;
-    if (typeof k === 'string') meta[k] = String(row.getCell(2).value ?? '');
+    if (typeof k === 'string') meta[k] = cellText(row.getCell(2).value);
   });
   if (meta.marker !== TEMPLATE_MARKER) {
     throw new InvalidTemplateError(
@@ -202,7 +204,7 @@ export async function readReportTemplate(
       `The template has no "${TEMPLATE_SHEET}" sheet`,
     );
   const titles = TEMPLATE_COLUMNS.slice(0, 4).map((_, i) =>
-    String(ws.getRow(HEADER_ROW).getCell(i + 1).value ?? '').trim(),
+    cellText(ws.getRow(HEADER_ROW).getCell(i + 1).value).trim(),
   );
   if (titles.join('|') !== TEMPLATE_COLUMNS.slice(0, 4).join('|')) {
     throw new InvalidTemplateError(
@@ -213,36 +215,19 @@ export async function readReportTemplate(
   const cells: TemplateCell[] = [];
   for (let r = HEADER_ROW + 1; r <= ws.rowCount; r += 1) {
     const row = ws.getRow(r);
-    const code = cellText(row.getCell(1).value);
+    const code = cellText(row.getCell(1).value).trim();
     if (!code) continue;
     cells.push({
       sheet: TEMPLATE_SHEET,
       cell: `D${r}`,
       row: r,
       code,
-      stream: cellText(row.getCell(7).value),
+      stream: cellText(row.getCell(7).value).trim(),
       raw: cellValue(row.getCell(4).value),
       codeCell: `A${r}`,
     });
   }
   return { meta, cells };
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  const x = cellValue(v);
-  return x === null || x === undefined ? '' : String(x).trim();
-}
-
-/** A cell's plain value: formula results, rich text and hyperlinks flattened. */
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('result' in v) return (v as { result?: unknown }).result ?? null;
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return (v as { text: string }).text;
-    if ('error' in v) return { error: v.error };
-  }
-  return v;
 }
 
 /* ───────────────────────────── the cycle export ───────────────────────────── */
