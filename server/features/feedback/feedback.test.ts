@@ -71,7 +71,7 @@ const pdf = (size = 2000) => {
 
 async function countFeedback(): Promise<number> {
   const [{ n }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(feedback);
-  return Number(n);
+  return n;
 }
 
 function storedFiles(): string[] {

@@ -150,7 +150,7 @@ describe('broken multipart bodies answer 400 in the envelope', () => {
     );
     const targets: Array<{
       who: string;
-      send: (o: { payload: Buffer; headers: Record<string, string> }) => Promise<{ statusCode: number; json(): any }>;
+      send: (o: { payload: Buffer; headers: Record<string, string> }) => Promise<{ statusCode: number; json(): { error: { code: string }; requestId: unknown } }>;
     }> = [
       {
         who: 'unit attachment',
@@ -192,7 +192,7 @@ describe('concurrent duplicates answer 409', () => {
   it('six simultaneous POST /users with one new e-mail: one 201, five 409', async () => {
     const body = { email: 'cung-luc@test.vn', name: 'Cùng Lúc', role: 'focal', password: TEST_PASSWORD };
     const answers = await Promise.all(Array.from({ length: 6 }, () => admin.post('/api/v1/users', body)));
-    const codes = answers.map((a) => a.statusCode).sort();
+    const codes = answers.map((a) => a.statusCode).sort((a, b) => a - b);
     expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
     for (const a of answers.filter((x) => x.statusCode === 409)) {
       expect(a.json().error.code).toBe('CONFLICT');

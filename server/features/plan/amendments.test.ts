@@ -329,12 +329,9 @@ describe('amendment proposals', () => {
     // The named units are replaced; the group of units the plan names stays.
     expect(
       item(v2, 'IV.4')
-        .assignments.map((x) => [x.orgUnit?.code ?? x.unitGroup, x.role])
-        .sort(),
-    ).toEqual([
-      ['VL-SXD', 'coordinate'],
-      ['departments_and_localities', 'coordinate'],
-    ]);
+        .assignments.map((x) => `${x.orgUnit?.code ?? x.unitGroup},${x.role}`)
+        .sort((p, q) => (p < q ? -1 : p > q ? 1 : 0)),
+    ).toEqual(['VL-SXD,coordinate', 'departments_and_localities,coordinate']);
     // Items carry new ids, same keys, parents remapped.
     expect(item(v2, 'IV.6').id).not.toBe(iv6.id);
     expect(item(v2, 'IV.6').parentId).toBe(item(v2, 'IV').id);
@@ -460,11 +457,11 @@ describe('amendment proposals', () => {
       .select({ n: sql<number>`count(*)::int` })
       .from(planVersions)
       .where(sql`${planVersions.planId} = ${plan.id}`);
-    expect(Number(n)).toBe(3);
+    expect(n).toBe(3);
     // Each version keeps its own full copy of the items.
     const [{ items }] = await t.database.db
       .select({ items: sql<number>`count(distinct ${planItems.versionId})::int` })
       .from(planItems);
-    expect(Number(items)).toBe(3);
+    expect(items).toBe(3);
   });
 });

@@ -60,7 +60,7 @@ describe('the plan as data', () => {
     expect(actual).toEqual(expected);
     // Every paragraph of the text is somewhere in the items.
     const all = plan.items.map((i) => `${i.title ?? ''}\n${i.text ?? ''}`).join('\n');
-    for (const l of lines.filter((l) => !/^((?:I|II|III|IV)\.|\d\.|-)\s/.test(l))) expect(all).toContain(l);
+    for (const line of lines.filter((l) => !/^((?:I|II|III|IV)\.|\d\.|-)\s/.test(l))) expect(all).toContain(line);
   });
 
   it('names the responsible units, lead or coordinating, and the groups of IV.1 and IV.7', () => {

@@ -92,6 +92,8 @@ describe('reading', () => {
     await focal.get(`/api/v1/reports?cycleId=${id}`);
     const after = await t.database.db.select().from(reports).where(eq(reports.cycleId, id));
     expect(after).toHaveLength(expected);
-    expect(after.map((x) => x.updatedAt.getTime()).sort()).toEqual(before.map((x) => x.updatedAt.getTime()).sort());
+    expect(after.map((x) => x.updatedAt.getTime()).sort((a, b) => a - b)).toEqual(
+      before.map((x) => x.updatedAt.getTime()).sort((a, b) => a - b),
+    );
   });
 });

@@ -266,7 +266,7 @@ describe('drafts and concurrency', () => {
       health.put(`/api/v1/reports/${r.id}`, mine),
       health2.put(`/api/v1/reports/${r.id}`, theirs),
     ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a.statusCode, b.statusCode].sort((x, y) => x - y)).toEqual([200, 409]);
     const [won, lost] = a.statusCode === 200 ? [mine, b] : [theirs, a];
     expect(lost.json().error.code).toBe('CONFLICT');
     const read = (await health.get(`/api/v1/reports/${r.id}`)).json<ReportDto>();
