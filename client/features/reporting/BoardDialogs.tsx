@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompletenessUnitDto, CycleDto } from '../../../shared/contracts/reporting';
 import { formatDate, parseVietnameseDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
-import { addDays } from '../../../shared/reporting-rules';
+import { addDays } from '../../../shared/deadlines';
 import { ApiError } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useBulkAcceptMutation, useCreateExtensionMutation } from './api';

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDate, formatDateTime, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
-import { addDays, defaultDeadline } from '../../../shared/reporting-rules';
+import { addDays, defaultDeadline } from '../../../shared/deadlines';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
 import { formatDate, todayInVietnam } from '../../../shared/format';
-import { daysBetween } from '../../../shared/reporting-rules';
+import { daysBetween } from '../../../shared/deadlines';
 
 // Filled badges on dark shades: white text stays above 4.5:1 (WCAG AA) for every status.
 const STATUS_COLORS: Record<BoardStatus | 'late' | 'onTime', string> = {

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contracts/reporting.js';
 import { UNIT_GROUP_KINDS, type OrgUnitKind, type UnitGroup } from '../../../shared/domain.js';
 import { formatDate } from '../../../shared/format.js';
-import { defaultDeadline } from '../../../shared/reporting-rules.js';
+import { defaultDeadline } from '../../../shared/deadlines.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, type FrozenSection } from '../../db/schema/index.js';

@@ -1,7 +1,7 @@
 // A cycle as its readers see it, and what every cycle use case shares: loading one, the 409s
 // of a cycle in the wrong state, and the DTO whose abilities are the policy's verdicts.
 import type { CycleDto } from '../../../shared/contracts/reporting.js';
-import { lockDate } from '../../../shared/reporting-rules.js';
+import { lockDate } from '../../../shared/deadlines.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';

@@ -2,7 +2,7 @@
 // cycle is open.
 import type { CreateExtensionRequest, ExtensionDto } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
-import { unitDeadline } from '../../../shared/reporting-rules.js';
+import { unitDeadline } from '../../../shared/deadlines.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ReminderDto, SendRemindersRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate, vietnamDate } from '../../../shared/format.js';
-import { dueReminderSlot } from '../../../shared/reporting-rules.js';
+import { dueReminderSlot } from '../../../shared/deadlines.js';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reminderLog, reportCycles } from '../../db/schema/index.js';

@@ -3,14 +3,8 @@
 // also go to the feedback desk in the same transaction.
 import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
-import {
-  checkShape,
-  lockDate,
-  STATUS_LABELS,
-  submissionTiming,
-  validateForSubmit,
-  type ReportContent,
-} from '../../../shared/reporting-rules.js';
+import { checkShape, STATUS_LABELS, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
+import { lockDate, submissionTiming } from '../../../shared/deadlines.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireActor } from '../../lib/access.js';
