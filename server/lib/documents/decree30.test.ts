@@ -15,15 +15,9 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../shared/format.js';
-import {
-  blocksXml,
-  FONT,
-  mm,
-  renderOfficialDocument,
-  type BodyBlock,
-  type BodyTable,
-  type OfficialDocument,
-} from './decree30.js';
+import { renderOfficialDocument, type BodyBlock, type BodyTable, type OfficialDocument } from './decree30.js';
+import { blocksXml } from './decree30-body.js';
+import { FONT, mm } from './decree30-page.js';
 import { readZipEntry, replaceZipEntry } from './zip.js';
 
 /* The body as docx objects: the writer's implementation before it wrote XML text. */

@@ -1,0 +1,122 @@
+// The body of a document in the state format (decree30.ts), written as WordprocessingML text.
+import { formatNumber } from '../../../shared/format.js';
+import type { BodyBlock, BodyTable } from './decree30.js';
+import { BODY_PT, FONT, mm, pt } from './decree30-page.js';
+
+// The body — thousands of paragraphs and table cells in a consolidated report — is written as XML
+// text: built as docx objects, each element cost a dozen allocations and the serializer's walk,
+// and rendering took several times as long as reading the data. The text is, byte for byte,
+// what docx writes for the same paragraphs and tables (decree30.test.ts compares the two), and
+// is spliced into the document docx writes around it (header, title, signature, sections).
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Text as docx escapes it: the five entities, and control characters XML 1.0 forbids dropped. */
+export function escapeXml(text: string): string {
+  // oxlint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters; they are dropped
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+const RUN_FONTS = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
+
+/** `<w:b/><w:bCs/>` when on, `w:val="false"` when explicitly off, nothing when unset (docx's on/off). */
+function onOffXml(tag: 'b' | 'i', value: boolean | undefined): string {
+  if (value === undefined) return '';
+  return value ? `<w:${tag}/><w:${tag}Cs/>` : `<w:${tag} w:val="false"/><w:${tag}Cs w:val="false"/>`;
+}
+
+/** The start of a run up to its text, as `run()` writes it; the text and `RUN_END` follow. */
+function runStartXml(o: { size?: number; bold?: boolean; italic?: boolean }): string {
+  const size = pt(o.size ?? BODY_PT);
+  return `<w:r><w:rPr>${RUN_FONTS}${onOffXml('b', o.bold)}${onOffXml('i', o.italic)}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">`;
+}
+const RUN_END = '</w:t></w:r>';
+
+const BODY_PARAGRAPH_PROPS = `<w:pPr><w:spacing w:after="120" w:before="0" w:line="288" w:lineRule="auto"/><w:ind w:firstLine="${mm(10)}"/><w:jc w:val="both"/></w:pPr>`;
+
+/** A justified body paragraph, first line indented 1 cm, 14 pt. */
+function bodyParagraphXml(text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}): string {
+  return `<w:p>${BODY_PARAGRAPH_PROPS}${runStartXml({ size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })}${escapeXml(text)}${RUN_END}</w:p>`;
+}
+
+const JC = { left: 'left', center: 'center', right: 'right' } as const;
+const TABLE_BORDERS_XML = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
+const TABLE_CELL_MARGINS_XML =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar>';
+
+/** A bordered table: bold header row repeated on each page, rows never split across pages. */
+function tableXml(t: BodyTable, width: number): string {
+  const size = t.fontSize ?? 12;
+  const sum = t.columns.reduce((a, c) => a + c.width, 0);
+  const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
+  // Everything of a cell up to its text, by alignment and weight, made once per table.
+  const starts = new Map<string, string>();
+  const cellStart = (i: number, jc: 'left' | 'center' | 'right', bold: boolean) => {
+    const key = `${i}|${jc}|${bold}`;
+    let start = starts.get(key);
+    if (start === undefined) {
+      start = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[i]}"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/><w:jc w:val="${jc}"/></w:pPr>${runStartXml({ size, bold })}`;
+      starts.set(key, start);
+    }
+    return start;
+  };
+  const CELL_END = `${RUN_END}</w:p></w:tc>`;
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${TABLE_BORDERS_XML}<w:tblLayout w:type="fixed"/>${TABLE_CELL_MARGINS_XML}</w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
+  ];
+  t.columns.forEach((c, i) => out.push(cellStart(i, 'center', true), escapeXml(c.title), CELL_END));
+  out.push('</w:tr>');
+  const bold = new Set(t.boldRows ?? []);
+  t.rows.forEach((r, ri) => {
+    const isBold = bold.has(ri);
+    out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    for (let i = 0; i < t.columns.length; i += 1) {
+      const v = r[i];
+      if (typeof v === 'number') out.push(cellStart(i, 'right', isBold), escapeXml(formatNumber(v)), CELL_END);
+      else out.push(cellStart(i, JC[t.columns[i].align ?? 'left'], isBold), escapeXml(v ?? ''), CELL_END);
+    }
+    out.push('</w:tr>');
+  });
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+const NOTE_PROPS = '<w:pPr><w:spacing w:after="120" w:before="60"/><w:jc w:val="left"/></w:pPr>';
+/** The small empty paragraph after a table, so two tables never touch. */
+const AFTER_TABLE_XML = `<w:p><w:pPr><w:spacing w:after="120" w:before="0"/></w:pPr>${runStartXml({ size: 6 })}${RUN_END}</w:p>`;
+
+/** The blocks as WordprocessingML body content (paragraphs and tables). */
+export function blocksXml(blocks: BodyBlock[], width: number, endMark: boolean): string {
+  const out: string[] = [];
+  // Phụ lục I: the body ends with "./." right after its last word.
+  const lastText = endMark ? findLastIndex(blocks, (b) => b.kind === 'paragraph') : -1;
+  blocks.forEach((b, i) => {
+    switch (b.kind) {
+      case 'heading': {
+        const text = b.level === 1 ? b.text.toUpperCase() : b.text;
+        out.push(bodyParagraphXml(text, { bold: b.level <= 2, italic: b.level === 3 }));
+        break;
+      }
+      case 'paragraph':
+        out.push(
+          bodyParagraphXml(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }),
+        );
+        break;
+      case 'note':
+        out.push(`<w:p>${NOTE_PROPS}${runStartXml({ size: 12, italic: true })}${escapeXml(b.text)}${RUN_END}</w:p>`);
+        break;
+      case 'table':
+        out.push(tableXml(b, width), AFTER_TABLE_XML);
+        break;
+    }
+  });
+  if (endMark && lastText < 0) out.push(bodyParagraphXml('./.'));
+  return out.join('');
+}
+
+function findLastIndex<T>(items: T[], test: (x: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
+  return -1;
+}
