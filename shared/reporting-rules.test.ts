@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { FormIndicatorDto, FormSectionDto } from './contracts/reporting.js';
-import { checkIndicatorValue, canApply, computeTotals, diffContent, kindGroupOf, nextStatus, submissionAllowed, validateForSubmit, type ReportContent } from './reporting-rules.js';
-import { addDays, daysBetween, defaultDeadline, dueReminderSlot, endOfVietnamDay, lockDate, submissionTiming, unitDeadline } from './deadlines.js';
+import {
+  checkIndicatorValue,
+  canApply,
+  computeTotals,
+  diffContent,
+  kindGroupOf,
+  nextStatus,
+  submissionAllowed,
+  validateForSubmit,
+  type ReportContent,
+} from './reporting-rules.js';
+import {
+  addDays,
+  daysBetween,
+  defaultDeadline,
+  dueReminderSlot,
+  endOfVietnamDay,
+  lockDate,
+  submissionTiming,
+  unitDeadline,
+} from './deadlines.js';
 
 describe('dates in Vietnam (UTC+7)', () => {
   it('a report sent at 23:59 on 30/11 local time is on time; 00:01 on 1/12 is one day late', () => {

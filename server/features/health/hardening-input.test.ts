@@ -150,7 +150,10 @@ describe('broken multipart bodies answer 400 in the envelope', () => {
     );
     const targets: Array<{
       who: string;
-      send: (o: { payload: Buffer; headers: Record<string, string> }) => Promise<{ statusCode: number; json(): { error: { code: string }; requestId: unknown } }>;
+      send: (o: {
+        payload: Buffer;
+        headers: Record<string, string>;
+      }) => Promise<{ statusCode: number; json(): { error: { code: string }; requestId: unknown } }>;
     }> = [
       {
         who: 'unit attachment',

@@ -60,9 +60,7 @@ export const unitLastYearJson = (planId: SQL, year: SQL, unitId: SQL) => sql`(
   limit 1)`;
 
 export function toPrevious(previous: PreviousJson): PreviousValues | null {
-  return previous
-    ? { reportId: previous.reportId, year: previous.year, values: toValues(previous.values) }
-    : null;
+  return previous ? { reportId: previous.reportId, year: previous.year, values: toValues(previous.values) } : null;
 }
 
 /** The province's last year's values: the accepted reports' numbers summed by indicator and stream. */

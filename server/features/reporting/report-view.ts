@@ -1,7 +1,12 @@
 // A report as its reader sees it: the summary row, the full report with its form, last year's
 // values and abilities (the policy's verdicts), and the short answer of a change.
 import type { ReportDto, ReportSavedDto, ReportSummaryDto } from '../../../shared/contracts/reporting.js';
-import { computeTotals, type ContentSection, type ContentValue, type ReportContent } from '../../../shared/reporting-rules.js';
+import {
+  computeTotals,
+  type ContentSection,
+  type ContentValue,
+  type ReportContent,
+} from '../../../shared/reporting-rules.js';
 import { lockDate, submissionTiming } from '../../../shared/deadlines.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';

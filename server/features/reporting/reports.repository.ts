@@ -141,7 +141,12 @@ export async function loadReportBundle(
     cycle: row.cycle,
     expected: row.expected,
     ...(opts.content
-      ? { content: { values: toValues(json(row.values) as ValueJson[]), sections: json(row.sections) as ContentSection[] } }
+      ? {
+          content: {
+            values: toValues(json(row.values) as ValueJson[]),
+            sections: json(row.sections) as ContentSection[],
+          },
+        }
       : {}),
     ...(opts.lastEvent ? { lastEvent: json(row.lastEvent) as LastEventRef | null } : {}),
     ...(opts.previous ? { previous: toPrevious(json(row.previous) as PreviousJson) } : {}),

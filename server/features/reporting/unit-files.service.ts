@@ -366,10 +366,7 @@ function readValue(
   const n = typeof raw === 'number' ? raw : reading?.ok ? reading.value : null;
   if (n === null || !Number.isFinite(n)) {
     return {
-      error: msg(
-        `phải là số (đang là "${text.slice(0, 40)}")`,
-        `must be a number (found "${text.slice(0, 40)}")`,
-      ),
+      error: msg(`phải là số (đang là "${text.slice(0, 40)}")`, `must be a number (found "${text.slice(0, 40)}")`),
     };
   }
   // The same range rules as the form and the submission check.
