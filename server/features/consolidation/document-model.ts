@@ -3,12 +3,8 @@
 import { formatCitationDate, formatDate, vietnamDate } from '../../../shared/format.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import type { ConsolidationTables } from '../../db/schema/index.js';
-import {
-  documentNumberLine,
-  type BodyBlock,
-  type BodyTable,
-  type OfficialDocument,
-} from '../../lib/documents/decree30.js';
+import { documentNumberLine, type OfficialDocument } from '../../lib/documents/decree30.js';
+import type { BodyBlock, BodyTable } from '../../lib/documents/decree30-body.js';
 import { paragraphs, streamLabel } from '../reporting/index.js';
 import { PART_ORDER, type Group } from './compile.js';
 

@@ -1,7 +1,7 @@
 // The text helpers of a state document (Nghị định 30), shared by a unit's report and the
 // consolidated report.
 import { WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
-import type { BodyBlock } from '../../lib/documents/decree30.js';
+import type { BodyBlock } from '../../lib/documents/decree30-body.js';
 
 /** The stream's label with a capital, for a table row: "Nông, lâm, thủy sản". */
 export function streamLabel(stream: string): string {

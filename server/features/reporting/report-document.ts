@@ -2,7 +2,8 @@
 // unit files service reads the report, this lays it out.
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { WASTE_STREAMS } from '../../../shared/domain.js';
-import type { BodyBlock, BodyTable, OfficialDocument } from '../../lib/documents/decree30.js';
+import type { BodyBlock, BodyTable } from '../../lib/documents/decree30-body.js';
+import type { OfficialDocument } from '../../lib/documents/decree30.js';
 import { formatCitationDate } from '../../../shared/format.js';
 import { paragraphs, streamLabel } from './document-text.js';
 

@@ -1,7 +1,31 @@
 // The body of a document in the state format (decree30.ts), written as WordprocessingML text.
 import { formatNumber } from '../../../shared/format.js';
-import type { BodyBlock, BodyTable } from './decree30.js';
 import { BODY_PT, FONT, mm, pt } from './decree30-page.js';
+
+/* ───────────────────────────── the model of a body ───────────────────────────── */
+
+/** A cell of a body table: text, or a number written right-aligned in the vi-VN format. */
+export type TableCellValue = string | number | null;
+
+export interface BodyTable {
+  kind: 'table';
+  /** Column titles (bold header row) with relative widths and alignment of their cells. */
+  columns: Array<{ title: string; width: number; align?: 'left' | 'center' | 'right' }>;
+  rows: TableCellValue[][];
+  /** Rows written bold (e.g. "Tổng cộng"), by index. */
+  boldRows?: number[];
+  /** Font size in points inside the table (default 12). */
+  fontSize?: number;
+}
+
+/** One block of the body. */
+export type BodyBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string; italic?: boolean }
+  | { kind: 'note'; text: string }
+  | BodyTable;
+
+/* ───────────────────────────── the body, as WordprocessingML text ───────────────────────────── */
 
 // The body — thousands of paragraphs and table cells in a consolidated report — is written as XML
 // text: built as docx objects, each element cost a dozen allocations and the serializer's walk,

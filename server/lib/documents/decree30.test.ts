@@ -15,8 +15,8 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../shared/format.js';
-import { renderOfficialDocument, type BodyBlock, type BodyTable, type OfficialDocument } from './decree30.js';
-import { blocksXml } from './decree30-body.js';
+import { renderOfficialDocument, type OfficialDocument } from './decree30.js';
+import { blocksXml, type BodyBlock, type BodyTable } from './decree30-body.js';
 import { FONT, mm } from './decree30-page.js';
 import { readZipEntry, replaceZipEntry } from './zip.js';
 

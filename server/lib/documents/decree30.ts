@@ -26,32 +26,11 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatDocumentDate } from '../../../shared/format.js';
-import { blocksXml } from './decree30-body.js';
+import { blocksXml, type BodyBlock } from './decree30-body.js';
 import { A4, BODY_PT, FONT, LANDSCAPE_TEXT_WIDTH, MARGINS, mm, pt, TEXT_WIDTH } from './decree30-page.js';
 import { readZipEntry, replaceZipEntry } from './zip.js';
 
 /* ───────────────────────────── the model ───────────────────────────── */
-
-/** A cell of a body table: text, or a number written right-aligned in the vi-VN format. */
-export type TableCellValue = string | number | null;
-
-export interface BodyTable {
-  kind: 'table';
-  /** Column titles (bold header row) with relative widths and alignment of their cells. */
-  columns: Array<{ title: string; width: number; align?: 'left' | 'center' | 'right' }>;
-  rows: TableCellValue[][];
-  /** Rows written bold (e.g. "Tổng cộng"), by index. */
-  boldRows?: number[];
-  /** Font size in points inside the table (default 12). */
-  fontSize?: number;
-}
-
-/** One block of the body. */
-export type BodyBlock =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; italic?: boolean }
-  | { kind: 'note'; text: string }
-  | BodyTable;
 
 export interface OfficialDocument {
   /** Parent agency, upper case, not bold ("UBND TỈNH VĨNH LONG"); empty when none. */
