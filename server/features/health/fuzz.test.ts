@@ -13,7 +13,7 @@ const RUNS = Number(process.env.BIOPLAN_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.BIOPLAN_FUZZ_SEED ?? Date.now() % 2_147_483_647);
 
 interface Operation {
-  method: string;
+  method: FuzzRequest['method'];
   path: string;
   query: string[];
   bodyKeys: string[] | null;
@@ -117,12 +117,17 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3 }),
 );
 
-function bodyFor(op: Operation): fc.Arbitrary<{ contentType?: string; payload?: string | Buffer }> {
+interface FuzzBody {
+  contentType?: string;
+  payload?: string | Buffer;
+}
+
+function bodyFor(op: Operation): fc.Arbitrary<FuzzBody> {
   const keys = op.bodyKeys?.length ? op.bodyKeys : ['title', 'name', 'reason'];
   const object = fc
     .dictionary(fc.oneof(fc.constantFrom(...keys), nasty), jsonValue, { maxKeys: keys.length + 2 })
     .map((o) => ({ contentType: 'application/json', payload: JSON.stringify(o) }));
-  const choices: fc.Arbitrary<{ contentType?: string; payload?: string | Buffer }>[] = [
+  const choices: fc.Arbitrary<FuzzBody>[] = [
     object,
     object,
     jsonValue.map((v) => ({ contentType: 'application/json', payload: JSON.stringify(v) ?? 'null' })),
@@ -148,7 +153,14 @@ function bodyFor(op: Operation): fc.Arbitrary<{ contentType?: string; payload?: 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const idValue = fc.oneof(fc.constantFrom('known'), nasty);
 
-function requestArbitrary(): fc.Arbitrary<{ role: FuzzRole; request: InjectOptions; label: string }> {
+interface FuzzRequest {
+  method: NonNullable<InjectOptions['method']>;
+  url: string;
+  payload?: string | Buffer;
+  headers: Record<string, string>;
+}
+
+function requestArbitrary(): fc.Arbitrary<{ role: FuzzRole; request: FuzzRequest; label: string }> {
   return fc.constantFrom(...operations).chain((op) =>
     fc
       .record({
@@ -158,25 +170,23 @@ function requestArbitrary(): fc.Arbitrary<{ role: FuzzRole; request: InjectOptio
         query: fc.dictionary(fc.oneof(fc.constantFrom(...(op.query.length ? op.query : ['q'])), nasty), nasty, {
           maxKeys: 3,
         }),
-        body: op.method === 'GET' || op.method === 'DELETE' ? fc.constant({}) : bodyFor(op),
+        body: op.method === 'GET' || op.method === 'DELETE' ? fc.constant<FuzzBody>({}) : bodyFor(op),
       })
       .map(({ role, ids, known, query, body }) => {
         let i = 0;
         const path = op.path.replace(/\{[^}]+\}/g, () => {
           const v = ids[i++ % ids.length];
           // A lone surrogate cannot be written in a URL; it is sent as U+FFFD, as a browser would.
-          return encodeURIComponent(
-            (v === 'known' ? knownIds[known] : (v as string)).replace(LONE_SURROGATE, '\ufffd'),
-          );
+          return encodeURIComponent((v === 'known' ? knownIds[known] : v).replace(LONE_SURROGATE, '\ufffd'));
         });
-        const search = new URLSearchParams(query as Record<string, string>).toString();
+        const search = new URLSearchParams(query).toString();
         const headers: Record<string, string> = {};
         if (body.contentType) headers['content-type'] = body.contentType;
         return {
           role,
           label: `${op.method} ${op.path}`,
           request: {
-            method: op.method as InjectOptions['method'],
+            method: op.method,
             url: search ? `${path}?${search}` : path,
             payload: body.payload,
             headers,
@@ -220,7 +230,7 @@ it(`${RUNS} generated bad requests over every operation and role: no 5xx, every 
   }
   console.log(
     `fuzz: seed ${SEED}, ${samples.length} requests, ${operations.length} operations, ${covered.size} operation×role pairs; ` +
-      `5xx ${serverErrors.length}, envelope violations ${envelopeViolations.length}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      `5xx ${serverErrors.length}, envelope violations ${envelopeViolations.length}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
   );
   expect(serverErrors.slice(0, 5)).toEqual([]);
   expect(envelopeViolations.slice(0, 5)).toEqual([]);
