@@ -28,6 +28,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
 import { dbErrorAnswer } from './lib/db-errors.js';
+import { requireActor } from './lib/access.js';
 import { guardedValidatorCompiler, localiseValidation } from './lib/validation.js';
 
 declare module 'fastify' {
@@ -42,6 +43,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     databaseKind: 'pglite' | 'postgres';
+  }
+  interface FastifyContextConfig {
+    /** The route answers without an account; every other /api route asks for one before reading input. */
+    public?: boolean;
   }
 }
 
@@ -159,6 +164,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Sign-in comes before validation: a signed-out caller of a private route gets 401 whatever it
+  // sends, and learns nothing of what the route expects (the authorization matrix relies on it).
+  app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config.public || !req.url.startsWith('/api/')) return;
+    requireActor(req.ctx);
+  });
+
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
 
   await app.register(
@@ -168,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   const clientDir = deps.clientDir ?? PATHS.client;
   const hasClient = existsSync(path.join(clientDir, 'index.html'));

@@ -18,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
       // Per address; per account is counted in the database (auth.service).
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, me } = await auth.login(req.ctx, req.body);

@@ -49,7 +49,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         },
       },
       // Per address: a person sends a few; a script sending many is stopped without any outside service.
-      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
       preValidation: readMultipart,
     },
     async (req, reply) => {
@@ -67,7 +67,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         params: TrackingParams,
         response: { 200: FeedbackTrackingResponse, 404: ErrorResponse, 429: ErrorResponse },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req) => intake.trackFeedback(req.ctx, req.params.trackingCode),
   );
@@ -81,6 +81,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
         querystring: PageQuery,
         response: { 200: PublishedFeedbackListResponse },
       },
+      config: { public: true },
     },
     async (req) => desk.listPublished(req.ctx, req.query),
   );

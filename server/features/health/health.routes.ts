@@ -12,7 +12,10 @@ export const HealthResponse = z.object({
 export const healthRoutes: FastifyPluginAsyncZod = async (api) => {
   api.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthResponse } } },
+    {
+      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthResponse } },
+      config: { public: true },
+    },
     async (req) => {
       await checkDatabase(req.ctx.db);
       return { status: 'ok' as const, database: req.server.databaseKind, version: pkg.version };

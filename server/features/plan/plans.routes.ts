@@ -36,6 +36,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (api) => {
         summary: 'The plan in force, readable without an account',
         response: { 200: PlanDto, 404: ErrorResponse },
       },
+      config: { public: true },
     },
     async (req) => service.getPublicPlan(req.ctx),
   );

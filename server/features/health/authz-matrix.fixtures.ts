@@ -1,0 +1,158 @@
+// The world the authorization matrix runs in: one account per role, two units' reports in an open
+// cycle with an attachment each, a draft cycle, an amendment, a guidance document, public
+// feedback with an attachment, a consolidated document and a unit's notification. Every path
+// parameter of the matrix resolves to one of these, so "allowed" never meets a 404 by accident.
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import type { TestApp, TestClient } from '../../test/harness.js';
+import { multipartForm, pdfBytes } from '../../test/multipart.js';
+import { waitForJob } from '../consolidation/consolidation.fixtures.js';
+import { buildCycle, moveClock, planId, submitValid } from '../reporting/reporting.fixtures.js';
+
+export const MATRIX_ROLES = ['anonymous', 'unit', 'leader', 'focal', 'admin'] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+
+export interface MatrixWorld {
+  clients: Record<Exclude<MatrixRole, 'anonymous'>, TestClient>;
+  /** The signed-in unit officer's unit (VL-SYT) and another unit (VL-STC). */
+  own: Ids;
+  other: Ids;
+  shared: Record<string, string>;
+  /** A valid amendment proposal. */
+  amendmentBody: unknown;
+}
+
+/** Ids that belong to one unit. */
+export interface Ids {
+  report: string;
+  attachment: string;
+  notification: string;
+  /** A submitted version of the report (the report diff compares submitted versions). */
+  submittedVersion: number;
+}
+
+async function ok<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+async function attach(c: TestClient, reportId: string): Promise<string> {
+  const form = multipartForm({}, [{ name: 'minh-chung.pdf', body: pdfBytes(), type: 'application/pdf' }]);
+  const res = await c.inject({ method: 'POST', url: `/api/v1/reports/${reportId}/attachments`, ...form });
+  const body = await ok<{ id?: string; data?: Array<{ id: string }> }>('attachment', res);
+  return body.id ?? body.data![0].id;
+}
+
+export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
+  const clients = {
+    unit: await t.loginAs('unit', { unitCode: 'VL-SYT' }),
+    leader: await t.loginAs('leader'),
+    focal: await t.loginAs('focal'),
+    admin: await t.loginAs('admin'),
+  };
+  const finance = await t.loginAs('unit', { unitCode: 'VL-STC' });
+  await moveClock(t, '2026-11-20T02:00:00Z');
+  const cycle = await buildCycle(t, clients.focal, {
+    year: 2069,
+    windowStart: '2026-01-01',
+    windowEnd: '2026-12-31',
+    deadline: '2026-11-30',
+  });
+  const draftCycle = await buildCycle(t, clients.focal, { year: 2068, open: false });
+  const ownReport = await ok<ReportDto>('own', await clients.unit.get(`/api/v1/cycles/${cycle.id}/my-report`));
+  const otherReport = await ok<ReportDto>('other', await finance.get(`/api/v1/cycles/${cycle.id}/my-report`));
+  const ownAttachment = await attach(clients.unit, ownReport.id);
+  const otherAttachment = await attach(finance, otherReport.id);
+
+  await ok('reminders', await clients.focal.post(`/api/v1/cycles/${cycle.id}/reminders`, { note: 'Nhắc gửi' }));
+  // Submitted after the reminder, which goes only to units that have not submitted.
+  const ownSubmitted = await submitValid(clients.unit, cycle.id);
+  const otherSubmitted = await submitValid(finance, cycle.id);
+  const firstNotification = async (c: TestClient) =>
+    (await ok<{ data: Array<{ id: string }> }>('notifications', await c.get('/api/v1/notifications'))).data[0].id;
+
+  const plan = await planId(clients.focal);
+  const planDoc = await ok<{ items: Array<{ id: string; key: string }> }>(
+    'plan',
+    await clients.focal.get(`/api/v1/plans/${plan}`),
+  );
+  const item = planDoc.items.find((i) => i.key === 'IV.4')!;
+  const amendmentBody = {
+    summary: 'Sửa câu chữ',
+    reasoning: 'Lý do',
+    feedbackIds: [],
+    changes: [{ op: 'update', itemId: item.id, title: 'Sở Tài chính' }],
+  };
+  const amendment = await ok<{ id: string }>(
+    'amendment',
+    await clients.focal.post(`/api/v1/plans/${plan}/amendments`, amendmentBody),
+  );
+  const guidance = await ok<{ id: string }>(
+    'guidance',
+    await clients.focal.post('/api/v1/guidance-documents', {
+      number: '12/2025/TT-BNNMT',
+      date: '2025-09-15',
+      issuer: 'Bộ Nông nghiệp và Môi trường',
+      title: 'Hướng dẫn quản lý chất thải rắn xây dựng',
+      planItemIds: [item.id],
+    }),
+  );
+  const feedbackForm = multipartForm(
+    {
+      name: 'Nguyễn Văn An',
+      organisation: 'Hợp tác xã Phú Túc',
+      contact: 'an.nguyen@example.vn',
+      subject: 'Hỗ trợ kinh phí máy ủ phân',
+      text: 'Hợp tác xã cần hỗ trợ kinh phí mua máy ủ phân hữu cơ.',
+    },
+    [{ field: 'attachments', name: 'de-xuat.pdf', body: pdfBytes(), type: 'application/pdf' }],
+  );
+  const sent = await ok<{ id: string; trackingCode: string }>(
+    'feedback',
+    await t.app.inject({ method: 'POST', url: '/api/v1/feedback', remoteAddress: '10.77.0.1', ...feedbackForm }),
+  );
+  const feedbackItem = await ok<{ attachments: Array<{ id: string }> }>(
+    'feedback item',
+    await clients.focal.get(`/api/v1/feedback/${sent.id}`),
+  );
+  const draft = await ok<{ job?: { id: string } }>(
+    'draft',
+    await clients.focal.post(`/api/v1/cycles/${cycle.id}/consolidation`, {}),
+  );
+  await waitForJob(clients.focal, cycle.id, draft.job?.id);
+  const job = await ok<{ job: { id: string } }>(
+    'render',
+    await clients.focal.post(`/api/v1/cycles/${cycle.id}/consolidation/document`),
+  );
+  const rendered = await waitForJob(clients.focal, cycle.id, job.job.id);
+
+  return {
+    amendmentBody,
+    clients,
+    own: {
+      report: ownReport.id,
+      attachment: ownAttachment,
+      notification: await firstNotification(clients.unit),
+      submittedVersion: ownSubmitted.version,
+    },
+    other: {
+      report: otherReport.id,
+      attachment: otherAttachment,
+      notification: await firstNotification(finance),
+      submittedVersion: otherSubmitted.version,
+    },
+    shared: {
+      cycle: cycle.id,
+      draftCycle: draftCycle.id,
+      plan,
+      amendment: amendment.id,
+      guidance: guidance.id,
+      feedback: sent.id,
+      trackingCode: sent.trackingCode,
+      feedbackAttachment: feedbackItem.attachments[0].id,
+      document: rendered.job!.documentId!,
+      job: job.job.id,
+      orgUnit: await t.unitId('VL-SYT'),
+      user: finance.user.id,
+    },
+  };
+}
