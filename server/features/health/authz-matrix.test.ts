@@ -228,7 +228,7 @@ function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): Inje
     return { method, url, ...multipartForm({}, [{ name: 'a.xlsx', body: Buffer.from('not a workbook') }]) };
   }
   const body = BODIES[op];
-  return { method: method as InjectOptions['method'], url, payload: (body ? body(world) : {}) as never };
+  return { method, url, payload: (body ? body(world) : {}) as never };
 }
 
 let t: TestApp;
