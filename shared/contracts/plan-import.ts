@@ -125,10 +125,10 @@ export const PlanImportDto = z.object({
 });
 export type PlanImportDto = z.infer<typeof PlanImportDto>;
 
-/** Pasted text (a file goes as multipart, field "file"). */
+/** Pasted text (a file goes as multipart, field "file", and leaves this empty). */
 export const CreatePlanImportRequest = z.strictObject({
   /** The plan's text as copied from the document. */
-  text: z.string().trim().min(1).max(PLAN_TEXT_MAX),
+  text: z.string().trim().min(1).max(PLAN_TEXT_MAX).optional(),
 });
 
 const UnitChoice = {

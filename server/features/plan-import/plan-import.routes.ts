@@ -9,14 +9,16 @@ import {
 } from '../../../shared/contracts/plan-import.js';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
 import { requireAbility } from '../../lib/access.js';
-import { msg } from '../../lib/errors.js';
-import { readFile } from '../../lib/uploads.js';
+import type { FastifyRequest } from 'fastify';
+import { invalidField, msg } from '../../lib/errors.js';
+import { readFile, type Upload } from '../../lib/uploads.js';
 import * as service from './plan-import.service.js';
 import { canImportPlan } from './policy.js';
 import { publishImport } from './publish.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['plan-imports'];
+const uploads = new WeakMap<FastifyRequest, Upload>();
 
 export const planImportRoutes: FastifyPluginAsyncZod = async (api) => {
   api.post(
@@ -25,20 +27,24 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (api) => {
       schema: {
         tags,
         summary: 'Import a plan from its official text: multipart field "file" (.docx, text PDF, UTF-8 text) or { text } (focal, admin)',
-        body: CreatePlanImportRequest.optional(),
+        body: CreatePlanImportRequest,
         response: { 201: PlanImportDto, ...errors, 413: ErrorResponse },
       },
       // Pasted text of a long plan is larger than the default 1 MB.
       bodyLimit: 8 * 1024 * 1024,
-      // Before the body is read: an account that may not import is answered, not buffered.
-      preHandler: async (req) => {
+      // Before validation and before the file is read: an account that may not import is
+      // answered, not buffered; then the file goes to memory and the body schema sees {}.
+      preValidation: async (req) => {
         requireAbility(req.ctx, canImportPlan);
+        if (!req.isMultipart()) return;
+        uploads.set(req, await readFile(req, msg('Chưa chọn tệp kế hoạch', 'No plan file attached')));
+        req.body = {};
       },
     },
     async (req, reply) => {
-      const input = req.isMultipart()
-        ? { file: await readFile(req, msg('Chưa chọn tệp kế hoạch', 'No plan file attached')) }
-        : { text: req.body?.text ?? '' };
+      const file = uploads.get(req);
+      const input = file ? { file } : { text: req.body.text ?? '' };
+      if (!file && !req.body.text) throw invalidField('text', msg('Chưa có nội dung kế hoạch', 'No plan text'));
       return reply.status(201).send(await service.createImport(req.ctx, input));
     },
   );

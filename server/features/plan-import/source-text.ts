@@ -85,6 +85,8 @@ export function toParagraphs(input: string, source: SourceKind): { paras: Para[]
         prev &&
         !LABEL_START.test(text) &&
         !/[.:;!?]$/.test(prev.text) &&
+        !/^(Căn cứ|Theo đề nghị|Nơi nhận)/u.test(text) &&
+        isUpperLine(prev.text) === isUpperLine(text) &&
         (/^\p{Ll}/u.test(text) || prev.text.length > 70)
       ) {
         prev.text = `${prev.text} ${text}`;
