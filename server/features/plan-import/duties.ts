@@ -116,9 +116,10 @@ export function findDuties(text: string, lexicon: UnitLexicon, ctx: DutyContext)
  */
 export function findReporting(text: string, lexicon: UnitLexicon): ReportingStep[] {
   const tokens = tokenize(text);
+  const starts = tokens.flatMap((t, i) => (t.t === 'bao' && tokens[i + 1]?.t === 'cao' ? [i] : []));
+  if (starts.length === 0) return [];
   const mentions = scanMentions(lexicon, tokens, text);
   const deadlines = findDeadlines(text);
-  const starts = tokens.flatMap((t, i) => (t.t === 'bao' && tokens[i + 1]?.t === 'cao' ? [i] : []));
   const steps: ReportingStep[] = [];
   starts.forEach((s, k) => {
     const end = starts[k + 1] ?? tokens.length;

@@ -20,10 +20,20 @@ export function foldSame(input: string): string {
     if (code < 0x80) out += c.toLowerCase();
     else if (c === 'đ' || c === 'Đ') out += 'd';
     else if (code >= 0xd800 && code <= 0xdfff) out += c;
-    else out += (c.normalize('NFD')[0] ?? c).toLowerCase()[0] ?? c;
+    else {
+      let folded = FOLDED.get(c);
+      if (folded === undefined) {
+        folded = (c.normalize('NFD')[0] ?? c).toLowerCase()[0] ?? c;
+        FOLDED.set(c, folded);
+      }
+      out += folded;
+    }
   }
   return out;
 }
+
+// Folding a letter with its marks costs a normalisation; plans use a few hundred distinct letters.
+const FOLDED = new Map<string, string>();
 
 /** A word of folded text with its offsets: letters and digits, or "&" on its own ("NN&MT" → nn, &, mt). */
 export interface Token {
