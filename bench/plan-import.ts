@@ -6,15 +6,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedOrgUnits } from '../server/db/seed/org-units.js';
-import { extractText } from '../server/features/plan-import/extract.js';
-import { docxOf } from '../server/features/plan-import/hostile-files.js';
-import { parsePlanText } from '../server/features/plan-import/parser.js';
-import type { SourceKind } from '../server/features/plan-import/source-text.js';
-import { buildLexicon } from '../server/features/plan-import/unit-lexicon.js';
+import { docxOf } from '../server/features/plan-import/files.fixtures.js';
+import { extractText } from '../server/features/plan-import/index.js';
+import { parseWithSeed } from '../server/features/plan-import/plan-import.fixtures.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
-const UNITS = ['Sở NN&MT', 'Sở Khoa học và Công nghệ', 'Sở Tài chính', 'Sở Y tế', 'Sở Công Thương', 'UBND các xã, phường'];
+const UNITS = [
+  'Sở NN&MT',
+  'Sở Khoa học và Công nghệ',
+  'Sở Tài chính',
+  'Sở Y tế',
+  'Sở Công Thương',
+  'UBND các xã, phường',
+];
 const SENTENCE =
   'tổ chức triển khai các nội dung của Kế hoạch, hướng dẫn, kiểm tra, đôn đốc việc thực hiện và tổng hợp kết quả định kỳ theo quy định';
 
@@ -40,24 +44,40 @@ function planText(): { lines: string[]; rows: string[][] } {
       for (const letter of ['a', 'b', 'c']) {
         const lead = UNITS[(i + s) % UNITS.length];
         const partner = UNITS[(i + s + 1) % UNITS.length];
-        lines.push(`${letter}) ${lead} chủ trì, phối hợp với ${partner} ${SENTENCE}; báo cáo trước ngày 30/11 hằng năm.`);
+        lines.push(
+          `${letter}) ${lead} chủ trì, phối hợp với ${partner} ${SENTENCE}; báo cáo trước ngày 30/11 hằng năm.`,
+        );
         lines.push(`- Thường xuyên ${SENTENCE}.`);
         lines.push(`- Báo cáo kết quả về Sở NN&MT trước ngày 20 hằng tháng để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.`);
       }
     }
   });
-  lines.push('Nơi nhận:', '- Bộ Nông nghiệp và Môi trường;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn A');
+  lines.push(
+    'Nơi nhận:',
+    '- Bộ Nông nghiệp và Môi trường;',
+    '- Lưu: VT.',
+    'TM. ỦY BAN NHÂN DÂN',
+    'CHỦ TỊCH',
+    'Trần Văn A',
+  );
   lines.push('PHỤ LỤC', 'DANH MỤC NHIỆM VỤ');
   const rows = [['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm']];
   for (let i = 1; i <= 60; i += 1) {
-    rows.push([String(i), `Nhiệm vụ phụ lục ${i}: ${SENTENCE}`, UNITS[i % 6], UNITS[(i + 2) % 6], 'Trước ngày 15/12/2026', 'Báo cáo']);
+    rows.push([
+      String(i),
+      `Nhiệm vụ phụ lục ${i}: ${SENTENCE}`,
+      UNITS[i % 6],
+      UNITS[(i + 2) % 6],
+      'Trước ngày 15/12/2026',
+      'Báo cáo',
+    ]);
   }
   return { lines, rows };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function time(label: string, run: () => Promise<unknown> | unknown): Promise<void> {
+async function time(label: string, run: () => unknown): Promise<void> {
   const runs: number[] = [];
   const cpu: number[] = [];
   for (let k = 0; k < 5; k += 1) {
@@ -76,12 +96,9 @@ async function time(label: string, run: () => Promise<unknown> | unknown): Promi
 }
 
 async function main(): Promise<void> {
-  const { units, successions } = seedOrgUnits();
-  const registry = units.map((u) => ({ ...u, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null }));
-  const lexiconFor = (date: string) => buildLexicon(date, registry, successions);
   const { lines, rows } = planText();
   const text = [...lines, ...rows.map((r) => r.join('\t'))].join('\n');
-  const parse = (t: string, source: SourceKind) => parsePlanText(t, { source, lexiconFor });
+  const parse = parseWithSeed;
   const result = parse(text, 'text');
   const count = (items: typeof result.items): number => items.reduce((n, i) => n + 1 + count(i.children), 0);
   const docx = await docxOf(lines, rows);
@@ -94,7 +111,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
   try {
     writeFileSync(path.join(dir, 'plan.docx'), docx);
-    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'plan.docx')], { stdio: 'ignore' });
+    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'plan.docx')], {
+      stdio: 'ignore',
+    });
     const pdf = readFileSync(path.join(dir, 'plan.pdf'));
     const pages = /\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1];
     console.log(`PDF from LibreOffice: ${pages ?? '?'} pages`);

@@ -108,7 +108,12 @@ export const PlanImportDto = z.object({
     z.object({ n: z.number().int(), text: z.string(), role: z.enum(LINE_ROLES), itemKey: z.string().nullable() }),
   ),
   warnings: z.array(
-    z.object({ code: z.string(), line: z.number().int().nullable(), itemKey: z.string().nullable(), message: z.string() }),
+    z.object({
+      code: z.string(),
+      line: z.number().int().nullable(),
+      itemKey: z.string().nullable(),
+      message: z.string(),
+    }),
   ),
   coverage: z.object({
     total: z.number().int(),

@@ -70,7 +70,7 @@ export const texts = {
       groups: {
         departments_and_localities: 'All departments, sectors and localities',
         other_departments: 'Other departments and sectors concerned',
-        localities: 'Commune and ward People\'s Committees',
+        localities: "Commune and ward People's Committees",
         enterprises_and_organisations: 'Enterprises, organisations and individuals',
       },
       noPlan: 'No plan yet.',

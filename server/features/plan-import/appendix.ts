@@ -6,7 +6,11 @@ import { scanMentions, type UnitLexicon } from './unit-lexicon.js';
 /** The cells of a table row: tab-separated (Word, a spreadsheet, the docx reader) or "|"-separated. */
 export function cellsOf(text: string): string[] | null {
   if (text.includes('\t')) return text.split('\t').map((c) => c.trim());
-  if ((text.match(/\|/g) ?? []).length >= 2) return text.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  if ((text.match(/\|/g) ?? []).length >= 2)
+    return text
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
   return null;
 }
 
@@ -35,7 +39,12 @@ function columnsOf(cells: string[]): Columns | null {
 }
 
 function dutiesOf(cell: string, role: ParsedDuty['role'], lexicon: UnitLexicon): ParsedDuty[] {
-  return scanMentions(lexicon, tokenize(cell), cell).map((m) => ({ written: m.written, role, ref: m.ref, match: m.match }));
+  return scanMentions(lexicon, tokenize(cell), cell).map((m) => ({
+    written: m.written,
+    role,
+    ref: m.ref,
+    match: m.match,
+  }));
 }
 
 /**
@@ -107,7 +116,10 @@ export function parseAppendix(paras: Para[], key: string, lexicon: UnitLexicon):
       label: cell(columns.tt) || '-',
       text: cell(columns.task),
       lines: [...para.lines],
-      duties: [...dutiesOf(cell(columns.lead), 'lead', lexicon), ...dutiesOf(cell(columns.coordinate), 'coordinate', lexicon)],
+      duties: [
+        ...dutiesOf(cell(columns.lead), 'lead', lexicon),
+        ...dutiesOf(cell(columns.coordinate), 'coordinate', lexicon),
+      ],
       deadlines: deadlines.length > 0 || !time ? deadlines : [{ kind: 'vague', text: time }],
       reporting: [],
       ...(product ? { product } : {}),

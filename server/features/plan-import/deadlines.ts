@@ -20,7 +20,8 @@ const WINDOW = new RegExp(
   `tu\\s+ngay\\s+${DAY_MONTH}(?:\\s+(?:cua\\s+)?nam\\s+truoc)?\\s+den\\s+(?:het\\s+)?ngay\\s+${DAY_MONTH}`,
   'g',
 );
-const VAGUE = /\b(dinh ky(?: hang nam| hang quy| hang thang| 6 thang)?|thuong xuyen|dot xuat|hang nam|hang quy|hang thang)\b/g;
+const VAGUE =
+  /\b(dinh ky(?: hang nam| hang quy| hang thang| 6 thang)?|thuong xuyen|dot xuat|hang nam|hang quy|hang thang)\b/g;
 
 /**
  * The deadlines a paragraph states, in the order written: one-off dates, monthly, quarterly and
@@ -65,7 +66,8 @@ export function findDeadlines(original: string): Array<ParsedDeadline & { start:
   if (!found.some((f) => f.deadline.kind !== 'vague')) {
     for (const m of folded.matchAll(VAGUE)) {
       const end = m.index + m[0].length;
-      if (!taken(m.index, end)) found.push({ start: m.index, end, deadline: { kind: 'vague', text: quote(m.index, end) } });
+      if (!taken(m.index, end))
+        found.push({ start: m.index, end, deadline: { kind: 'vague', text: quote(m.index, end) } });
     }
   }
   return found.sort((a, b) => a.start - b.start).map((f) => ({ ...f.deadline, start: f.start, end: f.end }));

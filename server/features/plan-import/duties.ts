@@ -135,7 +135,11 @@ export function findReporting(text: string, lexicon: UnitLexicon): ReportingStep
     for (const m of [...via, ...to]) {
       if (steps.at(-1) && sameRef(steps.at(-1)!.ref, m.ref)) continue;
       const { start: _start, end: _end, ...plain } = deadline ?? { start: 0, end: 0 };
-      steps.push({ written: m.written, ref: m.ref, ...(deadline ? { deadline: plain as ReportingStep['deadline'] } : {}) });
+      steps.push({
+        written: m.written,
+        ref: m.ref,
+        ...(deadline ? { deadline: plain as ReportingStep['deadline'] } : {}),
+      });
     }
   });
   return steps;

@@ -23,7 +23,8 @@ function allItems(items: ParsedItem[]): ParsedItem[] {
 }
 
 function refOf(op: { unitId: string | null; group: UnitGroup | null }, path: string, unitById: UnitById): UnitRef {
-  if (op.unitId && op.group) throw bad(path, 'Chọn một đơn vị hoặc một nhóm, không chọn cả hai', 'Choose a unit or a group, not both');
+  if (op.unitId && op.group)
+    throw bad(path, 'Chọn một đơn vị hoặc một nhóm, không chọn cả hai', 'Choose a unit or a group, not both');
   if (op.group) return { group: op.group };
   if (!op.unitId) throw bad(path, 'Chưa chọn đơn vị', 'No unit chosen');
   const unit = unitById(op.unitId);
@@ -88,7 +89,12 @@ export function applyOps(draft: ParsedPlan, ops: PlanImportOp[], unitById: UnitB
             }
           }
         }
-        if (found === 0) throw bad(`${path}.written`, `Không có tên "${op.written}" trong bản nháp`, `No name "${op.written}" in the draft`);
+        if (found === 0)
+          throw bad(
+            `${path}.written`,
+            `Không có tên "${op.written}" trong bản nháp`,
+            `No name "${op.written}" in the draft`,
+          );
         if (op.remember) remember.push({ written: op.written, ref });
         break;
       }
@@ -111,10 +117,13 @@ export function applyOps(draft: ParsedPlan, ops: PlanImportOp[], unitById: UnitB
   });
   plan.coverage = coverageOf(plan.lines);
   const hasDuties = new Set(items.filter((i) => i.duties.length > 0).map((i) => i.key));
-  const unresolved = new Set(items.flatMap((i) => i.duties.filter((d) => d.ref === null).map((d) => foldText(d.written))));
+  const unresolved = new Set(
+    items.flatMap((i) => i.duties.filter((d) => d.ref === null).map((d) => foldText(d.written))),
+  );
   plan.warnings = plan.warnings.filter((w) => {
     if (w.code === 'NO_UNIT') return !hasDuties.has(w.itemKey ?? '');
-    if (w.code === 'UNIT_UNRESOLVED') return unresolved.size > 0 && items.some((i) => i.key === w.itemKey && i.duties.some((d) => d.ref === null));
+    if (w.code === 'UNIT_UNRESOLVED')
+      return unresolved.size > 0 && items.some((i) => i.key === w.itemKey && i.duties.some((d) => d.ref === null));
     if (w.code === 'LINES_UNASSIGNED') return plan.coverage.unassigned > 0;
     if (w.code === 'HEADER_MISSING') return !(plan.header.number && plan.header.date && plan.header.title);
     return true;

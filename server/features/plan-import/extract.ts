@@ -54,9 +54,10 @@ export async function checkZip(body: Buffer): Promise<void> {
       entries += 1;
       if (entry.fileName === 'word/document.xml') hasDocument = true;
       const declaredRatio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entries > DOCX_LIMITS.entries || total + entry.uncompressedSize > DOCX_LIMITS.unpackedBytes) return fail(refused(BOMB));
+      if (entries > DOCX_LIMITS.entries || total + entry.uncompressedSize > DOCX_LIMITS.unpackedBytes)
+        return fail(refused(BOMB));
       if (entry.uncompressedSize > 1024 * 1024 && declaredRatio > DOCX_LIMITS.ratio) return fail(refused(BOMB));
-      if (/\/$/.test(entry.fileName)) return zip.readEntry();
+      if (entry.fileName.endsWith('/')) return zip.readEntry();
       zip.openReadStream(entry, (err, stream) => {
         if (err || !stream) return fail(refused(NOT_DOCX));
         stream.on('data', (chunk: Buffer) => {
@@ -100,7 +101,10 @@ export function htmlToLines(html: string): string {
     if (block.startsWith('<table>')) {
       const rows = [...block.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
         [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) =>
-          c[1].split(/<\/p>/).map((p) => decode(p).trim()).filter(Boolean),
+          c[1]
+            .split(/<\/p>/)
+            .map((p) => decode(p).trim())
+            .filter(Boolean),
         ),
       );
       const wide = rows.some((r) => r.length >= 3);

@@ -3,7 +3,8 @@ import { foldSame, isUpperLine, type Para } from './source-text.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const HEADER_START = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|BỘ |SỞ )/u;
+export const HEADER_START =
+  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|BỘ |SỞ )/u;
 const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-|ĐỘC LẬP\s*-)/u;
 const SEPARATOR = /^[-_=–—.*\s]{3,}$/u;
 const NUMBER = /^Số\s*:?\s*(\d+)\s*\/\s*([\p{L}\d]+(?:\s*-\s*[\p{L}\d]+)*)/u;
@@ -86,7 +87,11 @@ export function readHeader(paras: Para[], start: number, warnings: ParseWarning[
     const text = paras[i].text;
     if (SEPARATOR.test(text)) boilerParas.push(i);
     else if (isUpperLine(text) && !/^[IVXL]+\./.test(text)) title.push(text);
-    else if (/^(Về việc|V\/v|Về |Triển khai|Thực hiện|Ban hành)/u.test(text) && title.length <= 3 && !/^Căn cứ/u.test(text)) {
+    else if (
+      /^(Về việc|V\/v|Về |Triển khai|Thực hiện|Ban hành)/u.test(text) &&
+      title.length <= 3 &&
+      !text.startsWith('Căn cứ')
+    ) {
       title.push(text);
     } else break;
     headerParas.push(i);

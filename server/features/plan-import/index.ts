@@ -5,3 +5,6 @@
  */
 export { planImportRoutes } from './plan-import.routes.js';
 export { canImportPlan } from './policy.js';
+export { extractText } from './extract.js';
+export { parsePlanText } from './parser.js';
+export { buildLexicon } from './unit-lexicon.js';

@@ -11,7 +11,8 @@ const SIGNATURE = /^(TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*\S|^(PHÓ )?(CHỦ TỊCH|GIÁM
 const SIGNED = /^\(?(Đã ký|Ký|Đã ký và đóng dấu)[^)]*\)?\.?$/iu;
 const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVXL\d]+)?\b/u;
 const ARTICLE = /^Điều\s+\d+/u;
-const CLOSING = /^(trong qua trinh (to chuc )?(trien khai )?thuc hien|tren day la|(uy ban nhan dan|ubnd) (tinh|huyen|xa)?\s*(de nghi|yeu cau)|yeu cau|de nghi cac)/;
+const CLOSING =
+  /^(trong qua trinh (to chuc )?(trien khai )?thuc hien|tren day la|(uy ban nhan dan|ubnd) (tinh|huyen|xa)?\s*(de nghi|yeu cau)|yeu cau|de nghi cac)/;
 const PERSON_NAME = /^(\p{Lu}\p{Ll}*)(\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
 export interface ParseOptions {
@@ -55,12 +56,13 @@ export function parsePlanText(input: string, opts: ParseOptions): ParsedPlan {
   // Everything before the first section: legal bases, the preamble, a decision's articles and
   // signature, and the attached plan's own header.
   const firstRoman = paras.findIndex((p, i) => i >= head.next && readLabel(p.text)?.type === 'roman');
-  let bodyStart = firstRoman >= 0 ? firstRoman : paras.findIndex((p, i) => i >= head.next && readLabel(p.text) !== null);
+  let bodyStart =
+    firstRoman >= 0 ? firstRoman : paras.findIndex((p, i) => i >= head.next && readLabel(p.text) !== null);
   if (bodyStart < 0) bodyStart = paras.length;
   let inTail = false;
   for (let i = head.next; i < bodyStart; i += 1) {
     const text = paras[i].text;
-    if (/^Căn cứ/u.test(text) && decisionArticles.length === 0) {
+    if (text.startsWith('Căn cứ') && decisionArticles.length === 0) {
       legalBases.push(text);
       mark(i, 'legal_basis');
     } else if (ARTICLE.test(text) || /^QUYẾT ĐỊNH\s*:/u.test(text)) {
@@ -80,13 +82,16 @@ export function parsePlanText(input: string, opts: ParseOptions): ParsedPlan {
     } else if (inTail && PERSON_NAME.test(text) && !signerName) {
       signerName = text;
       mark(i, 'signature');
-    } else if (head.header.docType === 'quyet_dinh' && (isUpperLine(text) || /^\((Ban hành )?[Kk]èm theo/u.test(text))) {
+    } else if (
+      head.header.docType === 'quyet_dinh' &&
+      (isUpperLine(text) || /^\((Ban hành )?[Kk]èm theo/u.test(text))
+    ) {
       if (/^KẾ HOẠCH\s*$/u.test(text)) sawPlanType = true;
       else if (sawPlanType && isUpperLine(text)) {
         attachedTitle = attachedTitle ? `${attachedTitle} ${text}` : text;
       }
       mark(i, /^-+$/.test(text) ? 'boilerplate' : 'header');
-    } else if (/^[-_=–—.*\s]{3,}$/u.test(text) || /^Độc lập/u.test(text)) {
+    } else if (/^[-_=–—.*\s]{3,}$/u.test(text) || text.startsWith('Độc lập')) {
       mark(i, 'boilerplate');
     } else if (decisionArticles.length > 0 && !inTail) {
       decisionArticles[decisionArticles.length - 1] += `\n${text}`;
@@ -104,7 +109,7 @@ export function parsePlanText(input: string, opts: ParseOptions): ParsedPlan {
   if (bodyEnd < 0) bodyEnd = paras.length;
   let closingFrom = bodyEnd;
   for (let i = bodyEnd - 1; i > bodyStart && readLabel(paras[i].text) === null; i -= 1) {
-    if (CLOSING.test(foldSame(paras[i].text)) || (i === bodyEnd - 1 && /\.\/\.$/.test(paras[i].text))) closingFrom = i;
+    if (CLOSING.test(foldSame(paras[i].text)) || (i === bodyEnd - 1 && paras[i].text.endsWith('./.'))) closingFrom = i;
   }
   for (let i = closingFrom; i < bodyEnd; i += 1) {
     closing.push(paras[i].text);
@@ -189,7 +194,11 @@ function readParentDecision(legalBases: string[]): ParsedPlan['parentDecision'] 
   return { number, ...(date ? { date } : {}), text };
 }
 
-function assignLines(lines: Array<{ n: number; text: string }>, roles: Map<number, LineRole>, items: ParsedItem[]): LineInfo[] {
+function assignLines(
+  lines: Array<{ n: number; text: string }>,
+  roles: Map<number, LineRole>,
+  items: ParsedItem[],
+): LineInfo[] {
   const owner = new Map<number, string>();
   const walk = (list: ParsedItem[]) => {
     for (const item of list) {

@@ -41,7 +41,13 @@ export async function listAliases(db: DbOrTx) {
 /** Remembers (or replaces) what a written name means. */
 export async function upsertAlias(
   db: DbOrTx,
-  a: { writtenFolded: string; written: string; orgUnitId: string | null; unitGroup: UnitGroup | null; createdBy: string },
+  a: {
+    writtenFolded: string;
+    written: string;
+    orgUnitId: string | null;
+    unitGroup: UnitGroup | null;
+    createdBy: string;
+  },
 ): Promise<void> {
   await db
     .insert(planImportUnitAliases)

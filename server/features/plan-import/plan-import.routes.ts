@@ -26,7 +26,8 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (api) => {
     {
       schema: {
         tags,
-        summary: 'Import a plan from its official text: multipart field "file" (.docx, text PDF, UTF-8 text) or { text } (focal, admin)',
+        summary:
+          'Import a plan from its official text: multipart field "file" (.docx, text PDF, UTF-8 text) or { text } (focal, admin)',
         body: CreatePlanImportRequest,
         response: { 201: PlanImportDto, ...errors, 413: ErrorResponse },
       },
@@ -50,13 +51,24 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (api) => {
   );
   api.get(
     '/plan-imports',
-    { schema: { tags, summary: 'Recent plan imports (focal, admin)', response: { 200: PlanImportListResponse, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Recent plan imports (focal, admin)',
+        response: { 200: PlanImportListResponse, ...errors },
+      },
+    },
     async (req) => ({ data: await service.listImports(req.ctx) }),
   );
   api.get(
     '/plan-imports/:id',
     {
-      schema: { tags, summary: 'A plan import: the parsed draft, its lines, warnings and coverage', params: IdParams, response: { 200: PlanImportDto, ...errors } },
+      schema: {
+        tags,
+        summary: 'A plan import: the parsed draft, its lines, warnings and coverage',
+        params: IdParams,
+        response: { 200: PlanImportDto, ...errors },
+      },
     },
     async (req) => service.getImport(req.ctx, req.params.id),
   );

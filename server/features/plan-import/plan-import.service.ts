@@ -67,7 +67,10 @@ export async function createImport(
   const units = await loadUnits(ctx.db);
   const plan = parsePlanText(text, { source: kind, lexiconFor: units.lexiconFor });
   if (plan.items.length === 0 || (!plan.header.number && !plan.header.date)) {
-    throw new AppError('NOT_A_PLAN', NOT_A_PLAN, { status: 400, issues: [{ path: 'file' in input ? 'file' : 'text', message: NOT_A_PLAN }] });
+    throw new AppError('NOT_A_PLAN', NOT_A_PLAN, {
+      status: 400,
+      issues: [{ path: 'file' in input ? 'file' : 'text', message: NOT_A_PLAN }],
+    });
   }
   const sha256 = createHash('sha256').update(body).digest('hex');
   const stored = 'file' in input ? await localStorage(ctx.config.filesDir).put(body) : null;
@@ -122,12 +125,22 @@ export async function listImports(ctx: Ctx): Promise<PlanImportDto[]> {
 
 export function staleOrPublished(row: repo.PlanImportRow, version: number): AppError | null {
   if (row.status === 'published') {
-    return new AppError('CONFLICT', msg('Kế hoạch này đã được công bố; bản nháp không sửa được nữa', 'This plan is published; the draft can no longer change'), { status: 409 });
+    return new AppError(
+      'CONFLICT',
+      msg(
+        'Kế hoạch này đã được công bố; bản nháp không sửa được nữa',
+        'This plan is published; the draft can no longer change',
+      ),
+      { status: 409 },
+    );
   }
   if (row.version !== version) {
     return new AppError(
       'CONFLICT',
-      msg('Bản nháp đã được người khác sửa; hãy tải lại trước khi sửa tiếp', 'Someone changed the draft; reload it before editing'),
+      msg(
+        'Bản nháp đã được người khác sửa; hãy tải lại trước khi sửa tiếp',
+        'Someone changed the draft; reload it before editing',
+      ),
       { status: 409, details: { version: row.version } },
     );
   }

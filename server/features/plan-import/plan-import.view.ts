@@ -10,7 +10,10 @@ const GROUP_NAMES: Record<UnitGroup, { vi: string; en: string }> = {
   departments_and_localities: { vi: 'Các sở, ngành, địa phương', en: 'All departments, sectors and localities' },
   other_departments: { vi: 'Các sở, ngành khác có liên quan', en: 'Other departments concerned' },
   localities: { vi: 'UBND các xã, phường', en: 'Commune and ward committees' },
-  enterprises_and_organisations: { vi: 'Doanh nghiệp, tổ chức, cá nhân', en: 'Enterprises, organisations, individuals' },
+  enterprises_and_organisations: {
+    vi: 'Doanh nghiệp, tổ chức, cá nhân',
+    en: 'Enterprises, organisations, individuals',
+  },
 };
 
 export type UnitsByCode = Map<string, { id: string; name: string }>;
@@ -27,7 +30,12 @@ function flatItems(items: ParsedItem[], parentKey: string | null): Array<ParsedI
 }
 
 /** The draft as the client reads it: items flat in document order, units named, warnings in the asked language. */
-export function toPlanImportDto(row: PlanImportRow, actor: Actor, units: UnitsByCode, lang: 'vi' | 'en'): PlanImportDto {
+export function toPlanImportDto(
+  row: PlanImportRow,
+  actor: Actor,
+  units: UnitsByCode,
+  lang: 'vi' | 'en',
+): PlanImportDto {
   const plan = row.draft as ParsedPlan;
   const items = flatItems(plan.items, null);
   const unresolved = new Map<string, { written: string; count: number }>();
@@ -67,7 +75,12 @@ export function toPlanImportDto(row: PlanImportRow, actor: Actor, units: UnitsBy
       title: i.title ?? null,
       text: i.text ?? null,
       lines: i.lines,
-      duties: i.duties.map((d) => ({ written: d.written, role: d.role, match: d.match, unit: unitDto(d.ref, units, lang) })),
+      duties: i.duties.map((d) => ({
+        written: d.written,
+        role: d.role,
+        match: d.match,
+        unit: unitDto(d.ref, units, lang),
+      })),
       deadlines: i.deadlines,
       reporting: i.reporting.map((s) => ({
         written: s.written,

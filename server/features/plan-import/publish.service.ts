@@ -25,7 +25,11 @@ function scopeOf(plan: ParsedPlan): string {
  * unmapped, the header is incomplete, or a plan of the same number exists (replacing a plan
  * is not supported yet). The draft keeps the source text and file, linked to the plan.
  */
-export async function publishImport(ctx: Ctx, id: string, version: number): Promise<{ importId: string; planId: string }> {
+export async function publishImport(
+  ctx: Ctx,
+  id: string,
+  version: number,
+): Promise<{ importId: string; planId: string }> {
   const actor = requireAbility(ctx, canImportPlan);
   const row = await repo.getImport(ctx.db, id);
   if (!row) throw notFound(IMPORT_NOT_FOUND);
@@ -75,7 +79,10 @@ export async function publishImport(ctx: Ctx, id: string, version: number): Prom
     );
   }
   const issuer = [...units.byId.values()].find(
-    (u) => u.kind === 'committee' && (!u.validFrom || u.validFrom <= header.date) && (!u.validTo || u.validTo >= header.date),
+    (u) =>
+      u.kind === 'committee' &&
+      (!u.validFrom || u.validFrom <= header.date) &&
+      (!u.validTo || u.validTo >= header.date),
   );
   return ctx.db.transaction(async (tx) => {
     const created = await createPlanVersionOne(tx, {

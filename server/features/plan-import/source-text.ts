@@ -70,13 +70,16 @@ function columns(line: string, n: number, isPdf: boolean): string[] {
 const LABEL_START = /^([IVXL]{1,6}\s*\.|\d{1,2}(\.\d{1,2})*[.)]?\s|[a-zđ]\)|[-–—•+]\s|Điều\s+\d|PHỤ LỤC|Phụ lục)/u;
 
 /** Cleans the input (NFC, no-break spaces, zero-width characters, page breaks) and cuts it into paragraphs. */
-export function toParagraphs(input: string, source: SourceKind): { paras: Para[]; lines: Array<{ n: number; text: string }> } {
+export function toParagraphs(
+  input: string,
+  source: SourceKind,
+): { paras: Para[]; lines: Array<{ n: number; text: string }> } {
   const clean = input
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '');
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '');
   const paras: Para[] = [];
   const lines: Array<{ n: number; text: string }> = [];
   const isPdf = source === 'pdf';

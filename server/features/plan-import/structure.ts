@@ -117,7 +117,8 @@ export function parseBody(paras: Para[], lexicon: UnitLexicon, warnings: ParseWa
     const parentKey = parent ? `${parent.item.key}.` : '';
     // Dashes and pluses have no numeral: they are keyed a, b, c… in order, as the seed plan keys them.
     const bullets = (parent ? parent.item.children : roots).filter((c) => /^[-–—•+]$/.test(c.label)).length;
-    const part = label.type === 'dash' || label.type === 'plus' ? BULLET_KEYS[bullets] ?? `x${bullets}` : keyPart(label.label);
+    const part =
+      label.type === 'dash' || label.type === 'plus' ? (BULLET_KEYS[bullets] ?? `x${bullets}`) : keyPart(label.label);
     const titled = isTitle(label.rest, label.type);
     const item: ParsedItem = {
       key: uniqueKey(`${parentKey}${part}`),
@@ -198,7 +199,13 @@ function finish(
         });
       }
     }
-    if (isLeaf && !isRoman && !ancestorHasDuties && item.duties.length === 0 && ['duty', 'task', 'solution'].includes(zone)) {
+    if (
+      isLeaf &&
+      !isRoman &&
+      !ancestorHasDuties &&
+      item.duties.length === 0 &&
+      ['duty', 'task', 'solution'].includes(zone)
+    ) {
       warnings.push({
         code: 'NO_UNIT',
         line: item.lines[0],

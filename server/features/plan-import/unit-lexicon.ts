@@ -193,7 +193,25 @@ export interface Mention {
   match: ParsedDuty['match'];
 }
 
-const UNIT_HEADS = new Set(['so', 'ubnd', 'uy', 'ban', 'bo', 'cong', 'van', 'dai', 'bao', 'trung', 'chi', 'cuc', 'hoi', 'lien', 'truong', 'vien', 'bch']);
+const UNIT_HEADS = new Set([
+  'so',
+  'ubnd',
+  'uy',
+  'ban',
+  'bo',
+  'cong',
+  'van',
+  'dai',
+  'bao',
+  'trung',
+  'chi',
+  'cuc',
+  'hoi',
+  'lien',
+  'truong',
+  'vien',
+  'bch',
+]);
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -217,7 +235,14 @@ export function mentionAt(lexicon: UnitLexicon, tokens: Token[], i: number, orig
     if (e.tokens.every((t, k) => tokens[i + k]?.t === t)) best = e;
   }
   const quote = (to: number) => original.slice(tokens[i].start, tokens[to - 1].end);
-  if (best) return { from: i, to: i + best.tokens.length, written: quote(i + best.tokens.length), ref: best.ref, match: best.match };
+  if (best)
+    return {
+      from: i,
+      to: i + best.tokens.length,
+      written: quote(i + best.tokens.length),
+      ref: best.ref,
+      match: best.match,
+    };
   if (!tokens[i].upper || !UNIT_HEADS.has(tokens[i].t)) return null;
   // An unknown or misspelt name: capitalised words after the head, one lower-case word after each.
   let to = i + 1;
@@ -235,7 +260,10 @@ export function mentionAt(lexicon: UnitLexicon, tokens: Token[], i: number, orig
   const written = quote(to).replace(/[,;.:]+$/, '');
   let near: { entry: Entry; distance: number } | null = null;
   for (const e of lexicon.byHead.get(tokens[i].t) ?? []) {
-    const candidate = tokens.slice(i, i + e.tokens.length).map((t) => t.t).join(' ');
+    const candidate = tokens
+      .slice(i, i + e.tokens.length)
+      .map((t) => t.t)
+      .join(' ');
     const distance = levenshtein(candidate, e.tokens.join(' '));
     if (distance <= Math.max(1, Math.floor(candidate.length / 12)) && (!near || distance < near.distance)) {
       near = { entry: e, distance };

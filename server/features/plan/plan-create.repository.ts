@@ -44,7 +44,13 @@ export async function createPlanVersionOne(tx: DbOrTx, input: NewPlan): Promise<
     .returning({ id: plans.id });
   const [version] = await tx
     .insert(planVersions)
-    .values({ planId: planRow.id, number: 1, effectiveDate: plan.date, documentNumber: plan.number, documentDate: plan.date })
+    .values({
+      planId: planRow.id,
+      number: 1,
+      effectiveDate: plan.date,
+      documentNumber: plan.number,
+      documentDate: plan.date,
+    })
     .returning({ id: planVersions.id });
   let position = 0;
   const insert = async (list: NewPlanItem[], parentId: string | null): Promise<void> => {
