@@ -34,6 +34,7 @@ export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 export const UNIT_GROUPS = [
   'departments_and_localities',
   'other_departments',
+  'localities',
   'enterprises_and_organisations',
 ] as const;
 export type UnitGroup = (typeof UNIT_GROUPS)[number];
@@ -42,6 +43,7 @@ export type UnitGroup = (typeof UNIT_GROUPS)[number];
 export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
   departments_and_localities: ['department', 'district', 'commune', 'ward'],
   other_departments: ['department'],
+  localities: ['district', 'commune', 'ward'],
   enterprises_and_organisations: ['enterprise', 'institute', 'school', 'other'],
 };
 

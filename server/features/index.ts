@@ -13,6 +13,7 @@ import { healthRoutes } from './health/index.js';
 import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
+import { planImportRoutes } from './plan-import/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
@@ -32,6 +33,7 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);
   await api.register(planFeature);
+  await api.register(planImportRoutes);
   await api.register(reportingFeature);
   await api.register(consolidationFeature);
   await api.register(feedbackRoutes);

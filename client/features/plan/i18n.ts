@@ -31,6 +31,7 @@ export const texts = {
       groups: {
         departments_and_localities: 'Các sở, ngành, địa phương',
         other_departments: 'Các sở, ngành khác có liên quan',
+        localities: 'UBND các xã, phường',
         enterprises_and_organisations: 'Doanh nghiệp, tổ chức, cá nhân',
       },
       noPlan: 'Chưa có kế hoạch nào.',
@@ -69,6 +70,7 @@ export const texts = {
       groups: {
         departments_and_localities: 'All departments, sectors and localities',
         other_departments: 'Other departments and sectors concerned',
+        localities: "Commune and ward People's Committees",
         enterprises_and_organisations: 'Enterprises, organisations and individuals',
       },
       noPlan: 'No plan yet.',

@@ -15,3 +15,4 @@ export {
   type OrgUnitRow,
 } from './org-units.repository.js';
 export { canReadOrgUnits } from './policy.js';
+export { unitRegistry } from './registry.repository.js';

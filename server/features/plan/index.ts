@@ -17,6 +17,7 @@ export { registerAmendmentCitations, type AmendmentCitations } from './citations
 export { amendmentsCitingFeedback } from './amendments.repository.js';
 export { currentItemsById, currentVersion, itemRefs, planHoldingKey } from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
+export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
 export { buildItems } from './plans.service.js';
 export {
   canDecideAmendment,
