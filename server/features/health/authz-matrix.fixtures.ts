@@ -2,6 +2,7 @@
 // cycle with an attachment each, a draft cycle, an amendment, a guidance document, public
 // feedback with an attachment, a consolidated document and a unit's notification. Every path
 // parameter of the matrix resolves to one of these, so "allowed" never meets a 404 by accident.
+import { readFileSync } from 'node:fs';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import type { TestApp, TestClient } from '../../test/harness.js';
 import { multipartForm, pdfBytes } from '../../test/multipart.js';
@@ -124,6 +125,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     await clients.focal.post(`/api/v1/cycles/${cycle.id}/consolidation/document`),
   );
   const rendered = await waitForJob(clients.focal, cycle.id, job.job.id);
+  const planText = readFileSync(new URL('../plan-import/fixtures/ke-hoach-223-so-lap.txt', import.meta.url), 'utf8');
+  const planImport = await ok<{ id: string }>(
+    'import',
+    await clients.focal.post('/api/v1/plan-imports', { text: planText }),
+  );
 
   return {
     amendmentBody,
@@ -153,6 +159,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       job: job.job.id,
       orgUnit: await t.unitId('VL-SYT'),
       user: finance.user.id,
+      planImport: planImport.id,
+      planText,
     },
   };
 }

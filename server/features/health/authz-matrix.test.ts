@@ -110,6 +110,11 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/guidance-documents/{id}':                    row(D, D, D, A, D),
   'GET /api/v1/notifications':                                row(D, A, A, A, A),
   'POST /api/v1/notifications/{id}/read':                     row(D, O, D, D, D),
+  'GET /api/v1/plan-imports':                                 row(D, D, D, A, A),
+  'POST /api/v1/plan-imports':                                row(D, D, D, A, A),
+  'GET /api/v1/plan-imports/{id}':                            row(D, D, D, A, A),
+  'PATCH /api/v1/plan-imports/{id}':                          row(D, D, D, A, A),
+  'POST /api/v1/plan-imports/{id}/publish':                   row(D, D, D, A, A),
   'GET /api/v1/jobs/{id}':                                    row(D, D, D, A, A),
 };
 
@@ -131,6 +136,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
     'org-units': s.orgUnit,
     users: s.user,
     jobs: s.job,
+    'plan-imports': s.planImport,
   };
   const id = byCollection[before];
   if (!id) throw new Error(`no object for {${param}} after /${before}/`);
@@ -205,6 +211,10 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
     title: 'Hướng dẫn',
   }),
   'PATCH /api/v1/guidance-documents/{id}': () => ({ title: 'Hướng dẫn đã sửa' }),
+  'POST /api/v1/plan-imports': (w) => ({ text: w.shared.planText }),
+  // A stale version (409) keeps the draft unpublished for the roles after.
+  'PATCH /api/v1/plan-imports/{id}': () => ({ version: 999, ops: [{ op: 'setDate', value: '2025-03-27' }] }),
+  'POST /api/v1/plan-imports/{id}/publish': () => ({ version: 999 }),
 };
 
 function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): InjectOptions {
