@@ -6,3 +6,4 @@ export * from './reporting.js';
 export * from './feedback.js';
 export * from './consolidation.js';
 export * from './settings.js';
+export * from './operations.js';
