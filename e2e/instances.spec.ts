@@ -60,7 +60,7 @@ describe('two instances on one PostgreSQL', () => {
     const cycleId = await demoCycle(unit);
     const report = await unit.call(a.url, 'GET', `/api/v1/cycles/${cycleId}/my-report`);
     const form = new FormData();
-    form.append('file', new Blob([pdfBytes()], { type: 'application/pdf' }), 'minh-chung.pdf');
+    form.append('file', new Blob([new Uint8Array(pdfBytes())], { type: 'application/pdf' }), 'minh-chung.pdf');
     const up = await unit.raw(a.url, 'POST', `/api/v1/reports/${report.json.id}/attachments`, { body: form });
     expect(up.status).toBe(201);
     const { id } = (await up.json()) as { id: string };

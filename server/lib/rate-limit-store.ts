@@ -24,7 +24,8 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<H
       hits = case when r.reset_at <= now() then 1 else r.hits + 1 end,
       reset_at = case when r.reset_at <= now() then excluded.reset_at else r.reset_at end
     returning hits, greatest(0, ceil(extract(epoch from (reset_at - now())) * 1000))::float8 as ttl`);
-  const [row] = ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as { hits: number; ttl: number }[];
+  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+  const [row] = rows as Array<{ hits: number; ttl: number }>;
   if (Math.random() * SWEEP_EVERY < 1) {
     await db.execute(sql`delete from rate_limit where reset_at < now() - interval '1 hour'`);
   }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AuditFacetsResponse,
@@ -11,6 +12,18 @@ import * as service from './audit.service.js';
 const tags = ['audit'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a workbook as a download named in UTF-8. */
+function sendXlsx(reply: FastifyReply, file: { fileName: string; body: Buffer }) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .send(file.body);
+}
 
 /** The audit log: read, filtered and paged, and exported (administrator, focal department). */
 export const auditRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -42,16 +55,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (api) => {
     {
       schema: { tags, summary: 'The filtered audit log as Excel', querystring: AuditFilter, response: errors },
     },
-    async (req, reply) => {
-      const file = await service.exportAuditXlsx(req.ctx, req.query);
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .send(file.body);
-    },
+    async (req, reply) => sendXlsx(reply, await service.exportAuditXlsx(req.ctx, req.query)),
   );
 };
