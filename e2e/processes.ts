@@ -39,8 +39,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i += 1) {
@@ -59,7 +59,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 /** A new, empty database on the test PostgreSQL server; `drop()` removes it. */
 export async function freshPostgresDatabase(): Promise<{
   url: string;
-  query: pg.Pool['query'];
+  query: (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
   drop(): Promise<void>;
 }> {
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -73,7 +73,7 @@ export async function freshPostgresDatabase(): Promise<{
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   return {
     url: url.toString(),
-    query: pool.query.bind(pool) as pg.Pool['query'],
+    query: (text: string, params?: unknown[]) => pool.query(text, params),
     async drop() {
       await pool.end();
       const c = new pg.Client({ connectionString: base.toString() });

@@ -91,6 +91,7 @@ export function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `Thư mục dữ liệu ${dataDir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó trước ` +
             `(data directory in use by process ${owner}; stop it first, or delete ${file} if it is certainly not running)`,
+          { cause: err },
         );
       }
       rmSync(file, { force: true });

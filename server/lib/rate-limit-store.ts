@@ -29,7 +29,7 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<H
   if (Math.random() * SWEEP_EVERY < 1) {
     await db.execute(sql`delete from rate_limit where reset_at < now() - interval '1 hour'`);
   }
-  return { current: Number(row.hits), ttl: Number(row.ttl) };
+  return { current: row.hits, ttl: row.ttl };
 }
 
 /**
@@ -41,8 +41,9 @@ export function databaseRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
   class DatabaseRateLimitStore implements FastifyRateLimitStore {
     private readonly scope: string;
 
-    constructor(options: { routeInfo?: { method?: string | string[]; url?: string } } = {}) {
-      const route = options.routeInfo;
+    /** `options`: the plugin's parameters; a route's carry `routeInfo` (its method and URL). */
+    constructor(options: object = {}) {
+      const route = (options as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo;
       this.scope = route?.url ? `${[route.method].flat().join(',')} ${route.url}` : 'global';
     }
 
@@ -54,9 +55,8 @@ export function databaseRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-      // The plugin hands the merged route parameters (with `routeInfo`), though its type names RouteOptions.
-      return new DatabaseRateLimitStore(routeOptions as never);
+      return new DatabaseRateLimitStore(routeOptions);
     }
   }
-  return DatabaseRateLimitStore as FastifyRateLimitStoreCtor;
+  return DatabaseRateLimitStore;
 }

@@ -37,10 +37,10 @@ function lineWriter(file: string) {
   const out = createWriteStream(file);
   const done = pipeline(gzip, out);
   return {
-    async line(text: string) {
+    line: async (text: string) => {
       if (!gzip.write(`${text}\n`)) await once(gzip, 'drain');
     },
-    async close() {
+    close: async () => {
       gzip.end();
       await done;
       return out.bytesWritten;

@@ -24,7 +24,7 @@ function lineReader(file: string) {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   return {
-    async next(what: string): Promise<string> {
+    next: async (what: string): Promise<string> => {
       const { value, done } = await iterator.next();
       if (done) throw new Error(`Tệp sao lưu bị cắt cụt (truncated backup: ${what} missing)`);
       return value;
@@ -96,10 +96,10 @@ export async function restoreBackup(database: Database, filesDir: string, file: 
           body,
         ]);
       } else {
-        const target = path.join(filesDir, key.slice(0, 2), key);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, body);
-        written.push(target);
+        const filePath = path.join(filesDir, key.slice(0, 2), key);
+        await mkdir(path.dirname(filePath), { recursive: true });
+        await writeFile(filePath, body);
+        written.push(filePath);
       }
       figures.files += 1;
       figures.fileBytes += body.length;

@@ -13,7 +13,7 @@ export const EXPORT_MAX_ROWS = 50_000;
 
 function toDto(row: repo.AuditRow): AuditEntryDto {
   return {
-    id: Number(row.id),
+    id: row.id,
     at: row.at.toISOString(),
     actor: row.actorId || row.actorEmail ? { id: row.actorId, email: row.actorEmail, name: row.actorName } : null,
     action: row.action,
