@@ -112,7 +112,7 @@ describe('backup and restore', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 240_000);
 
   it('refuses a target that already holds data', async () => {
     await expect(restoreBackup(t.database, t.config.filesDir, backupFile)).rejects.toThrow(/trống|empty/);
@@ -127,7 +127,7 @@ describe('backup and restore', () => {
     const after = await takeInventory(target.database, target.filesDir);
     expect(Object.values(after.rows).every((n) => n === 0)).toBe(true);
     expect(after.files).toEqual({});
-  });
+  }, 240_000);
 
   it('refuses a file whose stored file does not match its SHA-256', async () => {
     const lines = gunzipSync(readFileSync(backupFile)).toString('utf8').trimEnd().split('\n');
@@ -137,5 +137,5 @@ describe('backup and restore', () => {
     writeFileSync(bad, gzipSync(lines.join('\n') + '\n'));
     const target = await emptyTarget('bad');
     await expect(restoreBackup(target.database, target.filesDir, bad)).rejects.toThrow(/SHA-256/);
-  });
+  }, 240_000);
 });
