@@ -6,6 +6,8 @@
 //  2. The board of a cycle of BENCH_BOARD_UNITS (5,000) units vs the single SQL query of its counts.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where a
 // throw-away database is created and dropped.
+//  3. Deadline day again with two server instances on the same database (clients split), printed
+//     beside the one-instance figures.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -80,7 +82,7 @@ function cpuOf(stat: string): number {
  * the postmaster, whose children's time includes backends that have exited) and by this process
  * (the clients): the split of the machine's work between them in a phase.
  */
-function cpuNow(serverPid: number): {
+function cpuNow(serverPids: number[]): {
   server: number;
   serverSystem: number;
   database: number;
@@ -99,9 +101,9 @@ function cpuNow(serverPid: number): {
         database += cpuOf(stat);
         // A connection's backend is titled "postgres: <user> <database> <address> …"; the rest is the server's own work.
         if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(' 127.0.0.1(')) connections += cpuOf(stat);
-      } else if (Number(pid) === serverPid) {
-        server = cpuOf(stat);
-        serverSystem = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
+      } else if (serverPids.includes(Number(pid))) {
+        server += cpuOf(stat);
+        serverSystem += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
       }
     } catch {
       /* gone */
@@ -125,6 +127,8 @@ async function main() {
   const dbUrl = url.toString();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bioplan-bench-'));
   let server: ChildProcess | undefined;
+  let secondServer: { child: ChildProcess; origin: string } | undefined;
+  const secondDir = mkdtempSync(path.join(tmpdir(), 'bioplan-bench-b-'));
   const database = await createDb({ databaseUrl: dbUrl });
   try {
     const db = database.db;
@@ -150,30 +154,37 @@ async function main() {
 
     // A real server process on the same database, started as `npm start` starts it: the built bundle.
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-    const port = await freePort();
-    server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--enable-source-maps', 'dist/server/main.js'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: dbUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        BIOPLAN_DATA_DIR: dataDir,
-        BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123',
-        SMTP_URL: '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const origin = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${origin}/api/v1/health`)).ok) break;
-      } catch {
-        /* not up yet */
+    // Started as `npm start` starts it: the built bundle, on a port of its own and its own data directory.
+    const startServer = async (dir: string) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [...SERVER_NODE_ARGS, '--enable-source-maps', 'dist/server/main.js'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: dbUrl,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          BIOPLAN_DATA_DIR: dir,
+          BIOPLAN_ADMIN_PASSWORD: 'Bench-admin-123',
+          SMTP_URL: '',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`${base}/api/v1/health`)).ok) break;
+        } catch {
+          /* not up yet */
+        }
+        if (i > 300) throw new Error('server did not start');
+        await new Promise((r) => setTimeout(r, 200));
       }
-      if (i > 300) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return { child, origin: base };
+    };
+    const first = await startServer(dataDir);
+    server = first.child;
+    const origin = first.origin;
     const startRss = rssMb(server.pid!);
     let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server!.pid!))), 100);
@@ -181,16 +192,13 @@ async function main() {
     const values = form
       .flatMap((f) => WASTE_STREAMS.map((s, j) => ({ indicatorCode: f.code, wasteStream: s, value: (j + 1) * 10 })))
       .slice(0, FIELDS);
-    const latencies: number[] = [];
-    const status: Record<number, number> = {};
-    let fivexx = 0;
     // The clients: node:http with kept-alive connections, one per client (a lean load generator, as
     // autocannon is; fetch costs this process — on the same two cores — about twice the CPU).
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const send = (method: string, p: string, headers: Record<string, string>, payload?: string) =>
+    const send = (base: string, method: string, p: string, headers: Record<string, string>, payload?: string) =>
       new Promise<number>((resolve, reject) => {
         const req = http.request(
-          `${origin}${p}`,
+          `${base}${p}`,
           {
             method,
             agent,
@@ -205,50 +213,71 @@ async function main() {
         req.on('error', reject);
         req.end(payload);
       });
-    const call = async (
-      u: (typeof units)[number],
-      method: string,
-      p: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const start = performance.now();
-      const code = await send(
-        method,
-        p,
-        {
-          cookie: u.cookie,
-          'x-csrf-token': u.csrf,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body ? JSON.stringify(body) : undefined,
-      );
-      latencies.push(performance.now() - start);
-      status[code] = (status[code] ?? 0) + 1;
-      if (code >= 500) fivexx += 1;
-      return code;
-    };
-    // Warm-up: one unit's GET (JIT, pools); not counted.
-    await call(units[0], 'GET', `/api/v1/reports/${apiReport.get(units[0].id)}`);
-    latencies.length = 0;
-    const reportLatency: number[] = [];
-    const apiCpu0 = cpuNow(server.pid!);
-    t0 = performance.now();
-    await pool(units, CONCURRENCY, async (u) => {
-      const id = apiReport.get(u.id)!;
-      const start = performance.now();
-      // As the form's autosave does: the short answer (Prefer: return=minimal); the submission gets the full report.
-      await call(u, 'PUT', `/api/v1/reports/${id}`, { version: 1, values, sections: [] }, { prefer: 'return=minimal' });
-      const key = `bench-${id}`;
-      await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
-      // Every tenth client double-submits (a retry after a lost answer): must record one submission.
-      if (units.indexOf(u) % 10 === 0)
+    /**
+     * Deadline day against the given instances (unit i talks to origins[i % n]): every unit saves
+     * and submits its report of `reportOf`; CPU of the listed server processes.
+     */
+    const deadlineDay = async (origins: string[], reportOf: Map<string, string>, pids: number[]) => {
+      const latencies: number[] = [];
+      const reportLatency: number[] = [];
+      const status: Record<number, number> = {};
+      let fivexx = 0;
+      const call = async (
+        u: (typeof units)[number],
+        method: string,
+        p: string,
+        body?: unknown,
+        headers: Record<string, string> = {},
+      ) => {
+        const start = performance.now();
+        const code = await send(
+          origins[units.indexOf(u) % origins.length],
+          method,
+          p,
+          {
+            cookie: u.cookie,
+            'x-csrf-token': u.csrf,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          body ? JSON.stringify(body) : undefined,
+        );
+        latencies.push(performance.now() - start);
+        status[code] = (status[code] ?? 0) + 1;
+        if (code >= 500) fivexx += 1;
+        return code;
+      };
+      // Warm-up: one GET per instance (JIT, pools); not counted.
+      for (let i = 0; i < origins.length; i++)
+        await call(units[i], 'GET', `/api/v1/reports/${reportOf.get(units[i].id)}`);
+      latencies.length = 0;
+      const cpu0 = cpuNow(pids);
+      const started = performance.now();
+      await pool(units, CONCURRENCY, async (u) => {
+        const id = reportOf.get(u.id)!;
+        const start = performance.now();
+        // As the form's autosave does: the short answer (Prefer: return=minimal); the submission gets the full report.
+        await call(
+          u,
+          'PUT',
+          `/api/v1/reports/${id}`,
+          { version: 1, values, sections: [] },
+          { prefer: 'return=minimal' },
+        );
+        const key = `bench-${id}`;
         await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
-      reportLatency.push(performance.now() - start);
-    });
-    const apiSeconds = (performance.now() - t0) / 1000;
-    const apiCpu = cpuSince(apiCpu0, cpuNow(server.pid!));
+        // Every tenth client double-submits (a retry after a lost answer): must record one submission.
+        if (units.indexOf(u) % 10 === 0)
+          await call(u, 'POST', `/api/v1/reports/${id}/submit`, undefined, { 'idempotency-key': key });
+        reportLatency.push(performance.now() - start);
+      });
+      const seconds = (performance.now() - started) / 1000;
+      return { seconds, latencies, reportLatency, status, fivexx, cpu: cpuSince(cpu0, cpuNow(pids)) };
+    };
+    const one = await deadlineDay([origin], apiReport, [server.pid!]);
+    const { latencies, reportLatency, status, fivexx } = one;
+    const apiSeconds = one.seconds;
+    const apiCpu = one.cpu;
     clearInterval(sampler);
     const apiThroughput = UNITS / apiSeconds;
 
@@ -266,7 +295,7 @@ async function main() {
     // same driver (pg), at the same concurrency, in the same run.
     const plain = new pg.Pool({ connectionString: dbUrl, max: CONCURRENCY });
     const snapshot = JSON.stringify({ values, sections: [], otherResults: '', proposalsToCommittee: '' });
-    const sqlCpu0 = cpuNow(server.pid!);
+    const sqlCpu0 = cpuNow([server.pid!]);
     t0 = performance.now();
     const unitOf = new Map(
       created.filter((r) => r.cycleId === sqlCycle).map((r) => [r.id, units.find((u) => u.id === r.orgUnitId)!]),
@@ -328,9 +357,27 @@ async function main() {
       }
     });
     const sqlSeconds = (performance.now() - t0) / 1000;
-    agent.destroy();
-    const sqlCpu = cpuSince(sqlCpu0, cpuNow(server.pid!));
+    const sqlCpu = cpuSince(sqlCpu0, cpuNow([server.pid!]));
     const sqlThroughput = sqlReports.length / sqlSeconds;
+
+    // Two instances on the same database, the clients split between them (issue 11): a third
+    // cycle of the same units, so each instance writes what one instance wrote above.
+    const twoCycle = await generateCycle(db, 2096, units, form);
+    const twoReports = await db
+      .insert(reports)
+      .values(units.map((u) => ({ cycleId: twoCycle, orgUnitId: u.id })))
+      .returning({ id: reports.id, orgUnitId: reports.orgUnitId });
+    secondServer = await startServer(secondDir);
+    const two = await deadlineDay([origin, secondServer.origin], new Map(twoReports.map((r) => [r.orgUnitId, r.id])), [
+      server.pid!,
+      secondServer.child.pid!,
+    ]);
+    const twoCheck = (await db.execute(sql`
+      select (select count(*)::int from report where cycle_id = ${twoCycle} and status = 'submitted') as submitted,
+             (select count(*)::int from report_event e join report r on r.id = e.report_id where r.cycle_id = ${twoCycle} and e.action = 'submit') as events`)) as unknown as {
+      rows: Array<{ submitted: number; events: number }>;
+    };
+    agent.destroy();
 
     console.log('\n== Deadline day ==');
     console.log(
@@ -351,6 +398,18 @@ async function main() {
     console.log(`CPU time, API: ${apiCpu}`);
     console.log(`CPU time, plain SQL: ${sqlCpu}`);
     console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 300 MB; ${startRss.toFixed(0)} MB when started)`);
+    const w = twoCheck.rows[0];
+    console.log('\n== Deadline day, two instances on one PostgreSQL (clients split between them) ==');
+    console.log(
+      `recorded: submitted=${w.submitted}/${UNITS}, submit events=${w.events} (duplicates: ${w.events - UNITS}); HTTP statuses: ${JSON.stringify(two.status)}; 5xx: ${two.fivexx}`,
+    );
+    console.log(
+      `request latency: p50 ${ms(pct(two.latencies, 50))}, p99 ${ms(pct(two.latencies, 99))}; report (save+submit): p50 ${ms(pct(two.reportLatency, 50))}, p99 ${ms(pct(two.reportLatency, 99))}`,
+    );
+    console.log(
+      `throughput: two instances ${(UNITS / two.seconds).toFixed(1)} reports/s (${two.seconds.toFixed(2)} s); one instance ${apiThroughput.toFixed(1)} reports/s (${apiSeconds.toFixed(2)} s)`,
+    );
+    console.log(`CPU time, two instances: ${two.cpu}`);
 
     // The board of a big cycle vs the single SQL query of its counts.
     t0 = performance.now();
@@ -415,9 +474,10 @@ async function main() {
     console.log(`ratio board / query: ${(pct(th, 50) / pct(tq, 50)).toFixed(2)} (target ≤ 2)`);
     await plain.end();
   } finally {
-    if (server?.pid) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server!.once('exit', r));
+    for (const child of [server, secondServer?.child]) {
+      if (!child?.pid || child.exitCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
     }
     await database.close();
     const c = new pg.Client({ connectionString: BASE });
@@ -425,6 +485,7 @@ async function main() {
     await c.query(`drop database if exists ${name} with (force)`);
     await c.end();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(secondDir, { recursive: true, force: true });
   }
 }
 

@@ -29,6 +29,7 @@ import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
 import { dbErrorAnswer } from './lib/db-errors.js';
 import { requireActor } from './lib/access.js';
+import { databaseRateLimitStore } from './lib/rate-limit-store.js';
 import { guardedValidatorCompiler, localiseValidation } from './lib/validation.js';
 
 declare module 'fastify' {
@@ -115,7 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counters in the database: several instances on one PostgreSQL share one budget per client.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytes, files: 5, fields: 30 } });
 
   app.decorate('databaseKind', database.kind);

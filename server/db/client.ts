@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -44,14 +44,67 @@ export async function createDb(opts: {
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   let client: PGlite;
+  let unlock = () => {};
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
+    unlock = lockDataDir(opts.dataDir);
     client = new PGlite(path.join(opts.dataDir, 'pgdata'));
   } else {
     client = new PGlite();
   }
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  try {
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same data directory (a second
+ * server, a backup while the server runs) would corrupt it. The directory's `bioplan.lock` holds
+ * the owner's process id; a lock left by a process that no longer exists (killed) is taken over.
+ * Returns the function that releases it.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'bioplan.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && processExists(owner)) {
+        throw new Error(
+          `Thư mục dữ liệu ${dataDir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó trước ` +
+            `(data directory in use by process ${owner}; stop it first, or delete ${file} if it is certainly not running)`,
+          { cause: err },
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Không khóa được thư mục dữ liệu ${dataDir} (could not lock the data directory)`);
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsFeature } from './accounts/index.js';
+import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
 import {
   existingFeedbackIds,
@@ -39,4 +40,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(feedbackRoutes);
   await api.register(guidanceRoutes);
   await api.register(notificationsFeature);
+  await api.register(auditRoutes);
 }

@@ -136,6 +136,20 @@ async function runClaimed(
 ): Promise<void> {
   const handler = handlers.get(job.kind);
   const mine = sql`${jobs.id} = ${job.id} and ${jobs.lockedBy} = ${workerId}`;
+  // While the handler runs, the lease is renewed every third of its length, so a long job held
+  // by a living worker is never taken by another instance; only a dead worker's lease runs out.
+  const heartbeat = setInterval(
+    () => {
+      db.update(jobs)
+        .set({ lockedUntil: sql`now() + (${leaseMs} * interval '1 millisecond')` })
+        .where(sql`${mine} and ${jobs.status} = 'running'`)
+        .then(
+          () => undefined,
+          (err: unknown) => log?.warn({ jobId: job.id, err }, 'job lease renewal failed'),
+        );
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     const result = await handler({
@@ -196,6 +210,8 @@ async function runClaimed(
             },
       )
       .where(mine);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

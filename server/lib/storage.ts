@@ -1,9 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { LIMITS } from '../../shared/limits.js';
 import { stripBidiControls, stripLoneSurrogates } from '../../shared/text.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { storedFiles } from '../db/schema/index.js';
 import { AppError, msg } from './errors.js';
 
 /** Where file bodies live. Metadata (name, type, size, SHA-256, owner) lives in the database. */
@@ -13,20 +18,64 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
+const sha256Of = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+
+/** The path of a stored file under the files directory: `<dir>/<first two characters>/<key>`. */
+export function storedFilePath(dir: string, key: string): string {
+  return path.join(dir, key.slice(0, 2), key);
+}
+
 /** A local folder (BIOPLAN_DATA_DIR/files); an S3-compatible store can implement the same interface. */
 export function localStorage(dir: string): FileStorage {
-  const full = (key: string) => path.join(dir, key.slice(0, 2), key);
+  const full = (key: string) => storedFilePath(dir, key);
   return {
     async put(body) {
-      const sha256 = createHash('sha256').update(body).digest('hex');
       const key = randomUUID();
       await mkdir(path.dirname(full(key)), { recursive: true });
       await writeFile(full(key), body);
-      return { key, sha256, size: body.length };
+      return { key, sha256: sha256Of(body), size: body.length };
     },
     get: (key) => readFile(full(key)),
     remove: (key) => rm(full(key), { force: true }),
   };
+}
+
+/**
+ * File bodies in the database (table `stored_file`), so that every instance sharing one
+ * PostgreSQL server sees every file. A key not in the table is read from `dir`: files stored
+ * in the directory before the installation moved to PostgreSQL stay readable.
+ */
+export function databaseStorage(db: Db, dir: string): FileStorage {
+  const local = localStorage(dir);
+  return {
+    async put(body) {
+      const key = randomUUID();
+      const sha256 = sha256Of(body);
+      await db.insert(storedFiles).values({ key, sha256, size: body.length, body });
+      return { key, sha256, size: body.length };
+    },
+    async get(key) {
+      const [row] = await db.select({ body: storedFiles.body }).from(storedFiles).where(eq(storedFiles.key, key));
+      return row ? row.body : local.get(key);
+    },
+    async remove(key) {
+      await db.delete(storedFiles).where(eq(storedFiles.key, key));
+      await local.remove(key);
+    },
+  };
+}
+
+/** Whether the handle talks to a PostgreSQL server (shared by instances) rather than an embedded PGlite. */
+export function isServerDatabase(db: Db): boolean {
+  return !(db.$client instanceof PGlite);
+}
+
+/**
+ * The file storage of this installation: in the database on a PostgreSQL server (every instance
+ * reads the same files), in the files directory with the embedded PGlite (one instance).
+ */
+export function fileStorage(ctx: { db: Db; config: Pick<Config, 'filesDir'> }): FileStorage {
+  return isServerDatabase(ctx.db) ? databaseStorage(ctx.db, ctx.config.filesDir) : localStorage(ctx.config.filesDir);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Ctx } from '../../lib/context.js';
 import { renderOfficialDocument } from '../../lib/documents/decree30.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
 import { enqueueJob } from '../../lib/jobs.js';
-import { localStorage } from '../../lib/storage.js';
+import { fileStorage } from '../../lib/storage.js';
 import { cycleWithPlan, planIssuerName } from '../reporting/index.js';
 import * as repo from './consolidation.repository.js';
 import { draftNotFound, groupsOf, jobState, kick, RENDER_JOB } from './consolidation.service.js';
@@ -50,7 +50,7 @@ export async function renderDraftDocument(
   });
   const body = await renderOfficialDocument(model);
   await opts.progress?.(80, 'Đang lưu tệp');
-  const stored = await localStorage(config.filesDir).put(body);
+  const stored = await fileStorage({ db, config }).put(body);
   const fileName = `bao-cao-tong-hop-${context.cycle.year}-v${draft.version}.docx`;
   const actor = opts.createdBy ? await repo.getUserActor(db, opts.createdBy) : undefined;
   const doc = await db.transaction(async (tx) => {
@@ -126,7 +126,7 @@ export async function getConsolidationDocx(
     return {
       fileName: latest.fileName,
       sha256: latest.sha256,
-      body: await localStorage(ctx.config.filesDir).get(latest.storageKey),
+      body: await fileStorage(ctx).get(latest.storageKey),
     };
   }
   const { doc, body } = await renderDraftDocument(ctx.db, ctx.config, draft.id, { createdBy: actor.id });
@@ -142,6 +142,6 @@ export async function getStoredDocument(ctx: Ctx, cycleId: string, documentId: s
   return {
     fileName: doc.fileName,
     sha256: doc.sha256,
-    body: await localStorage(ctx.config.filesDir).get(doc.storageKey),
+    body: await fileStorage(ctx).get(doc.storageKey),
   };
 }

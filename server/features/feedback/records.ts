@@ -3,7 +3,7 @@ import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg } from '../../lib/errors.js';
-import { localStorage, type FileStorage } from '../../lib/storage.js';
+import { fileStorage, type FileStorage } from '../../lib/storage.js';
 import { currentItemsById } from '../plan/index.js';
 
 export const FEEDBACK_NOT_FOUND = msg('Không tìm thấy ý kiến phản ánh', 'Feedback not found');
@@ -17,8 +17,8 @@ export function newTrackingCode(): string {
   return `GY-${part()}-${part()}`;
 }
 
-export function feedbackStorage(ctx: Pick<Ctx, 'config'>): FileStorage {
-  return localStorage(ctx.config.filesDir);
+export function feedbackStorage(ctx: Pick<Ctx, 'config' | 'db'>): FileStorage {
+  return fileStorage(ctx);
 }
 
 /** The folded text the desk's search matches against. */

@@ -115,6 +115,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/plan-imports/{id}':                            row(D, D, D, A, A),
   'PATCH /api/v1/plan-imports/{id}':                          row(D, D, D, A, A),
   'POST /api/v1/plan-imports/{id}/publish':                   row(D, D, D, A, A),
+  'GET /api/v1/audit-log':                                    row(D, D, D, A, A),
+  'GET /api/v1/audit-log/facets':                             row(D, D, D, A, A),
+  'GET /api/v1/audit-log/export.xlsx':                        row(D, D, D, A, A),
   'GET /api/v1/jobs/{id}':                                    row(D, D, D, A, A),
 };
 

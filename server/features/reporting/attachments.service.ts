@@ -5,7 +5,7 @@ import { LIMITS } from '../../../shared/limits.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
-import { checkAttachment, localStorage } from '../../lib/storage.js';
+import { checkAttachment, fileStorage } from '../../lib/storage.js';
 import * as repo from './attachments.repository.js';
 import { loadCycle } from './cycles.service.js';
 import { canDeleteAttachment, canUploadAttachment } from './policy.js';
@@ -47,7 +47,7 @@ export async function uploadAttachment(
   await enforceEdit(ctx.db, canUploadAttachment(actor, report, cycle), cycle, report);
   const fileName = cleanFileName(file.fileName);
   const { mime } = await checkAttachment(file.body, fileName);
-  const storage = localStorage(ctx.config.filesDir);
+  const storage = fileStorage(ctx);
   const stored = await storage.put(file.body);
   try {
     const row = await ctx.db.transaction(async (tx) => {
@@ -93,7 +93,7 @@ export async function downloadAttachment(ctx: Ctx, id: string, attachmentId: str
   requireRead(ctx, report);
   const attachment = await repo.getAttachment(ctx.db, id, attachmentId);
   if (!attachment) throw attachmentNotFound();
-  const body = await localStorage(ctx.config.filesDir).get(attachment.storageKey);
+  const body = await fileStorage(ctx).get(attachment.storageKey);
   return { fileName: attachment.fileName, mimeType: attachment.mimeType, sha256: attachment.sha256, body };
 }
 
@@ -117,5 +117,5 @@ export async function deleteAttachment(ctx: Ctx, id: string, attachmentId: strin
       at: ctx.clock.now(),
     });
   });
-  await localStorage(ctx.config.filesDir).remove(attachment.storageKey);
+  await fileStorage(ctx).remove(attachment.storageKey);
 }

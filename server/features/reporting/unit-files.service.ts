@@ -20,7 +20,7 @@ import type { Ctx } from '../../lib/context.js';
 import { renderOfficialDocument } from '../../lib/documents/decree30.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { cellText, type PlainCellValue } from '../../lib/spreadsheets/cells.js';
-import { localStorage } from '../../lib/storage.js';
+import { fileStorage } from '../../lib/storage.js';
 import {
   buildReportTemplate,
   InvalidTemplateError,
@@ -57,7 +57,7 @@ export async function getReportDocx(
   const report = await getReport(ctx, reportId);
   const fileName = `bao-cao-${report.unit.code.toLowerCase()}-${report.year}-v${report.version}.docx`;
   const stored = await repo.reportDocumentAt(ctx.db, report.id, report.version);
-  const storage = localStorage(ctx.config.filesDir);
+  const storage = fileStorage(ctx);
   if (stored) return { fileName: stored.fileName, sha256: stored.sha256, body: await storage.get(stored.storageKey) };
   const context = await planContext(ctx, report.cycleId);
   const settings = await getAgencySettings(ctx.db);

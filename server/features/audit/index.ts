@@ -1,0 +1,2 @@
+// The audit log module: reading and exporting the log that every module writes (server/lib/audit.ts).
+export { auditRoutes } from './audit.routes.js';
