@@ -115,14 +115,14 @@ export function ExcelImport({
         <Stack gap="xs" role="status" aria-live="polite" data-testid="import-result">
           {result.status === 'conflicts' ? (
             <Alert
-              color="orange.9"
+              color="red.9"
               variant="outline"
               title={t('reporting.files.conflictsTitle', { from: result.templateVersion ?? '?', to: result.version })}
             >
               {t('reporting.files.conflictsBody', { count: conflicts.length })}
             </Alert>
           ) : (
-            <Alert color={result.refused.length ? 'orange.9' : 'bio'} variant="outline">
+            <Alert color={result.refused.length ? 'grape.9' : 'bio'} variant="outline">
               {result.changed > 0
                 ? t('reporting.files.importDone', { accepted: result.accepted, changed: result.changed })
                 : t('reporting.files.importNothing')}

@@ -35,7 +35,7 @@ export function LocalDraftOffer({
   const older = kept.version < report.version;
   return (
     <Alert
-      color={older ? 'orange.9' : 'blue.9'}
+      color={older ? 'red.9' : 'blue.9'}
       variant="outline"
       role="alert"
       icon={<IconDeviceFloppy aria-hidden />}
