@@ -68,58 +68,63 @@ describe('Excel import on the report page', () => {
     }
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
-    for (const viewport of [
-      { width: 1366, height: 768 },
-      { width: 390, height: 844 },
-    ]) {
+    const openAndImport = async (viewport: { width: number; height: number }) => {
       const page = await stack.newPage();
       await page.setViewportSize(viewport);
       await page.clock.setFixedTime(new Date(NOW));
       await signIn(page, DEMO.unitXa);
       await page.goto(`/bao-cao/${report.id}`);
       await page.getByRole('link', { name: 'Tải báo cáo (.docx)' }).waitFor();
-      expect(await page.getByRole('link', { name: 'Tải biểu mẫu Excel (.xlsx)' }).getAttribute('href')).toBe(
-        `/api/v1/reports/${report.id}/template.xlsx`,
-      );
       await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles({
         name: 'bieu-mau.xlsx',
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         buffer: filled,
       });
       await page.getByRole('button', { name: 'Nhập số liệu', exact: true }).click();
-      if (viewport.width > 400) {
-        const conflicts = page.getByTestId('import-conflicts');
-        await conflicts.waitFor();
-        const row = conflicts.getByRole('row').filter({ hasText: 'KP-01' });
-        const text = await row.textContent();
-        expect(text).toContain('300');
-        expect(text).toContain('250');
-        expect(text).toContain('Lê Thị Hòa');
-        expect(text).toMatch(/20\/11\/2026/);
-        await expectAccessible(page, 'import conflicts');
-        await page.getByRole('heading', { name: 'Tệp Word và Excel của báo cáo' }).scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `/tmp/bioplan-shots/import-conflicts-${viewport.width}.png` });
-        await row.getByText('Trong tệp').click();
-        await page.getByRole('button', { name: 'Áp dụng' }).click();
-        const changes = page.getByTestId('import-changes');
-        await changes.waitFor();
-        expect(await changes.getByRole('row').filter({ hasText: 'KP-01' }).textContent()).toMatch(/250.*300/);
-        expect(await changes.getByRole('row').filter({ hasText: 'DN-01' }).textContent()).toContain('4');
-        const now = await unit('GET', `/reports/${report.id}`);
-        expect(now.values).toEqual(
-          expect.arrayContaining([
-            { indicatorCode: 'KP-01', wasteStream: null, value: 300 },
-            { indicatorCode: 'DN-01', wasteStream: null, value: 4 },
-          ]),
-        );
-        await expectAccessible(page, 'import changes');
-      } else {
-        // The same file again: nothing left to change.
-        await page.getByText('Số liệu trong tệp trùng với báo cáo; không có gì thay đổi.').waitFor();
-      }
-      await page.getByTestId('import-result').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/bioplan-shots/import-result-${viewport.width}.png` });
-      await page.close();
-    }
+      return page;
+    };
+
+    const page = await openAndImport({ width: 1366, height: 768 });
+    expect(await page.getByRole('link', { name: 'Tải biểu mẫu Excel (.xlsx)' }).getAttribute('href')).toBe(
+      `/api/v1/reports/${report.id}/template.xlsx`,
+    );
+    const conflicts = page.getByTestId('import-conflicts');
+    await conflicts.waitFor();
+    const row = conflicts.getByRole('row').filter({ hasText: 'KP-01' });
+    const text = await row.textContent();
+    expect(text).toContain('300');
+    expect(text).toContain('250');
+    expect(text).toContain('Lê Thị Hòa');
+    expect(text).toMatch(/20\/11\/2026/);
+    // Nothing was applied yet.
+    expect((await unit('GET', `/reports/${report.id}`)).values).toEqual([
+      { indicatorCode: 'KP-01', wasteStream: null, value: 250 },
+    ]);
+    await expectAccessible(page, 'import conflicts');
+    await page.getByRole('heading', { name: 'Tệp Word và Excel của báo cáo' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/bioplan-shots/import-conflicts-1366.png' });
+    await row.getByText('Trong tệp').click();
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    const changes = page.getByTestId('import-changes');
+    await changes.waitFor();
+    expect(await changes.getByRole('row').filter({ hasText: 'KP-01' }).textContent()).toMatch(/250.*300/);
+    expect(await changes.getByRole('row').filter({ hasText: 'DN-01' }).textContent()).toContain('4');
+    expect((await unit('GET', `/reports/${report.id}`)).values).toEqual(
+      expect.arrayContaining([
+        { indicatorCode: 'KP-01', wasteStream: null, value: 300 },
+        { indicatorCode: 'DN-01', wasteStream: null, value: 4 },
+      ]),
+    );
+    await expectAccessible(page, 'import changes');
+    await page.getByTestId('import-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/bioplan-shots/import-result-1366.png' });
+    await page.close();
+
+    // On a phone, the same file again: nothing left to change.
+    const phone = await openAndImport({ width: 390, height: 844 });
+    await phone.getByText('Số liệu trong tệp trùng với báo cáo; không có gì thay đổi.').waitFor();
+    await phone.getByTestId('import-result').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: '/tmp/bioplan-shots/import-result-390.png' });
+    await phone.close();
   });
 });

@@ -131,7 +131,7 @@ export function ExcelImport({
           )}
           {conflicts.length > 0 && (
             <Conflicts
-              result={result as ImportResultDto}
+              result={result}
               choices={choices}
               onChoose={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
             />
@@ -199,7 +199,7 @@ function Conflicts({
                   size="xs"
                   aria-label={`${t('reporting.files.choice')}: ${c.label}`}
                   value={choices[c.key] ?? ''}
-                  onChange={(v) => onChoose(c.key, v as Choice)}
+                  onChange={(v) => onChoose(c.key, v === 'file' ? 'file' : 'current')}
                   data={[
                     { value: 'file', label: t('reporting.files.takeFile') },
                     { value: 'current', label: t('reporting.files.keepCurrent') },

@@ -73,10 +73,11 @@ export function ReportEditor({
   const unreadable = unreadableFields(report.form.indicators, draft.fields);
 
   // The connection is back: send what waited.
-  const { flush } = autosave;
+  const wasOnline = useRef(online);
   useEffect(() => {
-    if (online) void flush();
-  }, [online, flush]);
+    if (online && !wasOnline.current) void autosave.flush();
+    wasOnline.current = online;
+  });
 
   const update = (change: (current: Draft) => Draft, path?: string) => {
     const next = change(draftRef.current);
@@ -179,6 +180,11 @@ export function ReportEditor({
                 <Text size="sm" fw={600}>
                   {t('reporting.offline.lost')}
                 </Text>
+                {online && (
+                  <Button size="compact-xs" variant="subtle" onClick={retry}>
+                    {t('reporting.report.save.retry')}
+                  </Button>
+                )}
               </Group>
             ) : (
               <SaveStatus state={saveState} savedAt={savedAt} onRetry={retry} />
