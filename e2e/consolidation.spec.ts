@@ -154,8 +154,8 @@ describe('consolidated report', () => {
     let bad = 0;
     for (let r = 7; r <= ws.rowCount; r += 1) {
       const code = ws.getRow(r).getCell(1).value;
-      const stream = ws.getRow(r).getCell(7).value;
-      if (code === 'XL-01' && stream === 'domestic') ws.getCell(`D${r}`).value = 350.5;
+      const stream = ws.getRow(r).getCell(3).value;
+      if (code === 'XL-01' && stream === 'Sinh hoạt') ws.getCell(`D${r}`).value = 350.5;
       if (code === 'DN-01') {
         ws.getCell(`D${r}`).value = 'hai';
         bad = r;

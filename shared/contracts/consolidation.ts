@@ -234,15 +234,83 @@ export const RefusedCellDto = z.object({
 });
 export type RefusedCellDto = z.infer<typeof RefusedCellDto>;
 
-/** POST /api/v1/reports/:id/import.xlsx (multipart field "file"; optional field "version"). */
+/** A value of a report cell: a number, yes/no, a text, or null (empty). */
+const CellValue = z.union([z.number(), z.boolean(), z.string()]).nullable();
+
+/** One value an import changed (or would change). */
+export const ImportChangeDto = z.object({
+  /** "CODE|stream" ("XL-01|medical", "DN-01|"). */
+  key: z.string(),
+  indicatorCode: z.string(),
+  wasteStream: z.string().nullable(),
+  /** The indicator (and waste stream) in the request's language. */
+  label: z.string(),
+  /** The file's cell, e.g. "D9". */
+  cell: z.string(),
+  before: CellValue,
+  after: CellValue,
+});
+export type ImportChangeDto = z.infer<typeof ImportChangeDto>;
+
+/** A cell changed both in the file and in the report since the template was made. */
+export const ImportConflictDto = z.object({
+  key: z.string(),
+  indicatorCode: z.string(),
+  wasteStream: z.string().nullable(),
+  label: z.string(),
+  cell: z.string(),
+  /** "Chỉ tiêu!D9". */
+  address: z.string(),
+  /** What the file holds (null: the officer cleared it). */
+  fileValue: CellValue,
+  /** What the report holds now. */
+  currentValue: CellValue,
+  /** What the template held when it was made (null when unknown or empty). */
+  templateValue: CellValue,
+  /** Who changed the report last after the template was made, and when (ISO). */
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+export type ImportConflictDto = z.infer<typeof ImportConflictDto>;
+
+/**
+ * POST /api/v1/reports/:id/import.xlsx (multipart: field "file"; optional "clearBlanks" = "true"
+ * to clear the values of blank cells; "resolve" = "file" | "current" for every conflict; "choices"
+ * = JSON `{ "<key>": "file" | "current" }` per conflicting cell; query "version").
+ */
 export const ImportResultDto = z.object({
   reportId: z.string(),
+  /**
+   * "applied": the changes were saved (or there were none); "conflicts": the file was made from
+   * an older version and some cells were changed on both sides — nothing was saved, choose.
+   */
+  status: z.enum(['applied', 'conflicts']),
+  /** The report version the template was made from (null for a file that does not say). */
+  templateVersion: z.number().int().nullable(),
   /** Report version after the import (unchanged when nothing changed). */
   version: z.number().int(),
   /** Values read from the file and accepted. */
   accepted: z.number().int(),
   /** Values that differ from the report and were saved. */
   changed: z.number().int(),
+  /** Exactly which values changed, before → after. */
+  changes: z.array(ImportChangeDto),
+  /** Cells to choose for (status "conflicts"). */
+  conflicts: z.array(ImportConflictDto),
+  /** Blank cells left as they were (no "clearBlanks"). */
+  blanksKept: z.number().int(),
   refused: z.array(RefusedCellDto),
 });
 export type ImportResultDto = z.infer<typeof ImportResultDto>;
+
+/** The text fields of an import's multipart form (see ImportResultDto). */
+export const ImportOptions = z.strictObject({
+  /** "true": a blank cell clears the value; otherwise a blank cell changes nothing. */
+  clearBlanks: z.enum(['true', 'false']).optional(),
+  /** One choice for every conflicting cell. */
+  resolve: z.enum(['file', 'current']).optional(),
+  /** JSON of `{ "<key>": "file" | "current" }`, one choice per conflicting cell. */
+  choices: z.string().max(200_000).optional(),
+});
+export type ImportOptions = z.infer<typeof ImportOptions>;
+export const ImportChoices = z.record(z.string().max(200), z.enum(['file', 'current']));

@@ -1,10 +1,12 @@
-import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportResultDto } from '../../../shared/contracts/consolidation';
 import type { ReportDto } from '../../../shared/contracts/reporting';
 import { QueryState } from '../../components/QueryState';
-import { useImportMutation, useMyReportsQuery } from './api';
+import { ExcelImport } from '../reporting/ExcelImport';
+import { useMyReportsQuery } from './api';
 
 /** A unit officer's files: its report as Word, its Excel template, and importing it back. */
 export function UnitFilesPage() {
@@ -31,9 +33,7 @@ export function UnitFilesPage() {
 
 function ReportFiles({ report }: { report: ReportDto }) {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const upload = useImportMutation(report.id);
-  const result = upload.data;
+  const [result, setResult] = useState<ImportResultDto | null>(null);
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -58,69 +58,7 @@ function ReportFiles({ report }: { report: ReportDto }) {
             {t('consolidation.downloadTemplate')}
           </Button>
         </Group>
-        <Group align="flex-end" gap="sm">
-          <FileInput
-            label={t('consolidation.uploadLabel')}
-            placeholder={t('consolidation.uploadPlaceholder')}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            value={file}
-            onChange={setFile}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.close') }}
-            w={320}
-          />
-          <Button
-            leftSection={<IconUpload size={16} aria-hidden />}
-            disabled={!file}
-            loading={upload.isPending}
-            onClick={() => file && upload.mutate(file)}
-          >
-            {t('consolidation.upload')}
-          </Button>
-        </Group>
-        {upload.error && (
-          <Alert color="red" role="alert">
-            {upload.error.message}
-          </Alert>
-        )}
-        {result && (
-          <Stack gap="xs" role="status" aria-live="polite">
-            <Alert color={result.refused.length ? 'orange' : 'green'}>
-              {result.changed > 0
-                ? t('consolidation.importDone', { accepted: result.accepted, changed: result.changed })
-                : t('consolidation.importNothing')}
-            </Alert>
-            {result.refused.length > 0 && (
-              <>
-                <Title order={3} size="h5">
-                  {t('consolidation.refusedTitle', { count: result.refused.length })}
-                </Title>
-                <Table withTableBorder striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('consolidation.refusedSheet')}</Table.Th>
-                      <Table.Th>{t('consolidation.refusedCell')}</Table.Th>
-                      <Table.Th>{t('consolidation.refusedReason')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.refused.map((c) => (
-                      <Table.Tr key={c.address}>
-                        <Table.Td>{c.sheet}</Table.Td>
-                        <Table.Td>
-                          <Text fw={600} span>
-                            {c.address}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{c.reason}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </>
-            )}
-          </Stack>
-        )}
+        <ExcelImport reportId={report.id} result={result} onResult={setResult} />
       </Stack>
     </Paper>
   );

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ImportResultDto } from '../../../shared/contracts/consolidation';
 import type { ReportDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
@@ -15,6 +16,7 @@ import { fieldsOf } from './fields';
 import { IndicatorTable } from './IndicatorTable';
 import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';
+import { ReportFiles, type ImportState } from './ReportFiles';
 import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -27,19 +29,36 @@ export function ReportPage() {
   const report = useReportQuery(id);
   const [epoch, setEpoch] = useState(0);
   const qc = useQueryClient();
-  // Reload after a 409: fetch the fresh copy, then start the form again from it.
+  // The last Excel import's answer: kept here, as an import that changed values starts the form again.
+  const [imported, setImported] = useState<ImportResultDto | null>(null);
+  // Reload after a 409 or an import: fetch the fresh copy, then start the form again from it.
   const reload = async () => {
     await qc.refetchQueries({ queryKey: reportingKeys.report(id ?? ''), exact: true });
     setEpoch((e) => e + 1);
   };
+  const importing = {
+    result: imported,
+    onResult: (result: ImportResultDto | null) => {
+      setImported(result);
+      if (result && result.changed > 0) void reload();
+    },
+  };
   return (
     <QueryState query={report}>
-      {(r) => <ReportView key={`${r.id}:${epoch}`} report={r} onReload={() => void reload()} />}
+      {(r) => <ReportView key={`${r.id}:${epoch}`} report={r} onReload={() => void reload()} importing={importing} />}
     </QueryState>
   );
 }
 
-function ReportView({ report, onReload }: { report: ReportDto; onReload: () => void }) {
+function ReportView({
+  report,
+  onReload,
+  importing,
+}: {
+  report: ReportDto;
+  onReload: () => void;
+  importing: Omit<ImportState, 'beforeImport'>;
+}) {
   const { t } = useTranslation();
   const me = useMeQuery().data;
   const words = useDeadlineWords();
@@ -134,9 +153,12 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
       {me?.user.role === 'leader' && <Text size="sm">{t('reporting.report.readOnlyLeader')}</Text>}
 
       {editing ? (
-        <ReportEditor report={report} onReload={onReload} />
+        <ReportEditor report={report} onReload={onReload} importing={importing}>
+          <Attachments report={report} />
+        </ReportEditor>
       ) : (
         <Stack gap="lg">
+          <ReportFiles report={report} />
           <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3" mb="sm">
             <IndicatorTable report={report} fields={fieldsOf(report.values)} />
           </TitledSection>
@@ -146,10 +168,10 @@ function ReportView({ report, onReload }: { report: ReportDto; onReload: () => v
             otherResults={report.otherResults}
             proposalsToCommittee={report.proposalsToCommittee}
           />
+          <Attachments report={report} />
         </Stack>
       )}
 
-      <Attachments report={report} />
       <History report={report} />
     </Stack>
   );

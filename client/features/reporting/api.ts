@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { PlanListResponse } from '../../../shared/contracts/plans';
+import { ImportResultDto } from '../../../shared/contracts/consolidation';
 import {
   AttachmentDto,
   AttachmentListResponse,
@@ -344,3 +345,33 @@ export function useRemoveAttachmentMutation(id: string) {
 export function attachmentUrl(reportId: string, attachmentId: string): string {
   return `/api/v1/reports/${reportId}/attachments/${attachmentId}`;
 }
+
+/** What an Excel import sends besides the file. */
+export interface ImportRequest {
+  file: File;
+  clearBlanks: boolean;
+  resolve?: 'file' | 'current';
+  choices?: Record<string, 'file' | 'current'>;
+}
+
+/** Imports a filled Excel template; conflicts with newer work come back unapplied (status "conflicts"). */
+export function useImportReportMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, clearBlanks, resolve, choices }: ImportRequest) => {
+      const form = new FormData();
+      if (clearBlanks) form.append('clearBlanks', 'true');
+      if (resolve) form.append('resolve', resolve);
+      if (choices && Object.keys(choices).length > 0) form.append('choices', JSON.stringify(choices));
+      form.append('file', file);
+      return api(`/reports/${id}/import.xlsx`, { method: 'POST', body: form, schema: ImportResultDto });
+    },
+    onSuccess: (result) => {
+      if (result.changed > 0) void qc.invalidateQueries({ queryKey: reportingKeys.history(id) });
+    },
+  });
+}
+
+/** The report's downloads: its Word file and its Excel template. */
+export const reportFileUrl = (id: string, kind: 'docx' | 'xlsx') =>
+  `/api/v1/reports/${id}/${kind === 'docx' ? 'document.docx' : 'template.xlsx'}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormIndicatorDto } from '../../../shared/contracts/reporting';
 import { formatNumber } from '../../../shared/format';
 import { formatBytes } from '../../lib/bytes';
-import { fieldId, fieldKey, fieldsOf, toApiValue, valuesOf } from './fields';
+import { fieldId, fieldKey, fieldsOf, toApiValue, unreadableFields, valuesOf } from './fields';
 
 function indicator(code: string, valueType: FormIndicatorDto['valueType'], byWasteStream = false): FormIndicatorDto {
   return {
@@ -97,5 +97,21 @@ describe('formatBytes', () => {
     expect(formatBytes(1536)).toBe('1,5 KB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
     expect(formatBytes(2.25 * 1024 * 1024)).toBe('2,3 MB');
+  });
+});
+
+describe('unreadableFields', () => {
+  it('names the number fields holding text, so they are never saved as empty', () => {
+    const fields = {
+      [fieldKey('XL-01')]: 'abc',
+      [fieldKey('DN-01')]: 3,
+      [fieldKey('CT-01', 'medical')]: '1,2,3',
+      [fieldKey('GC-01')]: 'ghi chú',
+    };
+    expect(unreadableFields([amount, count, hasPlan, note, waste], fields)).toEqual([
+      'values.XL-01',
+      'values.CT-01.medical',
+    ]);
+    expect(unreadableFields([amount], { [fieldKey('XL-01')]: '  ' })).toEqual([]);
   });
 });

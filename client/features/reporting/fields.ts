@@ -49,3 +49,21 @@ export function valuesOf(indicators: FormIndicatorDto[], fields: FieldValues): C
   }
   return out;
 }
+
+/**
+ * The number fields holding text that is not a number, as issue paths ("values.XL-01.medical").
+ * Such a field is never sent as empty: the form keeps it invalid and saves nothing until it reads.
+ */
+export function unreadableFields(indicators: FormIndicatorDto[], fields: FieldValues): string[] {
+  const out: string[] = [];
+  for (const indicator of indicators) {
+    if (indicator.valueType === 'boolean' || indicator.valueType === 'text') continue;
+    const streams: Array<WasteStream | null> = indicator.byWasteStream ? [...WASTE_STREAMS] : [null];
+    for (const stream of streams) {
+      const field = fields[fieldKey(indicator.code, stream)];
+      if (typeof field === 'string' && field.trim() !== '')
+        out.push(stream ? `values.${indicator.code}.${stream}` : `values.${indicator.code}`);
+    }
+  }
+  return out;
+}

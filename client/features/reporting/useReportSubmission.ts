@@ -52,6 +52,14 @@ export function useReportSubmission(reportId: string, autosave: Autosave) {
     );
   };
 
+  /** Shows issues found in the browser (fields that cannot be read) in the summary, focused. */
+  const showIssues = (found: ErrorIssue[]) => {
+    setConfirming(false);
+    setSubmitError(null);
+    setIssues(found);
+    setTimeout(() => summaryRef.current?.focus(), 50);
+  };
+
   /** Drops the issue of a field the user has just changed. */
   const clearIssue = (path: string) => setIssues((list) => list.filter((issue) => issue.path !== path));
 
@@ -62,6 +70,7 @@ export function useReportSubmission(reportId: string, autosave: Autosave) {
     setConfirming,
     doSubmit,
     clearIssue,
+    showIssues,
     summaryRef,
     isPending: submit.isPending,
   };

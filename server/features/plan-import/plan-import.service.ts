@@ -6,7 +6,7 @@ import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
-import { localStorage } from '../../lib/storage.js';
+import { fileStorage } from '../../lib/storage.js';
 import { unitRegistry } from '../org-units/index.js';
 import { applyOps } from './edits.js';
 import { extractText } from './extract.js';
@@ -73,7 +73,7 @@ export async function createImport(
     });
   }
   const sha256 = createHash('sha256').update(body).digest('hex');
-  const stored = 'file' in input ? await localStorage(ctx.config.filesDir).put(body) : null;
+  const stored = 'file' in input ? await fileStorage(ctx).put(body) : null;
   try {
     const row = await ctx.db.transaction(async (tx) => {
       const inserted = await repo.insertImport(tx, {
@@ -97,7 +97,7 @@ export async function createImport(
     });
     return toPlanImportDto(row, actor, units.byCode, ctx.lang);
   } catch (err) {
-    if (stored) await localStorage(ctx.config.filesDir).remove(stored.key);
+    if (stored) await fileStorage(ctx).remove(stored.key);
     throw err;
   }
 }

@@ -2,10 +2,12 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
-import { ImportResultDto } from '../../../shared/contracts/consolidation.js';
+import { ImportOptions, ImportResultDto } from '../../../shared/contracts/consolidation.js';
 import { msg } from '../../lib/errors.js';
-import { readFile } from '../../lib/uploads.js';
+import { AppError } from '../../lib/errors.js';
+import { readForm } from '../../lib/uploads.js';
 import { checkReportWriter } from './report-access.js';
+import { importReportXlsx } from './unit-files-import.service.js';
 import * as files from './unit-files.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -59,7 +61,8 @@ export const unitFileRoutes: FastifyPluginAsyncZod = async (api) => {
     {
       schema: {
         tags,
-        summary: 'Import a filled template into the draft (multipart field "file"); refused cells are listed',
+        summary:
+          'Import a filled template into the draft (multipart: file, clearBlanks, resolve, choices); conflicts with newer work and refused cells are listed',
         params: IdParams,
         querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
         consumes: ['multipart/form-data'],
@@ -69,8 +72,21 @@ export const unitFileRoutes: FastifyPluginAsyncZod = async (api) => {
       preHandler: async (req) => checkReportWriter(req.ctx, req.params.id),
     },
     async (req) => {
-      const file = await readFile(req, msg('Chưa chọn tệp Excel', 'No Excel file attached'));
-      return files.importReportXlsx(req.ctx, req.params.id, file, req.query.version);
+      const form = await readForm(req, 'file');
+      const file = form.files[0];
+      if (!file)
+        throw new AppError('VALIDATION_ERROR', msg('Chưa chọn tệp Excel', 'No Excel file attached'), {
+          issues: [{ path: 'file', message: msg('Chưa chọn tệp', 'No file') }],
+        });
+      const options = ImportOptions.safeParse(form.fields);
+      if (!options.success)
+        throw new AppError('VALIDATION_ERROR', msg('Tùy chọn nhập không hợp lệ', 'Invalid import options'), {
+          issues: options.error.issues.map((issue) => ({
+            path: issue.path.join('.') || 'file',
+            message: msg('Giá trị không hợp lệ', 'Invalid value'),
+          })),
+        });
+      return importReportXlsx(req.ctx, req.params.id, file, { ...options.data, version: req.query.version });
     },
   );
 };

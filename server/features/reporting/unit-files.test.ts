@@ -41,10 +41,19 @@ async function load(body: Buffer) {
   return wb;
 }
 
-/** The row of an indicator (and stream label) in the template sheet. */
+const STREAM_LABELS: Record<string, string> = {
+  '': '',
+  agri: 'Nông, lâm, thủy sản',
+  medical: 'Y tế',
+  industrial: 'Công nghiệp',
+  domestic: 'Sinh hoạt',
+};
+
+/** The row of an indicator (and waste stream, shown in Vietnamese) in the template sheet. */
 function rowOf(ws: ExcelJS.Worksheet, code: string, stream = ''): number {
   for (let r = 7; r <= ws.rowCount; r += 1) {
-    if (ws.getRow(r).getCell(1).value === code && cellText(ws.getRow(r).getCell(7).value) === stream) return r;
+    const label = cellText(ws.getRow(r).getCell(3).value);
+    if (ws.getRow(r).getCell(1).value === code && label === STREAM_LABELS[stream]) return r;
   }
   throw new Error(`no row ${code} ${stream}`);
 }

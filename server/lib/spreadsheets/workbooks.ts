@@ -18,7 +18,6 @@ export const TEMPLATE_COLUMNS = [
   'Giá trị',
   'Đơn vị tính',
   'Hướng dẫn nhập',
-  'Mã dòng',
 ] as const;
 
 const NUMBER_FORMAT = '#,##0.##';
@@ -77,21 +76,13 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'bioplan';
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  ws.columns = [
-    { width: 12 },
-    { width: 58 },
-    { width: 22 },
-    { width: 16 },
-    { width: 14 },
-    { width: 28 },
-    { width: 10, hidden: true },
-  ];
+  ws.columns = [{ width: 12 }, { width: 58 }, { width: 22 }, { width: 16 }, { width: 14 }, { width: 28 }];
   ws.mergeCells('A1:F1');
   ws.getCell('A1').value = `BIỂU MẪU CHỈ TIÊU BÁO CÁO NĂM ${t.year} — KẾ HOẠCH SỐ ${t.planNumber}`;
   ws.getCell('A1').font = { bold: true, size: 13, name: 'Times New Roman' };
   ws.getCell('A2').value = `Đơn vị: ${t.unitName} (${t.unitCode})`;
   ws.getCell('A3').value =
-    'Nhập số liệu vào cột D "Giá trị"; không sửa các cột khác. Ô để trống sẽ xóa giá trị đã nhập.';
+    'Nhập số liệu vào cột D "Giá trị"; không sửa các cột khác. Ô để trống được giữ nguyên giá trị đã có (khi nhập vào hệ thống có thể chọn "Xóa các ô để trống").';
   ws.getCell('A3').font = { italic: true };
   ws.getCell('A4').value = 'Số thập phân dùng dấu phẩy (1.234,5) hoặc nhập số trực tiếp trong Excel.';
   ws.getCell('A4').font = { italic: true };
@@ -111,7 +102,6 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
         ind.valueType === 'boolean' ? (v === true ? 'Có' : v === false ? 'Không' : null) : (v ?? null),
         ind.unit,
         hint(ind),
-        s.code,
       ];
       const cell = row.getCell(4);
       if (ind.valueType === 'integer') cell.numFmt = INTEGER_FORMAT;
@@ -139,6 +129,10 @@ export async function buildReportTemplate(t: TemplateInput): Promise<Buffer> {
     ['cycleId', t.cycleId],
     ['unitCode', t.unitCode],
     ['version', t.version],
+    // What each cell held when the template was made: the import tells the officer's edits in
+    // Excel from the report's newer work (a three-way comparison), and never overwrites the latter.
+    ['baseValues', 1],
+    ...[...t.values].filter(([, v]) => v !== null && v !== undefined).map(([key, v]) => ['value', key, v]),
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -164,12 +158,21 @@ export interface TemplateCell {
   raw: PlainCellValue;
   /** Address of the code cell, for refusals about the row itself. */
   codeCell: string;
+  /** The waste stream as shown (column C, "Y tế"); `stream` is the code of older templates. */
+  streamLabel: string;
+}
+
+/** What a template's hidden sheet says: its report, version and the values it was made with. */
+export interface TemplateMeta {
+  fields: Record<string, string>;
+  /** Values at the template's version by "CODE|stream"; null when the template does not say. */
+  baseValues: Map<string, PlainCellValue> | null;
 }
 
 /** Reads a filled template: its metadata and every data row. Throws InvalidTemplateError. */
 export async function readReportTemplate(
   body: Buffer,
-): Promise<{ meta: Record<string, string>; cells: TemplateCell[] }> {
+): Promise<{ meta: Record<string, string>; base: TemplateMeta['baseValues']; cells: TemplateCell[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as never);
@@ -181,9 +184,11 @@ export async function readReportTemplate(
   }
   const metaSheet = wb.getWorksheet(META_SHEET);
   const meta: Record<string, string> = {};
+  const values = new Map<string, PlainCellValue>();
   metaSheet?.eachRow((row) => {
     const k = row.getCell(1).value;
-    if (typeof k === 'string') meta[k] = cellText(row.getCell(2).value);
+    if (k === 'value') values.set(cellText(row.getCell(2).value), cellValue(row.getCell(3).value));
+    else if (typeof k === 'string') meta[k] = cellText(row.getCell(2).value);
   });
   if (meta.marker !== TEMPLATE_MARKER) {
     throw new InvalidTemplateError(
@@ -223,11 +228,12 @@ export async function readReportTemplate(
       row: r,
       code,
       stream: cellText(row.getCell(7).value).trim(),
+      streamLabel: cellText(row.getCell(3).value).trim(),
       raw: cellValue(row.getCell(4).value),
       codeCell: `A${r}`,
     });
   }
-  return { meta, cells };
+  return { meta, base: meta.baseValues === '1' ? values : null, cells };
 }
 
 /* ───────────────────────────── the cycle export ───────────────────────────── */
