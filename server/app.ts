@@ -148,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // token in a header, which another site's page cannot read or set.
   app.addHook('preHandler', async (req) => {
     // An account whose password the administrator set may only change it (and sign out).
-    requirePasswordChanged(req.sessionUser, req.routeOptions.url);
+    requirePasswordChanged(req.sessionUser, { url: req.url, routeUrl: req.routeOptions.url });
     if (!MUTATING.has(req.method) || !req.sessionId) return;
     if (req.headers['x-csrf-token'] !== req.csrfToken) {
       throw new AppError(

@@ -84,7 +84,9 @@ export function passwordWeakness(password: string, personal: { email?: string; n
     .map((s) => s.trim())
     .filter((s) => s.length >= 3);
   const plain = compact(password);
-  const own = [compact(local), compact(personal.name ?? '')].filter((s) => s.length >= 4);
+  // The whole name or e-mail, or an e-mail name long enough to be personal ("admin" is not).
+  const own = [compact(email), compact(personal.name ?? ''), compact(local).length >= 6 ? compact(local) : '']
+    .filter((s) => s.length >= 4);
   if (own.some((s) => plain.includes(s))) return personalReason();
   const result = zxcvbn().check(password, inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return null;

@@ -66,7 +66,7 @@ export function SessionsTable({
                   {describeAgent(s.userAgent) ?? t('account.unknownDevice')}
                 </Text>
                 {s.isCurrent && (
-                  <Badge size="sm" variant="light" color="bio.8" tt="none">
+                  <Badge size="sm" variant="filled" color="bio.7" tt="none">
                     {t('account.thisSession')}
                   </Badge>
                 )}

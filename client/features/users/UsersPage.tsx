@@ -154,7 +154,7 @@ export function UsersPage() {
                             {u.isActive ? t('users.active') : t('users.inactive')}
                           </Badge>
                           {isLocked(u) && (
-                            <Badge display="block" mt={4} variant="light" color="orange.9" tt="none">
+                            <Badge display="block" mt={4} variant="outline" color="orange.9" tt="none">
                               {t('users.lockedUntil', { at: formatDateTime(u.lockedUntil) })}
                             </Badge>
                           )}

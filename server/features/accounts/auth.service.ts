@@ -147,11 +147,16 @@ export async function logout(ctx: Ctx, sessionIdValue: string | null) {
 const OPEN_WHILE_CHANGE_REQUIRED = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/password']);
 
 /**
- * Refuses (403 PASSWORD_CHANGE_REQUIRED) every request of an account whose password the
- * administrator set, except reading itself, signing out and changing the password.
+ * Refuses (403 PASSWORD_CHANGE_REQUIRED) every API request of an account whose password the
+ * administrator set, except reading itself, signing out and changing the password. The client's
+ * pages still load: they send the account to the change page.
  */
-export function requirePasswordChanged(user: typeof users.$inferSelect | null, routeUrl: string | undefined) {
-  if (!user?.mustChangePassword || (routeUrl && OPEN_WHILE_CHANGE_REQUIRED.has(routeUrl))) return;
+export function requirePasswordChanged(
+  user: typeof users.$inferSelect | null,
+  request: { url: string; routeUrl: string | undefined },
+) {
+  if (!user?.mustChangePassword || !request.url.startsWith('/api/')) return;
+  if (request.routeUrl && OPEN_WHILE_CHANGE_REQUIRED.has(request.routeUrl)) return;
   throw new AppError(
     'PASSWORD_CHANGE_REQUIRED',
     msg(
