@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, signIn, startStack, type Page, type Stack } from './support.js';
+import { loginFailures } from '../server/db/schema/index.js';
+import { DEMO, expectAccessible, signIn, startStack, type Page, type Stack } from './support.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -106,5 +107,47 @@ describe('accounts', () => {
     await page.getByText('Hệ thống chưa được cấu hình gửi email', { exact: false }).waitFor();
     await expectAccessible(page, 'forgot password');
     await shots(page, 'accounts-forgot');
+  });
+
+  it('a locked account is told on the sign-in page when the lock ends; the admin lifts it and changes the role', async () => {
+    // Many failures already happened from elsewhere; one more from this browser sets the lock.
+    await stack.database.db
+      .insert(loginFailures)
+      .values(Array.from({ length: 49 }, (_, i) => ({ email: DEMO.leader, ip: `172.16.0.${i}`, at: new Date() })));
+    const page = await stack.newPage();
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Email').fill(DEMO.leader);
+    await page.getByLabel('Mật khẩu').fill('doan-mo-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Tài khoản tạm khóa.*đến \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    await expectAccessible(page, 'locked sign-in');
+    await shots(page, 'accounts-locked-login');
+
+    const admin = await stack.newPage();
+    await signIn(admin, stack.config.adminEmail, 'Admin-password-123');
+    await admin.goto('/tai-khoan');
+    const row = admin.getByRole('row').filter({ hasText: DEMO.leader });
+    await row.getByText(/^Tạm khóa đến/).waitFor();
+    await shots(admin, 'accounts-users-locked');
+    await row.getByRole('button', { name: 'Thao tác: Phạm Minh Lãnh Đạo' }).click();
+    await admin.getByRole('menuitem', { name: 'Gỡ tạm khóa đăng nhập' }).click();
+    await admin.getByText('Đã gỡ tạm khóa đăng nhập cho Phạm Minh Lãnh Đạo').waitFor();
+    await row.getByText(/^Tạm khóa đến/).waitFor({ state: 'detached' });
+
+    await row.getByRole('button', { name: 'Thao tác: Phạm Minh Lãnh Đạo' }).click();
+    await admin.getByRole('menuitem', { name: 'Đổi vai trò, đơn vị' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Vai trò và đơn vị của Phạm Minh Lãnh Đạo' });
+    await dialog.getByRole('combobox', { name: 'Vai trò' }).click();
+    await admin.getByRole('option', { name: 'Cán bộ đơn vị' }).click();
+    await dialog.getByRole('combobox', { name: 'Đơn vị' }).fill('so tai chinh');
+    await admin.getByRole('option', { name: 'Sở Tài chính tỉnh Vĩnh Long' }).click();
+    await expectAccessible(admin, 'change role and unit');
+    await shots(admin, 'accounts-change-access');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await admin.getByText('Đã cập nhật vai trò, đơn vị của Phạm Minh Lãnh Đạo').waitFor();
+    expect(await row.textContent()).toContain('Sở Tài chính tỉnh Vĩnh Long');
+
+    await signIn(page, DEMO.leader);
   });
 });

@@ -45,7 +45,7 @@ export function LoginPage() {
             </div>
             {error && (
               <Alert
-                color={error.code === 'ACCOUNT_LOCKED' ? 'orange' : 'red'}
+                color="red"
                 role="alert"
                 title={error.code === 'ACCOUNT_LOCKED' ? t('auth.locked') : t('auth.failed')}
               >

@@ -53,7 +53,8 @@ export function SessionsTable({
             <Table.Th>{t('account.sessionIp')}</Table.Th>
             <Table.Th>{t('account.sessionCreated')}</Table.Th>
             <Table.Th>{t('account.sessionLastSeen')}</Table.Th>
-            <Table.Th>
+            {/* Relative, so the hidden label stays inside the scrolling box, not past the page's edge. */}
+            <Table.Th style={{ position: 'relative' }}>
               <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
