@@ -91,7 +91,10 @@ describe('accounts', () => {
     await row.getByRole('button', { name: 'Thao tác: Võ Thành Long' }).click();
     await admin.getByRole('menuitem', { name: 'Phiên đăng nhập' }).click();
     const sessions = admin.getByRole('dialog', { name: 'Phiên đăng nhập của Võ Thành Long' });
-    await sessions.getByRole('button', { name: /^Kết thúc phiên/ }).first().waitFor();
+    await sessions
+      .getByRole('button', { name: /^Kết thúc phiên/ })
+      .first()
+      .waitFor();
     await expectAccessible(admin, 'user sessions');
     await shots(admin, 'accounts-admin-sessions');
   });

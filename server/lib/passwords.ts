@@ -41,14 +41,84 @@ export async function verifyPassword(storedHash: string | undefined, password: s
  * Written without diacritics, as typed into a password field.
  */
 export const VIETNAMESE_COMMON_PASSWORDS = [
-  'matkhau', 'matkhau123', 'matkhau2025', 'matkhau2026', 'doimatkhau', 'anhyeuem', 'emyeuanh', 'yeuem', 'yeuanh',
-  'yeuemnhieu', 'anhyeuemnhieu', 'iloveyou', 'vietnam', 'vietnam123', 'hanoi', 'saigon', 'hochiminh', 'bentre',
-  'vinhlong', 'travinh', 'mekong', 'xinchao', 'taikhoan', 'dangnhap', 'baomat', 'quantri', 'quantrivien', 'admin123',
-  'conmeo', 'concho', 'hoahong', 'bautroi', 'mattroi', 'thanhcong', 'hanhphuc', 'giadinh', 'tinhyeu', 'banbe',
-  'nguyen', 'tran', 'hoang', 'huynh', 'pham', 'phan', 'dang', 'duong', 'ngoc', 'thanh', 'minh', 'tuan', 'hung',
-  'huong', 'trang', 'linh', 'anh', 'khoa', 'phuong', 'thao', 'ubnd', 'sotaichinh', 'sotnmt', 'sonnmt', 'bioplan',
-  '123456789', '1234567890', '0123456789', '12345678', '987654321', '123123123', '11111111', '88888888',
-  '66666666', '68686868', '99999999', '19001900', '0987654321', 'qwerty123', 'abc123456',
+  'matkhau',
+  'matkhau123',
+  'matkhau2025',
+  'matkhau2026',
+  'doimatkhau',
+  'anhyeuem',
+  'emyeuanh',
+  'yeuem',
+  'yeuanh',
+  'yeuemnhieu',
+  'anhyeuemnhieu',
+  'iloveyou',
+  'vietnam',
+  'vietnam123',
+  'hanoi',
+  'saigon',
+  'hochiminh',
+  'bentre',
+  'vinhlong',
+  'travinh',
+  'mekong',
+  'xinchao',
+  'taikhoan',
+  'dangnhap',
+  'baomat',
+  'quantri',
+  'quantrivien',
+  'admin123',
+  'conmeo',
+  'concho',
+  'hoahong',
+  'bautroi',
+  'mattroi',
+  'thanhcong',
+  'hanhphuc',
+  'giadinh',
+  'tinhyeu',
+  'banbe',
+  'nguyen',
+  'tran',
+  'hoang',
+  'huynh',
+  'pham',
+  'phan',
+  'dang',
+  'duong',
+  'ngoc',
+  'thanh',
+  'minh',
+  'tuan',
+  'hung',
+  'huong',
+  'trang',
+  'linh',
+  'anh',
+  'khoa',
+  'phuong',
+  'thao',
+  'ubnd',
+  'sotaichinh',
+  'sotnmt',
+  'sonnmt',
+  'bioplan',
+  '123456789',
+  '1234567890',
+  '0123456789',
+  '12345678',
+  '987654321',
+  '123123123',
+  '11111111',
+  '88888888',
+  '66666666',
+  '68686868',
+  '99999999',
+  '19001900',
+  '0987654321',
+  'qwerty123',
+  'abc123456',
 ];
 
 let factory: ZxcvbnFactory | null = null;
@@ -80,13 +150,20 @@ export function passwordWeakness(password: string, personal: { email?: string; n
   }
   const email = personal.email?.toLowerCase() ?? '';
   const local = email.split('@')[0] ?? '';
-  const inputs = [email, local, personal.name ?? '', compact(personal.name ?? ''), ...foldText(personal.name ?? '').split(/\s+/)]
+  const inputs = [
+    email,
+    local,
+    personal.name ?? '',
+    compact(personal.name ?? ''),
+    ...foldText(personal.name ?? '').split(/\s+/),
+  ]
     .map((s) => s.trim())
     .filter((s) => s.length >= 3);
   const plain = compact(password);
   // The whole name or e-mail, or an e-mail name long enough to be personal ("admin" is not).
-  const own = [compact(email), compact(personal.name ?? ''), compact(local).length >= 6 ? compact(local) : '']
-    .filter((s) => s.length >= 4);
+  const own = [compact(email), compact(personal.name ?? ''), compact(local).length >= 6 ? compact(local) : ''].filter(
+    (s) => s.length >= 4,
+  );
   if (own.some((s) => plain.includes(s))) return personalReason();
   const result = zxcvbn().check(password, inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
@@ -119,8 +196,5 @@ export function passwordWeakness(password: string, personal: { email?: string; n
 }
 
 function personalReason(): Message {
-  return msg(
-    'Mật khẩu không được chứa tên hoặc email của bạn',
-    'The password must not contain your name or e-mail',
-  );
+  return msg('Mật khẩu không được chứa tên hoặc email của bạn', 'The password must not contain your name or e-mail');
 }

@@ -24,7 +24,8 @@ export function LoginPage() {
     login.mutate(
       { email, password },
       {
-        onSuccess: (me) => void navigate(me.user.mustChangePassword ? '/doi-mat-khau' : next, { replace: true }),
+        onSuccess: (signedIn) =>
+          void navigate(signedIn.user.mustChangePassword ? '/doi-mat-khau' : next, { replace: true }),
       },
     );
   };

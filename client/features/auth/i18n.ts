@@ -43,7 +43,8 @@ export const texts = {
       noSessions: 'Không có phiên đăng nhập nào đang mở.',
       backToLogin: 'Quay lại trang đăng nhập',
       forgotTitle: 'Quên mật khẩu',
-      forgotIntro: 'Nhập email của tài khoản. Nếu email có tài khoản, chúng tôi sẽ gửi một liên kết để đặt mật khẩu mới.',
+      forgotIntro:
+        'Nhập email của tài khoản. Nếu email có tài khoản, chúng tôi sẽ gửi một liên kết để đặt mật khẩu mới.',
       forgotSubmit: 'Gửi liên kết đặt lại mật khẩu',
       forgotSent:
         'Nếu {{email}} có tài khoản, một liên kết đặt lại mật khẩu vừa được gửi tới. Liên kết dùng được một lần, trong 60 phút.',
@@ -112,7 +113,8 @@ export const texts = {
       unlockTitle: 'Unlock account',
       unlockIntro: 'The account was locked after many failed sign-ins. Press the button to unlock it now.',
       unlockSubmit: 'Unlock the account',
-      unlockDone: 'The account is unlocked. If the failed sign-ins were not yours, change your password after signing in.',
+      unlockDone:
+        'The account is unlocked. If the failed sign-ins were not yours, change your password after signing in.',
     },
   },
 };

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnitDto } from '../../../shared/contracts/org-units';
 import type { UserDto } from '../../../shared/contracts/users';
@@ -23,89 +23,88 @@ function asUnit(ref: NonNullable<UserDto['orgUnit']>): OrgUnitDto {
     validFrom: null,
     validTo: null,
     postalCode: null,
-  } as OrgUnitDto;
+  };
 }
 
 /** The admin changes an account's role and unit (audited on the server; its sessions end). */
 export function EditAccessModal({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
   const { t } = useTranslation();
+  return (
+    <Modal
+      opened={Boolean(user)}
+      onClose={onClose}
+      title={user ? t('users.accessTitle', { name: user.name }) : ''}
+      size="lg"
+    >
+      {user && <EditAccessForm key={user.id} user={user} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function EditAccessForm({ user, onClose }: { user: UserDto; onClose: () => void }) {
+  const { t } = useTranslation();
   const update = useUpdateUserMutation();
-  const [role, setRole] = useState<Role>('unit');
-  const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
+  const [role, setRole] = useState<Role>(user.role);
+  const [orgUnitId, setOrgUnitId] = useState<string | null>(user.orgUnit?.id ?? null);
   const [unitMissing, setUnitMissing] = useState(false);
-  useEffect(() => {
-    if (user) {
-      setRole(user.role);
-      setOrgUnitId(user.orgUnit?.id ?? null);
-    }
-  }, [user]);
   const error = update.error instanceof ApiError ? update.error : null;
-  const close = () => {
-    update.reset();
-    setUnitMissing(false);
-    onClose();
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!user) return;
     if (role === 'unit' && !orgUnitId) return setUnitMissing(true);
     update.mutate(
       { id: user.id, body: { role, orgUnitId } },
       {
         onSuccess: (u) => {
           notifications.show({ color: 'bio', message: t('users.accessChanged', { name: u.name }) });
-          close();
+          onClose();
         },
       },
     );
   };
   return (
-    <Modal opened={Boolean(user)} onClose={close} title={user ? t('users.accessTitle', { name: user.name }) : ''} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error && !error.issues.length && (
-            <Alert color="red" role="alert">
-              {error.message}
-            </Alert>
-          )}
-          <Select
-            label={t('users.role')}
-            required
-            allowDeselect={false}
-            data-autofocus
-            value={role}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            onChange={(v) => setRole((v as Role | null) ?? 'unit')}
-            error={error?.fieldError('role')}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <UnitSelect
-            label={t('users.unitPicker')}
-            description={t('users.unitPickerHint')}
-            required={role === 'unit'}
-            value={orgUnitId}
-            key={user?.id}
-            initial={user?.orgUnit ? asUnit(user.orgUnit) : null}
-            onChange={(id) => {
-              setUnitMissing(false);
-              setOrgUnitId(id);
-            }}
-            error={(unitMissing ? t('users.unitRequired') : undefined) ?? error?.fieldError('orgUnitId')}
-          />
-          <Text size="sm" c="dimmed">
-            {t('users.accessHint')}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {error && !error.issues.length && (
+          <Alert color="red" role="alert">
+            {error.message}
+          </Alert>
+        )}
+        <Select
+          label={t('users.role')}
+          required
+          allowDeselect={false}
+          data-autofocus
+          value={role}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          onChange={(v) => setRole(v ?? 'unit')}
+          error={error?.fieldError('role')}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <UnitSelect
+          label={t('users.unitPicker')}
+          description={t('users.unitPickerHint')}
+          required={role === 'unit'}
+          value={orgUnitId}
+          initial={user.orgUnit ? asUnit(user.orgUnit) : null}
+          onChange={(id) => {
+            setUnitMissing(false);
+            setOrgUnitId(id);
+          }}
+          error={(unitMissing ? t('users.unitRequired') : undefined) ?? error?.fieldError('orgUnitId')}
+        />
+        <Text size="sm" c="dimmed">
+          {t('users.accessHint')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

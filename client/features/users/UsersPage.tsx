@@ -42,7 +42,8 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserDto | null>(null);
   const [watching, setWatching] = useState<UserDto | null>(null);
   const unlock = useUnlockUserMutation();
-  const isLocked = (u: UserDto) => Boolean(u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now());
+  // The server sends lockedUntil only while the lock holds.
+  const isLocked = (u: UserDto) => Boolean(u.lockedUntil);
   const list = useUsersQuery({
     q: debouncedQ || undefined,
     role,

@@ -18,7 +18,8 @@ export const texts = {
       create: 'Tạo tài khoản',
       createTitle: 'Tạo tài khoản mới',
       password: 'Mật khẩu ban đầu',
-      passwordHint: 'Ít nhất {{min}} ký tự, không phải mật khẩu phổ biến, tên hay email. Người dùng phải đổi khi đăng nhập lần đầu.',
+      passwordHint:
+        'Ít nhất {{min}} ký tự, không phải mật khẩu phổ biến, tên hay email. Người dùng phải đổi khi đăng nhập lần đầu.',
       newPassword: 'Mật khẩu mới',
       togglePassword: 'Hiện hoặc ẩn mật khẩu',
       unitPicker: 'Đơn vị',
@@ -71,7 +72,8 @@ export const texts = {
       create: 'Create account',
       createTitle: 'New account',
       password: 'Initial password',
-      passwordHint: 'At least {{min}} characters, not a common password, name or e-mail. The user changes it at the first sign-in.',
+      passwordHint:
+        'At least {{min}} characters, not a common password, name or e-mail. The user changes it at the first sign-in.',
       newPassword: 'New password',
       togglePassword: 'Show or hide the password',
       unitPicker: 'Unit',

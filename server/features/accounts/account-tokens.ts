@@ -17,7 +17,13 @@ export function tokenId(token: string): string {
 }
 
 /** Creates a single-use token for an account and returns the link that carries it. */
-export async function issueTokenLink(ctx: Pick<Ctx, 'config'>, db: DbOrTx, userId: string, purpose: 'reset' | 'unlock', now: Date) {
+export async function issueTokenLink(
+  ctx: Pick<Ctx, 'config'>,
+  db: DbOrTx,
+  userId: string,
+  purpose: 'reset' | 'unlock',
+  now: Date,
+) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[purpose]);
   await repo.insertToken(db, { id: tokenId(token), userId, purpose, createdAt: now, expiresAt });
@@ -26,7 +32,12 @@ export async function issueTokenLink(ctx: Pick<Ctx, 'config'>, db: DbOrTx, userI
 }
 
 /** Queues the e-mail of a password-reset link (in Vietnamese: e-mails have no request language). */
-export async function mailResetLink(ctx: Ctx, db: DbOrTx, user: { id: string; email: string; name: string }, now: Date) {
+export async function mailResetLink(
+  ctx: Ctx,
+  db: DbOrTx,
+  user: { id: string; email: string; name: string },
+  now: Date,
+) {
   const { link, expiresAt } = await issueTokenLink(ctx, db, user.id, 'reset', now);
   await enqueueMail(db, ctx.config, {
     to: [user.email],

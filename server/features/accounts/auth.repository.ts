@@ -132,7 +132,9 @@ export async function countTokensSince(db: DbOrTx, userId: string, purpose: 'res
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(accountTokens)
-    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, since)));
+    .where(
+      and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, since)),
+    );
   return row?.n ?? 0;
 }
 

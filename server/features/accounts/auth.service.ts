@@ -40,7 +40,8 @@ export async function loadSession(db: Db, token: string, now: Date) {
   return { id, actor, user: row.user, csrfToken: row.session.csrfToken };
 }
 
-export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Promise<UserDto> {
+/** The account as the API shows it; `now` decides whether a lock still holds (lockedUntil is null after it ends). */
+export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect, now = new Date()): Promise<UserDto> {
   let orgUnit: UserDto['orgUnit'] = null;
   if (user.orgUnitId) {
     const unit = await getUnit(db, user.orgUnitId);
@@ -56,7 +57,7 @@ export async function toUserDto(db: DbOrTx, user: typeof users.$inferSelect): Pr
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
     mustChangePassword: user.mustChangePassword,
-    lockedUntil: user.lockedUntil ? user.lockedUntil.toISOString() : null,
+    lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
   };
 }
 
@@ -107,7 +108,11 @@ export async function login(ctx: Ctx, input: { email: string; password: string }
   const fresh = await repo.findUserByEmail(ctx.db, input.email);
   return {
     token,
-    me: { user: await toUserDto(ctx.db, fresh), abilities: [...ROLE_PERMISSIONS[fresh.role]], csrfToken },
+    me: {
+      user: await toUserDto(ctx.db, fresh, ctx.clock.now()),
+      abilities: [...ROLE_PERMISSIONS[fresh.role]],
+      csrfToken,
+    },
   };
 }
 
@@ -169,5 +174,9 @@ export function requirePasswordChanged(
 
 /** The signed-in account, from the user row the session lookup already read. */
 export async function me(ctx: Ctx, user: typeof users.$inferSelect, csrfToken: string) {
-  return { user: await toUserDto(ctx.db, user), abilities: [...ROLE_PERMISSIONS[user.role]], csrfToken };
+  return {
+    user: await toUserDto(ctx.db, user, ctx.clock.now()),
+    abilities: [...ROLE_PERMISSIONS[user.role]],
+    csrfToken,
+  };
 }

@@ -19,7 +19,10 @@ export async function startMailPeer() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parse(Buffer.concat(chunks).toString('utf8')) });
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          ...parse(Buffer.concat(chunks).toString('utf8')),
+        });
         callback();
       });
     },

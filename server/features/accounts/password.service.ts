@@ -61,7 +61,7 @@ export async function changeOwnPassword(ctx: Ctx, sessionId: string, input: Chan
     });
     return row;
   });
-  return { user: await toUserDto(ctx.db, updated), abilities: [...ROLE_PERMISSIONS[updated.role]] };
+  return { user: await toUserDto(ctx.db, updated, ctx.clock.now()), abilities: [...ROLE_PERMISSIONS[updated.role]] };
 }
 
 /**
@@ -149,7 +149,11 @@ export async function unlockByLink(ctx: Ctx, rawToken: string) {
  * Ends a lock now and forgets the account's failures, so the count starts again. The lock's end
  * stays recorded (now), so failures before it never count towards the next one.
  */
-export async function liftLock(tx: Parameters<typeof repo.clearLoginFailures>[0], user: typeof users.$inferSelect, now: Date) {
+export async function liftLock(
+  tx: Parameters<typeof repo.clearLoginFailures>[0],
+  user: typeof users.$inferSelect,
+  now: Date,
+) {
   await tx.update(users).set({ lockedUntil: now }).where(eq(users.id, user.id));
   await repo.clearLoginFailures(tx, user.email);
 }

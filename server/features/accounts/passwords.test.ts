@@ -26,7 +26,10 @@ async function createUser(password = STRONG, extra: Record<string, unknown> = {}
   return admin.post('/api/v1/users', body);
 }
 
-function fieldIssue(res: { statusCode: number; json(): { error: { issues?: Array<{ path: string; message: string }> } } }, path: string) {
+function fieldIssue(
+  res: { statusCode: number; json(): { error: { issues?: Array<{ path: string; message: string }> } } },
+  path: string,
+) {
   expect(res.statusCode).toBe(400);
   const issue = res.json().error.issues?.find((i) => i.path === path);
   expect(issue, `an issue on ${path}`).toBeDefined();
@@ -77,7 +80,10 @@ describe('a password the admin set', () => {
     const blocked = await u.get('/api/v1/plans');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const changed = await u.post('/api/v1/auth/password', { currentPassword: STRONG, newPassword: 'Song-Co-Chien-mua-nuoc-noi' });
+    const changed = await u.post('/api/v1/auth/password', {
+      currentPassword: STRONG,
+      newPassword: 'Song-Co-Chien-mua-nuoc-noi',
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().user.mustChangePassword).toBe(false);
     expect((await u.get('/api/v1/plans')).statusCode).toBe(200);

@@ -35,7 +35,14 @@ describe('active sessions', () => {
     const phone = await signInFrom(office.user.email, '10.7.7.7', 'Mozilla/5.0 (iPhone) Safari');
     const list = await office.get('/api/v1/auth/sessions');
     expect(list.statusCode).toBe(200);
-    const sessions = list.json().data as Array<{ id: string; ip: string; userAgent: string | null; isCurrent: boolean; createdAt: string; lastSeenAt: string }>;
+    const sessions = list.json().data as Array<{
+      id: string;
+      ip: string;
+      userAgent: string | null;
+      isCurrent: boolean;
+      createdAt: string;
+      lastSeenAt: string;
+    }>;
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.isCurrent)).toHaveLength(1);
     const other = sessions.find((s) => !s.isCurrent)!;

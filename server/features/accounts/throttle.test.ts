@@ -137,7 +137,10 @@ describe('hard lock after many failures', () => {
     expect((await signIn(u.email, TEST_PASSWORD, '10.5.5.8')).statusCode).toBe(200);
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/unlock', payload: { token } });
     expect(again.statusCode).toBe(400);
-    expect(again.json().error.issues[0]).toMatchObject({ path: 'token', message: expect.stringMatching(/^Liên kết mở khóa/) });
+    expect(again.json().error.issues[0]).toMatchObject({
+      path: 'token',
+      message: expect.stringMatching(/^Liên kết mở khóa/),
+    });
     const audit = await t.database.db
       .select()
       .from(auditLog)
@@ -155,7 +158,7 @@ describe('hard lock after many failures', () => {
     expect(new Date(listed.json().data[0].lockedUntil).getTime()).toBeGreaterThan(t.clock.now().getTime());
     const res = await admin.post(`/api/v1/users/${u.id}/unlock`);
     expect(res.statusCode).toBe(200);
-    expect(new Date(res.json().lockedUntil).getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
+    expect(res.json().lockedUntil).toBeNull();
     expect((await signIn(u.email, TEST_PASSWORD, '10.5.5.9')).statusCode).toBe(200);
     const audit = await t.database.db
       .select()

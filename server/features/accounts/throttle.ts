@@ -37,10 +37,14 @@ function waitText(seconds: number) {
 
 function tooMany(seconds: number, vi: string, en: string) {
   const wait = waitText(seconds);
-  return new AppError('TOO_MANY_REQUESTS', msg(`${vi} Vui lòng thử lại sau ${wait.vi}.`, `${en} Try again in ${wait.en}.`), {
-    status: 429,
-    details: { retryAfterSeconds: seconds },
-  });
+  return new AppError(
+    'TOO_MANY_REQUESTS',
+    msg(`${vi} Vui lòng thử lại sau ${wait.vi}.`, `${en} Try again in ${wait.en}.`),
+    {
+      status: 429,
+      details: { retryAfterSeconds: seconds },
+    },
+  );
 }
 
 /** Refuses (429) a sign-in attempt the address or the account-address pair must not make yet. */

@@ -47,7 +47,7 @@ export async function listUsers(
     .from(users)
     .where(cond);
   return {
-    data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r))),
+    data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r, ctx.clock.now()))),
     page: { page: query.page, pageSize: query.pageSize, total: n },
   };
 }
@@ -88,7 +88,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
     });
     return created;
   });
-  return toUserDto(ctx.db, row);
+  return toUserDto(ctx.db, row, ctx.clock.now());
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest) {
@@ -104,7 +104,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
       msg('Không thể tự khóa hoặc tự bỏ quyền quản trị của mình', 'You cannot deactivate or demote yourself'),
     );
   }
-  if (input.password) checkStrength('password', input.password, { email: current.email, name: input.name ?? current.name });
+  if (input.password)
+    checkStrength('password', input.password, { email: current.email, name: input.name ?? current.name });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = await ctx.db.transaction(async (tx) => {
     const name = input.name ?? current.name;
@@ -140,7 +141,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
     });
     return updated;
   });
-  return toUserDto(ctx.db, row);
+  return toUserDto(ctx.db, row, ctx.clock.now());
 }
 
 /** The admin lifts the lock set after many failed sign-ins (audited). */
@@ -162,5 +163,5 @@ export async function unlockUser(ctx: Ctx, id: string) {
     const [updated] = await tx.select().from(users).where(eq(users.id, id));
     return updated;
   });
-  return toUserDto(ctx.db, row);
+  return toUserDto(ctx.db, row, ctx.clock.now());
 }
