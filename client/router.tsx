@@ -25,6 +25,8 @@ function RequireAuth({ children, ability }: { children: ReactNode; ability?: App
   }
   if (!me.data)
     return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A password the administrator set must be replaced before anything else opens.
+  if (me.data.user.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
   if (ability && !me.data.abilities.includes(ability)) return <NotFound />;
   return <>{children}</>;
 }

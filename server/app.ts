@@ -23,7 +23,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { users } from './db/schema/index.js';
 import { registerFeatures } from './features/index.js';
-import { loadSession, SESSION_COOKIE } from './features/accounts/index.js';
+import { loadSession, requirePasswordChanged, SESSION_COOKIE } from './features/accounts/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
@@ -154,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // CSRF: a browser request that rides on the session cookie must also carry the session's
   // token in a header, which another site's page cannot read or set.
   app.addHook('preHandler', async (req) => {
+    // An account whose password the administrator set may only change it (and sign out).
+    requirePasswordChanged(req.sessionUser, { url: req.url, routeUrl: req.routeOptions.url });
     if (!MUTATING.has(req.method) || !req.sessionId) return;
     if (req.headers['x-csrf-token'] !== req.csrfToken) {
       throw new AppError(

@@ -17,11 +17,17 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
 
-  if (me.data) return <Navigate to={next} replace />;
+  if (me.data) return <Navigate to={me.data.user.mustChangePassword ? '/doi-mat-khau' : next} replace />;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: (signedIn) =>
+          void navigate(signedIn.user.mustChangePassword ? '/doi-mat-khau' : next, { replace: true }),
+      },
+    );
   };
   const error = login.error instanceof ApiError ? login.error : null;
 
@@ -39,7 +45,11 @@ export function LoginPage() {
               </Text>
             </div>
             {error && (
-              <Alert color="red" role="alert" title={t('auth.failed')}>
+              <Alert
+                color="red"
+                role="alert"
+                title={error.code === 'ACCOUNT_LOCKED' ? t('auth.locked') : t('auth.failed')}
+              >
                 {error.message}
               </Alert>
             )}
@@ -65,6 +75,9 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending}>
               {t('auth.submit')}
             </Button>
+            <Anchor component={Link} to="/quen-mat-khau" size="sm">
+              {t('auth.forgot')}
+            </Anchor>
             <Anchor component={Link} to="/gop-y" size="sm">
               {t('auth.publicFeedback')}
             </Anchor>

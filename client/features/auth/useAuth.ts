@@ -1,9 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { MeResponse, type LoginRequest } from '../../../shared/contracts/auth';
+import {
+  ForgotPasswordResponse,
+  MeResponse,
+  SessionListResponse,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type ResetPasswordRequest,
+} from '../../../shared/contracts/auth';
 import type { Permission } from '../../../shared/permissions';
 import { api, ApiError, setCsrfToken } from '../../api/client';
 
-export const authKeys = { me: ['auth', 'me'] as const };
+export const authKeys = { me: ['auth', 'me'] as const, sessions: ['auth', 'sessions'] as const };
 
 /** The signed-in account, or null. */
 export function useMeQuery() {
@@ -52,5 +59,56 @@ export function useLogoutMutation() {
       qc.clear();
       qc.setQueryData(authKeys.me, null);
     },
+  });
+}
+
+/** Changes the signed-in user's password; the other sessions end, this one stays. */
+export function useChangePasswordMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordRequest) => api('/auth/password', { method: 'POST', body, schema: MeResponse }),
+    onSuccess: (me) => {
+      qc.setQueryData(authKeys.me, me);
+      void qc.invalidateQueries({ queryKey: authKeys.sessions });
+    },
+  });
+}
+
+/** Asks for a reset link by e-mail. */
+export function useForgotPasswordMutation() {
+  return useMutation({
+    mutationFn: (email: string) =>
+      api('/auth/password/forgot', { method: 'POST', body: { email }, schema: ForgotPasswordResponse }),
+  });
+}
+
+/** Sets a new password from the e-mailed link. */
+export function useResetPasswordMutation() {
+  return useMutation({
+    mutationFn: (body: ResetPasswordRequest) => api('/auth/password/reset', { method: 'POST', body }),
+  });
+}
+
+/** Lifts a sign-in lock from the e-mailed link. */
+export function useUnlockMutation() {
+  return useMutation({
+    mutationFn: (token: string) => api('/auth/unlock', { method: 'POST', body: { token } }),
+  });
+}
+
+/** The signed-in user's open sessions. */
+export function useOwnSessionsQuery() {
+  return useQuery({
+    queryKey: authKeys.sessions,
+    queryFn: ({ signal }) => api('/auth/sessions', { schema: SessionListResponse, signal }),
+  });
+}
+
+/** Ends one of the signed-in user's sessions. */
+export function useRevokeOwnSessionMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api(`/auth/sessions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.sessions }),
   });
 }

@@ -1,6 +1,16 @@
 import { Alert, Badge, Button, Group, Menu, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconDevices,
+  IconKey,
+  IconLock,
+  IconLockOpen,
+  IconShieldCheck,
+  IconUserCog,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/contracts/users';
@@ -8,13 +18,17 @@ import { ROLES, type Role } from '../../../shared/domain';
 import { formatDateTime } from '../../../shared/format';
 import { ariaSort, ListPagination, PageSummary, SearchInput, SortButton } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
-import { useUsersQuery } from './api';
+import { useUnlockUserMutation, useUsersQuery } from './api';
+import { EditAccessModal, SessionsModal } from './UserAccessModals';
 import { CreateUserModal, ResetPasswordModal, ToggleActiveModal } from './UserModals';
 
 const PAGE_SIZE = 20;
 type SortKey = 'name' | 'email' | 'role' | 'createdAt';
 
-/** Admin accounts page (/tai-khoan): list, create, reset password, deactivate/reactivate. */
+/**
+ * Admin accounts page (/tai-khoan): list, create, change role and unit, reset password, open
+ * sessions, lift a sign-in lock, deactivate/reactivate.
+ */
 export function UsersPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -25,6 +39,11 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
   const [toggling, setToggling] = useState<UserDto | null>(null);
+  const [editing, setEditing] = useState<UserDto | null>(null);
+  const [watching, setWatching] = useState<UserDto | null>(null);
+  const unlock = useUnlockUserMutation();
+  // The server sends lockedUntil only while the lock holds.
+  const isLocked = (u: UserDto) => Boolean(u.lockedUntil);
   const list = useUsersQuery({
     q: debouncedQ || undefined,
     role,
@@ -135,6 +154,16 @@ export function UsersPage() {
                           >
                             {u.isActive ? t('users.active') : t('users.inactive')}
                           </Badge>
+                          {isLocked(u) && (
+                            <Badge display="block" mt={4} variant="outline" color="orange.9" tt="none">
+                              {t('users.lockedUntil', { at: formatDateTime(u.lockedUntil) })}
+                            </Badge>
+                          )}
+                          {u.mustChangePassword && (
+                            <Text size="xs" c="dimmed" mt={4}>
+                              {t('users.mustChange')}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
                         <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
@@ -151,6 +180,35 @@ export function UsersPage() {
                               </Button>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item
+                                leftSection={<IconUserCog size={16} aria-hidden />}
+                                onClick={() => setEditing(u)}
+                              >
+                                {t('users.changeAccess')}
+                              </Menu.Item>
+                              <Menu.Item
+                                leftSection={<IconDevices size={16} aria-hidden />}
+                                onClick={() => setWatching(u)}
+                              >
+                                {t('users.sessions')}
+                              </Menu.Item>
+                              {isLocked(u) && (
+                                <Menu.Item
+                                  leftSection={<IconShieldCheck size={16} aria-hidden />}
+                                  onClick={() =>
+                                    unlock.mutate(u.id, {
+                                      onSuccess: () =>
+                                        notifications.show({
+                                          color: 'bio',
+                                          message: t('users.unlocked', { name: u.name }),
+                                        }),
+                                      onError: (e) => notifications.show({ color: 'red', message: e.message }),
+                                    })
+                                  }
+                                >
+                                  {t('users.liftLock')}
+                                </Menu.Item>
+                              )}
                               <Menu.Item
                                 leftSection={<IconKey size={16} aria-hidden />}
                                 onClick={() => setResetting(u)}
@@ -187,6 +245,8 @@ export function UsersPage() {
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <ToggleActiveModal user={toggling} onClose={() => setToggling(null)} />
+      <EditAccessModal user={editing} onClose={() => setEditing(null)} />
+      <SessionsModal user={watching} onClose={() => setWatching(null)} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import {
   type UpdateUserRequest,
 } from '../../../shared/contracts/users';
 import type { z } from 'zod';
+import { SessionListResponse } from '../../../shared/contracts/auth';
 import { api, qs } from '../../api/client';
 
 /** The list query of GET /users, as the page sets it. */
@@ -42,5 +43,33 @@ export function useUpdateUserMutation() {
     mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) =>
       api(`/users/${id}`, { method: 'PATCH', body, schema: UserDto }),
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** Lifts the lock set after many failed sign-ins. */
+export function useUnlockUserMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api(`/users/${id}/unlock`, { method: 'POST', schema: UserDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** An account's open sessions (admin). */
+export function useUserSessionsQuery(id: string | null) {
+  return useQuery({
+    queryKey: [...userKeys.all, 'sessions', id],
+    queryFn: ({ signal }) => api(`/users/${id}/sessions`, { schema: SessionListResponse, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** Ends one session of an account (admin). */
+export function useRevokeUserSessionMutation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, sessionId }: { userId: string; sessionId: string }) =>
+      api(`/users/${userId}/sessions/${sessionId}`, { method: 'DELETE' }),
+    onSuccess: (_, v) => qc.invalidateQueries({ queryKey: [...userKeys.all, 'sessions', v.userId] }),
   });
 }

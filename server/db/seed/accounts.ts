@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Config } from '../../config.js';
-import { hashPassword } from '../../lib/passwords.js';
+import { hashPassword, passwordWeakness } from '../../lib/passwords.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Db } from '../client.js';
 import { users } from '../schema/index.js';
@@ -27,6 +27,15 @@ export async function ensureAccounts(db: Db, config: Config, log: (line: string)
   const admins = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin'));
   if (admins.length === 0) {
     const generated = !config.adminPassword;
+    const weakness = config.adminPassword
+      ? passwordWeakness(config.adminPassword, { email: config.adminEmail, name: 'Quản trị viên' })
+      : null;
+    if (weakness) {
+      throw new Error(
+        `BIOPLAN_ADMIN_PASSWORD quá yếu: ${weakness.vi}. Hãy đặt một mật khẩu mạnh hơn rồi khởi động lại. ` +
+          `/ BIOPLAN_ADMIN_PASSWORD is too weak: ${weakness.en}. Set a stronger one and start again.`,
+      );
+    }
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -36,6 +45,8 @@ export async function ensureAccounts(db: Db, config: Config, log: (line: string)
           name: 'Quản trị viên',
           role: 'admin',
           passwordHash: await hashPassword(password),
+          // A generated password was printed in the log: it is replaced at the first sign-in.
+          mustChangePassword: generated,
           searchText: foldText(`Quản trị viên ${config.adminEmail}`),
         })
         .onConflictDoNothing()

@@ -11,6 +11,6 @@ export async function accountsFeature(api: FastifyInstance): Promise<void> {
   await api.register(userRoutes);
 }
 
-export { loadSession, SESSION_COOKIE } from './auth.service.js';
+export { loadSession, requirePasswordChanged, SESSION_COOKIE } from './auth.service.js';
 export { canManageUsers } from './policy.js';
 export { userNames } from './users.repository.js';

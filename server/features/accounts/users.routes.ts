@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SessionListResponse, UserSessionParams } from '../../../shared/contracts/auth.js';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
 import {
   CreateUserRequest,
@@ -7,6 +9,7 @@ import {
   UserDto,
   UserListResponse,
 } from '../../../shared/contracts/users.js';
+import * as sessions from './sessions.service.js';
 import * as service from './users.service.js';
 
 export const userRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -46,5 +49,44 @@ export const userRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => service.updateUser(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/users/:id/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Lift the lock set after many failed sign-ins (admin)',
+        params: IdParams,
+        response: { 200: UserDto, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => service.unlockUser(req.ctx, req.params.id),
+  );
+  api.get(
+    '/users/:id/sessions',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'An account’s open sessions (admin)',
+        params: IdParams,
+        response: { 200: SessionListResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => sessions.listUserSessions(req.ctx, req.params.id, req.sessionId),
+  );
+  api.delete(
+    '/users/:id/sessions/:sessionId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'End a session of an account (admin)',
+        params: UserSessionParams,
+        response: { 204: z.null(), 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      await sessions.revokeUserSession(req.ctx, req.params.id, req.params.sessionId);
+      return reply.status(204).send(null);
+    },
   );
 };

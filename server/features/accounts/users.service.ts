@@ -10,6 +10,7 @@ import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { existingUnitIds } from '../org-units/index.js';
 import { deleteUserSessions } from './auth.repository.js';
+import { checkStrength, liftLock } from './password.service.js';
 import { toUserDto } from './auth.service.js';
 import { canManageUsers } from './policy.js';
 
@@ -46,7 +47,7 @@ export async function listUsers(
     .from(users)
     .where(cond);
   return {
-    data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r))),
+    data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r, ctx.clock.now()))),
     page: { page: query.page, pageSize: query.pageSize, total: n },
   };
 }
@@ -61,6 +62,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
       issues: [{ path: 'email', message: msg('Email đã được sử dụng', 'E-mail already in use') }],
     });
   }
+  checkStrength('password', input.password, input);
   const passwordHash = await hashPassword(input.password);
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -71,6 +73,8 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
         role: input.role,
         orgUnitId: input.role === 'unit' ? (input.orgUnitId ?? null) : (input.orgUnitId ?? null),
         passwordHash,
+        // The administrator chose it: the user replaces it at the first sign-in.
+        mustChangePassword: true,
         searchText: foldText(`${input.name} ${input.email}`),
       })
       .returning();
@@ -84,7 +88,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest) {
     });
     return created;
   });
-  return toUserDto(ctx.db, row);
+  return toUserDto(ctx.db, row, ctx.clock.now());
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest) {
@@ -100,6 +104,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
       msg('Không thể tự khóa hoặc tự bỏ quyền quản trị của mình', 'You cannot deactivate or demote yourself'),
     );
   }
+  if (input.password)
+    checkStrength('password', input.password, { email: current.email, name: input.name ?? current.name });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = await ctx.db.transaction(async (tx) => {
     const name = input.name ?? current.name;
@@ -111,6 +117,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
         orgUnitId,
         isActive: input.isActive ?? current.isActive,
         passwordHash: passwordHash ?? current.passwordHash,
+        mustChangePassword: passwordHash ? true : current.mustChangePassword,
         updatedAt: ctx.clock.now(),
         searchText: foldText(`${name} ${current.email}`),
       })
@@ -129,9 +136,32 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
         changes,
         passwordReset: Boolean(input.password),
         before: { role: current.role, orgUnitId: current.orgUnitId, isActive: current.isActive },
+        after: { role: updated.role, orgUnitId: updated.orgUnitId, isActive: updated.isActive },
       },
     });
     return updated;
   });
-  return toUserDto(ctx.db, row);
+  return toUserDto(ctx.db, row, ctx.clock.now());
+}
+
+/** The admin lifts the lock set after many failed sign-ins (audited). */
+export async function unlockUser(ctx: Ctx, id: string) {
+  const actor = requireAbility(ctx, canManageUsers);
+  const [current] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!current) throw notFound(msg('Không tìm thấy tài khoản', 'Account not found'));
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    await liftLock(tx, current, now);
+    await writeAudit(tx, {
+      actor,
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      requestId: ctx.requestId,
+      data: { lockedUntil: current.lockedUntil?.toISOString() ?? null },
+    });
+    const [updated] = await tx.select().from(users).where(eq(users.id, id));
+    return updated;
+  });
+  return toUserDto(ctx.db, row, ctx.clock.now());
 }

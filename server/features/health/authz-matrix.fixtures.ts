@@ -27,6 +27,8 @@ export interface Ids {
   report: string;
   attachment: string;
   notification: string;
+  /** A spare session of the unit's officer (ending it must not sign the matrix's clients out). */
+  session: string;
   /** A submitted version of the report (the report diff compares submitted versions). */
   submittedVersion: number;
 }
@@ -125,6 +127,15 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     await clients.focal.post(`/api/v1/cycles/${cycle.id}/consolidation/document`),
   );
   const rendered = await waitForJob(clients.focal, cycle.id, job.job.id);
+  // A second sign-in of each unit's officer: its session is the one the session rows end.
+  const spareSession = async (c: TestClient) => {
+    const spare = await t.login(c.user.email);
+    const list = await ok<{ data: Array<{ id: string; isCurrent: boolean }> }>(
+      'sessions',
+      await spare.get('/api/v1/auth/sessions'),
+    );
+    return list.data.find((x) => x.isCurrent)!.id;
+  };
   const planText = readFileSync(new URL('../plan-import/fixtures/ke-hoach-223-so-lap.txt', import.meta.url), 'utf8');
   const planImport = await ok<{ id: string }>(
     'import',
@@ -139,12 +150,14 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       attachment: ownAttachment,
       notification: await firstNotification(clients.unit),
       submittedVersion: ownSubmitted.version,
+      session: await spareSession(clients.unit),
     },
     other: {
       report: otherReport.id,
       attachment: otherAttachment,
       notification: await firstNotification(finance),
       submittedVersion: otherSubmitted.version,
+      session: await spareSession(finance),
     },
     shared: {
       cycle: cycle.id,

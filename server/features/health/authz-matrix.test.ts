@@ -35,6 +35,16 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/login':                                  row(A, A, A, A, A),
   'POST /api/v1/auth/logout':                                 row(D, A, A, A, A),
   'GET /api/v1/auth/me':                                      row(D, A, A, A, A),
+  'POST /api/v1/auth/password':                              row(D, A, A, A, A),
+  'POST /api/v1/auth/password/forgot':                       row(A, A, A, A, A),
+  'POST /api/v1/auth/password/reset':                        row(A, A, A, A, A),
+  'POST /api/v1/auth/unlock':                                row(A, A, A, A, A),
+  'GET /api/v1/auth/sessions':                               row(D, A, A, A, A),
+  // A session is its owner's: another account's answers 404.
+  'DELETE /api/v1/auth/sessions/{id}':                       row(D, O, D, D, D),
+  'POST /api/v1/users/{id}/unlock':                          row(D, D, D, D, A),
+  'GET /api/v1/users/{id}/sessions':                         row(D, D, D, D, A),
+  'DELETE /api/v1/users/{id}/sessions/{sessionId}':          row(D, D, D, D, A),
   'GET /api/v1/health':                                       row(A, A, A, A, A),
   'GET /api/v1/users':                                        row(D, D, D, D, A),
   'POST /api/v1/users':                                       row(D, D, D, D, A),
@@ -128,6 +138,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
   if (param === 'amendmentId') return s.amendment;
   if (param === 'documentId') return s.document;
   if (param === 'trackingCode') return s.trackingCode;
+  if (param === 'sessionId' || before === 'sessions') return ids.session;
   if (param === 'attachmentId') return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
   const byCollection: Record<string, string> = {
     reports: ids.report,
@@ -177,6 +188,11 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
     password: 'Sinh-hoc-2030-Ben-Tre',
   }),
   'PATCH /api/v1/users/{id}': () => ({ name: 'Cán bộ Sở Tài chính' }),
+  // A wrong current password (400): the matrix's sessions must survive.
+  'POST /api/v1/auth/password': () => ({ currentPassword: 'not-the-password', newPassword: 'Sinh-hoc-2030-Ben-Tre' }),
+  'POST /api/v1/auth/password/forgot': () => ({ email: 'nobody@test.vn' }),
+  'POST /api/v1/auth/password/reset': () => ({ token: 'x'.repeat(43), password: 'Sinh-hoc-2030-Ben-Tre' }),
+  'POST /api/v1/auth/unlock': () => ({ token: 'x'.repeat(43) }),
   'POST /api/v1/plans/{id}/amendments': (w) => w.amendmentBody,
   'PATCH /api/v1/plans/{id}/amendments/{amendmentId}': (w) => w.amendmentBody,
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/submit': () => ({}),
