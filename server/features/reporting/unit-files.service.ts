@@ -13,6 +13,7 @@ import {
 } from '../../../shared/reporting-rules.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { readNumber } from '../../../shared/numbers.js';
+import { loadItems } from '../plan/index.js';
 import { getAgencySettings } from '../settings/index.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -72,6 +73,8 @@ export async function getReportDocx(
       abbreviations: settings.departmentAbbreviations,
       focalDepartment: settings.focalDepartment.name,
       copyTo: settings.unitReport.copyTo,
+      items: context.cycle.planVersionId ? (await loadItems(ctx.db, context.cycle.planVersionId)).items : [],
+      signer: settings.unitReport.signers[report.unit.code],
     }),
   );
   const put = await storage.put(body);
