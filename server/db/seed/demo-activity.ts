@@ -34,7 +34,8 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   });
   const sections = report.form.sections.map((s) => ({
     planItemId: s.planItemId,
-    results: `Đã triển khai nội dung "${s.title}" trong năm 2026, phối hợp với các sở, ngành liên quan.`,
+    // Words of the unit, as an officer writes them (not the item's title quoted, which the form may shorten).
+    results: 'Đã bố trí kinh phí và phối hợp với các sở, ngành liên quan triển khai nội dung này trong năm 2026.',
     difficulties: 'Nguồn kinh phí còn hạn chế.',
     proposals: 'Đề nghị bố trí kinh phí sự nghiệp môi trường năm 2027.',
   }));

@@ -28,7 +28,7 @@ export function indicatorTable(tables: ConsolidationTables, year: number): BodyT
     columns: [
       { title: 'STT', width: 6, align: 'center', kind: 'short' },
       { title: 'Chỉ tiêu', width: 46 },
-      { title: 'Đơn vị tính', width: 12, align: 'center' },
+      { title: 'Đơn vị tính', width: 12, align: 'center', kind: 'short' },
       {
         title: tables.previousYear ? `Năm ${tables.previousYear}` : 'Năm trước',
         width: 12,

@@ -128,9 +128,17 @@ export function reportDocument(
           : null;
   const rows: BodyTable['rows'] = [];
   const bold: number[] = [];
+  // A text answer is written below the table, in full: never squeezed into a number's column.
+  const texts: BodyBlock[] = [];
   [...report.form.indicators]
     .sort((a, b) => a.position - b.position)
     .forEach((ind, i) => {
+      const answer = values.get(`${ind.code}|`);
+      if (ind.valueType === 'text' && typeof answer === 'string' && answer.trim()) {
+        rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, null, 'Xem dưới bảng']);
+        texts.push({ kind: 'paragraph', text: `- ${ind.name} (${ind.code}): ${answer.trim()}` });
+        return;
+      }
       if (!ind.byWasteStream) {
         rows.push([
           i + 1,
@@ -163,15 +171,21 @@ export function reportDocument(
   body.push({
     kind: 'table',
     columns: [
-      { title: 'STT', width: 8, align: 'center' },
-      { title: 'Chỉ tiêu', width: 48 },
-      { title: 'Đơn vị tính', width: 16, align: 'center' },
-      { title: report.previous ? `Năm ${report.previous.year}` : 'Năm trước', width: 14, align: 'right' },
-      { title: `Năm ${report.year}`, width: 14, align: 'right' },
+      { title: 'STT', width: 6, align: 'center', kind: 'short' },
+      { title: 'Chỉ tiêu', width: 50 },
+      { title: 'Đơn vị tính', width: 14, align: 'center', kind: 'short' },
+      {
+        title: report.previous ? `Năm ${report.previous.year}` : 'Năm trước',
+        width: 14,
+        align: 'right',
+        kind: 'number',
+      },
+      { title: `Năm ${report.year}`, width: 14, align: 'right', kind: 'number' },
     ],
     rows,
     boldRows: bold,
   });
+  body.push(...texts);
   const difficulties = report.sections.map((section) => section.difficulties.trim()).filter(Boolean);
   const proposals = [
     ...report.sections.map((section) => section.proposals.trim()),

@@ -110,16 +110,21 @@ export function columnWidths(t: BodyTable, width: number): number[] {
       const shown = typeof v === 'number' ? formatNumber(v) : (v ?? '');
       longest = Math.max(longest, textTwips(shown, size, false));
     }
-    return Math.max(titleWord, longest) + CELL_PADDING;
+    // A long text that strayed into a number column wraps rather than take a third of the page.
+    const need = Math.min(Math.max(titleWord, longest) + CELL_PADDING, Math.round(width / 3));
+    // A figure column is at least 1.8 cm wide, so columns of figures line up evenly.
+    return c.kind === 'number' ? Math.max(need, mm(18)) : need;
   });
-  const widths = t.columns.map((c, i) => ((c.kind ?? 'text') === 'text' ? wanted[i] : Math.max(wanted[i], needs[i])));
-  // What the number columns took beyond their share comes out of the text columns, by their share.
-  const excess = widths.reduce((a, w) => a + w, 0) - width;
-  const text = t.columns.map((c, i) => ((c.kind ?? 'text') === 'text' ? i : -1)).filter((i) => i >= 0);
-  const textTotal = text.reduce((a, i) => a + widths[i], 0);
-  if (excess > 0 && textTotal > 0) {
-    for (const i of text) widths[i] = Math.max(needs[i], widths[i] - Math.ceil((excess * wanted[i]) / textTotal));
-  }
+  const isText = t.columns.map((c) => (c.kind ?? 'text') === 'text');
+  const textIndexes = t.columns.map((_, i) => i).filter((i) => isText[i]);
+  const fixed = needs.reduce((a, need, i) => (isText[i] ? a : a + need), 0);
+  const left = width - fixed;
+  const textNeeds = textIndexes.reduce((a, i) => a + needs[i], 0);
+  // Too many columns for the page: fall back to the relative widths.
+  if (textIndexes.length === 0 || left < textNeeds) return wanted;
+  const weight = textIndexes.reduce((a, i) => a + t.columns[i].width, 0);
+  const widths = needs.map((need, i) => (isText[i] ? Math.floor((left * t.columns[i].width) / weight) : need));
+  for (const i of textIndexes) widths[i] = Math.max(widths[i], needs[i]);
   return widths;
 }
 
@@ -157,7 +162,13 @@ function tableXml(t: BodyTable, width: number): string {
     out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
     for (let i = 0; i < t.columns.length; i += 1) {
       const v = r[i];
-      if (typeof v === 'number') out.push(cellStart(i, 'right', isBold), escapeXml(formatNumber(v)), CELL_END);
+      // Numbers right-aligned, unless their column is centred (a row number).
+      if (typeof v === 'number')
+        out.push(
+          cellStart(i, t.columns[i].align === 'center' ? 'center' : 'right', isBold),
+          escapeXml(formatNumber(v)),
+          CELL_END,
+        );
       else out.push(cellStart(i, JC[t.columns[i].align ?? 'left'], isBold), escapeXml(v ?? ''), CELL_END);
     }
     out.push('</w:tr>');

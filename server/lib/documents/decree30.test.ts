@@ -64,7 +64,14 @@ function table(t: BodyTable, width: number): Table {
             children: t.columns.map((c, i) => {
               const v = r[i];
               return typeof v === 'number'
-                ? cell(para(formatNumber(v), AlignmentType.RIGHT, bold.has(ri)), widths[i])
+                ? cell(
+                    para(
+                      formatNumber(v),
+                      c.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT,
+                      bold.has(ri),
+                    ),
+                    widths[i],
+                  )
                 : cell(para(v ?? '', align(c.align), bold.has(ri)), widths[i]);
             }),
           }),

@@ -270,21 +270,21 @@ function footerTable(d: OfficialDocument): Table {
 }
 
 /** "DỰ THẢO", bold in a box at the top right of every page of a draft. */
-function draftMark(): Paragraph {
+function draftMark(width: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
     spacing: { before: 0, after: 0 },
     children: [run(DRAFT_MARK, { size: 13, bold: true })],
     border: { top: LINE, bottom: LINE, left: LINE, right: LINE },
-    indent: { left: TEXT_WIDTH - mm(32) },
+    indent: { left: width - mm(32) },
   });
 }
 
 /** Header with the page number centred in the top margin (13 pt), and a draft's mark. */
-function pageNumberHeader(isDraft: boolean): Header {
+function pageNumberHeader(isDraft: boolean, width = TEXT_WIDTH): Header {
   return new Header({
     children: [
-      ...(isDraft ? [draftMark()] : []),
+      ...(isDraft ? [draftMark(width)] : []),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
@@ -310,7 +310,7 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
       properties: { page, titlePage: true },
       headers: {
         default: pageNumberHeader(isDraft),
-        first: new Header({ children: isDraft ? [draftMark()] : [new Paragraph({ children: [] })] }),
+        first: new Header({ children: isDraft ? [draftMark(TEXT_WIDTH)] : [new Paragraph({ children: [] })] }),
       },
       children: [
         headerTable(d),
@@ -338,7 +338,7 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
           pageNumbers: { start: 1 },
         },
       },
-      headers: { default: pageNumberHeader(isDraft) },
+      headers: { default: pageNumberHeader(isDraft, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH) },
       children: [
         centred(d.annex.title.toUpperCase(), { size: BODY_PT, bold: true, keepNext: true }),
         ...(d.annex.subtitle
