@@ -43,20 +43,17 @@ export function indicatorTable(tables: ConsolidationTables, year: number): BodyT
   };
 }
 
+const STATE_LABEL: Record<AnnexUnit['reportStatus'], string> = {
+  accepted: 'Đã tiếp nhận',
+  submitted: 'Đã gửi, chưa tiếp nhận',
+  returned: 'Bị trả lại',
+  draft: 'Chưa gửi',
+  none: 'Chưa gửi',
+};
+
 /** The state of a unit's report in the annex, in words. */
 function stateOf(u: AnnexUnit): string {
-  if (u.timing === 'missing') return 'Chưa gửi';
-  switch (u.reportStatus) {
-    case 'accepted':
-      return 'Đã tiếp nhận';
-    case 'submitted':
-      return 'Đã gửi, chưa tiếp nhận';
-    case 'returned':
-      return 'Bị trả lại';
-    case 'draft':
-    case 'none':
-      return 'Chưa gửi';
-  }
+  return u.timing === 'missing' ? 'Chưa gửi' : STATE_LABEL[u.reportStatus];
 }
 
 /** Whether the unit's report was compiled, in words. */

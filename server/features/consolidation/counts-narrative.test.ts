@@ -133,7 +133,11 @@ describe('the compiled set is one set', () => {
       .select({ data: auditLog.data })
       .from(auditLog)
       .where(eq(auditLog.action, 'consolidation.generate'));
-    expect(audits.map((a) => (a.data as { includeSubmitted: boolean }).includeSubmitted).sort()).toEqual([false, true]);
+    expect(
+      audits
+        .map((a) => (a.data as { includeSubmitted: boolean }).includeSubmitted)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([false, true]);
     const text = await documentText();
     expect(text).toContain(`trên cơ sở báo cáo của 2/${draft.units.length} cơ quan, đơn vị, địa phương`);
     expect(text).toContain('1 báo cáo chưa được tiếp nhận');

@@ -22,7 +22,7 @@ const AgencySettingsSchema = z.object({
     copyTo: z.array(text),
     signers: z.record(z.string(), z.object({ name: z.string(), authority: z.array(text).optional() })).default({}),
   }),
-}) satisfies z.ZodType<AgencySettings, unknown>;
+}) satisfies z.ZodType<AgencySettings>;
 
 /**
  * The agency's name, province, abbreviations and "Nơi nhận" lists, as seeded from
