@@ -179,3 +179,26 @@ describe('the narrative', () => {
     expect(text).toContain(`Sở Công Thương (chưa tiếp nhận), Sở Y tế: ${sentence}`);
   });
 });
+
+describe('a report returned after it was compiled', () => {
+  it('leaves the compiled set; a paragraph the officer edited stays, flagged', async () => {
+    const before = (await focal.get(`/api/v1/cycles/${cycleId}/consolidation`)).json<ConsolidationDto>();
+    const own = before.paragraphs.find((p) => p.source?.unitName === 'Sở Công Thương (chưa tiếp nhận)')!;
+    const edited = await focal.patch(`/api/v1/cycles/${cycleId}/consolidation`, {
+      version: before.version,
+      operations: [{ op: 'update', id: own.id, text: 'Sở Công Thương: đoạn do cán bộ đầu mối viết lại.' }],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const returned = await focal.post(`/api/v1/reports/${reportIds.congThuong}/return`, {
+      reason: 'Thiếu số liệu chỉ tiêu DN-01.',
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const draft = await generate(true);
+    expect(draft.counts).toMatchObject({ compiled: 1, provisional: 0, returned: 2 });
+    const left = draft.paragraphs.filter((p) => p.source?.unitName.includes('Sở Công Thương'));
+    expect(left.map((p) => [p.id, p.sourceChanged])).toEqual([[own.id, true]]);
+    expect(draft.indicators.find((i) => i.code === 'XL-01')?.streams.find((s) => s.stream === 'medical')?.value).toBe(
+      100,
+    );
+  });
+});

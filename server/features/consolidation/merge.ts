@@ -31,7 +31,7 @@ export interface DraftParagraph {
  * - a removed paragraph stays removed;
  * - a new source paragraph is added at the end of its group, marked new;
  * - an unedited paragraph whose source is gone (report no longer compiled) is dropped; an
- *   edited one stays, since it is the officer's text now.
+ *   edited one stays, since it is the officer's text now, flagged as its source having changed.
  * Paragraphs added by hand are untouched. Positions are renumbered group by group.
  */
 export function mergeDraft(
@@ -47,6 +47,11 @@ export function mergeDraft(
   const kept: DraftParagraph[] = [];
   for (const p of existing) {
     if (p.originKey && !fresh.has(p.originKey) && !p.isEdited) continue;
+    // An edited paragraph whose report is no longer compiled (returned since) stays, flagged for the officer.
+    if (p.originKey && !fresh.has(p.originKey) && !p.isRemoved && !p.sourceChanged) {
+      kept.push({ ...p, sourceChanged: true, changedGeneration: generation });
+      continue;
+    }
     kept.push({ ...p });
   }
   const keptByOrigin = new Map(kept.filter((p) => p.originKey).map((p) => [p.originKey!, p]));
