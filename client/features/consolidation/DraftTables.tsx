@@ -90,7 +90,7 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
             { key: 'unit', header: t('consolidation.unit'), renderCell: (unit) => unit.name },
             {
               key: 'status',
-              header: t('consolidation.status'),
+              header: t('consolidation.timingCol'),
               renderCell: (unit) => (
                 <Badge
                   variant="light"
