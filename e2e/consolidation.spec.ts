@@ -145,6 +145,53 @@ describe('consolidated report', () => {
     }
   });
 
+  it('the focal officer names the signer and approves the draft: the Word file loses "DỰ THẢO"', async () => {
+    const focal = await apiAs(DEMO.focal);
+    const draft = await focal.get(`/cycles/${cycleId}/consolidation`);
+    expect(draft.counts).toMatchObject({ compiled: 1, expected: draft.units.length });
+    const page = await stack.newPage();
+    await signIn(page, DEMO.focal);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`/tong-hop/${cycleId}`);
+    const panel = page.getByTestId('approval-panel');
+    await panel.getByText(`Dự thảo tổng hợp 1/${draft.units.length} báo cáo`).waitFor();
+    const approve = panel.getByRole('button', { name: 'Duyệt để trình ký' });
+    // Without the signer's name the draft cannot be approved, and the panel says why.
+    await panel.getByText('Nhập họ và tên người ký').waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    await page.getByRole('textbox', { name: 'Họ và tên người ký' }).fill('Lê Văn Ký');
+    await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(false);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/bioplan-shots/consolidation-approval-view-1366.png' });
+    await approve.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Duyệt để trình ký' }).click();
+    await panel.getByText(/Đã duyệt để trình ký lúc/).waitFor();
+    await expectAccessible(page, 'approval 1366');
+    await page.close();
+
+    const phone = await stack.newPage();
+    await signIn(phone, DEMO.focal);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`/tong-hop/${cycleId}`);
+    const approved = phone.getByTestId('approval-panel').getByText(/Đã duyệt để trình ký lúc/);
+    await approved.waitFor();
+    await expectAccessible(phone, 'approval 390');
+    await approved.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: '/tmp/bioplan-shots/consolidation-approved-view-390.png' });
+    await phone.close();
+
+    const file = (await focal.get(`/cycles/${cycleId}/consolidation.docx`)) as Buffer;
+    const zip = await JSZip.loadAsync(file);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/header\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
+    expect(headers.join('')).not.toContain('DỰ THẢO');
+    expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('Lê Văn Ký');
+  });
+
   it('a unit officer imports an .xlsx with one bad cell and sees the cell named', async () => {
     const xa = await apiAs(DEMO.unitXa);
     const template = (await xa.get(`/reports/${giaoLongReportId}/template.xlsx`)) as Buffer;

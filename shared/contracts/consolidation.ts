@@ -53,8 +53,10 @@ export type ParagraphDto = z.infer<typeof ParagraphDto>;
 export const DraftGroupDto = z.object({
   part: ConsolidationPart,
   itemKey: z.string(),
-  /** Heading as printed, e.g. "1. Phát triển khoa học và công nghệ…". */
+  /** Heading as printed, e.g. "1. Phát triển khoa học và công nghệ phục vụ công nghiệp sinh học". */
   heading: z.string(),
+  /** The plan item as cited by its labels as issued, e.g. "mục II.1 phần Nhiệm vụ kế hoạch"; '' for a whole part. */
+  citation: z.string(),
 });
 export type DraftGroupDto = z.infer<typeof DraftGroupDto>;
 
@@ -149,10 +151,30 @@ export const ConsolidationDto = z.object({
   indicators: z.array(IndicatorTotalDto),
   units: z.array(AnnexUnitDto),
   previousYear: z.number().int().nullable(),
+  /** The compiled set, as the document's "trên cơ sở báo cáo của N/M" says it. */
+  counts: z.object({
+    /** M: units a report is expected from (the compiling department is not one, unless it reported). */
+    expected: z.number().int(),
+    /** N: reports compiled (accepted, and submitted ones when `includeSubmitted`). */
+    compiled: z.number().int(),
+    /** Of the compiled, those submitted but not yet accepted (marked "chưa tiếp nhận"). */
+    provisional: z.number().int(),
+    /** Returned reports: never compiled. */
+    returned: z.number().int(),
+  }),
+  /** The officer's approval of the draft for signature; null when never approved. */
+  approval: z
+    .object({
+      at: z.string(),
+      by: z.string().nullable(),
+      /** True while the draft is as approved; any later change makes the file a draft ("DỰ THẢO") again. */
+      isCurrent: z.boolean(),
+    })
+    .nullable(),
   documents: z.array(GeneratedDocumentDto),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
-  abilities: z.object({ canEdit: z.boolean(), canGenerate: z.boolean() }),
+  abilities: z.object({ canEdit: z.boolean(), canGenerate: z.boolean(), canApprove: z.boolean() }),
 });
 export type ConsolidationDto = z.infer<typeof ConsolidationDto>;
 
@@ -215,6 +237,10 @@ export const UpdateConsolidationRequest = z.strictObject({
     .optional(),
 });
 export type UpdateConsolidationRequest = z.infer<typeof UpdateConsolidationRequest>;
+
+/** POST /api/v1/cycles/:id/consolidation/approve — approve the draft as it stands (its version) for signature. */
+export const ApproveConsolidationRequest = z.strictObject({ version: z.number().int().min(1) });
+export type ApproveConsolidationRequest = z.infer<typeof ApproveConsolidationRequest>;
 
 /** POST /api/v1/cycles/:id/consolidation/document — render the Word file (a job). */
 export const RenderJobResponse = z.object({ job: JobStateDto });

@@ -7,6 +7,7 @@ import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { formatDateTime } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
 import { useConsolidationQuery, useGenerateMutation, useRenderMutation } from './api';
+import { ApprovalPanel } from './ApprovalPanel';
 import { DraftIndicatorTable, DraftUnitsTable } from './DraftTables';
 import { JobProgress, SaveBadge, SinceLast } from './DraftStatus';
 import { Paragraphs } from './Paragraphs';
@@ -64,6 +65,11 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
               checked={includeSubmitted}
               onChange={(e) => setIncludeSubmitted(e.currentTarget.checked)}
             />
+            {draft && includeSubmitted !== draft.includeSubmitted && (
+              <Text size="sm" c="orange.9">
+                {t('consolidation.includeSubmittedPending')}
+              </Text>
+            )}
             <Group gap="sm">
               <Button
                 leftSection={<IconRefresh size={16} aria-hidden />}
@@ -118,6 +124,9 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
             </Alert>
           )}
           <SinceLast draft={draft} />
+          {draft.status === 'ready' && (
+            <ApprovalPanel cycleId={cycleId} draft={draft} isSaved={!canEdit || save.state === 'saved'} />
+          )}
           {canEdit && <SettingsForm draft={draft} onChange={(settings) => save.setSettings(settings)} />}
           <Paragraphs draft={draft} canEdit={canEdit} save={save} />
           <DraftIndicatorTable draft={draft} />

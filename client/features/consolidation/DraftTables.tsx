@@ -4,6 +4,7 @@ import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { unitOfMeasure } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import { DataTable } from '../../components/DataTable';
+import { ScrollTable } from '../../components/ScrollTable';
 
 /** The indicators summed over the units, last year beside, with the waste streams below each total. */
 export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
@@ -13,7 +14,7 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
       <Title order={2} size="h4" mb="sm">
         {t('consolidation.indicatorsTitle')}
       </Title>
-      <Table.ScrollContainer minWidth={600}>
+      <ScrollTable minWidth={600} label={t('consolidation.indicatorsTitle')}>
         <Table withTableBorder withColumnBorders>
           <Table.Thead>
             <Table.Tr>
@@ -66,7 +67,7 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
             ])}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }
@@ -79,7 +80,7 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
       <Title order={2} size="h4" mb="sm">
         {t('consolidation.unitsTitle')}
       </Title>
-      <Table.ScrollContainer minWidth={500}>
+      <ScrollTable minWidth={560} label={t('consolidation.unitsTitle')}>
         <DataTable
           striped
           withTableBorder
@@ -89,7 +90,7 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
             { key: 'unit', header: t('consolidation.unit'), renderCell: (unit) => unit.name },
             {
               key: 'status',
-              header: t('consolidation.status'),
+              header: t('consolidation.timingCol'),
               renderCell: (unit) => (
                 <Badge
                   variant="light"
@@ -100,9 +101,24 @@ export function DraftUnitsTable({ draft }: { draft: ConsolidationDto }) {
                 </Badge>
               ),
             },
+            {
+              key: 'report',
+              header: t('consolidation.reportStatus'),
+              renderCell: (unit) => t(`consolidation.reportState.${unit.reportStatus}`),
+            },
+            {
+              key: 'compiled',
+              header: t('consolidation.compiledCol'),
+              renderCell: (unit) =>
+                !unit.included
+                  ? t('consolidation.compiledNo')
+                  : unit.reportStatus === 'accepted'
+                    ? t('consolidation.compiledYes')
+                    : t('consolidation.compiledProvisional'),
+            },
           ]}
         />
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

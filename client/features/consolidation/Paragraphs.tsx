@@ -41,10 +41,17 @@ export function Paragraphs({
                 {partHeading}
               </Title>
             )}
-            {group.part === 'results' && (
-              <Title order={3} size="h5">
-                {group.heading}
-              </Title>
+            {group.itemKey !== '' && (
+              <Stack gap={0}>
+                <Title order={3} size="h5">
+                  {group.heading}
+                </Title>
+                {group.citation && (
+                  <Text size="sm" c="dimmed">
+                    {group.citation}
+                  </Text>
+                )}
+              </Stack>
             )}
             {list.length === 0 && (
               <Text size="sm" c="dimmed">

@@ -57,6 +57,16 @@ export function useUpdateMutation(cycleId: string) {
   });
 }
 
+/** Approves the draft as it stands (its version) for signature. */
+export function useApproveMutation(cycleId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) =>
+      api(`/cycles/${cycleId}/consolidation/approve`, { method: 'POST', body: { version }, schema: ConsolidationDto }),
+    onSuccess: (d) => qc.setQueryData(consolidationKeys.draft(cycleId), d),
+  });
+}
+
 /** Starts rendering the Word file. */
 export function useRenderMutation(cycleId: string) {
   const qc = useQueryClient();

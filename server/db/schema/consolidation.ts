@@ -76,6 +76,13 @@ export const consolidationDrafts = pgTable(
     signerAuthority: text('signer_authority').notNull(),
     signerTitle: text('signer_title').notNull(),
     signerName: text('signer_name').notNull().default(''),
+    /**
+     * The draft version the focal officer approved for signature; while it is the current version
+     * the Word file carries no "DỰ THẢO" mark. Any later change (edit, regeneration) leaves it behind.
+     */
+    approvedVersion: integer('approved_version'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedByName: text('approved_by_name'),
     /** Figures frozen at the last generation. */
     tables: jsonb('tables').$type<ConsolidationTables | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -20,8 +20,11 @@ export interface AgencySettings {
   focalDepartment: { name: string; abbreviation: string };
   /** Abbreviations used in document numbers ("Số: 15/BC-SNNMT"), by unit code. */
   departmentAbbreviations: Record<string, string>;
-  /** The consolidated report's "Nơi nhận" lines and signer. */
-  consolidatedReport: { copyTo: string[]; signerAuthority: string; signerTitle: string };
-  /** A unit's own report file: "Nơi nhận" lines. */
-  unitReport: { copyTo: string[] };
+  /** The consolidated report's "Nơi nhận" lines and signer (the name: '' until the agency sets it). */
+  consolidatedReport: { copyTo: string[]; signerAuthority: string; signerTitle: string; signerName: string };
+  /**
+   * A unit's own report file: "Nơi nhận" lines, and who signs for each unit (by unit code): the
+   * name, and the authority lines when they differ from the kind's usual ones.
+   */
+  unitReport: { copyTo: string[]; signers: Record<string, { name: string; authority?: string[] }> };
 }

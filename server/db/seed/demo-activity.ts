@@ -32,9 +32,10 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
       ? WASTE_STREAMS.map((s, k) => ({ indicatorCode: ind.code, wasteStream: s, value: value(k) }))
       : [{ indicatorCode: ind.code, wasteStream: null, value: value(0) }];
   });
-  const sections = report.form.sections.map((s) => ({
+  const sections = report.form.sections.map((s, i) => ({
     planItemId: s.planItemId,
-    results: `Đã triển khai nội dung "${s.title}" trong năm 2026, phối hợp với các sở, ngành liên quan.`,
+    // The unit's own words, one account per item, as an officer writes them.
+    results: DEMO_RESULTS[i % DEMO_RESULTS.length],
     difficulties: 'Nguồn kinh phí còn hạn chế.',
     proposals: 'Đề nghị bố trí kinh phí sự nghiệp môi trường năm 2027.',
   }));
@@ -47,6 +48,20 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   await unit('POST', `/api/v1/reports/${saved.id}/submit`, undefined, { 'idempotency-key': `demo-${saved.id}` });
   log('Dữ liệu minh họa: kỳ báo cáo năm 2026 đã mở, Sở Tài chính đã nộp báo cáo.');
 }
+
+/** What Sở Tài chính reports, item by item, in the demo. */
+const DEMO_RESULTS = [
+  'Đã bố trí 2.500 triệu đồng kinh phí sự nghiệp môi trường năm 2026 cho các nhiệm vụ ứng dụng công nghệ sinh học.',
+  'Đã hướng dẫn các sở, ngành lồng ghép nội dung ứng dụng chế phẩm sinh học vào dự toán ngân sách năm 2027.',
+  'Đã thẩm định dự toán 03 đề tài khoa học về xử lý chất thải bằng chế phẩm sinh học.',
+  'Đã phối hợp Sở Nông nghiệp và Môi trường rà soát cơ chế hỗ trợ doanh nghiệp sản xuất chế phẩm sinh học.',
+  'Đã tổ chức 02 lớp tập huấn cho cán bộ tài chính cấp xã về chi sự nghiệp bảo vệ môi trường.',
+  'Đã trình Ủy ban nhân dân tỉnh phân bổ kinh phí truyền thông về công nghiệp sinh học cho 12 xã, phường.',
+  'Đã đề xuất ưu đãi về thuế, phí cho 04 dự án đầu tư dây chuyền sản xuất chế phẩm sinh học.',
+  'Đã kiểm tra việc sử dụng kinh phí hỗ trợ xử lý chất thải chăn nuôi tại 05 huyện cũ.',
+  'Đã cân đối nguồn vốn đầu tư công cho 02 công trình xử lý nước thải sinh hoạt bằng công nghệ sinh học.',
+  'Đã tổng hợp nhu cầu kinh phí đào tạo nhân lực công nghệ sinh học giai đoạn 2026–2030.',
+];
 
 type Call = (
   method: 'GET' | 'POST' | 'PUT',

@@ -1,8 +1,9 @@
-// Pure rules of the consolidated report: which report paragraph goes where, the indicator totals
-// by waste stream beside last year's, the annex of units, and how a regeneration merges into a
-// draft the officer has edited. No database here; consolidation.service.ts feeds and stores.
-import { WASTE_STREAMS } from '../../../shared/domain.js';
-import type { ConsolidationPart, ConsolidationTables, FrozenIndicator } from '../../db/schema/index.js';
+// Pure rules of the consolidated report: which units are expected and which reports compiled,
+// which report paragraph goes where (one group per plan item, cited by its labels as issued), and
+// one paragraph for a sentence several units (or one unit, item after item) wrote alike. The
+// totals are in compile-tables.ts, the merge into an edited draft in merge.ts. No database here.
+import { itemCitation } from '../../../shared/plan-citation.js';
+import type { ConsolidationPart, FrozenIndicator } from '../../db/schema/index.js';
 
 export const PART_ORDER: ConsolidationPart[] = ['implementation', 'results', 'difficulties', 'proposals'];
 
@@ -37,6 +38,11 @@ export interface CompileReport {
 export interface CompileInput {
   year: number;
   includeSubmitted: boolean;
+  /**
+   * Units on the cycle's list that the consolidation does not expect a report from: the
+   * department that compiles it (it does not report to itself). Expected again if it did report.
+   */
+  notExpected?: string[];
   items: CompileItem[];
   indicators: FrozenIndicator[];
   units: CompileUnit[];
@@ -63,7 +69,12 @@ export interface Group {
   part: ConsolidationPart;
   itemKey: string;
   heading: string;
+  /** The plan item as the document cites it ("mục II.1 phần Nhiệm vụ kế hoạch"); '' for a whole part. */
+  citation: string;
 }
+
+/** How a paragraph of a report not yet accepted is marked, in the text and the tables. */
+export const PROVISIONAL_MARK = '(chưa tiếp nhận)';
 
 /** Key of the group holding the units' "other results". */
 export const OTHER_RESULTS = 'other';
@@ -83,20 +94,36 @@ function isImplementationItem(item: CompileItem): boolean {
   return item.key === 'IV' || item.key.startsWith('IV.');
 }
 
-/** The headings of the draft, in order: part I, each task and solution, other results, IV, V. */
+/** A heading's text: the item's title, else its text in full (never cut short). */
+function headingText(item: CompileItem): string {
+  return (item.title ?? item.text ?? '').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * The headings of the draft, in order: part I (then one group per duty of section IV), each
+ * task and solution, other results, IV, V.
+ */
 export function draftGroups(items: CompileItem[]): Group[] {
   const sorted = [...items].sort((a, b) => a.position - b.position);
   const tasks = sorted.filter(isResultItem);
+  const duties = sorted.filter((i) => /^IV\.[^.]+$/.test(i.key));
   return [
-    { part: 'implementation', itemKey: '', heading: 'I. Tình hình triển khai thực hiện' },
+    { part: 'implementation', itemKey: '', heading: 'I. Tình hình triển khai thực hiện', citation: '' },
+    ...duties.map((d, i) => ({
+      part: 'implementation' as const,
+      itemKey: d.key,
+      heading: `${i + 1}. ${headingText(d)}`,
+      citation: itemCitation(d, items),
+    })),
     ...tasks.map((t, i) => ({
       part: 'results' as const,
       itemKey: t.key,
-      heading: `${i + 1}. ${t.title ?? t.text ?? t.key}`,
+      heading: `${i + 1}. ${headingText(t)}`,
+      citation: itemCitation(t, items),
     })),
-    { part: 'results', itemKey: OTHER_RESULTS, heading: `${tasks.length + 1}. Kết quả khác` },
-    { part: 'difficulties', itemKey: '', heading: 'IV. Khó khăn, vướng mắc' },
-    { part: 'proposals', itemKey: '', heading: 'V. Đề xuất, kiến nghị' },
+    { part: 'results', itemKey: OTHER_RESULTS, heading: `${tasks.length + 1}. Kết quả khác`, citation: '' },
+    { part: 'difficulties', itemKey: '', heading: 'IV. Khó khăn, vướng mắc', citation: '' },
+    { part: 'proposals', itemKey: '', heading: 'V. Đề xuất, kiến nghị', citation: '' },
   ];
 }
 
@@ -112,17 +139,56 @@ function clean(text: string): string {
   return text.replace(/\r\n?/g, '\n').trim();
 }
 
-/** Every paragraph the included reports give, in the order of the document. */
+/** Two texts are the same sentence when they differ only in spacing, case or the final stop. */
+function sameSentenceKey(text: string): string {
+  return text
+    .toLocaleLowerCase('vi')
+    .replace(/\s+/g, ' ')
+    .replace(/[.;:!\s]+$/, '');
+}
+
+/**
+ * The units the consolidation expects a report from: the cycle's list, without the compiling
+ * department unless it did send a report.
+ */
+export function expectedUnits(input: Pick<CompileInput, 'units' | 'reports' | 'notExpected'>): CompileUnit[] {
+  const skip = new Set(input.notExpected ?? []);
+  if (skip.size === 0) return input.units;
+  const sent = new Set(input.reports.filter((r) => r.firstSubmittedAt).map((r) => r.orgUnitId));
+  return input.units.filter((u) => !skip.has(u.orgUnitId) || sent.has(u.orgUnitId));
+}
+
+/** The reports compiled: accepted ones, and submitted ones when the officer chose so, of expected units. */
+export function compiledReports(input: CompileInput): Map<string, CompileReport> {
+  const expected = new Set(expectedUnits(input).map((u) => u.orgUnitId));
+  return new Map(
+    input.reports
+      .filter((r) => expected.has(r.orgUnitId) && isIncluded(r.status, input.includeSubmitted))
+      .map((r) => [r.id, r]),
+  );
+}
+
+/** "Sở Y tế", or "Sở Công Thương (chưa tiếp nhận)" for a report not yet accepted. */
+export function unitLabel(name: string, isProvisional: boolean): string {
+  return isProvisional ? `${name} ${PROVISIONAL_MARK}` : name;
+}
+
+type Draft = Origin & { sort: number[]; body: string; labels: string[] };
+
+/**
+ * Every paragraph the compiled reports give, in the order of the document: one group per plan
+ * item, the units in order within it. A sentence given alike by several units in one group (or by
+ * one unit for item after item, as a difficulty often is) is written once, naming them all.
+ */
 export function compileOrigins(input: CompileInput): Origin[] {
   const itemById = new Map(input.items.map((i) => [i.id, i]));
   const groups = draftGroups(input.items);
   const groupIndex = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
-  const unitById = new Map(input.units.map((u) => [u.orgUnitId, u]));
-  const unitOrder = new Map([...input.units].sort(compareUnits).map((u, i) => [u.orgUnitId, i]));
-  const included = new Map(
-    input.reports.filter((r) => isIncluded(r.status, input.includeSubmitted)).map((r) => [r.id, r]),
-  );
-  const out: Array<Origin & { sort: number[] }> = [];
+  const units = expectedUnits(input);
+  const unitById = new Map(units.map((u) => [u.orgUnitId, u]));
+  const unitOrder = new Map([...units].sort(compareUnits).map((u, i) => [u.orgUnitId, i]));
+  const included = compiledReports(input);
+  const out: Draft[] = [];
   const push = (
     r: CompileReport,
     part: ConsolidationPart,
@@ -134,19 +200,21 @@ export function compileOrigins(input: CompileInput): Origin[] {
   ) => {
     const body = clean(text);
     if (!body) return;
-    const unit = unitById.get(r.orgUnitId);
-    const unitName = unit?.name ?? 'Đơn vị';
+    const unitName = unitById.get(r.orgUnitId)?.name ?? 'Đơn vị';
+    const known = groupIndex.has(`${part}|${itemKey}`);
     const g = groupIndex.get(`${part}|${itemKey}`) ?? groupIndex.get(`${part}|`) ?? 0;
+    const isProvisional = r.status !== 'accepted';
     out.push({
       originKey: `${r.id}:${key}`,
       part,
-      itemKey: groupIndex.has(`${part}|${itemKey}`) ? itemKey : '',
-      // The unit is named in the text, as a typist would write it; the officer may rewrite it.
-      text: body.startsWith(unitName) ? body : `${unitName}: ${body}`,
+      itemKey: known ? itemKey : '',
+      text: body,
+      body,
+      labels: [unitLabel(unitName, isProvisional)],
       sourceUnitId: r.orgUnitId,
       sourceUnitName: unitName,
       sourceReportId: r.id,
-      isProvisional: r.status !== 'accepted',
+      isProvisional,
       sort: [g, unitOrder.get(r.orgUnitId) ?? 1e6, itemPos, field],
     });
   };
@@ -155,7 +223,7 @@ export function compileOrigins(input: CompileInput): Origin[] {
     const item = itemById.get(s.planItemId);
     if (!r || !item) continue;
     const resultsPart: ConsolidationPart = isImplementationItem(item) ? 'implementation' : 'results';
-    const resultsKey = resultsPart === 'results' ? resultItemKey(item, input.items) : '';
+    const resultsKey = resultsPart === 'results' ? resultItemKey(item, input.items) : dutyKey(item);
     push(r, resultsPart, resultsKey, `${s.planItemId}:results`, s.results, item.position, 0);
     push(r, 'difficulties', '', `${s.planItemId}:difficulties`, s.difficulties, item.position, 1);
     push(r, 'proposals', '', `${s.planItemId}:proposals`, s.proposals, item.position, 2);
@@ -168,7 +236,33 @@ export function compileOrigins(input: CompileInput): Origin[] {
     for (let i = 0; i < a.sort.length; i += 1) if (a.sort[i] !== b.sort[i]) return a.sort[i] - b.sort[i];
     return a.originKey.localeCompare(b.originKey);
   });
-  return out.map(({ sort: _sort, ...o }) => o);
+  // One paragraph per sentence and group: the first keeps its origin, the others lend their units.
+  const first = new Map<string, Draft>();
+  const kept: Draft[] = [];
+  for (const o of out) {
+    const key = `${o.part}|${o.itemKey}|${sameSentenceKey(o.body)}`;
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, o);
+      kept.push(o);
+      continue;
+    }
+    for (const label of o.labels) if (!seen.labels.includes(label)) seen.labels.push(label);
+    seen.isProvisional ||= o.isProvisional;
+  }
+  return kept.map(({ sort: _sort, body, labels, ...o }) => {
+    // The units are named in the text, as a typist would write it; the officer may rewrite it.
+    // A text that starts with its unit's name keeps it, marked when not yet accepted.
+    const named = labels.length === 1 && body.startsWith(o.sourceUnitName);
+    const text = named ? `${labels[0]}${body.slice(o.sourceUnitName.length)}` : `${labels.join(', ')}: ${body}`;
+    return { ...o, text, sourceUnitName: labels.join(', ') };
+  });
+}
+
+/** The duty of section IV an item belongs to ("IV.2" for "IV.2.a"), '' for section IV itself. */
+function dutyKey(item: CompileItem): string {
+  const match = /^IV\.[^.]+/.exec(item.key);
+  return match ? match[0] : '';
 }
 
 /** The task or solution an item belongs to (itself, or its nearest ancestor by key). */
@@ -182,199 +276,4 @@ function resultItemKey(item: CompileItem, items: CompileItem[]): string {
     if (parent && isResultItem(parent)) return parent.key;
   }
   return OTHER_RESULTS;
-}
-
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
-
-/** The indicator totals by waste stream with last year beside, and the annex of units. */
-export function compileTables(input: CompileInput): ConsolidationTables {
-  const included = new Set(input.reports.filter((r) => isIncluded(r.status, input.includeSubmitted)).map((r) => r.id));
-  const dataStreams = new Set(input.values.map((v) => v.stream).filter(Boolean));
-  const streams = [
-    ...WASTE_STREAMS,
-    ...[...dataStreams].filter((s) => !(WASTE_STREAMS as readonly string[]).includes(s)).sort(),
-  ];
-  const indicators = [...input.indicators]
-    .filter((i) => i.valueType !== 'text')
-    .sort((a, b) => a.position - b.position);
-  const numeric = (i: FrozenIndicator, v: { value: unknown; num: number | null }): number | null =>
-    i.valueType === 'boolean' ? (v.value === true ? 1 : null) : typeof v.num === 'number' ? v.num : null;
-  const byInd = new Map(indicators.map((i) => [i.code, i]));
-
-  // Totals by indicator, then by stream ('' when not by stream): nested maps rather than a
-  // composed "code|stream" key, which cost a new string per value over tens of thousands of values.
-  const sums = new Map<string, Map<string, number>>(indicators.map((i) => [i.code, new Map()]));
-  const reporters = new Map<string, Set<string>>(indicators.map((i) => [i.code, new Set()]));
-  const perReport = new Map<string, Map<string, number | string | boolean | null>>();
-  for (const v of input.values) {
-    const ind = byInd.get(v.indicatorCode);
-    if (!ind) continue;
-    const n = numeric(ind, v);
-    // Per-unit values for the annex: every report, compiled or not.
-    let m = perReport.get(v.reportId);
-    if (!m) perReport.set(v.reportId, (m = new Map()));
-    if (ind.byWasteStream) {
-      if (n !== null) m.set(ind.code, round(((m.get(ind.code) as number | null) ?? 0) + n));
-    } else m.set(ind.code, ind.valueType === 'boolean' ? (v.value as boolean) : n);
-    if (!included.has(v.reportId) || n === null) continue;
-    const byStream = sums.get(ind.code)!;
-    const stream = ind.byWasteStream ? v.stream : '';
-    byStream.set(stream, (byStream.get(stream) ?? 0) + n);
-    reporters.get(ind.code)!.add(v.reportId);
-  }
-  const prev = new Map<string, number>();
-  for (const v of input.previous?.values ?? []) {
-    if (v.num === null) continue;
-    const ind = byInd.get(v.indicatorCode);
-    const key = `${v.indicatorCode}|${ind?.byWasteStream ? v.stream : ''}`;
-    prev.set(key, (prev.get(key) ?? 0) + v.num);
-  }
-  const get = (m: Map<string, number>, k: string) => (m.has(k) ? round(m.get(k)!) : null);
-  const total = (code: string, stream: string) => {
-    const n = sums.get(code)!.get(stream);
-    return n === undefined ? null : round(n);
-  };
-  const sumOf = (xs: Array<number | null>) =>
-    xs.some((x) => x !== null) ? round(xs.reduce<number>((a, x) => a + (x ?? 0), 0)) : null;
-
-  const tableIndicators = indicators.map((i) => {
-    const rows = i.byWasteStream
-      ? streams.map((s) => ({
-          stream: s,
-          value: total(i.code, s),
-          previous: input.previous ? get(prev, `${i.code}|${s}`) : null,
-        }))
-      : [{ stream: '', value: total(i.code, ''), previous: input.previous ? get(prev, `${i.code}|`) : null }];
-    return {
-      code: i.code,
-      name: i.name,
-      unit: i.valueType === 'boolean' ? 'đơn vị' : i.unit,
-      byWasteStream: i.byWasteStream,
-      streams: rows,
-      total: sumOf(rows.map((r) => r.value)),
-      previousTotal: input.previous ? sumOf(rows.map((r) => r.previous)) : null,
-      reporting: reporters.get(i.code)!.size,
-    };
-  });
-
-  const reportByUnit = new Map(input.reports.map((r) => [r.orgUnitId, r]));
-  const units = [...input.units].sort(compareUnits).map((u): ConsolidationTables['units'][number] => {
-    const r = reportByUnit.get(u.orgUnitId);
-    const submitted = Boolean(r?.firstSubmittedAt);
-    return {
-      orgUnitId: u.orgUnitId,
-      code: u.code,
-      name: u.name,
-      kind: u.kind,
-      timing: !submitted ? 'missing' : r!.isLate ? 'late' : 'on_time',
-      reportStatus: r?.status ?? 'none',
-      included: r ? isIncluded(r.status, input.includeSubmitted) : false,
-      daysLate: r?.daysLate ?? 0,
-      submittedAt: r?.firstSubmittedAt ? r.firstSubmittedAt.toISOString() : null,
-      values: r ? Object.fromEntries(perReport.get(r.id) ?? []) : {},
-    };
-  });
-  return { indicators: tableIndicators, units, previousYear: input.previous?.year ?? null, streams };
-}
-
-/* ───────────────────────────── merging a regeneration ───────────────────────────── */
-
-/** A stored paragraph, as the merge sees it. */
-export interface DraftParagraph {
-  id: string;
-  part: ConsolidationPart;
-  itemKey: string;
-  position: number;
-  text: string;
-  originKey: string | null;
-  sourceText: string | null;
-  sourceUnitId: string | null;
-  sourceUnitName: string | null;
-  sourceReportId: string | null;
-  isProvisional: boolean;
-  isEdited: boolean;
-  isRemoved: boolean;
-  sourceChanged: boolean;
-  addedGeneration: number;
-  changedGeneration: number;
-}
-
-/**
- * Merges freshly compiled paragraphs into the draft, generation `generation`:
- * - a paragraph the officer did not edit follows its source (text updated, marked updated);
- * - an edited paragraph keeps the officer's text; a changed source is flagged, never applied;
- * - a removed paragraph stays removed;
- * - a new source paragraph is added at the end of its group, marked new;
- * - an unedited paragraph whose source is gone (report no longer compiled) is dropped; an
- *   edited one stays, since it is the officer's text now.
- * Paragraphs added by hand are untouched. Positions are renumbered group by group.
- */
-export function mergeDraft(
-  existing: DraftParagraph[],
-  origins: Origin[],
-  groups: Group[],
-  generation: number,
-  newId: () => string,
-): { paragraphs: DraftParagraph[]; added: number; updated: number } {
-  const fresh = new Set(origins.map((o) => o.originKey));
-  let added = 0;
-  let updated = 0;
-  const kept: DraftParagraph[] = [];
-  for (const p of existing) {
-    if (p.originKey && !fresh.has(p.originKey) && !p.isEdited) continue;
-    kept.push({ ...p });
-  }
-  const keptByOrigin = new Map(kept.filter((p) => p.originKey).map((p) => [p.originKey!, p]));
-  const appended: DraftParagraph[] = [];
-  for (const o of origins) {
-    const p = keptByOrigin.get(o.originKey);
-    if (!p) {
-      added += 1;
-      appended.push({
-        id: newId(),
-        part: o.part,
-        itemKey: o.itemKey,
-        position: 0,
-        text: o.text,
-        originKey: o.originKey,
-        sourceText: o.text,
-        sourceUnitId: o.sourceUnitId,
-        sourceUnitName: o.sourceUnitName,
-        sourceReportId: o.sourceReportId,
-        isProvisional: o.isProvisional,
-        isEdited: false,
-        isRemoved: false,
-        sourceChanged: false,
-        addedGeneration: generation,
-        changedGeneration: generation,
-      });
-      continue;
-    }
-    p.isProvisional = o.isProvisional;
-    p.sourceUnitName = o.sourceUnitName;
-    if (p.sourceText === o.text) continue;
-    p.sourceText = o.text;
-    if (p.isRemoved) continue;
-    if (p.isEdited) p.sourceChanged = true;
-    else {
-      p.text = o.text;
-      updated += 1;
-    }
-    p.changedGeneration = generation;
-  }
-  const groupIndex = new Map(groups.map((g, i) => [`${g.part}|${g.itemKey}`, i]));
-  const partEnd = (part: ConsolidationPart) => {
-    let last = -1;
-    groups.forEach((g, i) => {
-      if (g.part === part) last = i;
-    });
-    return last;
-  };
-  const indexOf = (p: DraftParagraph) => groupIndex.get(`${p.part}|${p.itemKey}`) ?? partEnd(p.part);
-  const ordered = [...kept.sort((a, b) => a.position - b.position), ...appended];
-  // Stable sort by group keeps the officer's order inside each group and puts new ones last.
-  const withIndex = ordered.map((p, i) => ({ p, g: indexOf(p), i }));
-  withIndex.sort((a, b) => a.g - b.g || a.i - b.i);
-  const paragraphs = withIndex.map(({ p }, i) => ({ ...p, position: i }));
-  return { paragraphs, added, updated };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index.js';
 import { cycleById, expectedUnitsOf, lastYearValues, listCompilableReports } from '../reporting/index.js';
 import type { CompileInput } from './compile.js';
-import type { DraftParagraph } from './compile.js';
+import type { DraftParagraph } from './merge.js';
 
 export type DraftRow = typeof consolidationDrafts.$inferSelect;
 export type ParagraphRow = typeof consolidationParagraphs.$inferSelect;
@@ -28,6 +28,7 @@ export async function loadCompileInput(
   db: DbOrTx,
   cycleId: string,
   includeSubmitted: boolean,
+  compilingAgency?: string,
 ): Promise<CompileInput | null> {
   const cycle = await cycleById(db, cycleId);
   if (!cycle || !cycle.planVersionId) return null;
@@ -37,9 +38,12 @@ export async function loadCompileInput(
     listCompilableReports(db, cycleId, { includeSubmitted }),
     lastYearValues(db, { planId: cycle.planId, year: cycle.year }),
   ]);
+  // The department that compiles (the header's agency) does not report to itself.
+  const agency = compilingAgency?.toLocaleUpperCase('vi');
   return {
     year: cycle.year,
     includeSubmitted,
+    notExpected: agency ? units.filter((u) => u.name.toLocaleUpperCase('vi') === agency).map((u) => u.orgUnitId) : [],
     items,
     indicators: cycle.form?.indicators ?? [],
     // A department is named short ("Sở Y tế"); a commune by its full name ("Xã Giao Long").
@@ -128,6 +132,7 @@ export async function getDraftState(db: DbOrTx, id: string, opts: { forUpdate?: 
       generation: consolidationDrafts.generation,
       version: consolidationDrafts.version,
       includeSubmitted: consolidationDrafts.includeSubmitted,
+      agency: consolidationDrafts.agency,
     })
     .from(consolidationDrafts)
     .where(eq(consolidationDrafts.id, id));
@@ -175,12 +180,13 @@ export async function listParagraphs(db: DbOrTx, draftId: string): Promise<Parag
 export async function listDocumentParagraphs(
   db: DbOrTx,
   draftId: string,
-): Promise<Array<Pick<ParagraphRow, 'part' | 'itemKey' | 'text'>>> {
+): Promise<Array<Pick<ParagraphRow, 'part' | 'itemKey' | 'text' | 'sourceUnitName'>>> {
   return db
     .select({
       part: consolidationParagraphs.part,
       itemKey: consolidationParagraphs.itemKey,
       text: consolidationParagraphs.text,
+      sourceUnitName: consolidationParagraphs.sourceUnitName,
     })
     .from(consolidationParagraphs)
     .where(and(eq(consolidationParagraphs.draftId, draftId), eq(consolidationParagraphs.isRemoved, false)))

@@ -3,12 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
 import {
+  ApproveConsolidationRequest,
   ConsolidationDto,
   DocumentParams,
   GenerateConsolidationRequest,
   JobStateDto,
   UpdateConsolidationRequest,
 } from '../../../shared/contracts/consolidation.js';
+import * as approval from './approval.service.js';
 import * as service from './consolidation.service.js';
 import * as documents from './document.service.js';
 import * as edit from './draft-edit.service.js';
@@ -82,6 +84,19 @@ export const consolidationRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => edit.updateConsolidation(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/cycles/:id/consolidation/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve the draft as it stands for signature: its Word file then carries no "DỰ THẢO" mark',
+        params: IdParams,
+        body: ApproveConsolidationRequest,
+        response: { 200: ConsolidationDto, ...errors },
+      },
+    },
+    async (req) => approval.approveConsolidation(req.ctx, req.params.id, req.body),
   );
   api.post(
     '/cycles/:id/consolidation/document',

@@ -11,8 +11,9 @@ import { runDueJobs } from '../../lib/jobs.js';
 import { localize, type Language } from '../../lib/messages.js';
 import { cycleById } from '../reporting/index.js';
 import { draftGroups, type Group } from './compile.js';
+import type { ConsolidationTables } from '../../db/schema/index.js';
 import * as repo from './consolidation.repository.js';
-import { canEditConsolidation, canGenerateConsolidation } from './policy.js';
+import { canApproveConsolidation, canEditConsolidation, canGenerateConsolidation } from './policy.js';
 
 export const GENERATE_JOB = 'consolidation.generate';
 export const RENDER_JOB = 'consolidation.render';
@@ -83,6 +84,22 @@ export async function groupsOf(db: DbOrTx, cycleId: string): Promise<Group[]> {
   return draftGroups(await repo.listPlanItems(db, cycle.planVersionId));
 }
 
+/** N/M and the rest of the compiled set, from the frozen annex (the document reads the same). */
+export function compiledCounts(units: ConsolidationTables['units']) {
+  const compiled = units.filter((unit) => unit.included);
+  return {
+    expected: units.length,
+    compiled: compiled.length,
+    provisional: compiled.filter((unit) => unit.reportStatus !== 'accepted').length,
+    returned: units.filter((unit) => unit.reportStatus === 'returned').length,
+  };
+}
+
+/** Whether the draft is as the officer approved it for signature (its file then carries no "DỰ THẢO"). */
+export function isApproved(draft: Pick<repo.DraftRow, 'approvedVersion' | 'version'>): boolean {
+  return draft.approvedVersion !== null && draft.approvedVersion === draft.version;
+}
+
 export async function toDto(
   ctx: Pick<Ctx, 'actor' | 'db' | 'lang'>,
   draft: repo.DraftRow,
@@ -124,7 +141,7 @@ export async function toDto(
       signerTitle: draft.signerTitle,
       signerName: draft.signerName,
     },
-    groups: groups.map((g) => ({ part: g.part, itemKey: g.itemKey, heading: g.heading })),
+    groups: groups.map((g) => ({ part: g.part, itemKey: g.itemKey, heading: g.heading, citation: g.citation })),
     paragraphs: visible,
     removedCount: paragraphs.length - visible.length,
     sinceLast: {
@@ -150,6 +167,10 @@ export async function toDto(
       submittedAt: unit.submittedAt,
     })),
     previousYear: tables?.previousYear ?? null,
+    counts: compiledCounts(tables?.units ?? []),
+    approval: draft.approvedAt
+      ? { at: draft.approvedAt.toISOString(), by: draft.approvedByName, isCurrent: isApproved(draft) }
+      : null,
     documents: documents.map((document) => ({
       id: document.id,
       fileName: document.fileName,
@@ -164,6 +185,7 @@ export async function toDto(
     abilities: {
       canEdit: canEditConsolidation(ctx.actor),
       canGenerate: canGenerateConsolidation(ctx.actor, cycle).allowed,
+      canApprove: canApproveConsolidation(ctx.actor, draft).allowed,
     },
   };
 }

@@ -250,7 +250,8 @@ describe('the consolidated Word document (Nghị định 30/2020)', () => {
     const firstHeader = parts.headers[`word/${target(ref('first'))}`];
     const defaultHeader = parts.headers[`word/${target(ref('default'))}`];
     expect(firstHeader).not.toMatch(/PAGE/);
-    expect(textOf(firstHeader).trim()).toBe('');
+    // Not approved yet: the only text of page 1's header is the draft's mark.
+    expect(textOf(firstHeader).trim()).toBe('DỰ THẢO');
     expect(defaultHeader).toMatch(/PAGE/);
     expect(defaultHeader).toContain('<w:jc w:val="center"/>');
   });
@@ -364,7 +365,11 @@ describe('the consolidated Word document (Nghị định 30/2020)', () => {
       expect(p1).toContain('Kính gửi: Ủy ban nhân dân tỉnh Vĩnh Long.');
       // Page 1 carries no number; page 2 starts with "2" in the top margin.
       expect(p1.trimStart().startsWith('1')).toBe(false);
-      expect(page(2).trimStart().split('\n')[0].trim()).toBe('2');
+      const page2 = page(2)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && line !== 'DỰ THẢO');
+      expect(page2[0]).toBe('2');
       const all = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
       expect(all).toContain('130,5');
       expect(all).toContain('KT. GIÁM ĐỐC');

@@ -8,7 +8,7 @@ import type { Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
 import { buildCycleExport } from '../../lib/spreadsheets/workbooks.js';
 import { planContext } from '../reporting/index.js';
-import { compileTables } from './compile.js';
+import { compileTables } from './compile-tables.js';
 import { loadCompileInput } from './consolidation.repository.js';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -12,7 +12,7 @@ import { enqueueJob } from '../../lib/jobs.js';
 import { fileStorage } from '../../lib/storage.js';
 import { cycleWithPlan, planIssuerName } from '../reporting/index.js';
 import * as repo from './consolidation.repository.js';
-import { draftNotFound, groupsOf, jobState, kick, RENDER_JOB } from './consolidation.service.js';
+import { draftNotFound, groupsOf, isApproved, jobState, kick, RENDER_JOB } from './consolidation.service.js';
 import { consolidationDocument } from './document-model.js';
 
 /** Renders the draft as it stands and stores the file with its checksum (no transaction held while rendering). */
@@ -47,11 +47,12 @@ export async function renderDraftDocument(
     groups,
     paragraphs,
     tables: draft.tables,
+    isDraft: !isApproved(draft),
   });
   const body = await renderOfficialDocument(model);
   await opts.progress?.(80, 'Đang lưu tệp');
   const stored = await fileStorage({ db, config }).put(body);
-  const fileName = `bao-cao-tong-hop-${context.cycle.year}-v${draft.version}.docx`;
+  const fileName = `${isApproved(draft) ? '' : 'du-thao-'}bao-cao-tong-hop-nam-${context.cycle.year}-v${draft.version}.docx`;
   const actor = opts.createdBy ? await repo.getUserActor(db, opts.createdBy) : undefined;
   const doc = await db.transaction(async (tx) => {
     const row = await repo.insertDocument(tx, {

@@ -11,7 +11,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg } from '../../lib/errors.js';
 import { cycleById } from '../reporting/index.js';
-import type { DraftParagraph } from './compile.js';
+import type { DraftParagraph } from './merge.js';
 import * as repo from './consolidation.repository.js';
 import { cycleNotFound, draftNotFound, groupsOf, toDto } from './consolidation.service.js';
 

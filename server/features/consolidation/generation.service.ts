@@ -11,7 +11,9 @@ import { AppError, msg, type Message } from '../../lib/errors.js';
 import { enqueueJob } from '../../lib/jobs.js';
 import { getAgencySettings } from '../settings/index.js';
 import { cycleWithPlan, planIssuerName, provinceOn, type CycleWithPlan } from '../reporting/index.js';
-import { compileOrigins, compileTables, draftGroups, mergeDraft, type DraftParagraph } from './compile.js';
+import { compileOrigins, draftGroups } from './compile.js';
+import { compileTables } from './compile-tables.js';
+import { mergeDraft, type DraftParagraph } from './merge.js';
 import * as repo from './consolidation.repository.js';
 import { cycleNotFound, GENERATE_JOB, kick, toDto } from './consolidation.service.js';
 import { canGenerateConsolidation } from './policy.js';
@@ -35,7 +37,7 @@ async function defaultSettings(db: DbOrTx, actor: Actor, context: CycleWithPlan,
     copyTo: settings.consolidatedReport.copyTo,
     signerAuthority: settings.consolidatedReport.signerAuthority,
     signerTitle: settings.consolidatedReport.signerTitle,
-    signerName: '',
+    signerName: settings.consolidatedReport.signerName,
   };
 }
 
@@ -120,7 +122,7 @@ export async function runGeneration(
   const start = await repo.getDraftState(db, payload.draftId);
   if (!start) return { skipped: true };
   await progress(5, msg('Đang đọc báo cáo của các đơn vị', "Reading the units' reports"));
-  const input = await repo.loadCompileInput(db, payload.cycleId, start.includeSubmitted);
+  const input = await repo.loadCompileInput(db, payload.cycleId, start.includeSubmitted, start.agency);
   if (!input) throw new Error('cycle has no frozen plan version');
   await progress(45, msg('Đang tổng hợp nội dung và số liệu', 'Compiling the text and figures'));
   const origins = compileOrigins(input);

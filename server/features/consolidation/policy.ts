@@ -23,3 +23,18 @@ export function canGenerateConsolidation(
   if (cycle.status === 'draft') return { allowed: false, reason: 'cycle-not-open' };
   return { allowed: true };
 }
+
+/**
+ * Approving the draft for signature (the file then loses its "DỰ THẢO" mark): an editor, once the
+ * draft is generated, not already approved as it stands, and with the signer named.
+ */
+export function canApproveConsolidation(
+  actor: Actor | null,
+  draft: { status: string; version: number; approvedVersion: number | null; signerName: string },
+): { allowed: true } | { allowed: false; reason: 'permission' | 'not-ready' | 'approved' | 'no-signer' } {
+  if (!canEditConsolidation(actor)) return { allowed: false, reason: 'permission' };
+  if (draft.status !== 'ready') return { allowed: false, reason: 'not-ready' };
+  if (draft.approvedVersion === draft.version) return { allowed: false, reason: 'approved' };
+  if (!draft.signerName.trim()) return { allowed: false, reason: 'no-signer' };
+  return { allowed: true };
+}

@@ -103,6 +103,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/cycles/{id}/consolidation':                    row(D, D, A, A, D),
   'PATCH /api/v1/cycles/{id}/consolidation':                  row(D, D, D, A, D),
   'POST /api/v1/cycles/{id}/consolidation/document':          row(D, D, D, A, D),
+  'POST /api/v1/cycles/{id}/consolidation/approve':           row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}/consolidation.docx':               row(D, D, A, A, D),
   'GET /api/v1/cycles/{id}/consolidation/documents/{documentId}': row(D, D, A, A, D),
   'GET /api/v1/cycles/{id}/export.xlsx':                      row(D, D, A, A, D),
@@ -216,6 +217,7 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/reports/{id}/return': () => ({ reason: 'Thiếu số liệu chỉ tiêu' }),
   'POST /api/v1/cycles/{id}/consolidation': () => ({}),
   'PATCH /api/v1/cycles/{id}/consolidation': () => ({ version: 1 }),
+  'POST /api/v1/cycles/{id}/consolidation/approve': () => ({ version: 999 }),
   'POST /api/v1/feedback': () => ({
     name: 'Nguyễn Văn An',
     contact: 'an.nguyen@example.vn',

@@ -5,6 +5,7 @@ import { WASTE_STREAMS } from '../../../shared/domain.js';
 import type { BodyBlock, BodyTable } from '../../lib/documents/decree30-body.js';
 import type { OfficialDocument } from '../../lib/documents/decree30.js';
 import { formatCitationDate } from '../../../shared/format.js';
+import { itemCitation, type CitableItem } from '../../../shared/plan-citation.js';
 import { paragraphs, streamLabel } from './document-text.js';
 
 /** How a unit signs and abbreviates, from its kind. */
@@ -64,6 +65,10 @@ export function reportDocument(
     abbreviations: Record<string, string>;
     focalDepartment: string;
     copyTo: string[];
+    /** The items of the cycle's plan version: sections are cited by their labels and full titles. */
+    items: Array<CitableItem & { id: string; text: string | null }>;
+    /** Who signs for the unit (agency settings); without it the name's place stays blank. */
+    signer?: { name: string; authority?: string[] };
   },
 ): OfficialDocument {
   const agency = unitAgency(
@@ -80,11 +85,20 @@ export function reportDocument(
     { kind: 'heading', level: 1, text: 'I. Kết quả thực hiện nhiệm vụ được giao' },
   ];
   const sections = new Map(report.sections.map((section) => [section.planItemId, section]));
+  const itemById = new Map(options.items.map((item) => [item.id, item]));
   report.form.sections.forEach((formSection, i) => {
+    const item = itemById.get(formSection.planItemId);
+    const citation = item ? itemCitation(item, options.items) : `mục ${formSection.label.replace(/\.$/, '')}`;
+    const role = formSection.role === 'lead' ? 'đơn vị chủ trì' : 'đơn vị phối hợp';
+    // Cited by the labels as issued and the item's own words in full, never a shortened title.
+    const title = item?.title?.trim();
+    body.push({ kind: 'heading', level: 2, text: `${i + 1}. ${title ?? `Nhiệm vụ tại ${citation}`}` });
     body.push({
-      kind: 'heading',
-      level: 2,
-      text: `${i + 1}. ${formSection.title} (mục ${formSection.key} của Kế hoạch${formSection.role === 'lead' ? ', chủ trì' : ', phối hợp'})`,
+      kind: 'paragraph',
+      italic: true,
+      keepNext: true,
+      text:
+        title || !item?.text ? `(Theo ${citation}; ${role}.)` : `(Theo ${citation}: "${item.text.trim()}"; ${role}.)`,
     });
     const text = sections.get(formSection.planItemId)?.results.trim();
     body.push(...(text ? paragraphs(text) : [{ kind: 'paragraph' as const, text: 'Chưa có kết quả.', italic: true }]));
@@ -114,9 +128,17 @@ export function reportDocument(
           : null;
   const rows: BodyTable['rows'] = [];
   const bold: number[] = [];
+  // A text answer is written below the table, in full: never squeezed into a number's column.
+  const texts: BodyBlock[] = [];
   [...report.form.indicators]
     .sort((a, b) => a.position - b.position)
     .forEach((ind, i) => {
+      const answer = values.get(`${ind.code}|`);
+      if (ind.valueType === 'text' && typeof answer === 'string' && answer.trim()) {
+        rows.push([i + 1, `${ind.name} (${ind.code})`, ind.unit, null, 'Xem dưới bảng']);
+        texts.push({ kind: 'paragraph', text: `- ${ind.name} (${ind.code}): ${answer.trim()}` });
+        return;
+      }
       if (!ind.byWasteStream) {
         rows.push([
           i + 1,
@@ -149,15 +171,21 @@ export function reportDocument(
   body.push({
     kind: 'table',
     columns: [
-      { title: 'STT', width: 8, align: 'center' },
-      { title: 'Chỉ tiêu', width: 48 },
-      { title: 'Đơn vị tính', width: 16, align: 'center' },
-      { title: report.previous ? `Năm ${report.previous.year}` : 'Năm trước', width: 14, align: 'right' },
-      { title: `Năm ${report.year}`, width: 14, align: 'right' },
+      { title: 'STT', width: 6, align: 'center', kind: 'short' },
+      { title: 'Chỉ tiêu', width: 50 },
+      { title: 'Đơn vị tính', width: 14, align: 'center', kind: 'short' },
+      {
+        title: report.previous ? `Năm ${report.previous.year}` : 'Năm trước',
+        width: 14,
+        align: 'right',
+        kind: 'number',
+      },
+      { title: `Năm ${report.year}`, width: 14, align: 'right', kind: 'number' },
     ],
     rows,
     boldRows: bold,
   });
+  body.push(...texts);
   const difficulties = report.sections.map((section) => section.difficulties.trim()).filter(Boolean);
   const proposals = [
     ...report.sections.map((section) => section.proposals.trim()),
@@ -188,7 +216,9 @@ export function reportDocument(
     recipients: [`Ủy ban nhân dân tỉnh ${options.province};`, `${options.focalDepartment} tỉnh ${options.province}.`],
     body,
     copyTo: options.copyTo,
-    signerAuthority: agency.signer,
-    signerName: '',
+    signerAuthority: options.signer?.authority?.length ? options.signer.authority : agency.signer,
+    signerName: options.signer?.name ?? '',
+    // Until the focal department accepts it, the file is a draft.
+    isDraft: report.status !== 'accepted',
   };
 }

@@ -6,6 +6,7 @@ import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { vietnamDate } from '../../../shared/format.js';
 import { reportFileName } from '../../../shared/file-names.js';
 import { WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
+import { loadItems } from '../plan/index.js';
 import { getAgencySettings } from '../settings/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -57,6 +58,8 @@ export async function getReportDocx(
       abbreviations: settings.departmentAbbreviations,
       focalDepartment: settings.focalDepartment.name,
       copyTo: settings.unitReport.copyTo,
+      items: context.cycle.planVersionId ? (await loadItems(ctx.db, context.cycle.planVersionId)).items : [],
+      signer: settings.unitReport.signers[report.unit.code],
     }),
   );
   const put = await storage.put(body);

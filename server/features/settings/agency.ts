@@ -11,8 +11,17 @@ const AgencySettingsSchema = z.object({
   issuingBody: text,
   focalDepartment: z.object({ name: text, abbreviation: text }),
   departmentAbbreviations: z.record(z.string(), text),
-  consolidatedReport: z.object({ copyTo: z.array(text), signerAuthority: z.string(), signerTitle: z.string() }),
-  unitReport: z.object({ copyTo: z.array(text) }),
+  consolidatedReport: z.object({
+    copyTo: z.array(text),
+    signerAuthority: z.string(),
+    signerTitle: z.string(),
+    // Settings stored before the signer's name was one read as no name yet.
+    signerName: z.string().default(''),
+  }),
+  unitReport: z.object({
+    copyTo: z.array(text),
+    signers: z.record(z.string(), z.object({ name: z.string(), authority: z.array(text).optional() })).default({}),
+  }),
 }) satisfies z.ZodType<AgencySettings>;
 
 /**

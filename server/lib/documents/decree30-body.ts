@@ -7,10 +7,17 @@ import { BODY_PT, FONT, mm, pt } from './decree30-page.js';
 /** A cell of a body table: text, or a number written right-aligned in the vi-VN format. */
 export type TableCellValue = string | number | null;
 
+/**
+ * What a column holds, which decides its width: `text` columns (names, descriptions) share the
+ * room left once every other column has what its longest value and title word need, so a text
+ * is never squeezed into a number's width and a number or a short label never breaks.
+ */
+export type ColumnKind = 'text' | 'number' | 'short';
+
 export interface BodyTable {
   kind: 'table';
-  /** Column titles (bold header row) with relative widths and alignment of their cells. */
-  columns: Array<{ title: string; width: number; align?: 'left' | 'center' | 'right' }>;
+  /** Column titles (bold header row) with relative widths, alignment of their cells and content kind (default text). */
+  columns: Array<{ title: string; width: number; align?: 'left' | 'center' | 'right'; kind?: ColumnKind }>;
   rows: TableCellValue[][];
   /** Rows written bold (e.g. "Tổng cộng"), by index. */
   boldRows?: number[];
@@ -21,7 +28,13 @@ export interface BodyTable {
 /** One block of the body. */
 export type BodyBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; italic?: boolean }
+  | {
+      kind: 'paragraph';
+      text: string;
+      italic?: boolean;
+      /** Kept on the page of what follows (a lead-in line, the sentence before a table). */
+      keepNext?: boolean;
+    }
   | { kind: 'note'; text: string }
   | BodyTable;
 
@@ -56,11 +69,63 @@ function runStartXml(o: { size?: number; bold?: boolean; italic?: boolean }): st
 }
 const RUN_END = '</w:t></w:r>';
 
-const BODY_PARAGRAPH_PROPS = `<w:pPr><w:spacing w:after="120" w:before="0" w:line="288" w:lineRule="auto"/><w:ind w:firstLine="${mm(10)}"/><w:jc w:val="both"/></w:pPr>`;
+const bodyParagraphProps = (keepNext: boolean) =>
+  `<w:pPr>${keepNext ? '<w:keepNext/>' : ''}<w:spacing w:after="120" w:before="0" w:line="288" w:lineRule="auto"/><w:ind w:firstLine="${mm(10)}"/><w:jc w:val="both"/></w:pPr>`;
+const BODY_PARAGRAPH_PROPS = bodyParagraphProps(false);
+const KEEP_NEXT_PARAGRAPH_PROPS = bodyParagraphProps(true);
 
-/** A justified body paragraph, first line indented 1 cm, 14 pt. */
-function bodyParagraphXml(text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}): string {
-  return `<w:p>${BODY_PARAGRAPH_PROPS}${runStartXml({ size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })}${escapeXml(text)}${RUN_END}</w:p>`;
+/** A justified body paragraph, first line indented 1 cm, 14 pt; `keepNext` keeps it with what follows. */
+function bodyParagraphXml(
+  text: string,
+  o: { bold?: boolean; italic?: boolean; size?: number; keepNext?: boolean } = {},
+): string {
+  return `<w:p>${o.keepNext ? KEEP_NEXT_PARAGRAPH_PROPS : BODY_PARAGRAPH_PROPS}${runStartXml({ size: o.size ?? BODY_PT, bold: o.bold, italic: o.italic })}${escapeXml(text)}${RUN_END}</w:p>`;
+}
+
+/** Rough width in twips of a string of Times New Roman at `sizePt` (digits and lower case ~0.5 em). */
+function textTwips(text: string, sizePt: number, bold: boolean): number {
+  let em = 0;
+  for (const c of text) em += /[A-ZĐÀ-Ỹ]/u.test(c) ? 0.68 : c === ' ' ? 0.25 : /[.,;:()]/.test(c) ? 0.3 : 0.5;
+  return Math.ceil(em * sizePt * 20 * (bold ? 1.08 : 1));
+}
+
+/** Twips a cell needs around its text: the table's left and right cell margins, and a little slack. */
+const CELL_PADDING = 80 + 80 + 40;
+
+/**
+ * Column widths in twips, by content kind: a number or short column gets at least what its
+ * longest value and its title's longest word need; text columns share what is left by their
+ * relative widths (never below their own longest word).
+ */
+export function columnWidths(t: BodyTable, width: number): number[] {
+  const size = t.fontSize ?? 12;
+  const sum = t.columns.reduce((a, c) => a + c.width, 0);
+  const wanted = t.columns.map((c) => Math.floor((c.width / sum) * width));
+  const needs = t.columns.map((c, i) => {
+    const titleWord = Math.max(...c.title.split(/\s+/).map((w) => textTwips(w, size, true)));
+    if ((c.kind ?? 'text') === 'text') return titleWord + CELL_PADDING;
+    let longest = 0;
+    for (const row of t.rows) {
+      const v = row[i];
+      const shown = typeof v === 'number' ? formatNumber(v) : (v ?? '');
+      longest = Math.max(longest, textTwips(shown, size, false));
+    }
+    // A long text that strayed into a number column wraps rather than take a third of the page.
+    const need = Math.min(Math.max(titleWord, longest) + CELL_PADDING, Math.round(width / 3));
+    // A figure column is at least 1.8 cm wide, so columns of figures line up evenly.
+    return c.kind === 'number' ? Math.max(need, mm(18)) : need;
+  });
+  const isText = t.columns.map((c) => (c.kind ?? 'text') === 'text');
+  const textIndexes = t.columns.map((_, i) => i).filter((i) => isText[i]);
+  const fixed = needs.reduce((a, need, i) => (isText[i] ? a : a + need), 0);
+  const left = width - fixed;
+  const textNeeds = textIndexes.reduce((a, i) => a + needs[i], 0);
+  // Too many columns for the page: fall back to the relative widths.
+  if (textIndexes.length === 0 || left < textNeeds) return wanted;
+  const weight = textIndexes.reduce((a, i) => a + t.columns[i].width, 0);
+  const widths = needs.map((need, i) => (isText[i] ? Math.floor((left * t.columns[i].width) / weight) : need));
+  for (const i of textIndexes) widths[i] = Math.max(widths[i], needs[i]);
+  return widths;
 }
 
 const JC = { left: 'left', center: 'center', right: 'right' } as const;
@@ -71,8 +136,7 @@ const TABLE_CELL_MARGINS_XML =
 /** A bordered table: bold header row repeated on each page, rows never split across pages. */
 function tableXml(t: BodyTable, width: number): string {
   const size = t.fontSize ?? 12;
-  const sum = t.columns.reduce((a, c) => a + c.width, 0);
-  const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
+  const widths = columnWidths(t, width);
   // Everything of a cell up to its text, by alignment and weight, made once per table.
   const starts = new Map<string, string>();
   const cellStart = (i: number, jc: 'left' | 'center' | 'right', bold: boolean) => {
@@ -98,7 +162,13 @@ function tableXml(t: BodyTable, width: number): string {
     out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
     for (let i = 0; i < t.columns.length; i += 1) {
       const v = r[i];
-      if (typeof v === 'number') out.push(cellStart(i, 'right', isBold), escapeXml(formatNumber(v)), CELL_END);
+      // Numbers right-aligned, unless their column is centred (a row number).
+      if (typeof v === 'number')
+        out.push(
+          cellStart(i, t.columns[i].align === 'center' ? 'center' : 'right', isBold),
+          escapeXml(formatNumber(v)),
+          CELL_END,
+        );
       else out.push(cellStart(i, JC[t.columns[i].align ?? 'left'], isBold), escapeXml(v ?? ''), CELL_END);
     }
     out.push('</w:tr>');
@@ -114,18 +184,22 @@ const AFTER_TABLE_XML = `<w:p><w:pPr><w:spacing w:after="120" w:before="0"/></w:
 /** The blocks as WordprocessingML body content (paragraphs and tables). */
 export function blocksXml(blocks: BodyBlock[], width: number, endMark: boolean): string {
   const out: string[] = [];
-  // Phụ lục I: the body ends with "./." right after its last word.
+  // Phụ lục I: the body ends with "./." right after its last word; that paragraph stays on the
+  // page of "Nơi nhận" and the signature, which never stand alone on a page.
   const lastText = endMark ? findLastIndex(blocks, (b) => b.kind === 'paragraph') : -1;
   blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'heading': {
+        // A heading never stays alone at a page's foot.
         const text = b.level === 1 ? b.text.toUpperCase() : b.text;
-        out.push(bodyParagraphXml(text, { bold: b.level <= 2, italic: b.level === 3 }));
+        out.push(bodyParagraphXml(text, { bold: b.level <= 2, italic: b.level === 3, keepNext: true }));
         break;
       }
       case 'paragraph':
         out.push(
-          bodyParagraphXml(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }),
+          i === lastText
+            ? bodyParagraphXml(`${b.text.replace(/[.\s]+$/, '')}./.`, { italic: b.italic, keepNext: true })
+            : bodyParagraphXml(b.text, { italic: b.italic, keepNext: b.keepNext }),
         );
         break;
       case 'note':

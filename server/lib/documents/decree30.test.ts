@@ -16,7 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../shared/format.js';
 import { renderOfficialDocument, type OfficialDocument } from './decree30.js';
-import { blocksXml, type BodyBlock, type BodyTable } from './decree30-body.js';
+import { blocksXml, columnWidths, type BodyBlock, type BodyTable } from './decree30-body.js';
 import { FONT, mm } from './decree30-page.js';
 import { readZipEntry, replaceZipEntry } from './zip.js';
 
@@ -24,8 +24,9 @@ import { readZipEntry, replaceZipEntry } from './zip.js';
 const run = (text: string, o: { size?: number; bold?: boolean; italic?: boolean } = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italic });
 
-const bodyParagraph = (text: string, o: { bold?: boolean; italic?: boolean } = {}) =>
+const bodyParagraph = (text: string, o: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {}) =>
   new Paragraph({
+    keepNext: o.keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: mm(10) },
     spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
@@ -34,8 +35,7 @@ const bodyParagraph = (text: string, o: { bold?: boolean; italic?: boolean } = {
 
 function table(t: BodyTable, width: number): Table {
   const size = t.fontSize ?? 12;
-  const sum = t.columns.reduce((a, c) => a + c.width, 0);
-  const widths = t.columns.map((c) => Math.floor((c.width / sum) * width));
+  const widths = columnWidths(t, width);
   const align = (a?: string) =>
     a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
   const para = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean) =>
@@ -64,7 +64,14 @@ function table(t: BodyTable, width: number): Table {
             children: t.columns.map((c, i) => {
               const v = r[i];
               return typeof v === 'number'
-                ? cell(para(formatNumber(v), AlignmentType.RIGHT, bold.has(ri)), widths[i])
+                ? cell(
+                    para(
+                      formatNumber(v),
+                      c.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT,
+                      bold.has(ri),
+                    ),
+                    widths[i],
+                  )
                 : cell(para(v ?? '', align(c.align), bold.has(ri)), widths[i]);
             }),
           }),
@@ -80,10 +87,18 @@ function referenceChildren(blocks: BodyBlock[], width: number, endMark: boolean)
   blocks.forEach((b, i) => {
     if (b.kind === 'heading')
       out.push(
-        bodyParagraph(b.level === 1 ? b.text.toUpperCase() : b.text, { bold: b.level <= 2, italic: b.level === 3 }),
+        bodyParagraph(b.level === 1 ? b.text.toUpperCase() : b.text, {
+          bold: b.level <= 2,
+          italic: b.level === 3,
+          keepNext: true,
+        }),
       );
     else if (b.kind === 'paragraph')
-      out.push(bodyParagraph(i === lastText ? `${b.text.replace(/[.\s]+$/, '')}./.` : b.text, { italic: b.italic }));
+      out.push(
+        i === lastText
+          ? bodyParagraph(`${b.text.replace(/[.\s]+$/, '')}./.`, { italic: b.italic, keepNext: true })
+          : bodyParagraph(b.text, { italic: b.italic, keepNext: b.keepNext }),
+      );
     else if (b.kind === 'note')
       out.push(
         new Paragraph({
@@ -116,7 +131,7 @@ const BLOCKS: BodyBlock[] = [
   { kind: 'heading', level: 2, text: "1. Nhiệm vụ 'một'" },
   { kind: 'heading', level: 3, text: 'a) Mục nhỏ' },
   { kind: 'paragraph', text: 'Sở Y tế: đã xử lý 1.234,5 tấn chất thải y tế.' },
-  { kind: 'paragraph', text: 'Chưa có kết quả.', italic: true },
+  { kind: 'paragraph', text: 'Chưa có kết quả.', italic: true, keepNext: true },
   { kind: 'paragraph', text: 'Có ký tự điều khiển \u0001 và tab\t.', italic: false },
   { kind: 'note', text: 'Ghi chú mã chỉ tiêu: XL-01 — Chất thải & bùn.' },
   {
@@ -125,8 +140,8 @@ const BLOCKS: BodyBlock[] = [
     columns: [
       { title: 'STT', width: 5, align: 'center' },
       { title: 'Đơn vị', width: 40 },
-      { title: 'XL-01 (tấn)', width: 10, align: 'right' },
-      { title: 'Ghi chú', width: 20, align: 'center' },
+      { title: 'XL-01 (tấn)', width: 10, align: 'right', kind: 'number' },
+      { title: 'Ghi chú', width: 20, align: 'center', kind: 'short' },
     ],
     rows: [
       [1, 'Sở Y tế', 1234567.891, 'Trễ 2 ngày'],
@@ -145,6 +160,24 @@ describe('Decree-30 body as XML text', () => {
     }
     const tableOnly: BodyBlock[] = [{ kind: 'table', columns: [{ title: 'A', width: 1 }], rows: [] }];
     expect(blocksXml(tableOnly, 5000, true)).toBe(await docxBody(referenceChildren(tableOnly, 5000, true)));
+  });
+
+  it('sizes columns by content kind: a number never breaks, text takes the rest', () => {
+    const t: BodyTable = {
+      kind: 'table',
+      columns: [
+        { title: 'Chỉ tiêu', width: 50 },
+        { title: 'Số đơn vị báo cáo', width: 2, align: 'right', kind: 'number' },
+        { title: 'Năm 2026', width: 2, align: 'right', kind: 'number' },
+      ],
+      rows: [['Tổng khối lượng chất thải được xử lý bằng chế phẩm sinh học', 12, 1234567.891]],
+    };
+    const [text, count, value] = columnWidths(t, 9354);
+    expect(text + count + value).toBeLessThanOrEqual(9354);
+    // "1.234.567,891" at 12 pt is about 1,300 twips; a share of 2/54 would be 346.
+    expect(value).toBeGreaterThan(1300);
+    expect(count).toBeGreaterThan(600);
+    expect(text).toBeGreaterThan(9354 / 2);
   });
 
   it('is spliced into the document in place of its placeholders', async () => {

@@ -60,9 +60,17 @@ export interface OfficialDocument {
   signerAuthority: string[];
   /** Signer's name (no academic titles); empty leaves the space. */
   signerName: string;
-  /** An annex after the signature, on landscape pages when wide. */
+  /** An annex after the signature, on landscape pages when wide; its pages are numbered from 1. */
   annex?: { title: string; subtitle?: string; landscape?: boolean; blocks: BodyBlock[] };
+  /**
+   * Not yet accepted or approved: every page carries "DỰ THẢO" at the top, so a file downloaded
+   * before then is never mistaken for the issued text.
+   */
+  isDraft?: boolean;
 }
+
+/** The mark of a document not yet accepted or approved. */
+export const DRAFT_MARK = 'DỰ THẢO';
 
 /* ───────────────────────────── page and type sizes ───────────────────────────── */
 
@@ -91,9 +99,10 @@ function run(text: string, o: { size?: number; bold?: boolean; italic?: boolean 
 
 function centred(
   text: string,
-  o: { size?: number; bold?: boolean; italic?: boolean; after?: number; before?: number } = {},
+  o: { size?: number; bold?: boolean; italic?: boolean; after?: number; before?: number; keepNext?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
+    keepNext: o.keepNext,
     alignment: AlignmentType.CENTER,
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
     children: [run(text, o)],
@@ -229,6 +238,10 @@ function splitSummary(summary: string): string[] {
   return out;
 }
 
+/** Empty lines between the signer's title and name, for the signature and the seal. */
+export const SIGNATURE_SPACE = 5;
+
+/** "Nơi nhận" and the signature: one table row that never splits, so the two share a page. */
 function footerTable(d: OfficialDocument): Table {
   const left = Math.round(TEXT_WIDTH * 0.45);
   const right = TEXT_WIDTH - left;
@@ -243,8 +256,8 @@ function footerTable(d: OfficialDocument): Table {
   ];
   const signature: Paragraph[] = [
     ...d.signerAuthority.map((line) => centred(line.toUpperCase(), { size: BODY_PT, bold: true })),
-    // Space for the signature and the seal.
-    ...Array.from({ length: 5 }, () => centred('', { size: BODY_PT })),
+    // Space for the signature and the seal: at least four empty lines (SIGNATURE_SPACE).
+    ...Array.from({ length: SIGNATURE_SPACE }, () => centred('', { size: BODY_PT })),
     centred(d.signerName, { size: BODY_PT, bold: true }),
   ];
   return new Table({
@@ -256,10 +269,22 @@ function footerTable(d: OfficialDocument): Table {
   });
 }
 
-/** Header with the page number centred in the top margin (13 pt). */
-function pageNumberHeader(): Header {
+/** "DỰ THẢO", bold in a box at the top right of every page of a draft. */
+function draftMark(width: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: { before: 0, after: 0 },
+    children: [run(DRAFT_MARK, { size: 13, bold: true })],
+    border: { top: LINE, bottom: LINE, left: LINE, right: LINE },
+    indent: { left: width - mm(32) },
+  });
+}
+
+/** Header with the page number centred in the top margin (13 pt), and a draft's mark. */
+function pageNumberHeader(isDraft: boolean, width = TEXT_WIDTH): Header {
   return new Header({
     children: [
+      ...(isDraft ? [draftMark(width)] : []),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
@@ -273,6 +298,7 @@ const placeholderXml = (marker: string) => `<w:p><w:r><w:t xml:space="preserve">
 
 /** The document as docx objects, with one placeholder paragraph where each body goes. */
 function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: string }): Document {
+  const isDraft = d.isDraft ?? false;
   const placeholder = (marker: string) => new Paragraph({ children: [new TextRun(marker)] });
   const page = {
     size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
@@ -282,12 +308,16 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
     {
       // Phụ lục I: no page number on page 1 — the first page gets its own, empty header.
       properties: { page, titlePage: true },
-      headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+      headers: {
+        default: pageNumberHeader(isDraft),
+        first: new Header({ children: isDraft ? [draftMark(TEXT_WIDTH)] : [new Paragraph({ children: [] })] }),
+      },
       children: [
         headerTable(d),
         ...titleBlock(d),
         placeholder(markers.body),
-        new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+        // Kept with the footer table, as the body's last paragraph is kept with this one.
+        new Paragraph({ keepNext: true, spacing: { before: 0, after: 120 }, children: [] }),
         footerTable(d),
       ],
     },
@@ -304,12 +334,16 @@ function documentSkeleton(d: OfficialDocument, markers: { body: string; annex: s
             orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
           },
           margin: page.margin,
+          // The annex is numbered on its own, from 1.
+          pageNumbers: { start: 1 },
         },
       },
-      headers: { default: pageNumberHeader() },
+      headers: { default: pageNumberHeader(isDraft, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH) },
       children: [
-        centred(d.annex.title.toUpperCase(), { size: BODY_PT, bold: true }),
-        ...(d.annex.subtitle ? [centred(d.annex.subtitle, { size: BODY_PT, italic: true, after: 240 })] : []),
+        centred(d.annex.title.toUpperCase(), { size: BODY_PT, bold: true, keepNext: true }),
+        ...(d.annex.subtitle
+          ? [centred(d.annex.subtitle, { size: BODY_PT, italic: true, after: 240, keepNext: true })]
+          : []),
         placeholder(markers.annex),
       ],
     });
