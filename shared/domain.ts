@@ -45,6 +45,26 @@ export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
   enterprises_and_organisations: ['enterprise', 'institute', 'school', 'other'],
 };
 
+/**
+ * Whether a member of a group, of this kind, answers for an item the group is assigned to with
+ * this role. A group that leads an item is addressed by it ("các sở, ngành, địa phương … có
+ * trách nhiệm", IV.1): every member answers. A group named as coordinating is the set of units
+ * a named lead works with ("Sở Tài chính phối hợp với các sở, ngành, địa phương", IV.4): the
+ * departments take part in that work; a commune or ward is not asked to report on another
+ * agency's duty, its own being those addressed to it.
+ */
+export function isGroupMemberConcerned(group: UnitGroup, role: AssignmentRole, kind: OrgUnitKind): boolean {
+  if (!UNIT_GROUP_KINDS[group].includes(kind)) return false;
+  if (role === 'lead') return true;
+  switch (group) {
+    case 'departments_and_localities':
+    case 'other_departments':
+      return kind === 'department';
+    case 'enterprises_and_organisations':
+      return true;
+  }
+}
+
 /** Waste streams (dòng chất thải) by which some indicators are disaggregated. */
 export const WASTE_STREAMS = ['agri', 'medical', 'industrial', 'domestic'] as const;
 export type WasteStream = (typeof WASTE_STREAMS)[number];

@@ -75,6 +75,11 @@ export const ApproveAmendmentRequest = z.strictObject({
   /** Number of the amending document, e.g. "2150/KH-UBND". */
   documentNumber: z.string().trim().min(1).max(100),
   documentDate: IsoDate,
+  /**
+   * The day the new version comes into force (default: the document's date). A later day
+   * schedules it: the version in force stays current until then.
+   */
+  effectiveDate: IsoDate.optional(),
   comment: z.string().trim().max(LIMITS.reason).optional(),
 });
 export type ApproveAmendmentRequest = z.infer<typeof ApproveAmendmentRequest>;
@@ -174,7 +179,10 @@ export const PlanVersionDto = z.object({
   documentDate: z.string(),
   /** The amendment that made it (null for version 1). */
   amendment: z.object({ id: z.string(), summary: z.string() }).nullable(),
+  /** In force today. */
   isCurrent: z.boolean(),
+  /** Approved with an effective date still to come. */
+  isScheduled: z.boolean(),
   createdAt: z.string(),
 });
 export type PlanVersionDto = z.infer<typeof PlanVersionDto>;

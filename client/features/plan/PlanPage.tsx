@@ -207,6 +207,14 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
         <Box component="dl" mt="md" mb={0}>
           <Fact label={t('plan.scope')}>{plan.scope}</Fact>
         </Box>
+        {plan.scheduledVersion && (
+          <Alert variant="light" color="blue" mb="sm" title={t('plan.scheduledTitle')}>
+            {t('plan.scheduled', {
+              n: plan.scheduledVersion.number,
+              date: formatDate(plan.scheduledVersion.effectiveDate),
+            })}
+          </Alert>
+        )}
         <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
           {t('plan.versionsLink')}
         </Anchor>

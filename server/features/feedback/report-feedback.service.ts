@@ -53,7 +53,7 @@ export async function recordReportFeedback(
   );
   let planId = input.planId ?? null;
   if (key && !planId) {
-    planId = (await planHoldingKey(tx, key)) ?? null;
+    planId = (await planHoldingKey(tx, key, at)) ?? null;
   }
 
   if (existing) {
