@@ -110,6 +110,25 @@ export const AmendmentChangeDto = z.object({
   assignments: z.array(z.object({ orgUnit: OrgUnitDto, role: z.enum(ASSIGNMENT_ROLES) })).nullable(),
   /** Key given to an added item when the amendment was approved. */
   newKey: z.string().nullable(),
+  /**
+   * The item as it stands in the version the proposal was based on (update, remove): what the
+   * leader compares the proposal with before deciding. Null for an added item or a lost key.
+   */
+  before: z
+    .object({
+      label: z.string(),
+      title: z.string().nullable(),
+      text: z.string().nullable(),
+      assignments: z.array(
+        z.object({
+          orgUnit: OrgUnitDto.nullable(),
+          /** A group of units the plan names instead of one unit. */
+          unitGroup: z.enum(UNIT_GROUPS).nullable(),
+          role: z.enum(ASSIGNMENT_ROLES),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type AmendmentChangeDto = z.infer<typeof AmendmentChangeDto>;
 

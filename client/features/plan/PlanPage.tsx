@@ -164,7 +164,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
         </Stack>
       ) : (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+          <Grid.Col span={{ base: 12, md: 4, lg: 3 }} className="no-print">
             <Box visibleFrom="md" pos="sticky" top={76}>
               <Contents tree={tree} />
             </Box>
@@ -177,7 +177,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
               </Accordion.Item>
             </Accordion>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+          <Grid.Col span={{ base: 12, md: 8, lg: 9 }} className="print-full-width">
             <Stack gap="xl">
               <PlanPreamble plan={plan} />
               {renderTree(null, 0)}

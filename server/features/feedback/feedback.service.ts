@@ -14,6 +14,7 @@ import { existingUnitIds, unitDtos } from '../org-units/index.js';
 import { amendmentsCitingFeedback, itemRefs } from '../plan/index.js';
 import * as repo from './feedback.repository.js';
 import { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
+import { checkForwardTarget } from './forwarding.js';
 import { FEEDBACK_NOT_FOUND, feedbackStorage, resolvePlanItem } from './records.js';
 
 async function toListItems(
@@ -141,11 +142,11 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
     next.planItemKey = item?.key ?? null;
   }
   if (input.forwardedToUnitId !== undefined) {
-    if (
-      input.forwardedToUnitId &&
-      !(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)
-    ) {
-      throw invalidField('forwardedToUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+    if (input.forwardedToUnitId && input.forwardedToUnitId !== row.forwardedToUnitId) {
+      if (!(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)) {
+        throw invalidField('forwardedToUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+      }
+      await checkForwardTarget(ctx, input.forwardedToUnitId, actor.orgUnitId);
     }
     next.forwardedToUnitId = input.forwardedToUnitId;
   }
