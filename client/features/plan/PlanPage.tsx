@@ -110,7 +110,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
     <Stack gap="lg" maw={1200}>
       <PlanHeader plan={plan} />
 
-      <Paper withBorder p="md" role="search" aria-label={t('plan.searchLabel')}>
+      <Paper withBorder p="md" role="search" className="no-print" aria-label={t('plan.searchLabel')}>
         <Group align="flex-end" gap="md">
           <SearchInput
             label={t('plan.searchLabel')}
