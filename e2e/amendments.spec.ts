@@ -49,7 +49,7 @@ beforeAll(async () => {
   stack = await startStack();
   const focal = await apiAs(DEMO.focal);
   const plans = await focal<{ data: Array<{ id: string }> }>('GET', '/plans');
-  const plan = await focal<PlanDto>('GET', `/plans/${plans.data[0]!.id}`);
+  const plan = await focal<PlanDto>('GET', `/plans/${plans.data[0].id}`);
   const iv4 = plan.items.find((i) => i.key === 'IV.4')!;
   const removed = plan.items.find((i) => i.key === 'IV.3.a')!;
   amendment = await focal<AmendmentDto>('POST', `/plans/${plan.id}/amendments`, {

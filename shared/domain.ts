@@ -45,6 +45,13 @@ export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
   enterprises_and_organisations: ['enterprise', 'institute', 'school', 'other'],
 };
 
+/** The members of a group that take part when the group is named as coordinating (see below). */
+const UNIT_GROUP_COORDINATING_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
+  departments_and_localities: ['department'],
+  other_departments: ['department'],
+  enterprises_and_organisations: UNIT_GROUP_KINDS.enterprises_and_organisations,
+};
+
 /**
  * Whether a member of a group, of this kind, answers for an item the group is assigned to with
  * this role. A group that leads an item is addressed by it ("các sở, ngành, địa phương … có
@@ -54,15 +61,7 @@ export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
  * agency's duty, its own being those addressed to it.
  */
 export function isGroupMemberConcerned(group: UnitGroup, role: AssignmentRole, kind: OrgUnitKind): boolean {
-  if (!UNIT_GROUP_KINDS[group].includes(kind)) return false;
-  if (role === 'lead') return true;
-  switch (group) {
-    case 'departments_and_localities':
-    case 'other_departments':
-      return kind === 'department';
-    case 'enterprises_and_organisations':
-      return true;
-  }
+  return (role === 'lead' ? UNIT_GROUP_KINDS : UNIT_GROUP_COORDINATING_KINDS)[group].includes(kind);
 }
 
 /** Waste streams (dòng chất thải) by which some indicators are disaggregated. */

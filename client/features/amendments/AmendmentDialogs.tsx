@@ -111,8 +111,8 @@ export function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened:
             popoverProps={{ withinPortal: true }}
           />
           <DateInput
-            label={t('amendments.effectiveDate')}
-            description={t('amendments.effectiveDateHint')}
+            label={t('decision.effectiveDate')}
+            description={t('decision.effectiveDateHint')}
             clearable
             value={effectiveDate}
             onChange={setEffectiveDate}

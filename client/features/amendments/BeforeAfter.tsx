@@ -82,11 +82,11 @@ export function BeforeAfter({
   const column = (side: Side) => (
     <Paper withBorder p="sm" className={`before-after before-after-${side}`} data-testid={`change-${side}`}>
       <Text size="xs" fw={700} mb={4}>
-        {side === 'before' ? t('amendments.beforeSide', { n: version }) : t('amendments.afterSide')}
+        {side === 'before' ? t('decision.beforeSide', { n: version }) : t('decision.afterSide')}
       </Text>
       {side === 'after' && removed ? (
         <Text size="sm" fs="italic">
-          {t('amendments.removedItem')}
+          {t('decision.removedItem')}
         </Text>
       ) : (
         <>
@@ -116,7 +116,7 @@ export function BeforeAfter({
   );
 
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" aria-label={t('amendments.beforeAfter')}>
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" aria-label={t('decision.beforeAfter')}>
       {column('before')}
       {column('after')}
     </SimpleGrid>

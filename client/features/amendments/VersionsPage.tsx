@@ -81,7 +81,7 @@ export function VersionsPage() {
                             )}
                             {v.isScheduled && (
                               <Badge variant="outline" size="sm" tt="none" color="blue.9" style={{ flexShrink: 0 }}>
-                                {t('versions.scheduled')}
+                                {t('decision.scheduled')}
                               </Badge>
                             )}
                           </Group>

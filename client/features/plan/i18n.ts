@@ -1,5 +1,9 @@
+import { decisionTexts } from '../amendments/decision.texts';
+
+// The plan's texts, and those of deciding a new version of it (the amendments' texts file is full).
 export const texts = {
   vi: {
+    decision: decisionTexts.vi,
     plan: {
       nav: 'Kế hoạch',
       number: 'Số hiệu',
@@ -40,6 +44,7 @@ export const texts = {
     },
   },
   en: {
+    decision: decisionTexts.en,
     plan: {
       nav: 'Plan',
       number: 'Number',

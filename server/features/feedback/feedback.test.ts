@@ -483,7 +483,7 @@ describe('difficulties from yearly reports', () => {
       recordReportFeedback(tx, {
         reportId,
         orgUnitId,
-        sections: [section('IV.1.a', 'Thiếu kinh phí xây lò đốt rác.', 'Đề nghị bổ sung vốn.'), sections[1]!],
+        sections: [section('IV.1.a', 'Thiếu kinh phí xây lò đốt rác.', 'Đề nghị bổ sung vốn.'), sections[1]],
         actor,
       }),
     );

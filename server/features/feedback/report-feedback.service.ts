@@ -70,7 +70,7 @@ export async function recordReportFeedback(
   const unit = await getUnit(tx, input.orgUnitId);
   const unitName = unit?.fullName ?? '';
   // A report that raises one item only is filed under that item; otherwise under none.
-  const key = raised.length === 1 && !input.proposalsToCommittee?.trim() ? raised[0]!.key : null;
+  const key = raised.length === 1 && !input.proposalsToCommittee?.trim() ? raised[0].key : null;
   const items = raised.map((section) => section.key).join(', ');
   const subject = `Khó khăn, đề xuất trong báo cáo của ${unitName}${items ? ` (mục ${items})` : ''}`.slice(
     0,
@@ -78,7 +78,7 @@ export async function recordReportFeedback(
   );
   let planId = input.planId ?? null;
   if (raised.length && !planId) {
-    planId = (await planHoldingKey(tx, raised[0]!.key, at)) ?? null;
+    planId = (await planHoldingKey(tx, raised[0].key, at)) ?? null;
   }
 
   if (existing) {

@@ -36,7 +36,7 @@ async function submittedDraft(): Promise<AmendmentDto> {
   return draft;
 }
 
-const summary = async () => (await focal.get('/api/v1/plans')).json<{ data: PlanSummaryDto[] }>().data[0]!;
+const summary = async () => (await focal.get('/api/v1/plans')).json<{ data: PlanSummaryDto[] }>().data[0];
 const iv4Text = async () => (await focal.get(base())).json<PlanDto>().items.find((i) => i.key === 'IV.4')!.text;
 
 describe('effective dates', () => {

@@ -55,7 +55,7 @@ describe('difficulties raised in a yearly report', () => {
     const after = await desk(r.id);
     // One desk item for the whole report, however many sections raise something.
     expect(after.page.total).toBe(1);
-    const keyed = after.data[0]!;
+    const keyed = after.data[0];
     expect(keyed).toMatchObject({ source: 'report', reportId: r.id, orgUnit: { code: 'VL-SYT' } });
     const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string; subject: string }>();
     expect(detail.text).toContain(

@@ -109,7 +109,7 @@ describe('the focal department fits a unit’s sections before opening', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, cycleId), eq(auditLog.action, 'cycle.unit.section.add')));
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.data).toMatchObject({ orgUnitId: communeId, key: 'II-NV.2' });
+    expect(audit[0].data).toMatchObject({ orgUnitId: communeId, key: 'II-NV.2' });
 
     expect((await focal.post(`/api/v1/cycles/${cycleId}/open`)).statusCode).toBe(200);
     const commune = await t.loginAs('unit', { unitCode: '28807' });
