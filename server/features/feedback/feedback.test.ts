@@ -477,6 +477,14 @@ describe('difficulties from yearly reports', () => {
     const keyed = (await focal.get(`/api/v1/feedback/${single.feedbackId}`)).json<FeedbackDto>();
     expect(keyed.planItem?.key).toBe('IV.4');
 
+    // An item filed per report and plan item before (slot "<report>:<key>") is taken over, not doubled.
+    await db.execute(sql`update feedback set report_slot = ${`${reportId}:IV.1.a`} where id = ${first.feedbackId}`);
+    const takenOver = await db.transaction((tx) =>
+      recordReportFeedback(tx, { reportId, orgUnitId, sections, proposalsToCommittee: 'Kiến nghị mới.', actor }),
+    );
+    expect(takenOver).toEqual({ feedbackId: first.feedbackId, created: false });
+    expect((await focal.get(`/api/v1/feedback?reportId=${reportId}`)).json().page.total).toBe(1);
+
     // Triage survives a re-submitted report with new text.
     await focal.patch(`/api/v1/feedback/${first.feedbackId}`, { status: 'in_progress', category: 'funding' });
     const updated = await db.transaction((tx) =>
@@ -491,7 +499,7 @@ describe('difficulties from yearly reports', () => {
     const after = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();
     expect(after).toMatchObject({ status: 'in_progress', category: 'funding' });
     expect(after.text).toContain('lò đốt rác');
-    expect(after.history.map((h) => h.action)).toEqual(['created', 'triaged', 'report_updated']);
+    expect(after.history.map((h) => h.action)).toEqual(['created', 'report_updated', 'triaged', 'report_updated']);
     // The unit sees its report's items on its desk.
     const sxd = await t.loginAs('unit', { unitCode: 'VL-SXD' });
     expect((await sxd.get(`/api/v1/feedback/${first.feedbackId}`)).statusCode).toBe(200);

@@ -64,7 +64,8 @@ export async function recordReportFeedback(
   const text = reportFeedbackText(raised, input.proposalsToCommittee ?? '');
   const slot = input.reportId;
   const at = input.at ?? new Date();
-  const existing = await repo.getByReportSlot(tx, slot);
+  // A report's item from before one item per report (slot "<report>:<key>") is taken over.
+  const existing = (await repo.getByReportSlot(tx, slot)) ?? (await repo.oldestReportItem(tx, input.reportId));
   if (!text) return { feedbackId: existing?.id ?? null, created: false };
 
   const unit = await getUnit(tx, input.orgUnitId);
@@ -84,6 +85,7 @@ export async function recordReportFeedback(
   if (existing) {
     if (existing.text === text && existing.subject === subject) return { feedbackId: existing.id, created: false };
     await repo.updateFeedback(tx, existing.id, {
+      reportSlot: slot,
       text,
       subject,
       searchText: searchTextOf({ subject, text, organisation: unitName, trackingCode: existing.trackingCode }),
