@@ -47,6 +47,27 @@ export const UNIT_GROUP_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
   enterprises_and_organisations: ['enterprise', 'institute', 'school', 'other'],
 };
 
+/** The members of a group that take part when the group is named as coordinating (see below). */
+const UNIT_GROUP_COORDINATING_KINDS: Record<UnitGroup, readonly OrgUnitKind[]> = {
+  departments_and_localities: ['department'],
+  other_departments: ['department'],
+  // "phối hợp với UBND các xã, phường": the communes and wards are the ones named.
+  localities: UNIT_GROUP_KINDS.localities,
+  enterprises_and_organisations: UNIT_GROUP_KINDS.enterprises_and_organisations,
+};
+
+/**
+ * Whether a member of a group, of this kind, answers for an item the group is assigned to with
+ * this role. A group that leads an item is addressed by it ("các sở, ngành, địa phương … có
+ * trách nhiệm", IV.1): every member answers. A group named as coordinating is the set of units
+ * a named lead works with ("Sở Tài chính phối hợp với các sở, ngành, địa phương", IV.4): the
+ * departments take part in that work; a commune or ward is not asked to report on another
+ * agency's duty, its own being those addressed to it.
+ */
+export function isGroupMemberConcerned(group: UnitGroup, role: AssignmentRole, kind: OrgUnitKind): boolean {
+  return (role === 'lead' ? UNIT_GROUP_KINDS : UNIT_GROUP_COORDINATING_KINDS)[group].includes(kind);
+}
+
 /** Waste streams (dòng chất thải) by which some indicators are disaggregated. */
 export const WASTE_STREAMS = ['agri', 'medical', 'industrial', 'domestic'] as const;
 export type WasteStream = (typeof WASTE_STREAMS)[number];

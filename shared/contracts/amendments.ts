@@ -75,6 +75,11 @@ export const ApproveAmendmentRequest = z.strictObject({
   /** Number of the amending document, e.g. "2150/KH-UBND". */
   documentNumber: z.string().trim().min(1).max(100),
   documentDate: IsoDate,
+  /**
+   * The day the new version comes into force (default: the document's date). A later day
+   * schedules it: the version in force stays current until then.
+   */
+  effectiveDate: IsoDate.optional(),
   comment: z.string().trim().max(LIMITS.reason).optional(),
 });
 export type ApproveAmendmentRequest = z.infer<typeof ApproveAmendmentRequest>;
@@ -105,6 +110,25 @@ export const AmendmentChangeDto = z.object({
   assignments: z.array(z.object({ orgUnit: OrgUnitDto, role: z.enum(ASSIGNMENT_ROLES) })).nullable(),
   /** Key given to an added item when the amendment was approved. */
   newKey: z.string().nullable(),
+  /**
+   * The item as it stands in the version the proposal was based on (update, remove): what the
+   * leader compares the proposal with before deciding. Null for an added item or a lost key.
+   */
+  before: z
+    .object({
+      label: z.string(),
+      title: z.string().nullable(),
+      text: z.string().nullable(),
+      assignments: z.array(
+        z.object({
+          orgUnit: OrgUnitDto.nullable(),
+          /** A group of units the plan names instead of one unit. */
+          unitGroup: z.enum(UNIT_GROUPS).nullable(),
+          role: z.enum(ASSIGNMENT_ROLES),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type AmendmentChangeDto = z.infer<typeof AmendmentChangeDto>;
 
@@ -174,7 +198,10 @@ export const PlanVersionDto = z.object({
   documentDate: z.string(),
   /** The amendment that made it (null for version 1). */
   amendment: z.object({ id: z.string(), summary: z.string() }).nullable(),
+  /** In force today. */
   isCurrent: z.boolean(),
+  /** Approved with an effective date still to come. */
+  isScheduled: z.boolean(),
   createdAt: z.string(),
 });
 export type PlanVersionDto = z.infer<typeof PlanVersionDto>;

@@ -237,6 +237,13 @@ export const TriageFeedbackRequest = z.strictObject({
 });
 export type TriageFeedbackRequest = z.infer<typeof TriageFeedbackRequest>;
 
+/** GET /api/v1/feedback/forward-targets — the units a desk item can be forwarded to ("Chuyển đến"). */
+export const ForwardTargetsResponse = z.object({
+  /** The departments valid today, by name; neither the province's People's Committee nor the focal department. */
+  data: z.array(OrgUnitDto),
+});
+export type ForwardTargetsResponse = z.infer<typeof ForwardTargetsResponse>;
+
 export const FeedbackAttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 
 /** GET /api/v1/feedback/published — questions and answers published on the portal (no sender data). */

@@ -38,7 +38,10 @@ export const PlanSummaryDto = z.object({
   date: z.string(),
   title: z.string(),
   scope: z.string(),
+  /** The version in force today. */
   currentVersion: z.number().int(),
+  /** The latest approved version when its effective date is still to come ("Phiên bản N có hiệu lực từ …"), else null. */
+  scheduledVersion: z.object({ number: z.number().int(), effectiveDate: z.string() }).nullable(),
 });
 export type PlanSummaryDto = z.infer<typeof PlanSummaryDto>;
 

@@ -202,6 +202,22 @@ export const ListCyclesQuery = z.strictObject({
 });
 export const CycleListResponse = z.object({ data: z.array(CycleDto) });
 
+/** A plan item added to or removed from one unit's form by the focal department, with the reason. */
+export const SectionChangeDto = z.object({
+  action: z.enum(['add', 'remove']),
+  /** Stable item key, e.g. "IV.4". */
+  key: z.string(),
+  /** Label as issued, e.g. "4.". */
+  label: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  /** When (ISO 8601). */
+  at: z.string(),
+  /** Who made the change. */
+  actorName: z.string(),
+});
+export type SectionChangeDto = z.infer<typeof SectionChangeDto>;
+
 /** One expected unit of a cycle, with how it got there. */
 export const ExpectedUnitDto = z.object({
   unit: CycleUnitDto,
@@ -211,6 +227,8 @@ export const ExpectedUnitDto = z.object({
   reason: z.string().nullable(),
   /** Narrative sections of this unit's form. */
   sections: z.array(FormSectionDto),
+  /** The focal department's changes to the sections the plan gives this unit, oldest first. */
+  sectionChanges: z.array(SectionChangeDto),
   /** Latest extension of the deadline for this unit, or null. */
   extension: z.object({ deadline: z.string(), reason: z.string(), at: z.string() }).nullable(),
 });
@@ -234,6 +252,17 @@ export const ChangeExpectedUnitRequest = z.strictObject({
   reason: z.string().trim().min(3).max(LIMITS.reason),
 });
 export type ChangeExpectedUnitRequest = z.infer<typeof ChangeExpectedUnitRequest>;
+
+/** POST /api/v1/cycles/:id/expected-units/:orgUnitId/sections — fit one unit's sections before opening. */
+export const ChangeUnitSectionsRequest = z.strictObject({
+  /** "add" a plan item to the unit's form, or "remove" one. */
+  action: z.enum(['add', 'remove']),
+  /** The item's stable key in the plan in force, e.g. "II-NV.2". */
+  key: z.string().trim().min(1).max(50),
+  /** Why (required; logged, and shown in the report's history). */
+  reason: z.string().trim().min(3).max(LIMITS.reason),
+});
+export type ChangeUnitSectionsRequest = z.infer<typeof ChangeUnitSectionsRequest>;
 
 /** POST /api/v1/cycles/:id/extensions */
 export const CreateExtensionRequest = z.strictObject({

@@ -54,16 +54,24 @@ export function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened:
   const { t, i18n } = useTranslation();
   const approve = useApproveAmendmentMutation(a.planId, a.id);
   const { plans } = useCurrentPlanForPickers();
-  const next = (plans.data?.data[0]?.currentVersion ?? a.basedOnVersion) + 1;
+  const latest = plans.data?.data[0];
+  const next = (latest?.scheduledVersion?.number ?? latest?.currentVersion ?? a.basedOnVersion) + 1;
   const [documentNumber, setDocumentNumber] = useState('');
   const [documentDate, setDocumentDate] = useState<string | null>(todayInVietnam());
+  // Empty: in force from the document's date.
+  const [effectiveDate, setEffectiveDate] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const error = approve.error instanceof ApiError ? approve.error : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     approve.mutate(
-      { documentNumber, documentDate: documentDate ?? '', comment: comment.trim() || undefined },
+      {
+        documentNumber,
+        documentDate: documentDate ?? '',
+        ...(effectiveDate ? { effectiveDate } : {}),
+        comment: comment.trim() || undefined,
+      },
       {
         onSuccess: (res) => {
           notifications.show({ color: 'bio', message: t('amendments.approved', { n: res.resultingVersion ?? next }) });
@@ -100,6 +108,20 @@ export function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened:
             locale={i18n.language === 'en' ? 'en' : 'vi'}
             leftSection={<IconCalendar size={16} aria-hidden />}
             error={error?.fieldError('documentDate')}
+            popoverProps={{ withinPortal: true }}
+          />
+          <DateInput
+            label={t('decision.effectiveDate')}
+            description={t('decision.effectiveDateHint')}
+            clearable
+            value={effectiveDate}
+            onChange={setEffectiveDate}
+            minDate={documentDate ?? undefined}
+            valueFormat="DD/MM/YYYY"
+            dateParser={parseVietnameseDate}
+            locale={i18n.language === 'en' ? 'en' : 'vi'}
+            leftSection={<IconCalendar size={16} aria-hidden />}
+            error={error?.fieldError('effectiveDate')}
             popoverProps={{ withinPortal: true }}
           />
           <Textarea

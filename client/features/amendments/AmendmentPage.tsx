@@ -153,7 +153,7 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
       <TitledSection id="am-change-list" title={t('amendments.changesTitle', { count: a.changes.length })}>
         <Stack gap="sm">
           {a.changes.map((c, i) => (
-            <ChangeView key={i} change={c} />
+            <ChangeView key={i} change={c} basedOnVersion={a.basedOnVersion} />
           ))}
         </Stack>
       </TitledSection>

@@ -2,14 +2,18 @@ import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AmendmentChangeDto } from '../../../shared/contracts/amendments';
 import { itemRefText } from '../feedback/components/planItems';
+import { BeforeAfter } from './BeforeAfter';
 
 /** The colour of an amendment's operation (shade chosen for 4.5:1 contrast with white text). */
 export const OP_COLOR = { add: 'bio.7', update: 'indigo.8', remove: 'red.9' } as const;
 /** The sign beside an operation: added, changed, removed. */
 export const OP_MARK = { add: '+', update: '~', remove: '−' } as const;
 
-/** A change in words: what is added where, what is changed, what is removed, and by whom it is carried out. */
-export function ChangeView({ change: c }: { change: AmendmentChangeDto }) {
+/**
+ * A change in words: what is added where, what is changed or removed (the text in force beside the
+ * proposed one), and by whom it is carried out.
+ */
+export function ChangeView({ change: c, basedOnVersion }: { change: AmendmentChangeDto; basedOnVersion: number }) {
   const { t } = useTranslation();
   const where =
     c.op === 'add'
@@ -39,17 +43,22 @@ export function ChangeView({ change: c }: { change: AmendmentChangeDto }) {
             </Text>
           )}
         </Group>
-        {c.op !== 'remove' && (c.label || c.title || c.text) && (
-          <Text size="sm">
-            {(c.label || c.title) && (
-              <Text span fw={700} size="sm">
-                {c.label} {c.title}{' '}
-              </Text>
-            )}
-            {c.text}
-          </Text>
+        {c.before && c.op !== 'add' ? (
+          <BeforeAfter change={c} before={c.before} version={basedOnVersion} />
+        ) : (
+          c.op !== 'remove' &&
+          (c.label || c.title || c.text) && (
+            <Text size="sm">
+              {(c.label || c.title) && (
+                <Text span fw={700} size="sm">
+                  {c.label} {c.title}{' '}
+                </Text>
+              )}
+              {c.text}
+            </Text>
+          )
         )}
-        {c.assignments && c.assignments.length > 0 && (
+        {!c.before && c.assignments && c.assignments.length > 0 && (
           <div>
             <Text size="xs" fw={700} c="dimmed">
               {c.op === 'update' ? t('amendments.unitsReplaced') : t('amendments.assignments')}

@@ -79,6 +79,11 @@ export function VersionsPage() {
                                 {t('versions.current')}
                               </Badge>
                             )}
+                            {v.isScheduled && (
+                              <Badge variant="outline" size="sm" tt="none" color="blue.9" style={{ flexShrink: 0 }}>
+                                {t('decision.scheduled')}
+                              </Badge>
+                            )}
                           </Group>
                         </Table.Td>
                         <Table.Td>

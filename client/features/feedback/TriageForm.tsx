@@ -11,11 +11,11 @@ import {
   type FeedbackStatus,
   type TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback';
+import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
-import { useCurrentPlanForPickers, useTriageFeedbackMutation } from './api';
+import { useCurrentPlanForPickers, useForwardTargetsQuery, useTriageFeedbackMutation } from './api';
 import { PlanItemSelect } from './components/PlanItemSelect';
 import { itemRefText } from './components/planItems';
-import { UnitSelect } from '../../components/UnitSelect';
 
 /** Triage by the focal department; only the fields changed are sent, and the server's issues mark the fields. */
 export function TriageForm({ item }: { item: FeedbackDto }) {
@@ -31,6 +31,15 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
   const [category, setCategory] = useState<FeedbackCategory | null>(item.category);
   const [planItemId, setPlanItemId] = useState<string | null | undefined>(undefined);
   const [forwardedToUnitId, setForwardedToUnitId] = useState<string | null>(item.forwardedToUnit?.id ?? null);
+  const targets = useForwardTargetsQuery();
+  // Departments only; a unit the item was forwarded to earlier stays shown while it is chosen.
+  const forwardOptions = useMemo(() => {
+    const options = (targets.data?.data ?? []).map((unit) => ({ value: unit.id, label: unit.fullName }));
+    const earlier = item.forwardedToUnit;
+    return earlier && !options.some((option) => option.value === earlier.id)
+      ? [{ value: earlier.id, label: earlier.fullName }, ...options]
+      : options;
+  }, [targets.data, item.forwardedToUnit]);
   const [answer, setAnswer] = useState(item.answer ?? '');
   const [published, setPublished] = useState(item.isPublished);
   const error = triage.error instanceof ApiError ? triage.error : null;
@@ -94,13 +103,20 @@ export function TriageForm({ item }: { item: FeedbackDto }) {
             error={error?.fieldError('planItemId')}
             placeholder={item.planItem && !initialItemId ? itemRefText(item.planItem) : undefined}
           />
-          <UnitSelect
+          <Select
             label={t('feedback.forwardTo')}
             description={t('feedback.forwardHint')}
+            searchable
+            clearable
             value={forwardedToUnitId}
-            initial={item.forwardedToUnit}
+            data={forwardOptions}
             onChange={(v) => setForwardedToUnitId(v)}
             error={error?.fieldError('forwardedToUnitId')}
+            nothingFoundMessage={t('feedback.forwardNone')}
+            filter={({ options, search }) => {
+              const needle = foldText(search);
+              return options.filter((option) => 'label' in option && foldText(option.label).includes(needle));
+            }}
           />
           <Textarea
             label={t('feedback.answerLabel')}

@@ -4,6 +4,7 @@ import {
   FeedbackDto,
   FeedbackListResponse,
   FeedbackTrackingResponse,
+  ForwardTargetsResponse,
   PublishedFeedbackListResponse,
   type ListFeedbackQuery,
   type TriageFeedbackRequest,
@@ -20,7 +21,18 @@ export const feedbackKeys = {
   detail: (id: string) => [...feedbackKeys.all, 'detail', id] as const,
   track: (code: string) => [...feedbackKeys.all, 'track', code] as const,
   published: (page: number) => [...feedbackKeys.all, 'published', page] as const,
+  forwardTargets: () => [...feedbackKeys.all, 'forward-targets'] as const,
 };
+
+/** The departments a desk item can be forwarded to ("Chuyển đến"), for the focal department. */
+export function useForwardTargetsQuery(enabled = true) {
+  return useQuery({
+    queryKey: feedbackKeys.forwardTargets(),
+    queryFn: ({ signal }) => api('/feedback/forward-targets', { schema: ForwardTargetsResponse, signal }),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}
 
 /** The desk: the focal department sees every item, a unit its own and those forwarded to it. */
 export function useFeedbackListQuery(params: FeedbackListParams, opts: { enabled?: boolean } = {}) {

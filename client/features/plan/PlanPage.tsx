@@ -110,7 +110,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
     <Stack gap="lg" maw={1200}>
       <PlanHeader plan={plan} />
 
-      <Paper withBorder p="md" role="search" aria-label={t('plan.searchLabel')}>
+      <Paper withBorder p="md" role="search" className="no-print" aria-label={t('plan.searchLabel')}>
         <Group align="flex-end" gap="md">
           <SearchInput
             label={t('plan.searchLabel')}
@@ -164,7 +164,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
         </Stack>
       ) : (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+          <Grid.Col span={{ base: 12, md: 4, lg: 3 }} className="no-print">
             <Box visibleFrom="md" pos="sticky" top={76}>
               <Contents tree={tree} />
             </Box>
@@ -177,7 +177,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
               </Accordion.Item>
             </Accordion>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+          <Grid.Col span={{ base: 12, md: 8, lg: 9 }} className="print-full-width">
             <Stack gap="xl">
               <PlanPreamble plan={plan} />
               {renderTree(null, 0)}
@@ -207,6 +207,14 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
         <Box component="dl" mt="md" mb={0}>
           <Fact label={t('plan.scope')}>{plan.scope}</Fact>
         </Box>
+        {plan.scheduledVersion && (
+          <Alert variant="light" color="blue" mb="sm" title={t('plan.scheduledTitle')}>
+            {t('plan.scheduled', {
+              n: plan.scheduledVersion.number,
+              date: formatDate(plan.scheduledVersion.effectiveDate),
+            })}
+          </Alert>
+        )}
         <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
           {t('plan.versionsLink')}
         </Anchor>

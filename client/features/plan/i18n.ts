@@ -1,5 +1,9 @@
+import { decisionTexts } from '../amendments/decision.texts';
+
+// The plan's texts, and those of deciding a new version of it (the amendments' texts file is full).
 export const texts = {
   vi: {
+    decision: decisionTexts.vi,
     plan: {
       nav: 'Kế hoạch',
       number: 'Số hiệu',
@@ -8,6 +12,9 @@ export const texts = {
       scope: 'Phạm vi áp dụng',
       version: 'Phiên bản',
       versionsLink: 'Các phiên bản và thay đổi của kế hoạch',
+      scheduledTitle: 'Sắp có phiên bản mới',
+      scheduled:
+        'Phiên bản {{n}} có hiệu lực từ {{date}}. Đến ngày đó, phiên bản đang áp dụng vẫn là phiên bản hiện hành.',
       record: 'Thông tin văn bản',
       legalBases: 'Căn cứ ban hành',
       closing: 'Kết thúc văn bản',
@@ -38,6 +45,7 @@ export const texts = {
     },
   },
   en: {
+    decision: decisionTexts.en,
     plan: {
       nav: 'Plan',
       number: 'Number',
@@ -46,6 +54,8 @@ export const texts = {
       scope: 'Scope',
       version: 'Version',
       versionsLink: 'Plan versions and changes',
+      scheduledTitle: 'A new version is coming',
+      scheduled: 'Version {{n}} takes effect on {{date}}. Until then the version in force stays current.',
       record: 'Document details',
       legalBases: 'Legal bases',
       closing: 'Closing',

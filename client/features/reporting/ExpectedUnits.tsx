@@ -14,6 +14,7 @@ import { useChangeExpectedUnitMutation } from './api';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ScrollTable } from '../../components/ScrollTable';
 import { notify } from './ui';
+import { UnitSectionsModal } from './UnitSections';
 
 export function ExpectedUnits({
   cycle,
@@ -28,6 +29,8 @@ export function ExpectedUnits({
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<ExpectedUnitDto | null>(null);
+  const [fitting, setFitting] = useState<string | null>(null);
+  const fittingUnit = fitting ? data.find((u) => u.unit.id === fitting) : undefined;
   const folded = foldText(q);
   const rows = useMemo(
     () => (folded ? data.filter((u) => foldText(`${u.unit.fullName} ${u.unit.code}`).includes(folded)) : data),
@@ -92,6 +95,19 @@ export function ExpectedUnits({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{u.sections.map((s) => s.key).join(', ') || '—'}</Text>
+                    {u.sectionChanges.length > 0 && (
+                      <Text size="xs">{t('unitSections.changes', { count: u.sectionChanges.length })}</Text>
+                    )}
+                    {canEdit && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setFitting(u.unit.id)}
+                        aria-label={t('unitSections.buttonLabel', { unit: u.unit.fullName })}
+                      >
+                        {t('unitSections.button')}
+                      </Button>
+                    )}
                   </Table.Td>
                   {canEdit && (
                     <Table.Td>
@@ -134,6 +150,7 @@ export function ExpectedUnits({
           existing={new Set(data.map((u) => u.unit.id))}
         />
       )}
+      {fittingUnit && <UnitSectionsModal cycleId={cycle.id} unit={fittingUnit} onClose={() => setFitting(null)} />}
       {removing && <RemoveUnitModal cycleId={cycle.id} unit={removing} onClose={() => setRemoving(null)} />}
     </Stack>
   );

@@ -20,6 +20,7 @@ import {
   ReportListResponse,
   SendRemindersResponse,
   type ChangeExpectedUnitRequest,
+  type ChangeUnitSectionsRequest,
   type CompletenessQuery,
   type CreateCycleRequest,
   type CreateExtensionRequest,
@@ -133,7 +134,20 @@ export function useChangeExpectedUnitMutation(id: string) {
   });
 }
 
-/** Opens the cycle: the form and the expected units freeze. */
+/** Adds or removes one plan item of one expected unit's form, with a reason, before opening. */
+export function useChangeUnitSectionsMutation(id: string, orgUnitId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangeUnitSectionsRequest) =>
+      api(`/cycles/${id}/expected-units/${orgUnitId}/sections`, {
+        method: 'POST',
+        body,
+        schema: ExpectedUnitsResponse,
+      }),
+    onSuccess: (data) => qc.setQueryData(reportingKeys.expected(id), data),
+  });
+}
+
 /** A step of a cycle's life: open (freezes form and units), close, reopen. */
 export function useCycleStepMutation(id: string, step: 'open' | 'close' | 'reopen') {
   const qc = useQueryClient();

@@ -44,6 +44,21 @@ export interface FrozenSection {
   role: 'lead' | 'coordinate';
 }
 
+/**
+ * A change the focal department made to one unit's sections before opening (add or remove a plan
+ * item, by its stable key), with the reason: replayed on the sections computed from the plan
+ * at opening, and written into the report's first history line.
+ */
+export interface SectionChange {
+  action: 'add' | 'remove';
+  key: string;
+  label: string;
+  title: string;
+  reason: string;
+  at: string;
+  actorName: string;
+}
+
 /** A reporting cycle: one plan, one year. */
 export const reportCycles = pgTable(
   'report_cycle',
@@ -97,6 +112,8 @@ export const cycleExpectedUnits = pgTable(
     source: text('source').$type<'plan' | 'manual'>().notNull(),
     reason: text('reason'),
     sections: jsonb('sections').$type<FrozenSection[]>().notNull(),
+    /** The focal department's changes to the sections computed from the plan, oldest first. */
+    sectionChanges: jsonb('section_changes').$type<SectionChange[]>().notNull().default([]),
     /** Removed by hand before opening (kept, with the reason, so the change is visible). */
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedReason: text('removed_reason'),

@@ -20,6 +20,20 @@ export async function getByReportSlot(db: DbOrTx, slot: string): Promise<Feedbac
   return row;
 }
 
+/**
+ * The oldest desk item of a report filed before items were kept one per report (its slot then
+ * named the report and a plan item), or undefined.
+ */
+export async function oldestReportItem(db: DbOrTx, reportId: string): Promise<FeedbackRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(feedback)
+    .where(and(eq(feedback.reportId, reportId), eq(feedback.source, 'report')))
+    .orderBy(asc(feedback.createdAt))
+    .limit(1);
+  return row;
+}
+
 export async function insertFeedback(db: DbOrTx, values: typeof feedback.$inferInsert): Promise<FeedbackRow> {
   const [row] = await db.insert(feedback).values(values).returning();
   return row;

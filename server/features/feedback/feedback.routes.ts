@@ -8,6 +8,7 @@ import {
   FeedbackDto,
   FeedbackListResponse,
   FeedbackTrackingResponse,
+  ForwardTargetsResponse,
   ListFeedbackQuery,
   PublishedFeedbackListResponse,
   TrackingParams,
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/contracts/feedback.js';
 import { readForm } from '../../lib/uploads.js';
 import * as desk from './feedback.service.js';
+import * as forwarding from './forwarding.js';
 import * as intake from './intake.service.js';
 
 const uploads = new WeakMap<FastifyRequest, intake.UploadedFile[]>();
@@ -97,6 +99,18 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => desk.listFeedback(req.ctx, req.query),
+  );
+
+  api.get(
+    '/feedback/forward-targets',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Departments a desk item can be forwarded to (focal)',
+        response: { 200: ForwardTargetsResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (req) => forwarding.listForwardTargets(req.ctx),
   );
 
   api.get(

@@ -14,9 +14,15 @@ import { existingUnitIds, unitDtos } from '../org-units/index.js';
 import { amendmentsCitingFeedback, itemRefs } from '../plan/index.js';
 import * as repo from './feedback.repository.js';
 import { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
+import { checkForwardTarget } from './forwarding.js';
 import { FEEDBACK_NOT_FOUND, feedbackStorage, resolvePlanItem } from './records.js';
 
-async function toListItems(db: DbOrTx, actor: Actor, rows: repo.FeedbackRow[]): Promise<FeedbackListItemDto[]> {
+async function toListItems(
+  db: DbOrTx,
+  actor: Actor,
+  rows: repo.FeedbackRow[],
+  at: Date,
+): Promise<FeedbackListItemDto[]> {
   const unit = await unitDtos(
     db,
     rows.flatMap((r) => [r.orgUnitId, r.forwardedToUnitId]),
@@ -24,6 +30,7 @@ async function toListItems(db: DbOrTx, actor: Actor, rows: repo.FeedbackRow[]): 
   const ref = await itemRefs(
     db,
     rows.map((r) => ({ planId: r.planId, key: r.planItemKey })),
+    at,
   );
   const ids = rows.map((r) => r.id);
   const counts = await repo.attachmentCounts(db, ids);
@@ -68,7 +75,7 @@ export async function listFeedback(ctx: Ctx, query: ListFeedbackQuery) {
     { ...filter, visibleTo: canTriageFeedback(actor) ? undefined : { orgUnitId: actor.orgUnitId, userId: actor.id } },
     { page, pageSize },
   );
-  return { data: await toListItems(ctx.db, actor, rows), page: { page, pageSize, total } };
+  return { data: await toListItems(ctx.db, actor, rows, ctx.clock.now()), page: { page, pageSize, total } };
 }
 
 /** One item with its history, attachments and the amendments citing it; another unit's item answers 404. */
@@ -76,7 +83,7 @@ export async function getFeedback(ctx: Ctx, id: string): Promise<FeedbackDto> {
   const actor = requireAbility(ctx, canSendFeedback);
   const row = await repo.getFeedback(ctx.db, id);
   if (!row || !canSeeFeedback(actor, row)) throw notFound(FEEDBACK_NOT_FOUND);
-  const [item] = await toListItems(ctx.db, actor, [row]);
+  const [item] = await toListItems(ctx.db, actor, [row], ctx.clock.now());
   const { attachmentCount: _count, ...rest } = item;
   const attachments = await repo.listAttachments(ctx.db, [row.id]);
   const events = await repo.listEvents(ctx.db, row.id);
@@ -128,16 +135,18 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
   const next: Partial<repo.FeedbackRow> = { status: input.status };
   if (input.category !== undefined) next.category = input.category;
   if (input.planItemId !== undefined) {
-    const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId') : null;
+    const item = input.planItemId
+      ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId', ctx.clock.now())
+      : null;
     next.planId = item?.planId ?? null;
     next.planItemKey = item?.key ?? null;
   }
   if (input.forwardedToUnitId !== undefined) {
-    if (
-      input.forwardedToUnitId &&
-      !(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)
-    ) {
-      throw invalidField('forwardedToUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+    if (input.forwardedToUnitId && input.forwardedToUnitId !== row.forwardedToUnitId) {
+      if (!(await existingUnitIds(ctx.db, [input.forwardedToUnitId])).has(input.forwardedToUnitId)) {
+        throw invalidField('forwardedToUnitId', msg('Đơn vị không tồn tại', 'Unknown unit'));
+      }
+      await checkForwardTarget(ctx, input.forwardedToUnitId, actor.orgUnitId);
     }
     next.forwardedToUnitId = input.forwardedToUnitId;
   }
@@ -201,6 +210,7 @@ export async function listPublished(ctx: Ctx, query: { page: number; pageSize: n
   const ref = await itemRefs(
     ctx.db,
     rows.map((r) => ({ planId: r.planId, key: r.planItemKey })),
+    ctx.clock.now(),
   );
   const data: PublishedFeedbackDto[] = rows
     .filter((r) => r.answer)

@@ -289,6 +289,33 @@ describe('triage', () => {
     expect(JSON.stringify(mine)).not.toMatch(/an\.nguyen|Nguyễn Văn An/);
   });
 
+  it('“Chuyển đến” offers the departments only: not the province, not the focal department', async () => {
+    const focal = await t.loginAs('focal');
+    const res = await focal.get('/api/v1/feedback/forward-targets');
+    expect(res.statusCode).toBe(200);
+    const targets = res.json<{ data: Array<{ id: string; code: string; kind: string; fullName: string }> }>().data;
+    const codes = targets.map((u) => u.code);
+    expect(codes).toEqual(expect.arrayContaining(['VL-SXD', 'VL-STC', 'VL-SYT']));
+    expect(codes).not.toContain('VL-UBND');
+    expect(codes).not.toContain('VL-SNNMT');
+    expect(targets.every((u) => u.kind === 'department')).toBe(true);
+    // Merged-away departments (Bến Tre's) are not offered.
+    expect(codes.some((code) => code.startsWith('BT-'))).toBe(false);
+    const unit = await t.loginAs('unit', { unitCode: 'VL-SXD' });
+    expect((await unit.get('/api/v1/feedback/forward-targets')).statusCode).toBe(403);
+
+    const { id } = (await send(valid())).json();
+    for (const code of ['VL-UBND', 'VL-SNNMT', '28807']) {
+      const refused = await focal.patch(`/api/v1/feedback/${id}`, {
+        status: 'in_progress',
+        forwardedToUnitId: await t.unitId(code),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.issues[0].path).toBe('forwardedToUnitId');
+      expect(refused.json().error.issues[0].message).toContain('sở, ngành');
+    }
+  });
+
   it('refuses bad triage input naming the field', async () => {
     const { id } = (await send(valid())).json();
     const focal = await t.loginAs('focal');
@@ -384,7 +411,7 @@ describe('feedback from units', () => {
 });
 
 describe('difficulties from yearly reports', () => {
-  it('are upserted on the desk, once per report and item', async () => {
+  it('are upserted on the desk, one item per report telling each plan item', async () => {
     const orgUnitId = await t.unitId('VL-SXD');
     const reportId = '22222222-2222-4222-8222-222222222222';
     const officer = await t.loginAs('unit', { unitCode: 'VL-SXD' });
@@ -396,57 +423,67 @@ describe('difficulties from yearly reports', () => {
       orgUnitId,
     };
     const db = t.database.db;
+    const section = (key: string, difficulties: string, proposals = '') => ({
+      key,
+      label: '-',
+      title: `Nhiệm vụ ${key}`,
+      difficulties,
+      proposals,
+    });
+    const sections = [
+      section('IV.1.a', 'Thiếu kinh phí xây lò đốt.', 'Đề nghị bổ sung vốn.'),
+      section('IV.4', 'Chậm giải ngân.'),
+      section('IV.6', ''),
+    ];
     const first = await db.transaction((tx) =>
-      recordReportFeedback(tx, {
-        reportId,
-        orgUnitId,
-        difficulties: 'Thiếu kinh phí xây lò đốt.',
-        proposals: 'Đề nghị bổ sung vốn.',
-        actor,
-      }),
+      recordReportFeedback(tx, { reportId, orgUnitId, sections, proposalsToCommittee: '', actor }),
     );
     expect(first.created).toBe(true);
     const again = await db.transaction((tx) =>
-      recordReportFeedback(tx, {
-        reportId,
-        orgUnitId,
-        difficulties: 'Thiếu kinh phí xây lò đốt.',
-        proposals: 'Đề nghị bổ sung vốn.',
-        actor,
-      }),
+      recordReportFeedback(tx, { reportId, orgUnitId, sections, proposalsToCommittee: '', actor }),
     );
     expect(again).toEqual({ feedbackId: first.feedbackId, created: false });
-    const withItem = await db.transaction((tx) =>
-      recordReportFeedback(tx, {
-        reportId,
-        orgUnitId,
-        planItemKey: 'IV.4',
-        difficulties: 'Chậm giải ngân.',
-        proposals: '',
-        actor,
-      }),
-    );
-    expect(withItem.created).toBe(true);
     const empty = await db.transaction((tx) =>
       recordReportFeedback(tx, {
         reportId: '33333333-3333-4333-8333-333333333333',
         orgUnitId,
-        difficulties: '  ',
-        proposals: null,
+        sections: [section('IV.4', '  ')],
+        proposalsToCommittee: null,
         actor: null,
       }),
     );
     expect(empty).toEqual({ feedbackId: null, created: false });
+    const single = await db.transaction((tx) =>
+      recordReportFeedback(tx, {
+        reportId: '44444444-4444-4444-8444-444444444444',
+        orgUnitId,
+        sections: [section('IV.4', 'Chậm giải ngân.')],
+        actor,
+      }),
+    );
 
     const focal = await t.loginAs('focal');
     const desk = (await focal.get(`/api/v1/feedback?reportId=${reportId}`)).json();
-    expect(desk.page.total).toBe(2);
+    expect(desk.page.total).toBe(1);
     const item = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();
     expect(item).toMatchObject({ source: 'report', reportId, orgUnit: { code: 'VL-SXD' }, status: 'new' });
-    expect(item.text).toContain('Khó khăn, vướng mắc:\nThiếu kinh phí xây lò đốt.');
+    expect(item.planItem).toBeNull();
+    expect(item.subject).toContain('mục IV.1.a, IV.4');
+    expect(item.text).toContain('(IV.1.a)\nKhó khăn, vướng mắc:\nThiếu kinh phí xây lò đốt.');
     expect(item.text).toContain('Đề xuất, kiến nghị:\nĐề nghị bổ sung vốn.');
-    const keyed = (await focal.get(`/api/v1/feedback/${withItem.feedbackId}`)).json<FeedbackDto>();
+    expect(item.text).toContain('(IV.4)\nKhó khăn, vướng mắc:\nChậm giải ngân.');
+    expect(item.text).not.toContain('IV.6');
+    // A report raising one item only is filed under that item.
+    const keyed = (await focal.get(`/api/v1/feedback/${single.feedbackId}`)).json<FeedbackDto>();
     expect(keyed.planItem?.key).toBe('IV.4');
+
+    // An item filed per report and plan item before (slot "<report>:<key>") is taken over, not doubled.
+    await db.execute(sql`update feedback set report_slot = ${`${reportId}:IV.1.a`} where id = ${first.feedbackId}`);
+    const takenOver = await db.transaction((tx) =>
+      recordReportFeedback(tx, { reportId, orgUnitId, sections, proposalsToCommittee: 'Kiến nghị mới.', actor }),
+    );
+    expect(takenOver).toEqual({ feedbackId: first.feedbackId, created: false });
+    expect((await focal.get(`/api/v1/feedback?reportId=${reportId}`)).json().page.total).toBe(1);
 
     // Triage survives a re-submitted report with new text.
     await focal.patch(`/api/v1/feedback/${first.feedbackId}`, { status: 'in_progress', category: 'funding' });
@@ -454,8 +491,7 @@ describe('difficulties from yearly reports', () => {
       recordReportFeedback(tx, {
         reportId,
         orgUnitId,
-        difficulties: 'Thiếu kinh phí xây lò đốt rác.',
-        proposals: 'Đề nghị bổ sung vốn.',
+        sections: [section('IV.1.a', 'Thiếu kinh phí xây lò đốt rác.', 'Đề nghị bổ sung vốn.'), sections[1]],
         actor,
       }),
     );
@@ -463,7 +499,7 @@ describe('difficulties from yearly reports', () => {
     const after = (await focal.get(`/api/v1/feedback/${first.feedbackId}`)).json<FeedbackDto>();
     expect(after).toMatchObject({ status: 'in_progress', category: 'funding' });
     expect(after.text).toContain('lò đốt rác');
-    expect(after.history.map((h) => h.action)).toEqual(['created', 'triaged', 'report_updated']);
+    expect(after.history.map((h) => h.action)).toEqual(['created', 'report_updated', 'triaged', 'report_updated']);
     // The unit sees its report's items on its desk.
     const sxd = await t.loginAs('unit', { unitCode: 'VL-SXD' });
     expect((await sxd.get(`/api/v1/feedback/${first.feedbackId}`)).statusCode).toBe(200);

@@ -68,7 +68,7 @@ export async function createFeedback(
       issues: [{ path: 'reportId', message: msg('Không có báo cáo này của đơn vị', 'No such report of your unit') }],
     });
   }
-  const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId') : null;
+  const item = input.planItemId ? await resolvePlanItem(ctx.db, input.planItemId, 'planItemId', ctx.clock.now()) : null;
   if (files.length > FEEDBACK_LIMITS.attachments) {
     throw invalidField(
       'attachments',

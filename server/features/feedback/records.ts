@@ -35,8 +35,8 @@ export function searchTextOf(item: {
 }
 
 /** Resolves an item id of a plan's current version, or throws 400 naming the field. */
-export async function resolvePlanItem(db: DbOrTx, itemId: string, field: string) {
-  const found = (await currentItemsById(db, [itemId])).get(itemId);
+export async function resolvePlanItem(db: DbOrTx, itemId: string, field: string, at: Date) {
+  const found = (await currentItemsById(db, [itemId], at)).get(itemId);
   if (!found) {
     throw invalidField(
       field,

@@ -26,7 +26,7 @@ export async function guidanceRefs(db: DbOrTx, ids: string[]): Promise<GuidanceD
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(toGuidanceRef);
 }
 
-async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[]): Promise<GuidanceDocumentDto[]> {
+async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[], at: Date): Promise<GuidanceDocumentDto[]> {
   const keys = await repo.itemKeysOf(
     db,
     rows.map((r) => r.id),
@@ -34,6 +34,7 @@ async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[]): Promise<GuidanceDoc
   const ref = await itemRefs(
     db,
     rows.flatMap((r) => (keys.get(r.id) ?? []).map((key) => ({ planId: r.planId, key }))),
+    at,
   );
   const replacements = await repo.guidanceByIds(
     db,
@@ -59,8 +60,8 @@ async function toDtos(db: DbOrTx, rows: repo.GuidanceRow[]): Promise<GuidanceDoc
 }
 
 /** Item ids of a plan's current version → the plan and the stable keys; an unknown id names its field. */
-async function resolveItems(db: DbOrTx, ids: string[]): Promise<{ planId: string | null; keys: string[] }> {
-  const found = await currentItemsById(db, ids);
+async function resolveItems(db: DbOrTx, ids: string[], at: Date): Promise<{ planId: string | null; keys: string[] }> {
+  const found = await currentItemsById(db, ids, at);
   let planId: string | null = null;
   for (const [i, id] of ids.entries()) {
     const hit = found.get(id);
@@ -104,14 +105,14 @@ async function checkReplacement(
 /** The guidance registry, readable by any signed-in account. */
 export async function listGuidance(ctx: Ctx, query: { status?: string; planItemKey?: string; q?: string }) {
   requireAbility(ctx, canReadGuidance);
-  return { data: await toDtos(ctx.db, await repo.listGuidance(ctx.db, query)) };
+  return { data: await toDtos(ctx.db, await repo.listGuidance(ctx.db, query), ctx.clock.now()) };
 }
 
 export async function getGuidance(ctx: Ctx, id: string): Promise<GuidanceDocumentDto> {
   requireAbility(ctx, canReadGuidance);
   const row = await repo.getGuidance(ctx.db, id);
   if (!row) throw notFound(GUIDANCE_NOT_FOUND);
-  return (await toDtos(ctx.db, [row]))[0];
+  return (await toDtos(ctx.db, [row], ctx.clock.now()))[0];
 }
 
 /** Registers a guidance document (focal department). */
@@ -119,7 +120,7 @@ export async function createGuidance(ctx: Ctx, input: CreateGuidanceDocumentRequ
   const actor = requireAbility(ctx, canEditGuidance);
   const status = input.status ?? 'in_force';
   await checkReplacement(ctx.db, null, status, input.replacedById);
-  const { planId, keys } = await resolveItems(ctx.db, input.planItemIds ?? []);
+  const { planId, keys } = await resolveItems(ctx.db, input.planItemIds ?? [], ctx.clock.now());
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const created = await repo.insertGuidance(tx, {
@@ -148,7 +149,7 @@ export async function createGuidance(ctx: Ctx, input: CreateGuidanceDocumentRequ
     });
     return created;
   });
-  return (await toDtos(ctx.db, [row]))[0];
+  return (await toDtos(ctx.db, [row], ctx.clock.now()))[0];
 }
 
 /** Changes a guidance document: its status ("replaced by …"), its links to plan items, its fields. */
@@ -164,7 +165,7 @@ export async function updateGuidance(
   const replacedById =
     input.replacedById !== undefined ? input.replacedById : status === 'in_force' ? null : row.replacedById;
   await checkReplacement(ctx.db, id, status, replacedById);
-  const items = input.planItemIds ? await resolveItems(ctx.db, input.planItemIds) : null;
+  const items = input.planItemIds ? await resolveItems(ctx.db, input.planItemIds, ctx.clock.now()) : null;
   const next = {
     number: input.number ?? row.number,
     date: input.date ?? row.date,

@@ -76,6 +76,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/cycles/{id}/expected-units':                   row(D, D, A, A, D),
   'POST /api/v1/cycles/{id}/expected-units':                  row(D, D, D, A, D),
   // A unit officer sees the extensions of its own unit only (filtered, not refused).
+  'POST /api/v1/cycles/{id}/expected-units/{orgUnitId}/sections': row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}/extensions':                       row(D, A, A, A, D),
   'POST /api/v1/cycles/{id}/extensions':                      row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}/completeness':                     row(D, D, A, A, D),
@@ -112,6 +113,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/feedback/track/{trackingCode}':                row(A, A, A, A, A),
   'GET /api/v1/feedback/published':                           row(A, A, A, A, A),
   // A citizen's item is the focal department's desk; other accounts see only what their unit sent or was forwarded.
+  'GET /api/v1/feedback/forward-targets':                     row(D, D, D, A, D),
   'GET /api/v1/feedback/{id}':                                row(D, D, D, A, D),
   'PATCH /api/v1/feedback/{id}':                              row(D, D, D, A, D),
   'GET /api/v1/feedback/{id}/attachments/{attachmentId}':     row(D, D, D, A, D),
@@ -139,6 +141,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
   if (param === 'amendmentId') return s.amendment;
   if (param === 'documentId') return s.document;
   if (param === 'trackingCode') return s.trackingCode;
+  if (param === 'orgUnitId') return s.orgUnit;
   if (param === 'sessionId' || before === 'sessions') return ids.session;
   if (param === 'attachmentId') return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
   const byCollection: Record<string, string> = {
@@ -160,6 +163,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
 
 /** Operations that need another object than the default one. */
 const DRAFT_CYCLE_OPS = new Set([
+  'POST /api/v1/cycles/{id}/expected-units/{orgUnitId}/sections',
   'PATCH /api/v1/cycles/{id}',
   'POST /api/v1/cycles/{id}/open',
   'POST /api/v1/cycles/{id}/expected-units',
@@ -211,6 +215,11 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
     reason: 'Lý do chính đáng',
   }),
   'POST /api/v1/cycles/{id}/reminders': () => ({ note: 'Nhắc gửi báo cáo' }),
+  'POST /api/v1/cycles/{id}/expected-units/{orgUnitId}/sections': () => ({
+    action: 'add',
+    key: 'IV.4',
+    reason: 'Đơn vị tham gia nhiệm vụ này',
+  }),
   'POST /api/v1/reports/accept': (w) => ({ reportIds: [w.other.report] }),
   'PUT /api/v1/reports/{id}': () => ({ version: 1, values: [], sections: [] }),
   'POST /api/v1/reports/{id}/submit': () => ({ version: 1 }),
@@ -245,7 +254,7 @@ function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): Inje
     .map((seg, i) => {
       const m = /^\{(.+)\}$/.exec(seg);
       if (!m) return seg;
-      if (DRAFT_CYCLE_OPS.has(op)) return world.shared.draftCycle;
+      if (DRAFT_CYCLE_OPS.has(op) && m[1] === 'id') return world.shared.draftCycle;
       const before = segments[i - 1] === 'attachments' ? segments[i - 3] : segments[i - 1];
       return objectFor(m[1], before, world, side);
     })

@@ -4,17 +4,18 @@ import type {
   ApproveAmendmentRequest,
   RejectAmendmentRequest,
 } from '../../../shared/contracts/amendments.js';
+import { formatDate } from '../../../shared/format.js';
 import { foldText } from '../../../shared/text.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
-import { msg, notFound } from '../../lib/errors.js';
+import { invalidField, msg, notFound } from '../../lib/errors.js';
 import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getAmendment } from './amendments.service.js';
 import { applyChanges, type PlanNode } from './apply-changes.js';
-import { currentVersion } from './plan-refs.repository.js';
+import { latestVersion } from './plan-refs.repository.js';
 import { loadItems } from './plans.repository.js';
 import { canDecideAmendment, canDecideAmendments } from './policy.js';
 
@@ -53,9 +54,35 @@ export async function rejectAmendment(
 }
 
 /**
+ * A version comes into force on or after its document's date, and never before the version it
+ * builds on (versions come into force in their order).
+ */
+function checkEffectiveDate(effectiveDate: string, documentDate: string, previous: string): void {
+  if (effectiveDate < documentDate) {
+    throw invalidField(
+      'effectiveDate',
+      msg(
+        `Ngày hiệu lực (${formatDate(effectiveDate)}) trước ngày ban hành văn bản (${formatDate(documentDate)})`,
+        'The effective date is before the document date',
+      ),
+    );
+  }
+  if (effectiveDate < previous) {
+    throw invalidField(
+      'effectiveDate',
+      msg(
+        `Ngày hiệu lực (${formatDate(effectiveDate)}) trước ngày hiệu lực của phiên bản trước (${formatDate(previous)})`,
+        'The effective date is before that of the previous version',
+      ),
+    );
+  }
+}
+
+/**
  * A leader approves a submitted proposal with the amending document's number and date. In one
  * transaction: version N+1 is made as a full copy of version N (new ids, same keys, parents
- * remapped) with the changes applied, the plan's current version moves to it, the cited
+ * remapped) with the changes applied, the plan's latest version moves to it (in force from its
+ * effective date, `inForceNumber`), the cited
  * feedback items are marked as answered by this amendment, and every step is audited.
  */
 export async function approveAmendment(
@@ -72,7 +99,7 @@ export async function approveAmendment(
     if (!row || row.status === 'draft') throw notFound(AMENDMENT_NOT_FOUND);
     if (!canDecideAmendment(actor, row)) throw wrongStatus(row, msg('phê duyệt', 'approved'));
     const currentNumber = await repo.lockPlan(tx, planId);
-    const current = await currentVersion(tx, planId);
+    const current = await latestVersion(tx, planId);
     if (!current || currentNumber === undefined) throw notFound(PLAN_NOT_FOUND);
     const { items, assignments } = await loadItems(tx, current.version.id);
     const keyById = new Map(items.map((i) => [i.id, i.key]));
@@ -92,12 +119,14 @@ export async function approveAmendment(
         })),
     }));
     const nextNumber = current.plan.currentVersion + 1;
+    const effectiveDate = input.effectiveDate ?? input.documentDate;
+    checkEffectiveDate(effectiveDate, input.documentDate, current.version.effectiveDate);
     const applied = applyChanges(nodes, row.changes, nextNumber);
 
     const version = await repo.insertVersion(tx, {
       planId,
       number: nextNumber,
-      effectiveDate: input.documentDate,
+      effectiveDate,
       documentNumber: input.documentNumber,
       documentDate: input.documentDate,
       amendmentId: id,
@@ -172,6 +201,7 @@ export async function approveAmendment(
         to: 'approved',
         documentNumber: input.documentNumber,
         documentDate: input.documentDate,
+        effectiveDate,
         comment: input.comment ?? null,
       },
     });

@@ -10,7 +10,7 @@ import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, loadPlanOr404, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getAmendment, toAmendmentDtos } from './amendments.service.js';
-import { currentVersion } from './plan-refs.repository.js';
+import { latestVersion } from './plan-refs.repository.js';
 import { loadItems } from './plans.repository.js';
 import { canEditAmendment, canProposeAmendments, canSubmitAmendment } from './policy.js';
 
@@ -19,7 +19,7 @@ import { canEditAmendment, canProposeAmendments, canSubmitAmendment } from './po
  * stable keys; an unknown item or unit answers 400 naming `changes.N.itemId` and the like.
  */
 async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChange[]) {
-  const current = await currentVersion(db, planId);
+  const current = await latestVersion(db, planId);
   if (!current) throw notFound(PLAN_NOT_FOUND);
   const { items } = await loadItems(db, current.version.id);
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -217,7 +217,7 @@ export async function updateAmendment(
 
 /** Checks a proposal still applies to the plan as it stands (another amendment may have been approved since). */
 async function checkStillApplies(db: DbOrTx, row: repo.AmendmentRow) {
-  const current = await currentVersion(db, row.planId);
+  const current = await latestVersion(db, row.planId);
   const { items } = current ? await loadItems(db, current.version.id) : { items: [] };
   const keys = new Set(items.map((i) => i.key));
   for (const [n, change] of row.changes.entries()) {

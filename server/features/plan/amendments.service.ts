@@ -1,10 +1,10 @@
-import type { AmendmentDto } from '../../../shared/contracts/amendments.js';
+import type { AmendmentChangeDto, AmendmentDto } from '../../../shared/contracts/amendments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAbility } from '../../lib/access.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { userNames } from '../accounts/index.js';
-import { unitDtos } from '../org-units/index.js';
+import { toOrgUnitDto, unitDtos } from '../org-units/index.js';
 import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, loadPlanOr404 } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
@@ -17,6 +17,36 @@ import {
   canSeeAmendment,
   canSubmitAmendment,
 } from './policy.js';
+
+type BaseItem = {
+  ref: { key: string; label: string | null; title: string | null };
+  before: NonNullable<AmendmentChangeDto['before']>;
+};
+
+/** A version's items by key: the reference shown for a change and the item as it stands. */
+async function baseItems(db: DbOrTx, versionId: string): Promise<Map<string, BaseItem>> {
+  const { items, assignments } = await loadItems(db, versionId);
+  const byItem = new Map<string, BaseItem['before']['assignments']>();
+  for (const { a, unit } of assignments) {
+    const list = byItem.get(a.itemId) ?? [];
+    list.push({ orgUnit: unit ? toOrgUnitDto(unit) : null, unitGroup: a.unitGroup, role: a.role });
+    byItem.set(a.itemId, list);
+  }
+  return new Map(
+    items.map((i) => [
+      i.key,
+      {
+        ref: { key: i.key, label: i.label, title: i.title ?? (i.text ? i.text.slice(0, 160) : null) },
+        before: {
+          label: i.label,
+          title: i.title,
+          text: i.text,
+          assignments: (byItem.get(i.id) ?? []).sort((x, y) => (x.role === y.role ? 0 : x.role === 'lead' ? -1 : 1)),
+        },
+      },
+    ]),
+  );
+}
 
 /** Proposals as the client sees them, with the abilities of this actor. */
 export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.AmendmentRow[]): Promise<AmendmentDto[]> {
@@ -46,22 +76,13 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
       r.changes.flatMap((change) => (change.assignments ?? []).map((assignment) => assignment.orgUnitId)),
     ),
   );
-  // Item references are shown as they stood in the version the proposal was based on.
-  const refs = new Map<string, Map<string, { key: string; label: string | null; title: string | null }>>();
+  // Item references, and each changed item as it stood, are read in the version the proposal was based on.
+  const refs = new Map<string, Map<string, BaseItem>>();
   for (const r of rows) {
     const refKey = `${r.planId}:${r.basedOnVersion}`;
     if (refs.has(refKey)) continue;
     const basedOn = await getVersion(db, r.planId, r.basedOnVersion);
-    const { items } = basedOn ? await loadItems(db, basedOn.id) : { items: [] };
-    refs.set(
-      refKey,
-      new Map(
-        items.map((i) => [
-          i.key,
-          { key: i.key, label: i.label, title: i.title ?? (i.text ? i.text.slice(0, 160) : null) },
-        ]),
-      ),
-    );
+    refs.set(refKey, basedOn ? await baseItems(db, basedOn.id) : new Map());
   }
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   return rows.map((r) => ({
@@ -76,11 +97,14 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
       itemKey: change.itemKey,
       parentKey: change.parentKey,
       item: change.itemKey
-        ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey) ?? {
+        ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey)?.ref ?? {
             key: change.itemKey,
             label: null,
             title: null,
           })
+        : null,
+      before: change.itemKey
+        ? (refs.get(`${r.planId}:${r.basedOnVersion}`)?.get(change.itemKey)?.before ?? null)
         : null,
       kind: change.kind,
       label: change.label,

@@ -1,5 +1,5 @@
 import type { AssignmentDto, PlanDto, PlanItemDto, PlanSummaryDto } from '../../../shared/contracts/plans.js';
-import { UNIT_GROUP_KINDS } from '../../../shared/domain.js';
+import { isGroupMemberConcerned, type AssignmentRole, type UnitGroup } from '../../../shared/domain.js';
 import { vietnamDate } from '../../../shared/format.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -11,21 +11,26 @@ import { currentHolders, getUnit, toOrgUnitDto, unitWithPredecessors } from '../
 import * as repo from './plans.repository.js';
 import { canReadPlan } from './policy.js';
 
-function toSummary(plan: typeof plans.$inferSelect): PlanSummaryDto {
+/** The plan's summary, with the version in force today and the one scheduled, if any. */
+async function toSummary(ctx: Ctx, plan: typeof plans.$inferSelect): Promise<PlanSummaryDto> {
+  const state = repo.versionState(await repo.versionDates(ctx.db, plan.id), vietnamDate(ctx.clock.now()));
   return {
     id: plan.id,
     number: plan.number,
     date: plan.date,
     title: plan.title,
     scope: plan.scope,
-    currentVersion: plan.currentVersion,
+    currentVersion: state.inForce,
+    scheduledVersion: state.scheduled
+      ? { number: state.scheduled.number, effectiveDate: state.scheduled.effectiveDate }
+      : null,
   };
 }
 
 export async function listPlans(ctx: Ctx) {
   requireAbility(ctx, canReadPlan);
   const rows = await repo.listPlans(ctx.db);
-  return { data: rows.map(toSummary) };
+  return { data: await Promise.all(rows.map((plan) => toSummary(ctx, plan))) };
 }
 
 /** Decides whether an assignment falls to the actor's unit (directly, by succession, or by group). */
@@ -33,11 +38,9 @@ async function mineMatcher(db: DbOrTx, actor: Actor | null) {
   if (!actor?.orgUnitId) return () => false;
   const unit = await getUnit(db, actor.orgUnitId);
   const ids = await unitWithPredecessors(db, actor.orgUnitId);
-  return (a: { orgUnitId: string | null; unitGroup: string | null }) =>
+  return (a: { orgUnitId: string | null; unitGroup: UnitGroup | null; role: AssignmentRole }) =>
     (a.orgUnitId !== null && ids.has(a.orgUnitId)) ||
-    (a.unitGroup !== null &&
-      unit !== undefined &&
-      (UNIT_GROUP_KINDS as Record<string, readonly string[]>)[a.unitGroup]?.includes(unit.kind));
+    (a.unitGroup !== null && unit !== undefined && isGroupMemberConcerned(a.unitGroup, a.role, unit.kind));
 }
 
 /** The items of one plan version as DTOs, in document order. */
@@ -84,7 +87,8 @@ export async function buildItems(
 async function resolveVersion(ctx: Ctx, planId: string, versionNumber?: number) {
   const plan = await repo.getPlan(ctx.db, planId);
   if (!plan) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
-  const number = versionNumber ?? plan.currentVersion;
+  const number =
+    versionNumber ?? repo.versionState(await repo.versionDates(ctx.db, planId), vietnamDate(ctx.clock.now())).inForce;
   const version = await repo.getVersion(ctx.db, planId, number);
   if (!version) throw notFound(msg(`Kế hoạch không có phiên bản ${number}`, `The plan has no version ${number}`));
   return { plan, version };
@@ -109,7 +113,7 @@ async function readPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<P
   const { plan, version } = await resolveVersion(ctx, id, versionNumber);
   const items = await buildItems(ctx.db, version.id, ctx.actor, vietnamDate(ctx.clock.now()));
   return {
-    ...toSummary(plan),
+    ...(await toSummary(ctx, plan)),
     issuer: plan.issuer,
     issuerParent: plan.issuerParent,
     place: plan.place,

@@ -6,13 +6,14 @@ import type {
   PlanVersionDto,
 } from '../../../shared/contracts/amendments.js';
 import type { PlanItemKind } from '../../../shared/domain.js';
+import { vietnamDate } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
 import { amendmentProposals, planVersions } from '../../db/schema/index.js';
 import { requireAbility } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
 import { toOrgUnitDto } from '../org-units/index.js';
-import { getPlan, getVersion, loadItems } from './plans.repository.js';
+import { getPlan, getVersion, loadItems, versionState } from './plans.repository.js';
 import { canReadPlan } from './policy.js';
 
 const PLAN_NOT_FOUND = msg('Không tìm thấy kế hoạch', 'Plan not found');
@@ -28,6 +29,11 @@ export async function listVersions(ctx: Ctx, planId: string): Promise<{ data: Pl
     .leftJoin(amendmentProposals, eq(amendmentProposals.id, planVersions.amendmentId))
     .where(eq(planVersions.planId, planId))
     .orderBy(asc(planVersions.number));
+  const today = vietnamDate(ctx.clock.now());
+  const { inForce } = versionState(
+    rows.map(({ v }) => v),
+    today,
+  );
   return {
     data: rows.map(({ v, amendmentSummary }) => ({
       number: v.number,
@@ -35,7 +41,8 @@ export async function listVersions(ctx: Ctx, planId: string): Promise<{ data: Pl
       documentNumber: v.documentNumber,
       documentDate: v.documentDate,
       amendment: v.amendmentId ? { id: v.amendmentId, summary: amendmentSummary ?? '' } : null,
-      isCurrent: v.number === plan.currentVersion,
+      isCurrent: v.number === inForce,
+      isScheduled: v.number > inForce,
       createdAt: v.createdAt.toISOString(),
     })),
   };

@@ -9,7 +9,6 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound } from '../../lib/errors.js';
 import { getUnit } from '../org-units/index.js';
 import * as plansRepo from '../plan/index.js';
-import { computeExpectedUnits } from './cycle-setup.service.js';
 import * as repo from './cycles.repository.js';
 import {
   catalogueFor,
@@ -24,6 +23,7 @@ import {
 import { canCloseCycle, canOpenCycle, canReopenCycle } from './policy.js';
 import { freezeIndicator, iso } from './reporting.dto.js';
 import * as reportsRepo from './reports.repository.js';
+import { applySectionChanges, computeExpectedUnits, describeSectionChanges } from './unit-duties.js';
 
 /**
  * Creates the reports of the given units of a cycle, those that have none yet, each with its
@@ -37,6 +37,7 @@ async function createUnitReports(
   cycleId: string,
   orgUnitIds: string[],
   at: Date,
+  reasons: Map<string, string> = new Map(),
 ): Promise<number> {
   const created = await reportsRepo.createReports(tx, cycleId, orgUnitIds, at);
   await reportsRepo.insertEvents(
@@ -48,6 +49,7 @@ async function createUnitReports(
       actorName: actor.name,
       actorEmail: actor.email,
       action: 'create' as const,
+      reason: reasons.get(report.orgUnitId) ?? null,
       version: report.version,
     })),
   );
@@ -75,8 +77,7 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
   const cycle = await ctx.db.transaction(async (tx) => {
     const current = await loadCycle(tx, id, { forUpdate: true });
     enforceCycle(canOpenCycle(actor, current), () => cycleNotDraft(current));
-    const plan = await plansRepo.getPlan(tx, current.planId);
-    const version = plan ? await plansRepo.getVersion(tx, plan.id, plan.currentVersion) : undefined;
+    const version = (await plansRepo.currentVersion(tx, current.planId, ctx.clock.now()))?.version;
     if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));
     const rows = await repo.listExpected(tx, id, { activeOnly: true });
     if (rows.length === 0) {
@@ -90,12 +91,16 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
     }
     const indicators = (await catalogueFor(tx, current.indicatorCodes)).map(freezeIndicator);
     // Sections and names as of the opening (the plan may have been amended since the draft).
+    // The focal department's changes to a unit's sections are replayed on them, by item key.
     const fresh = await computeExpectedUnits(tx, version.id, current.windowStart, current.windowEnd);
+    const { items } = await plansRepo.loadItems(tx, version.id);
+    const reasons = new Map<string, string>();
     for (const row of rows) {
       const planned = fresh.get(row.orgUnitId);
       const unit = planned?.unit ?? (await getUnit(tx, row.orgUnitId));
+      if (row.sectionChanges.length) reasons.set(row.orgUnitId, describeSectionChanges(row.sectionChanges));
       await repo.updateExpected(tx, id, row.orgUnitId, {
-        sections: planned?.sections ?? row.sections,
+        sections: applySectionChanges(planned?.sections ?? row.sections, row.sectionChanges, items),
         name: unit?.name ?? row.name,
         fullName: unit?.fullName ?? row.fullName,
         searchText: foldText(`${unit?.fullName ?? row.fullName} ${row.code}`),
@@ -117,6 +122,7 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
       id,
       rows.map((expected) => expected.orgUnitId),
       now,
+      reasons,
     );
     await writeAudit(tx, {
       actor,

@@ -1,6 +1,5 @@
 // Setting a cycle up while it is a draft: creating it with the units the plan assigns duties to,
 // changing its dates and form, and adding or removing expected units.
-import { and, inArray } from 'drizzle-orm';
 import type {
   ChangeExpectedUnitRequest,
   CreateCycleRequest,
@@ -8,85 +7,22 @@ import type {
   ExpectedUnitsResponse,
   UpdateCycleRequest,
 } from '../../../shared/contracts/reporting.js';
-import { UNIT_GROUP_KINDS, type OrgUnitKind, type UnitGroup } from '../../../shared/domain.js';
 import { formatDate } from '../../../shared/format.js';
 import { defaultDeadline } from '../../../shared/deadlines.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { orgUnits, type FrozenSection } from '../../db/schema/index.js';
+import type { FrozenSection } from '../../db/schema/index.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
-import { currentHolders, getUnit, validDuring, validOn, type OrgUnitRow } from '../org-units/index.js';
+import { getUnit, type OrgUnitRow } from '../org-units/index.js';
 import * as plansRepo from '../plan/index.js';
 import * as repo from './cycles.repository.js';
 import { cycleNotDraft, enforceCycle, loadCycle, toCycleDto } from './cycles.service.js';
 import { canEditDraft } from './policy.js';
 import { iso, toCycleUnitDto } from './reporting.dto.js';
-
-function itemTitle(item: { title: string | null; text: string | null }): string {
-  const title = item.title ?? item.text ?? '';
-  return title.length > 160 ? `${title.slice(0, 157)}…` : title;
-}
-
-/**
- * The units a plan version assigns duties to, as they stand at the end of the data window, each
- * with the plan items (sections of its form) it holds. A unit named in the plan is read as its
- * current holder (Nghị quyết 190/2025/QH15: merged and renamed agencies keep the function); a
- * group stands for every unit of its kinds valid at the window's end.
- */
-export async function computeExpectedUnits(
-  db: DbOrTx,
-  versionId: string,
-  windowStart: string,
-  windowEnd: string,
-): Promise<Map<string, { unit: OrgUnitRow; sections: FrozenSection[] }>> {
-  const { items, assignments } = await plansRepo.loadItems(db, versionId);
-  const itemById = new Map(items.map((item) => [item.id, item]));
-  const named = [...new Set(assignments.map((row) => row.a.orgUnitId).filter((id): id is string => Boolean(id)))];
-  const holders = await currentHolders(db, named, windowEnd);
-  const groups = [
-    ...new Set(assignments.map((row) => row.a.unitGroup).filter((group): group is UnitGroup => Boolean(group))),
-  ];
-  const groupKinds = [...new Set(groups.flatMap((group) => UNIT_GROUP_KINDS[group]))] as OrgUnitKind[];
-  const groupUnits = groupKinds.length
-    ? await db
-        .select()
-        .from(orgUnits)
-        .where(and(validOn(windowEnd), validDuring(windowStart, windowEnd), inArray(orgUnits.kind, groupKinds)))
-    : [];
-  const result = new Map<string, { unit: OrgUnitRow; sections: Map<string, FrozenSection> }>();
-  const add = (unit: OrgUnitRow, itemId: string, role: 'lead' | 'coordinate') => {
-    const item = itemById.get(itemId);
-    if (!item) return;
-    let entry = result.get(unit.id);
-    if (!entry) result.set(unit.id, (entry = { unit, sections: new Map() }));
-    const prev = entry.sections.get(itemId);
-    if (prev && (prev.role === 'lead' || role === 'coordinate')) return;
-    entry.sections.set(itemId, { planItemId: item.id, key: item.key, label: item.label, title: itemTitle(item), role });
-  };
-  for (const { a: assignment } of assignments) {
-    if (assignment.orgUnitId)
-      for (const holder of holders.get(assignment.orgUnitId) ?? []) add(holder, assignment.itemId, assignment.role);
-    if (assignment.unitGroup) {
-      for (const unit of groupUnits)
-        if (UNIT_GROUP_KINDS[assignment.unitGroup].includes(unit.kind)) add(unit, assignment.itemId, assignment.role);
-    }
-  }
-  const position = new Map(items.map((item) => [item.id, item.position]));
-  return new Map(
-    [...result].map(([id, entry]) => [
-      id,
-      {
-        unit: entry.unit,
-        sections: [...entry.sections.values()].sort(
-          (a, b) => position.get(a.planItemId)! - position.get(b.planItemId)!,
-        ),
-      },
-    ]),
-  );
-}
+import { computeExpectedUnits } from './unit-duties.js';
 
 async function checkIndicatorCodes(db: DbOrTx, codes: string[] | undefined): Promise<string[] | null> {
   if (!codes) return null;
@@ -169,7 +105,7 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
   };
   checkDates(dates);
   const indicatorCodes = await checkIndicatorCodes(ctx.db, input.indicatorCodes);
-  const version = await plansRepo.getVersion(ctx.db, plan.id, plan.currentVersion);
+  const version = (await plansRepo.currentVersion(ctx.db, plan.id, ctx.clock.now()))?.version;
   if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));
   const expected = await computeExpectedUnits(ctx.db, version.id, dates.windowStart, dates.windowEnd);
   const cycle = await ctx.db.transaction(async (tx) => {
@@ -272,6 +208,7 @@ export async function listExpectedUnits(ctx: Ctx, id: string): Promise<ExpectedU
           source: row.source,
           reason: row.reason,
           sections: row.sections,
+          sectionChanges: row.sectionChanges,
           extension: extension
             ? { deadline: extension.deadline, reason: extension.reason, at: iso(extension.createdAt)! }
             : null,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
+import { ErrorResponse, Id, IdParams } from '../../../shared/contracts/common.js';
 import {
   ChangeExpectedUnitRequest,
+  ChangeUnitSectionsRequest,
   CompletenessQuery,
   CompletenessResponse,
   CreateCycleRequest,
@@ -26,9 +27,11 @@ import * as cycles from './cycles.service.js';
 import * as extensions from './extensions.service.js';
 import * as reminders from './reminders.service.js';
 import * as reports from './report-read.service.js';
+import * as unitSections from './unit-sections.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['cycles'];
+const UnitParams = IdParams.extend({ orgUnitId: Id.describe('Unit id') });
 
 /** Reporting cycles: create, open, extensions, the completeness board, reminders. */
 export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
@@ -140,6 +143,19 @@ export const cycleRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => setup.changeExpectedUnit(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/cycles/:id/expected-units/:orgUnitId/sections',
+    {
+      schema: {
+        tags,
+        summary: "Add or remove a plan item of one unit's form before opening (reason logged)",
+        params: UnitParams,
+        body: ChangeUnitSectionsRequest,
+        response: { 200: ExpectedUnitsResponse, ...errors },
+      },
+    },
+    async (req) => unitSections.changeUnitSections(req.ctx, req.params.id, req.params.orgUnitId, req.body),
   );
   api.get(
     '/cycles/:id/extensions',

@@ -29,7 +29,7 @@ const desk = async (reportId: string) => {
 };
 
 describe('difficulties raised in a yearly report', () => {
-  it('reach the feedback desk on submission, once per section and report, never duplicated', async () => {
+  it('reach the feedback desk on submission as one item per report, never duplicated', async () => {
     const { id: cycleId } = await buildCycle(t, focal, {
       year: 2061,
       windowStart: '2026-01-01',
@@ -53,23 +53,22 @@ describe('difficulties raised in a yearly report', () => {
     const sub = await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'fb-1' });
     expect(sub.statusCode).toBe(200);
     const after = await desk(r.id);
-    expect(after.page.total).toBe(2);
-    const keyed = after.data.find((d) => d.planItem !== null)!;
-    expect(keyed).toMatchObject({
-      source: 'report',
-      reportId: r.id,
-      planItem: { key: first.key },
-      orgUnit: { code: 'VL-SYT' },
-    });
-    expect(after.data.find((d) => d.planItem === null)).toMatchObject({ source: 'report', reportId: r.id });
-    const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>();
-    expect(detail.text).toContain('Thiếu kinh phí vận hành lò đốt chất thải y tế');
+    // One desk item for the whole report, however many sections raise something.
+    expect(after.page.total).toBe(1);
+    const keyed = after.data[0];
+    expect(keyed).toMatchObject({ source: 'report', reportId: r.id, orgUnit: { code: 'VL-SYT' } });
+    const detail = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string; subject: string }>();
+    expect(detail.text).toContain(
+      `(${first.key})\nKhó khăn, vướng mắc:\nThiếu kinh phí vận hành lò đốt chất thải y tế`,
+    );
+    expect(detail.text).toContain('Kiến nghị với Ủy ban nhân dân tỉnh:\nĐề nghị UBND tỉnh bổ sung kinh phí năm sau');
+    expect(detail.subject).toContain(first.key);
 
     // The same Idempotency-Key again records nothing more.
     expect(
       (await unit.post(`/api/v1/reports/${r.id}/submit`, undefined, { 'idempotency-key': 'fb-1' })).statusCode,
     ).toBe(200);
-    expect((await desk(r.id)).page.total).toBe(2);
+    expect((await desk(r.id)).page.total).toBe(1);
 
     // Returned, edited and submitted again: the desk items are updated, not added.
     const ret = await focal.post(`/api/v1/reports/${r.id}/return`, { reason: 'Bổ sung số liệu' });
@@ -84,13 +83,14 @@ describe('difficulties raised in a yearly report', () => {
     expect((await unit.put(`/api/v1/reports/${r.id}`, edited)).statusCode).toBe(200);
     expect((await unit.post(`/api/v1/reports/${r.id}/submit`)).statusCode).toBe(200);
     const again = await desk(r.id);
-    expect(again.page.total).toBe(2);
+    expect(again.page.total).toBe(1);
     expect(again.data.map((d) => d.id).sort((x, y) => x.localeCompare(y))).toEqual(
       after.data.map((d) => d.id).sort((x, y) => x.localeCompare(y)),
     );
     expect((await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>().text).toContain('(đã cập nhật)');
 
-    // A section without difficulties or proposals makes no desk item.
-    expect(again.data.some((d) => second !== undefined && d.planItem?.key === second.key)).toBe(false);
+    // A section without difficulties or proposals is not told.
+    const text = (await focal.get(`/api/v1/feedback/${keyed.id}`)).json<{ text: string }>().text;
+    expect(second === undefined || !text.includes(`(${second.key})`)).toBe(true);
   });
 });

@@ -287,9 +287,9 @@ function hasFeedback(content: ReportContent): boolean {
 }
 
 /**
- * Puts the difficulties and proposals of a submitted report on the feedback desk: one item per
- * section that has some (keyed by its plan item) and one for the free "proposals to the People's
- * Committee" field. The desk upserts per report and item, so a resubmission updates, never adds.
+ * Puts the difficulties and proposals of a submitted report on the feedback desk: one desk item
+ * per report, telling them item by item, with the free "proposals to the People's Committee"
+ * field. The desk upserts per report, so a resubmission updates, never adds.
  */
 async function recordFeedback(
   tx: DbOrTx,
@@ -303,30 +303,27 @@ async function recordFeedback(
     at: Date;
   },
 ): Promise<void> {
-  const keyOf = new Map(input.frozen.map((section) => [section.planItemId, section.key]));
-  for (const section of input.content.sections) {
-    if (!section.difficulties.trim() && !section.proposals.trim()) continue;
-    const planItemKey = keyOf.get(section.planItemId) ?? null;
-    await recordReportFeedback(tx, {
-      reportId: input.reportId,
-      orgUnitId: input.orgUnitId,
-      planItemKey,
-      planId: planItemKey ? input.planId : null,
-      difficulties: section.difficulties,
-      proposals: section.proposals,
-      actor: input.actor,
-      at: input.at,
-    });
-  }
-  if (input.content.proposalsToCommittee.trim()) {
-    await recordReportFeedback(tx, {
-      reportId: input.reportId,
-      orgUnitId: input.orgUnitId,
-      planItemKey: null,
-      difficulties: '',
-      proposals: input.content.proposalsToCommittee,
-      actor: input.actor,
-      at: input.at,
-    });
-  }
+  const byId = new Map(input.frozen.map((section) => [section.planItemId, section]));
+  await recordReportFeedback(tx, {
+    reportId: input.reportId,
+    orgUnitId: input.orgUnitId,
+    planId: input.planId,
+    sections: input.content.sections.flatMap((section) => {
+      const frozen = byId.get(section.planItemId);
+      return frozen
+        ? [
+            {
+              key: frozen.key,
+              label: frozen.label,
+              title: frozen.title,
+              difficulties: section.difficulties,
+              proposals: section.proposals,
+            },
+          ]
+        : [];
+    }),
+    proposalsToCommittee: input.content.proposalsToCommittee,
+    actor: input.actor,
+    at: input.at,
+  });
 }

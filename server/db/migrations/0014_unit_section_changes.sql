@@ -1,0 +1,1 @@
+ALTER TABLE "cycle_expected_unit" ADD COLUMN "section_changes" jsonb DEFAULT '[]'::jsonb NOT NULL;
