@@ -117,7 +117,7 @@ describe('import, review, publish', () => {
     draft = next;
   });
 
-  it('publishes the plan as version 1 with its legal bases, labels as issued and duties', async () => {
+  it('publishes the plan as version 1 with its legal bases, labels as issued and duties; a cycle opens for it', async () => {
     const res = await focal.post(`/api/v1/plan-imports/${draft.id}/publish`, { version: draft.version });
     expect(res.statusCode).toBe(201);
     const { planId } = res.json();
@@ -132,6 +132,11 @@ describe('import, review, publish', () => {
       ['lead', 'BT-SKHCN'],
       ['lead', 'BT-SNNMT'],
     ]);
+    const cycle = await focal.post('/api/v1/cycles', { planId, year: 2026 });
+    expect(cycle.statusCode).toBe(201);
+    const opened = await focal.post(`/api/v1/cycles/${cycle.json().id}/open`, {});
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().status).toBe('open');
     const after: PlanImportDto = (await focal.get(`/api/v1/plan-imports/${draft.id}`)).json();
     expect(after).toMatchObject({ status: 'published', publishedPlanId: planId, abilities: { canEdit: false } });
     expect(
