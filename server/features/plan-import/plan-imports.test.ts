@@ -61,105 +61,123 @@ describe('hostile input: a clear Vietnamese message, nothing stored', () => {
 });
 
 describe('import, review, publish', () => {
-  let draft: PlanImportDto;
+  // One story: each step needs the one before, so they run as one test.
+  it('reads pasted text, refuses to publish with an unmapped name, takes the corrections, publishes, remembers the mapping for a PDF of the same plan', async () => {
+    let draft: PlanImportDto;
 
-  it('reads pasted text into a draft with its warnings, coverage and the text’s SHA-256', async () => {
-    const text = fixture('ke-hoach-223-so-lap.txt');
-    const res = await focal.post('/api/v1/plan-imports', { text });
-    expect(res.statusCode).toBe(201);
-    draft = res.json();
-    expect(draft.sha256).toBe(createHash('sha256').update(text.trim()).digest('hex'));
-    expect(draft.header).toMatchObject({ number: '223/KH-UBND', date: '2025-04-15' });
-    expect(draft.items.filter((i) => i.parentKey === null).map((i) => i.label)).toEqual(['II.', 'III.', 'III.', 'V.']);
-    expect(draft.unresolved).toEqual([{ written: 'Sở Ngoại vụ', count: 1 }]);
-    expect(draft.abilities).toEqual({ canEdit: true, canPublish: false });
-    expect(draft.coverage.percent).toBe(100);
-    expect(byKey(draft, 'III.1.a').duties.map((d) => [d.role, d.unit?.name])).toEqual([
-      ['lead', 'Sở Nông nghiệp và Môi trường'],
-      ['coordinate', 'UBND các xã, phường'],
-    ]);
-  });
+    // reads pasted text into a draft with its warnings, coverage and the text’s SHA-256
+    {
+      const text = fixture('ke-hoach-223-so-lap.txt');
+      const res = await focal.post('/api/v1/plan-imports', { text });
+      expect(res.statusCode).toBe(201);
+      draft = res.json();
+      expect(draft.sha256).toBe(createHash('sha256').update(text.trim()).digest('hex'));
+      expect(draft.header).toMatchObject({ number: '223/KH-UBND', date: '2025-04-15' });
+      expect(draft.items.filter((i) => i.parentKey === null).map((i) => i.label)).toEqual([
+        'II.',
+        'III.',
+        'III.',
+        'V.',
+      ]);
+      expect(draft.unresolved).toEqual([{ written: 'Sở Ngoại vụ', count: 1 }]);
+      expect(draft.abilities).toEqual({ canEdit: true, canPublish: false });
+      expect(draft.coverage.percent).toBe(100);
+      expect(byKey(draft, 'III.1.a').duties.map((d) => [d.role, d.unit?.name])).toEqual([
+        ['lead', 'Sở Nông nghiệp và Môi trường'],
+        ['coordinate', 'UBND các xã, phường'],
+      ]);
+    }
 
-  it('will not publish while a name is unmapped (409 naming it)', async () => {
-    const res = await focal.post(`/api/v1/plan-imports/${draft.id}/publish`, { version: draft.version });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toContain('Sở Ngoại vụ');
-  });
+    // will not publish while a name is unmapped (409 naming it)
+    {
+      const res = await focal.post(`/api/v1/plan-imports/${draft.id}/publish`, { version: draft.version });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toContain('Sở Ngoại vụ');
+    }
 
-  it('maps the unknown unit (remembered), fixes a label, changes a role; a stale version answers 409', async () => {
-    const sxd = await t.unitId('BT-SXD');
-    const res = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
-      version: draft.version,
-      ops: [
-        { op: 'mapUnit', written: 'Sở Ngoại vụ', unitId: sxd },
-        { op: 'setLabel', key: 'V', label: 'IV.' },
-        { op: 'setDuty', key: 'V.3', index: 1, role: 'lead', unitId: await t.unitId('BT-SKHCN') },
-      ],
-    });
-    expect(res.statusCode).toBe(200);
-    const next: PlanImportDto = res.json();
-    expect(next.version).toBe(draft.version + 1);
-    expect(next.unresolved).toEqual([]);
-    expect(next.abilities.canPublish).toBe(true);
-    expect(byKey(next, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
-    expect(byKey(next, 'V').label).toBe('IV.');
-    const stale = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
-      version: draft.version,
-      ops: [{ op: 'setLabel', key: 'V', label: 'V.' }],
-    });
-    expect(stale.statusCode).toBe(409);
-    const unknownKey = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
-      version: next.version,
-      ops: [{ op: 'setLabel', key: 'Z.9', label: '9.' }],
-    });
-    expect(unknownKey.statusCode).toBe(400);
-    expect(unknownKey.json().error.issues[0].path).toBe('ops.0.key');
-    draft = next;
-  });
+    // maps the unknown unit (remembered), fixes a label, changes a role; a stale version answers 409
+    {
+      const sxd = await t.unitId('BT-SXD');
+      const res = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
+        version: draft.version,
+        ops: [
+          { op: 'mapUnit', written: 'Sở Ngoại vụ', unitId: sxd },
+          { op: 'setLabel', key: 'V', label: 'IV.' },
+          { op: 'setDuty', key: 'V.3', index: 1, role: 'lead', unitId: await t.unitId('BT-SKHCN') },
+        ],
+      });
+      expect(res.statusCode).toBe(200);
+      const next: PlanImportDto = res.json();
+      expect(next.version).toBe(draft.version + 1);
+      expect(next.unresolved).toEqual([]);
+      expect(next.abilities.canPublish).toBe(true);
+      expect(byKey(next, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
+      expect(byKey(next, 'V').label).toBe('IV.');
+      const stale = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
+        version: draft.version,
+        ops: [{ op: 'setLabel', key: 'V', label: 'V.' }],
+      });
+      expect(stale.statusCode).toBe(409);
+      const unknownKey = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
+        version: next.version,
+        ops: [{ op: 'setLabel', key: 'Z.9', label: '9.' }],
+      });
+      expect(unknownKey.statusCode).toBe(400);
+      expect(unknownKey.json().error.issues[0].path).toBe('ops.0.key');
+      draft = next;
+    }
 
-  it('publishes the plan as version 1 with its legal bases, labels as issued and duties', async () => {
-    const res = await focal.post(`/api/v1/plan-imports/${draft.id}/publish`, { version: draft.version });
-    expect(res.statusCode).toBe(201);
-    const { planId } = res.json();
-    const plan: PlanDto = (await focal.get(`/api/v1/plans/${planId}`)).json();
-    expect(plan).toMatchObject({ number: '223/KH-UBND', date: '2025-04-15', version: 1 });
-    expect(plan.legalBases).toHaveLength(2);
-    expect(plan.items.filter((i) => i.parentId === null).map((i) => i.label)).toEqual(['II.', 'III.', 'III.', 'IV.']);
-    const v3 = plan.items.find((i) => i.key === 'V.3')!;
-    expect(
-      v3.assignments.map((a) => [a.role, a.orgUnit?.code]).sort((a, b) => String(a).localeCompare(String(b))),
-    ).toEqual([
-      ['lead', 'BT-SKHCN'],
-      ['lead', 'BT-SNNMT'],
-    ]);
-    const after: PlanImportDto = (await focal.get(`/api/v1/plan-imports/${draft.id}`)).json();
-    expect(after).toMatchObject({ status: 'published', publishedPlanId: planId, abilities: { canEdit: false } });
-    expect(
-      (
-        await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
-          version: after.version,
-          ops: [{ op: 'setLabel', key: 'V', label: 'V.' }],
-        })
-      ).statusCode,
-    ).toBe(409);
-  });
+    // publishes the plan as version 1 with its legal bases, labels as issued and duties; a cycle opens for it
+    {
+      const res = await focal.post(`/api/v1/plan-imports/${draft.id}/publish`, { version: draft.version });
+      expect(res.statusCode).toBe(201);
+      const { planId } = res.json();
+      const plan: PlanDto = (await focal.get(`/api/v1/plans/${planId}`)).json();
+      expect(plan).toMatchObject({ number: '223/KH-UBND', date: '2025-04-15', version: 1 });
+      expect(plan.legalBases).toHaveLength(2);
+      expect(plan.items.filter((i) => i.parentId === null).map((i) => i.label)).toEqual(['II.', 'III.', 'III.', 'IV.']);
+      const v3 = plan.items.find((i) => i.key === 'V.3')!;
+      expect(
+        v3.assignments.map((a) => [a.role, a.orgUnit?.code]).sort((a, b) => String(a).localeCompare(String(b))),
+      ).toEqual([
+        ['lead', 'BT-SKHCN'],
+        ['lead', 'BT-SNNMT'],
+      ]);
+      const cycle = await focal.post('/api/v1/cycles', { planId, year: 2026 });
+      expect(cycle.statusCode).toBe(201);
+      const opened = await focal.post(`/api/v1/cycles/${cycle.json().id}/open`, {});
+      expect(opened.statusCode).toBe(200);
+      expect(opened.json().status).toBe('open');
+      const after: PlanImportDto = (await focal.get(`/api/v1/plan-imports/${draft.id}`)).json();
+      expect(after).toMatchObject({ status: 'published', publishedPlanId: planId, abilities: { canEdit: false } });
+      expect(
+        (
+          await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
+            version: after.version,
+            ops: [{ op: 'setLabel', key: 'V', label: 'V.' }],
+          })
+        ).statusCode,
+      ).toBe(409);
+    }
 
-  it('remembers the mapping for the next import, here of the same plan as a text PDF', async () => {
-    const res = await upload(
-      focal,
-      'ke-hoach-223.pdf',
-      readFileSync(path.join(import.meta.dirname, 'fixtures', 'ke-hoach-223-so-lap.pdf')),
-    );
-    expect(res.statusCode).toBe(201);
-    const again: PlanImportDto = res.json();
-    expect(again.sourceKind).toBe('pdf');
-    expect(again.fileName).toBe('ke-hoach-223.pdf');
-    expect(again.unresolved).toEqual([]);
-    expect(byKey(again, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
-    expect(again.items.map((i) => i.label)).toEqual(draft.items.map((i) => (i.key === 'V' ? 'V.' : i.label)));
-    const publish = await focal.post(`/api/v1/plan-imports/${again.id}/publish`, { version: again.version });
-    expect(publish.statusCode).toBe(409);
-    expect(publish.json().error.message).toMatch(/Đã có kế hoạch số 223\/KH-UBND/);
+    // remembers the mapping for the next import, here of the same plan as a text PDF
+    {
+      const res = await upload(
+        focal,
+        'ke-hoach-223.pdf',
+        readFileSync(path.join(import.meta.dirname, 'fixtures', 'ke-hoach-223-so-lap.pdf')),
+      );
+      expect(res.statusCode).toBe(201);
+      const again: PlanImportDto = res.json();
+      expect(again.sourceKind).toBe('pdf');
+      expect(again.fileName).toBe('ke-hoach-223.pdf');
+      expect(again.unresolved).toEqual([]);
+      expect(byKey(again, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
+      expect(again.items.map((i) => i.label)).toEqual(draft.items.map((i) => (i.key === 'V' ? 'V.' : i.label)));
+      const publish = await focal.post(`/api/v1/plan-imports/${again.id}/publish`, { version: again.version });
+      expect(publish.statusCode).toBe(409);
+      expect(publish.json().error.message).toMatch(/Đã có kế hoạch số 223\/KH-UBND/);
+    }
   });
 
   it('reads a .docx with its appendix table', async () => {
