@@ -1,6 +1,7 @@
+import { PATHS } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { LoginPage } from './LoginPage';
 
 export const feature: FeatureModule = {
-  routes: [{ path: '/dang-nhap', element: <LoginPage />, public: true }],
+  routes: [{ path: PATHS.login, element: <LoginPage />, public: true }],
 };
