@@ -1,5 +1,6 @@
-import { Alert, Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FocalHomeDto } from '../../../shared/contracts/home';
@@ -13,10 +14,14 @@ import { StatusBadge } from '../reporting/ui';
 import { CycleProgress } from './CycleProgress';
 import { homeKeys } from './api';
 
+/** How many units still missing are listed before "show all". */
+const MISSING_FIRST = 10;
+
 /** The focal department's queue: the open cycle's progress, reports to review, units to remind. */
 export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const [isAllShown, setAllShown] = useState(false);
   const { cycle } = data;
   if (!cycle) {
     return (
@@ -51,41 +56,35 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
       ),
     },
   ];
+  // One line per unit with its facts under the name and the button beside it: fits a phone.
   const missingColumns: Array<Column<CompletenessUnitDto>> = [
     {
       key: 'unit',
       header: t('home.queue.unit'),
       isRowHeader: true,
       renderCell: (row) => (
-        <Text size="sm" fw={500}>
-          {row.unit.fullName}
-        </Text>
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {row.unit.fullName}
+          </Text>
+          <Group gap={6} wrap="wrap">
+            <StatusBadge status={row.status} size="xs" />
+            <Text size="xs" c={row.daysLate > 0 ? 'red.9' : undefined}>
+              {t('home.queue.unitDeadlineShort', { date: formatDate(row.deadline) })}
+              {row.daysLate > 0 && ` (${t('home.queue.daysLate', { count: row.daysLate })})`}
+            </Text>
+            <Text size="xs" data-testid="last-reminded">
+              {t('home.queue.lastRemindedShort', { at: dash(row.lastRemindedAt) })}
+            </Text>
+          </Group>
+        </Stack>
       ),
-    },
-    {
-      key: 'status',
-      header: t('home.queue.status'),
-      renderCell: (row) => <StatusBadge status={row.status} size="sm" />,
-    },
-    {
-      key: 'deadline',
-      header: t('home.queue.unitDeadline'),
-      renderCell: (row) => (
-        <Text size="sm" c={row.daysLate > 0 ? 'red.9' : undefined}>
-          {formatDate(row.deadline)}
-          {row.daysLate > 0 && ` (${t('home.queue.daysLate', { count: row.daysLate })})`}
-        </Text>
-      ),
-    },
-    {
-      key: 'reminded',
-      header: t('home.queue.lastReminded'),
-      renderCell: (row) => <Text size="sm">{dash(row.lastRemindedAt)}</Text>,
     },
     {
       key: 'remind',
       header: t('home.queue.actions'),
       hidden: !data.canRemind,
+      width: 90,
       renderCell: (row) => (
         <RemindButton
           cycleId={cycle.id}
@@ -95,6 +94,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
       ),
     },
   ];
+  const shownMissing = isAllShown ? data.missingUnits : data.missingUnits.slice(0, MISSING_FIRST);
   const counts = cycle.counts;
   return (
     <Stack gap="lg">
@@ -114,7 +114,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
           <DataTable
             striped
             verticalSpacing={6}
-            minWidth={480}
+            minWidth={340}
             data-testid="home-awaiting"
             rows={data.awaitingReview}
             rowKey={(row) => row.unit.id}
@@ -132,16 +132,26 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
         {data.missingUnits.length === 0 ? (
           <Text size="sm">{t('home.queue.missingNone')}</Text>
         ) : (
-          <DataTable
-            striped
-            verticalSpacing={6}
-            minWidth={720}
-            data-testid="home-missing"
-            rows={data.missingUnits}
-            rowKey={(row) => row.unit.id}
-            rowProps={(row) => ({ 'data-unit': row.unit.code })}
-            columns={missingColumns}
-          />
+          <Stack gap="xs">
+            <DataTable
+              striped
+              verticalSpacing={6}
+              data-testid="home-missing"
+              rows={shownMissing}
+              rowKey={(row) => row.unit.id}
+              rowProps={(row) => ({ 'data-unit': row.unit.code })}
+              columns={missingColumns}
+            />
+            {data.missingUnits.length > MISSING_FIRST && (
+              <Group>
+                <Button variant="subtle" size="compact-sm" onClick={() => setAllShown(!isAllShown)}>
+                  {isAllShown
+                    ? t('home.queue.showFewer')
+                    : t('home.queue.showAll', { count: data.missingUnits.length })}
+                </Button>
+              </Group>
+            )}
+          </Stack>
         )}
       </TitledSection>
     </Stack>
