@@ -57,8 +57,10 @@ async function apiCall<T = Record<string, unknown>>(page: Page, method: string, 
 
 const bellCount = (page: Page) => page.getByTestId('bell').getAttribute('data-unread');
 
-async function look(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/bioplan-shots/notify-${name}.png`, fullPage: true });
+/** A screenshot of what the viewport shows (around `selector` when given), for a person to look at. */
+async function look(page: Page, name: string, selector?: string) {
+  if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/bioplan-shots/notify-${name}.png` });
 }
 
 describe('notifications', () => {
@@ -143,15 +145,14 @@ describe('notifications', () => {
       // The ten first units show; the rest on asking.
       expect(await focal.locator('[data-testid="home-missing"] tbody tr').count()).toBe(10);
       await focal.getByRole('button', { name: /^Hiện cả \d+ đơn vị$/ }).click();
-      if (size.name === 'laptop') {
-        await row.getByRole('button', { name: 'Nhắc Sở Y tế tỉnh Vĩnh Long nộp báo cáo' }).click();
-        await focal.getByText('Đã nhắc Sở Y tế tỉnh Vĩnh Long').waitFor();
-        await expect
-          .poll(() => row.getByTestId('last-reminded').textContent(), { timeout: 15_000 })
-          .toBe('Nhắc gần nhất: 20/11/2026 09:00');
-        await expectAccessible(focal, 'focal home');
-      }
+      await row.getByRole('button', { name: 'Nhắc Sở Y tế tỉnh Vĩnh Long nộp báo cáo' }).click();
+      await focal.getByText('Đã nhắc Sở Y tế tỉnh Vĩnh Long').waitFor();
+      await expect
+        .poll(() => row.getByTestId('last-reminded').textContent(), { timeout: 15_000 })
+        .toBe('Nhắc gần nhất: 20/11/2026 09:00');
+      if (size.name === 'laptop') await expectAccessible(focal, 'focal home');
       await look(focal, `home-focal-${size.name}`);
+      await look(focal, `home-focal-missing-${size.name}`, '[data-unit="VL-SYT"]');
       await focal.close();
 
       /* leader: amendments awaiting approval, the board summary */
@@ -164,6 +165,7 @@ describe('notifications', () => {
       if (size.name === 'laptop') await expectAccessible(leader, 'leader home');
       expect(await bellCount(leader)).toBe('1');
       await look(leader, `home-leader-${size.name}`);
+      await look(leader, `home-leader-board-${size.name}`, '[data-testid="cycle-progress"]');
       await leader.close();
 
       /* admin: expected units without an account */
@@ -187,5 +189,17 @@ describe('notifications', () => {
       }
       await unit.close();
     }
+
+    /* the board: "Nhắc" on the row of a unit that has not submitted */
+    const board = await pageAs(DEMO.focal);
+    await board.goto(`/ky-bao-cao/${cycleId}`);
+    await board.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
+    await board.getByLabel('Tìm đơn vị').fill('giao long');
+    const row = board.locator('[data-testid="board-units"] tbody tr').filter({ hasText: 'Xã Giao Long' });
+    await row.getByRole('button', { name: 'Nhắc Xã Giao Long nộp báo cáo' }).click();
+    await board.getByText('Đã nhắc Xã Giao Long').waitFor();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('20/11/2026 09:00');
+    await look(board, 'board-remind-laptop', '[data-testid="board-units"]');
+    await board.close();
   });
 });

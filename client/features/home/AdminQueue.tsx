@@ -13,6 +13,7 @@ export function AdminQueue({ data }: { data: AdminHomeDto }) {
   const count = data.unitsWithoutAccount.length;
   return (
     <TitledSection
+      order={3}
       id="home-no-account"
       title={t('home.queue.noAccount', { count, formatted: formatNumber(count), year: data.cycle.year })}
     >

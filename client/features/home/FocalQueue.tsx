@@ -102,6 +102,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
         <CycleProgress cycle={cycle} />
       </Card>
       <TitledSection
+        order={3}
         id="home-awaiting"
         title={t('home.queue.awaiting', {
           count: counts?.awaitingReview ?? 0,
@@ -123,6 +124,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
         )}
       </TitledSection>
       <TitledSection
+        order={3}
         id="home-missing"
         title={t('home.queue.missingUnits', {
           count: counts?.missing ?? 0,

@@ -22,18 +22,17 @@ function WorkQueue() {
         {t('home.queue.title')}
       </Title>
       <QueryState query={home}>
-        {(data) => {
-          switch (data.role) {
-            case 'unit':
-              return <UnitQueue reports={data.reports} />;
-            case 'focal':
-              return <FocalQueue data={data} />;
-            case 'leader':
-              return <LeaderQueue data={data} />;
-            case 'admin':
-              return <AdminQueue data={data} />;
-          }
-        }}
+        {(data) =>
+          data.role === 'unit' ? (
+            <UnitQueue reports={data.reports} />
+          ) : data.role === 'focal' ? (
+            <FocalQueue data={data} />
+          ) : data.role === 'leader' ? (
+            <LeaderQueue data={data} />
+          ) : (
+            <AdminQueue data={data} />
+          )
+        }
       </QueryState>
     </section>
   );

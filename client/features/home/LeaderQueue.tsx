@@ -13,6 +13,7 @@ export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
   return (
     <Stack gap="lg">
       <TitledSection
+        order={3}
         id="home-amendments"
         title={t('home.queue.amendments', {
           count: data.amendments.length,

@@ -3,7 +3,7 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeUnitReportDto } from '../../../shared/contracts/home';
-import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 import { routes } from '../../../shared/routes';
 import { DeadlineLine, StatusBadge } from '../reporting/ui';
 
@@ -27,7 +27,7 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
     <Card withBorder padding="lg" radius="md" component="section" data-testid="unit-report" data-status={report.status}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
-          <Title order={2} size="h3">
+          <Title order={3} size="h3">
             {t('home.queue.reportYear', { year: report.year })}
           </Title>
           <StatusBadge status={report.status} size="lg" />
@@ -42,9 +42,15 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
             {t('home.queue.accepted')}
           </Text>
         )}
-        {isOpenForWork && (
+        {report.status === 'draft' && (
           <Text fw={600} size="lg" data-testid="unit-state">
             <DeadlineLine deadline={report.deadline} />
+          </Text>
+        )}
+        {/* A returned report may always be sent again: its deadline is past concern. */}
+        {report.status === 'returned' && (
+          <Text fw={600} size="lg" data-testid="unit-state">
+            {t('home.queue.returnedToFix')}
           </Text>
         )}
         {report.submittedAt && (
@@ -73,7 +79,7 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
               )}
             </div>
           ) : (
-            <Text size="sm">{t('home.queue.readyToSubmit', { date: formatDate(report.deadline) })}</Text>
+            <Text size="sm">{t('home.queue.readyToSubmit')}</Text>
           ))}
         <Group>
           <Button

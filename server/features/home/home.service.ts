@@ -11,7 +11,6 @@ import type {
   UnitHomeDto,
 } from '../../../shared/contracts/home.js';
 import type { CompletenessQuery, CycleDto } from '../../../shared/contracts/reporting.js';
-import type { OrgUnitKind } from '../../../shared/domain.js';
 import { kindGroupOf, validateForSubmit } from '../../../shared/reporting-rules.js';
 import { requireActor } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
@@ -137,8 +136,8 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
         code: u.code,
         name: u.name,
         fullName: u.fullName,
-        kind: u.kind as OrgUnitKind,
-        kindGroup: kindGroupOf(u.kind as OrgUnitKind),
+        kind: u.kind,
+        kindGroup: kindGroupOf(u.kind),
       })),
   };
 }
@@ -146,14 +145,8 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
 /** GET /home — the signed-in account's work queue. */
 export async function getHome(ctx: Ctx): Promise<HomeResponse> {
   const actor = requireActor(ctx);
-  switch (actor.role) {
-    case 'unit':
-      return actor.orgUnitId ? unitHome(ctx) : { role: 'unit', reports: [] };
-    case 'focal':
-      return focalHome(ctx);
-    case 'leader':
-      return leaderHome(ctx);
-    case 'admin':
-      return adminHome(ctx);
-  }
+  if (actor.role === 'unit') return actor.orgUnitId ? unitHome(ctx) : { role: 'unit', reports: [] };
+  if (actor.role === 'focal') return focalHome(ctx);
+  if (actor.role === 'leader') return leaderHome(ctx);
+  return adminHome(ctx);
 }

@@ -4,7 +4,8 @@ import type { NotificationDto, NotificationListResponse } from '../../../shared/
 import { matchRoute, routes } from '../../../shared/routes.js';
 import { auditLog, notifications } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { buildCycle, moveClock, submitValid } from '../reporting/reporting.fixtures.js';
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
+import { buildCycle, moveClock } from '../../test/cycles.js';
 
 // The inbox (the bell's count, a page of notices, mark read, mark all read) and the producers:
 // a return with its reason, an acceptance, a submission, a reminder, an extension, feedback
@@ -28,6 +29,34 @@ beforeAll(async () => {
   ({ id: cycleId } = await buildCycle(t, focal, { year: 2026, deadline: '2026-11-30' }));
 });
 afterAll(async () => t?.close());
+
+/**
+ * Fills the unit's report validly and submits it. (Reporting's fixtures would make this module's
+ * tests depend on reporting, which depends on notifications.)
+ */
+async function submitValid(unit: TestClient, cycle: string): Promise<ReportDto> {
+  const r = (await unit.get(`/api/v1/cycles/${cycle}/my-report`)).json<ReportDto>();
+  const saved = await unit.put(`/api/v1/reports/${r.id}`, {
+    version: r.version,
+    values: [
+      { indicatorCode: 'KH-00', value: true },
+      { indicatorCode: 'DN-01', value: 2 },
+      { indicatorCode: 'XL-01', wasteStream: 'medical', value: 120.5 },
+    ],
+    sections: r.form.sections.map((s) => ({
+      planItemId: s.planItemId,
+      results: `Kết quả mục ${s.key}`,
+      difficulties: '',
+      proposals: '',
+    })),
+    otherResults: '',
+    proposalsToCommittee: '',
+  });
+  expect(saved.statusCode).toBe(200);
+  const sent = await unit.post(`/api/v1/reports/${r.id}/submit`);
+  expect(sent.statusCode).toBe(200);
+  return sent.json();
+}
 
 const inbox = async (c: TestClient, query = '') =>
   (await c.get(`/api/v1/notifications${query}`)).json<NotificationListResponse>();
