@@ -188,6 +188,13 @@ describe('notifications', () => {
         await look(unit, 'inbox-phone');
       }
       await unit.close();
+
+      /* a commune that has not started: its deadline and what is still missing */
+      const commune = await pageAs(DEMO.unitXa, size);
+      await commune.getByTestId('unit-state').filter({ hasText: 'Hạn nộp: 30/11/2026 — còn 10 ngày' }).waitFor();
+      await commune.getByText(/^Còn thiếu \d+ mục trước khi nộp:$/).waitFor();
+      await look(commune, `home-commune-${size.name}`);
+      await commune.close();
     }
 
     /* the board: "Nhắc" on the row of a unit that has not submitted */
