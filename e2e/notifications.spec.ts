@@ -119,6 +119,17 @@ describe('notifications', () => {
     expect(await unit.locator('[data-testid="inbox"] li').first().getAttribute('data-unread')).toBe('false');
     await unit.goto('/');
     await unit.getByTestId('unit-report').getByText(REASON).waitFor();
+
+    // The same in English.
+    await unit.getByText('English').click();
+    await unit.getByRole('heading', { level: 2, name: 'To do' }).waitFor();
+    await unit.getByTestId('unit-state').filter({ hasText: 'To correct and send again' }).waitFor();
+    await unit.getByRole('link', { name: 'Notifications: none unread' }).click();
+    await unit.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await unit.getByText('All notifications read').waitFor();
+    await unit.getByText(/^Reason: /).waitFor();
+    await look(unit, 'inbox-english-laptop');
+    await unit.getByText('Tiếng Việt').click();
     await unit.close();
     await focal.close();
   });
