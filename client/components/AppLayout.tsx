@@ -17,6 +17,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation, useMeQuery } from '../features/auth/useAuth';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import type { NavItem } from '../features/types';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -67,6 +68,7 @@ export function AppLayout({ nav }: { nav: NavItem[] }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {wide && <LanguageSwitch />}
+            {me && <NotificationBell />}
             {me && (
               <Stack gap={0} visibleFrom="sm" align="flex-end">
                 <Text size="sm" fw={500}>

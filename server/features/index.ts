@@ -11,6 +11,7 @@ import {
 } from './feedback/index.js';
 import { guidanceRefs, guidanceRoutes } from './guidance/index.js';
 import { healthRoutes } from './health/index.js';
+import { homeFeature } from './home/index.js';
 import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
@@ -41,4 +42,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(guidanceRoutes);
   await api.register(notificationsFeature);
   await api.register(auditRoutes);
+  await api.register(homeFeature);
 }

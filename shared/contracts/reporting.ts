@@ -398,22 +398,7 @@ export const SendRemindersResponse = z.object({
 });
 /** GET /api/v1/cycles/:id/reminders — who was reminded when, newest first. */
 export const ReminderListResponse = z.object({ data: z.array(ReminderDto) });
-
-export const NotificationDto = z.object({
-  id: z.string(),
-  /** Kind, e.g. "reminder", "report.returned", "report.accepted", "extension". */
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  /** Client path to open, e.g. "/reports/…". */
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type NotificationDto = z.infer<typeof NotificationDto>;
-/** GET /api/v1/notifications — the signed-in account's in-app notifications, newest first. */
-export const NotificationListResponse = z.object({ data: z.array(NotificationDto), unread: z.number().int() });
-export const NotificationListQuery = z.strictObject({ unreadOnly: z.enum(['true', 'false']).optional() });
+// The in-app notifications' contracts are in ./notifications.ts.
 
 /* ───────────────────────────── reports ───────────────────────────── */
 

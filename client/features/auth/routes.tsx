@@ -1,4 +1,5 @@
 import { IconUserCircle } from '@tabler/icons-react';
+import { PATHS } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { AccountPage, ForcedPasswordChangePage } from './AccountPages';
 import { LoginPage } from './LoginPage';
@@ -6,7 +7,7 @@ import { ForgotPasswordPage, ResetPasswordPage, UnlockPage } from './RecoveryPag
 
 export const feature: FeatureModule = {
   routes: [
-    { path: '/dang-nhap', element: <LoginPage />, public: true },
+    { path: PATHS.login, element: <LoginPage />, public: true },
     { path: '/quen-mat-khau', element: <ForgotPasswordPage />, public: true },
     { path: '/dat-lai-mat-khau', element: <ResetPasswordPage />, public: true },
     { path: '/mo-khoa', element: <UnlockPage />, public: true },

@@ -1,4 +1,5 @@
 import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
+import { PATHS } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { ConsolidationListPage } from './ConsolidationListPage';
 import { ConsolidationPage } from './ConsolidationPage';
@@ -6,13 +7,13 @@ import { UnitFilesPage } from './UnitFilesPage';
 
 export const feature: FeatureModule = {
   routes: [
-    { path: '/tong-hop', element: <ConsolidationListPage />, ability: 'consolidation.read' },
-    { path: '/tong-hop/:cycleId', element: <ConsolidationPage />, ability: 'consolidation.read' },
-    { path: '/tep-bao-cao', element: <UnitFilesPage />, ability: 'report.write.own' },
+    { path: PATHS.consolidations, element: <ConsolidationListPage />, ability: 'consolidation.read' },
+    { path: PATHS.consolidation, element: <ConsolidationPage />, ability: 'consolidation.read' },
+    { path: PATHS.unitFiles, element: <UnitFilesPage />, ability: 'report.write.own' },
   ],
   nav: [
     {
-      to: '/tong-hop',
+      to: PATHS.consolidations,
       label: 'consolidation.nav',
       icon: <IconFileText size={18} aria-hidden />,
       ability: 'consolidation.read',
@@ -20,7 +21,7 @@ export const feature: FeatureModule = {
       order: 35,
     },
     {
-      to: '/tep-bao-cao',
+      to: PATHS.unitFiles,
       label: 'consolidation.navUnit',
       icon: <IconFileSpreadsheet size={18} aria-hidden />,
       ability: 'report.write.own',

@@ -2,23 +2,39 @@ import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../../shared/format';
+import { PATHS, routes } from '../../../shared/routes';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from '../plan/api';
-import { useCyclesQuery } from '../reporting/api';
-import { OpenCycleCard } from '../reporting/MyReportsPage';
+import { AdminQueue } from './AdminQueue';
+import { useHomeQuery } from './api';
+import { FocalQueue } from './FocalQueue';
+import { LeaderQueue } from './LeaderQueue';
+import { UnitQueue } from './UnitQueue';
 
-/** A unit officer sees "Báo cáo năm N" first on arrival, for every open cycle expecting the unit. */
-function UnitReportCards() {
-  const cycles = useCyclesQuery({ status: 'open' });
-  const expected = (cycles.data?.data ?? []).filter((c) => c.isExpected);
-  if (expected.length === 0) return null;
+/** The account's work queue, by role (GET /home). */
+function WorkQueue() {
+  const { t } = useTranslation();
+  const home = useHomeQuery();
   return (
-    <Stack gap="md">
-      {expected.map((c) => (
-        <OpenCycleCard key={c.id} cycle={c} />
-      ))}
-    </Stack>
+    <section aria-labelledby="home-queue">
+      <Title order={2} size="h3" id="home-queue" mb="sm">
+        {t('home.queue.title')}
+      </Title>
+      <QueryState query={home}>
+        {(data) =>
+          data.role === 'unit' ? (
+            <UnitQueue reports={data.reports} />
+          ) : data.role === 'focal' ? (
+            <FocalQueue data={data} />
+          ) : data.role === 'leader' ? (
+            <LeaderQueue data={data} />
+          ) : (
+            <AdminQueue data={data} />
+          )
+        }
+      </QueryState>
+    </section>
   );
 }
 
@@ -38,7 +54,7 @@ export function HomePage() {
         </Title>
         {me && <Text>{t('home.welcome', { name: me.user.name })}</Text>}
       </div>
-      {me?.user.role === 'unit' && hasUnit && <UnitReportCards />}
+      {me && <WorkQueue />}
 
       <QueryState query={plans}>
         {(data) =>
@@ -61,7 +77,7 @@ export function HomePage() {
                   {data.data[0].scope}
                 </Text>
                 <Group>
-                  <Button component={Link} to="/ke-hoach">
+                  <Button component={Link} to={PATHS.plan}>
                     {t('home.readPlan')}
                   </Button>
                 </Group>
@@ -84,7 +100,7 @@ export function HomePage() {
             <Text size="sm">
               {t('home.unit')}:{' '}
               {me.user.orgUnit ? (
-                <Anchor component={Link} to={`/don-vi/${me.user.orgUnit.id}`} size="sm">
+                <Anchor component={Link} to={routes.orgUnit(me.user.orgUnit.id)} size="sm">
                   {me.user.orgUnit.name}
                 </Anchor>
               ) : (
@@ -115,7 +131,7 @@ export function HomePage() {
           <Text size="sm" mb="xs">
             {t('home.unitsText')}
           </Text>
-          <Anchor component={Link} to="/don-vi" fw={600}>
+          <Anchor component={Link} to={PATHS.orgUnits} fw={600}>
             {t('home.unitsLink')}
           </Anchor>
         </Card>

@@ -1,3 +1,4 @@
+import { PATHS } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { PublicFeedbackPage } from './PublicFeedbackPage';
 import { TrackingPage } from './TrackingPage';
@@ -5,7 +6,7 @@ import { TrackingPage } from './TrackingPage';
 /** Public pages: no account needed. */
 export const feature: FeatureModule = {
   routes: [
-    { path: '/gop-y', element: <PublicFeedbackPage />, public: true },
-    { path: '/gop-y/tra-cuu', element: <TrackingPage />, public: true },
+    { path: PATHS.publicFeedback, element: <PublicFeedbackPage />, public: true },
+    { path: PATHS.publicTracking, element: <TrackingPage />, public: true },
   ],
 };

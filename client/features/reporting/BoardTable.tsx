@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompletenessUnitDto, CycleDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
+import { routes } from '../../../shared/routes';
 import { DataTable, nextSort, type Column } from '../../components/DataTable';
 import type { SortDirection } from '../../components/ListControls';
 import type { BoardSortKey } from './boardModel';
+import { RemindButton } from './RemindButton';
 import { StatusBadge } from './ui';
 
 interface BoardTableProps {
@@ -58,7 +60,7 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
       header: t('reporting.board.unit'),
       renderCell: (row) =>
         row.reportId ? (
-          <Anchor component={Link} to={`/bao-cao/${row.reportId}`} fw={500} size="sm">
+          <Anchor component={Link} to={routes.report(row.reportId)} fw={500} size="sm">
             {row.unit.fullName}
           </Anchor>
         ) : (
@@ -115,19 +117,24 @@ export function BoardTable({ cycle, units, sort, onSort, selection, onExtend }: 
     { key: 'reminded', header: t('reporting.board.reminded'), renderCell: (row) => dash(row.lastRemindedAt) },
     {
       key: 'actions',
-      hidden: !cycle.abilities.canExtend,
+      hidden: !cycle.abilities.canExtend && !cycle.abilities.canRemind,
       header: t('reporting.board.actions'),
-      renderCell: (row) =>
-        row.status !== 'accepted' && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => onExtend(row)}
-            aria-label={t('reporting.board.extendLabel', { unit: row.unit.fullName })}
-          >
-            {t('reporting.board.extend')}
-          </Button>
-        ),
+      minWidth: 170,
+      renderCell: (row) => (
+        <Group gap={4} wrap="nowrap">
+          {cycle.abilities.canRemind && !row.firstSubmittedAt && <RemindButton cycleId={cycle.id} unit={row.unit} />}
+          {cycle.abilities.canExtend && row.status !== 'accepted' && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => onExtend(row)}
+              aria-label={t('reporting.board.extendLabel', { unit: row.unit.fullName })}
+            >
+              {t('reporting.board.extend')}
+            </Button>
+          )}
+        </Group>
+      ),
     },
   ];
 

@@ -123,8 +123,15 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
           </Title>
           {report && <StatusBadge status={report.status} size="lg" />}
         </Group>
+        {/* Once sent, the deadline no longer concerns the unit: never "quá hạn" after a submission. */}
         <Text fw={600} size="lg">
-          <DeadlineLine deadline={deadline} />
+          {editable ? (
+            <DeadlineLine deadline={deadline} />
+          ) : report.status === 'submitted' ? (
+            t('reporting.mine.sentWaiting')
+          ) : (
+            t('reporting.status.accepted')
+          )}
         </Text>
         {deadline !== cycle.deadline && (
           <Text size="sm">

@@ -1,23 +1,31 @@
 import { IconCalendarStats, IconFileReport } from '@tabler/icons-react';
-import { Navigate } from 'react-router';
+import { Navigate, useParams } from 'react-router';
+import { PATHS, routes } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { CyclePage } from './CyclePage';
 import { CyclesPage } from './CyclesPage';
 import { MyReportsPage } from './MyReportsPage';
 import { ReportPage } from './ReportPage';
 
+/** An old e-mail's "/reports/:id" opens the report's page. */
+function LegacyReportLink() {
+  const { id = '' } = useParams();
+  return <Navigate to={routes.report(id)} replace />;
+}
+
 export const feature: FeatureModule = {
   routes: [
-    { path: '/ky-bao-cao', element: <CyclesPage />, ability: 'cycle.read' },
-    { path: '/ky-bao-cao/:id', element: <CyclePage />, ability: 'cycle.read' },
-    { path: '/bao-cao-cua-don-vi', element: <MyReportsPage />, ability: 'report.write.own' },
-    { path: '/bao-cao/:id', element: <ReportPage />, ability: 'cycle.read' },
-    // Links written by the server in notifications and e-mails ("/reports?cycleId=…").
-    { path: '/reports', element: <Navigate to="/bao-cao-cua-don-vi" replace />, ability: 'report.write.own' },
+    { path: PATHS.cycles, element: <CyclesPage />, ability: 'cycle.read' },
+    { path: PATHS.cycle, element: <CyclePage />, ability: 'cycle.read' },
+    { path: PATHS.myReports, element: <MyReportsPage />, ability: 'report.write.own' },
+    { path: PATHS.report, element: <ReportPage />, ability: 'cycle.read' },
+    // Links of e-mails sent before the route table (shared/routes.ts) existed; the server no longer writes them.
+    { path: '/reports', element: <Navigate to={PATHS.myReports} replace />, ability: 'report.write.own' },
+    { path: '/reports/:id', element: <LegacyReportLink />, ability: 'cycle.read' },
   ],
   nav: [
     {
-      to: '/bao-cao-cua-don-vi',
+      to: PATHS.myReports,
       label: 'reporting.navMine',
       icon: <IconFileReport size={18} aria-hidden />,
       ability: 'report.write.own',
@@ -25,7 +33,7 @@ export const feature: FeatureModule = {
       order: 5,
     },
     {
-      to: '/ky-bao-cao',
+      to: PATHS.cycles,
       label: 'reporting.navCycles',
       icon: <IconCalendarStats size={18} aria-hidden />,
       ability: 'cycle.read',

@@ -137,6 +137,10 @@ export const en = {
       newDeadline: 'New deadline',
       extendReasonHint: 'Required; the unit sees this reason',
       extended_done: '{{unit}} extended to {{date}}',
+      remindOne: 'Remind',
+      remindOneLabel: 'Remind {{unit}} to send its report',
+      remindedOne: '{{unit}} reminded',
+      remindOneNone: '{{unit}} has sent its report: no reminder needed',
       remind: 'Send reminders now',
       remindTitle: 'Send reminders now?',
       remindConfirm:
@@ -172,6 +176,7 @@ export const en = {
       onTime: 'On time',
     },
     mine: {
+      sentWaiting: 'Sent — awaiting acceptance',
       title: "My unit's report",
       intro: 'The yearly report of {{unit}} on plan 1953/KH-UBND.',
       noUnit: 'This account is not bound to a unit.',

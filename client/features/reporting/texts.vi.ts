@@ -132,6 +132,10 @@ export const vi = {
       newDeadline: 'Hạn nộp mới',
       extendReasonHint: 'Bắt buộc; đơn vị sẽ thấy lý do này',
       extended_done: 'Đã gia hạn cho {{unit}} đến {{date}}',
+      remindOne: 'Nhắc',
+      remindOneLabel: 'Nhắc {{unit}} nộp báo cáo',
+      remindedOne: 'Đã nhắc {{unit}}',
+      remindOneNone: '{{unit}} đã nộp, không cần nhắc',
       remind: 'Gửi nhắc nhở ngay',
       remindTitle: 'Gửi nhắc nhở ngay?',
       remindConfirm:
@@ -165,6 +169,7 @@ export const vi = {
       onTime: 'Đúng hạn',
     },
     mine: {
+      sentWaiting: 'Đã nộp — chờ tiếp nhận',
       title: 'Báo cáo của đơn vị',
       intro: 'Báo cáo năm của {{unit}} về kết quả thực hiện Kế hoạch 1953/KH-UBND.',
       noUnit: 'Tài khoản chưa gắn với đơn vị nào.',

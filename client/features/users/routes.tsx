@@ -1,12 +1,13 @@
 import { IconUsers } from '@tabler/icons-react';
+import { PATHS } from '../../../shared/routes';
 import type { FeatureModule } from '../types';
 import { UsersPage } from './UsersPage';
 
 export const feature: FeatureModule = {
-  routes: [{ path: '/tai-khoan', element: <UsersPage />, ability: 'user.manage' }],
+  routes: [{ path: PATHS.users, element: <UsersPage />, ability: 'user.manage' }],
   nav: [
     {
-      to: '/tai-khoan',
+      to: PATHS.users,
       label: 'users.nav',
       icon: <IconUsers size={18} aria-hidden />,
       ability: 'user.manage',

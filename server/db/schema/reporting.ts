@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '../../../shared/domain.js';
 import { orgUnits } from './org-units.js';
 import { planVersions, plans } from './plans.js';
@@ -314,7 +315,13 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notification_user_idx').on(t.userId, t.createdAt),
+    // The bell's unread count reads only unread notices.
+    index('notification_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+  ],
 );
 
 /** The background job queue (server/lib/jobs.ts): claimed with FOR UPDATE SKIP LOCKED. */

@@ -5,11 +5,13 @@ import type {
   PublishedFeedbackDto,
   TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback.js';
+import { routes } from '../../../shared/routes.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
+import { notifyUnit } from '../notifications/index.js';
 import { existingUnitIds, unitDtos } from '../org-units/index.js';
 import { amendmentsCitingFeedback, itemRefs } from '../plan/index.js';
 import * as repo from './feedback.repository.js';
@@ -191,6 +193,18 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
       action: 'triaged',
       data: changes,
     });
+    if (changes.forwardedToUnitId && next.forwardedToUnitId) {
+      await notifyUnit(tx, ctx, next.forwardedToUnitId, {
+        kind: 'feedback.forwarded',
+        title: msg(
+          `Phản ánh ${row.trackingCode} được chuyển đến đơn vị`,
+          `Feedback ${row.trackingCode} was forwarded to your unit`,
+        ),
+        body: msg(row.subject, row.subject),
+        link: routes.feedbackItem(id),
+        at: now,
+      });
+    }
     await writeAudit(tx, {
       actor,
       action: 'feedback.triage',

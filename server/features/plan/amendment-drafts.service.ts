@@ -1,10 +1,12 @@
 import type { AmendmentChange, AmendmentDto, CreateAmendmentRequest } from '../../../shared/contracts/amendments.js';
+import { routes } from '../../../shared/routes.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { StoredChange } from '../../db/schema/feedback.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
+import { notifyRole } from '../notifications/index.js';
 import { existingUnitIds } from '../org-units/index.js';
 import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, loadPlanOr404, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
@@ -257,6 +259,13 @@ export async function submitAmendment(ctx: Ctx, planId: string, id: string): Pro
       submittedAt: now,
       submittedById: actor.id,
       updatedAt: now,
+    });
+    await notifyRole(tx, ctx, 'leader', {
+      kind: 'amendment.submitted',
+      title: msg('Đề xuất sửa đổi kế hoạch chờ phê duyệt', 'A plan amendment awaits approval'),
+      body: msg(row.summary, row.summary),
+      link: routes.amendment(id),
+      at: now,
     });
     await writeAudit(tx, {
       actor,

@@ -3,6 +3,7 @@
 import type { CreateExtensionRequest, ExtensionDto } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
 import { unitDeadline } from '../../../shared/deadlines.js';
+import { routes } from '../../../shared/routes.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -67,7 +68,7 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
         `The ${cycle.year} report deadline is extended to ${input.deadline}`,
       ),
       body: msg(`Lý do: ${input.reason}`, `Reason: ${input.reason}`),
-      link: `/bao-cao-cua-don-vi`,
+      link: routes.myReports(),
       at: now,
     });
     await writeAudit(tx, {

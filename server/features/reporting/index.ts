@@ -27,3 +27,8 @@ export { saveReport, submitReport } from './report-write.service.js';
 
 // For the benchmark (bench/run.ts): the completeness board's query, timed on its own.
 export { completenessBoard, countsSql } from './cycles.repository.js';
+
+// For the home page's work queues (the home module).
+export { getCompleteness } from './board.service.js';
+export { listCycles } from './cycles.service.js';
+export { getMyReport } from './report-read.service.js';

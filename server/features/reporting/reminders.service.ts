@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ReminderDto, SendRemindersRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate, vietnamDate } from '../../../shared/format.js';
 import { dueReminderSlot } from '../../../shared/deadlines.js';
+import { routes } from '../../../shared/routes.js';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { reminderLog, reportCycles } from '../../db/schema/index.js';
@@ -92,7 +93,7 @@ async function remindUnits(
       `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${formatDate(u.deadline)} (${when.vi})`,
       `Reminder: the ${cycle.year} report is due ${u.deadline} (${when.en})`,
     );
-    const link = `/bao-cao-cua-don-vi`;
+    const link = routes.myReports();
     const paragraphs = (lines: string[]) => lines.filter(Boolean).join('\n\n');
     const body = msg(
       paragraphs([

@@ -5,6 +5,7 @@ import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
 import { checkShape, STATUS_LABELS, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
 import { lockDate, submissionTiming } from '../../../shared/deadlines.js';
+import { routes } from '../../../shared/routes.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
 import { requireActor } from '../../lib/access.js';
@@ -232,7 +233,7 @@ export async function submitReport<Minimal extends boolean = false>(
         body: first
           ? msg('Báo cáo gửi lần đầu.', 'First submission.')
           : msg('Báo cáo gửi lại sau khi bị trả lại.', 'Sent again after being returned.'),
-        link: `/reports/${id}`,
+        link: routes.report(id),
         createdAt: now,
       }),
       auditInsert(db, {

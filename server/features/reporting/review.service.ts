@@ -3,6 +3,7 @@
 import { getAgencySettings } from '../settings/index.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
+import { routes } from '../../../shared/routes.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -64,7 +65,7 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
       kind: 'report.returned',
       title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`),
       body: msg(`Lý do: ${reason}`, `Reason: ${reason}`),
-      link: `/reports/${id}`,
+      link: routes.report(id),
       at: now,
     });
     await writeAudit(tx, {
@@ -123,7 +124,7 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
       kind: 'report.accepted',
       title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`),
       body: await acceptedBody(tx),
-      link: `/reports/${id}`,
+      link: routes.report(id),
       at: now,
     });
     await writeAudit(tx, {

@@ -1,0 +1,152 @@
+// The home page's work queue of the signed-in account, by role. Read-only; it reads other modules
+// only through their index.ts (reporting's cycles, reports and board; the plan's amendments; the
+// unit accounts notices go to).
+import type {
+  AdminHomeDto,
+  FocalHomeDto,
+  HomeCycleDto,
+  HomeResponse,
+  HomeUnitReportDto,
+  LeaderHomeDto,
+  UnitHomeDto,
+} from '../../../shared/contracts/home.js';
+import type { CompletenessQuery, CycleDto } from '../../../shared/contracts/reporting.js';
+import { kindGroupOf, validateForSubmit } from '../../../shared/reporting-rules.js';
+import { requireActor } from '../../lib/access.js';
+import type { Ctx } from '../../lib/context.js';
+import { unitAccounts } from '../notifications/index.js';
+import { listAmendments, listPlans } from '../plan/index.js';
+import { expectedUnitsOf, getCompleteness, getMyReport, listCycles } from '../reporting/index.js';
+
+/** The first points of what is missing that the home page lists. */
+const MISSING_SHOWN = 10;
+
+const boardQuery = (q: Partial<CompletenessQuery>): CompletenessQuery => ({
+  sort: 'name',
+  dir: 'asc',
+  page: 1,
+  pageSize: 50,
+  ...q,
+});
+
+/** The latest open cycle (and, when asked, the latest draft when none is open). */
+async function currentCycle(ctx: Ctx, opts: { orDraft: boolean }): Promise<CycleDto | null> {
+  const cycles = (await listCycles(ctx, {})).data;
+  const latest = (status: CycleDto['status']) =>
+    cycles.filter((c) => c.status === status).sort((a, b) => b.year - a.year)[0];
+  return latest('open') ?? (opts.orDraft ? latest('draft') : undefined) ?? null;
+}
+
+async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
+  const base = { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
+  if (cycle.status === 'draft') return { ...base, counts: null };
+  const awaiting = await getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', pageSize: 1 }));
+  const { expected, submitted, onTime, late, missing, returned, accepted } = awaiting;
+  return {
+    ...base,
+    counts: { expected, submitted, onTime, late, missing, returned, accepted, awaitingReview: awaiting.page.total },
+  };
+}
+
+async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
+  const open = (await listCycles(ctx, { status: 'open' })).data.filter((c) => c.isExpected);
+  const reports: HomeUnitReportDto[] = [];
+  for (const cycle of open.sort((a, b) => b.year - a.year)) {
+    const report = await getMyReport(ctx, cycle.id);
+    const issues =
+      report.status === 'draft' || report.status === 'returned'
+        ? validateForSubmit(report.form, {
+            values: report.values,
+            sections: report.sections,
+            otherResults: report.otherResults,
+            proposalsToCommittee: report.proposalsToCommittee,
+          })
+        : [];
+    reports.push({
+      reportId: report.id,
+      cycleId: cycle.id,
+      year: cycle.year,
+      status: report.status,
+      deadline: report.deadline,
+      lockDate: report.lockDate,
+      submittedAt: report.submittedAt,
+      isLate: report.isLate,
+      returnReason: report.status === 'returned' ? report.returnReason : null,
+      missing: issues.slice(0, MISSING_SHOWN).map((issue) => issue.message[ctx.lang]),
+      missingCount: issues.length,
+    });
+  }
+  return { role: 'unit', reports };
+}
+
+async function focalHome(ctx: Ctx): Promise<FocalHomeDto> {
+  const cycle = await currentCycle(ctx, { orDraft: false });
+  if (!cycle) return { role: 'focal', cycle: null, awaitingReview: [], missingUnits: [], canRemind: false };
+  const [summary, awaiting, missing] = await Promise.all([
+    cycleSummary(ctx, cycle),
+    getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', sort: 'submittedAt' })),
+    getCompleteness(ctx, cycle.id, boardQuery({ status: 'missing', pageSize: 200 })),
+  ]);
+  return {
+    role: 'focal',
+    cycle: summary,
+    awaitingReview: awaiting.units,
+    missingUnits: missing.units,
+    canRemind: cycle.abilities.canRemind,
+  };
+}
+
+async function leaderHome(ctx: Ctx): Promise<LeaderHomeDto> {
+  const [plan] = await listPlans(ctx.db);
+  const amendments = plan ? (await listAmendments(ctx, plan.id, { status: 'submitted' })).data : [];
+  const cycle = await currentCycle(ctx, { orDraft: false });
+  return {
+    role: 'leader',
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      summary: a.summary,
+      submittedAt: a.submittedAt,
+      createdBy: a.createdBy?.name ?? null,
+      changeCount: a.changes.length,
+    })),
+    cycle: cycle ? await cycleSummary(ctx, cycle) : null,
+  };
+}
+
+async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
+  const cycle = await currentCycle(ctx, { orDraft: true });
+  if (!cycle) return { role: 'admin', cycle: null, unitsWithoutAccount: [] };
+  const expected = await expectedUnitsOf(ctx.db, cycle.id);
+  const withAccount = new Set(
+    (
+      await unitAccounts(
+        ctx.db,
+        expected.map((u) => u.orgUnitId),
+      )
+    ).map((a) => a.orgUnitId),
+  );
+  return {
+    role: 'admin',
+    cycle: { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status, counts: null },
+    unitsWithoutAccount: expected
+      .filter((u) => !withAccount.has(u.orgUnitId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+      .map((u) => ({
+        id: u.orgUnitId,
+        code: u.code,
+        name: u.name,
+        fullName: u.fullName,
+        kind: u.kind,
+        kindGroup: kindGroupOf(u.kind),
+      })),
+  };
+}
+
+/** GET /home — the signed-in account's work queue. */
+export async function getHome(ctx: Ctx): Promise<HomeResponse> {
+  const actor = requireActor(ctx);
+  if (actor.role === 'unit') return actor.orgUnitId ? unitHome(ctx) : { role: 'unit', reports: [] };
+  if (actor.role === 'focal') return focalHome(ctx);
+  if (actor.role === 'leader') return leaderHome(ctx);
+  return adminHome(ctx);
+}
