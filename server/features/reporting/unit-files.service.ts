@@ -20,11 +20,12 @@ import type { Ctx } from '../../lib/context.js';
 import { renderOfficialDocument } from '../../lib/documents/decree30.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import { cellText, type PlainCellValue } from '../../lib/spreadsheets/cells.js';
+import { readReportTemplateSafely } from '../../lib/spreadsheets/safe-open.js';
 import { localStorage } from '../../lib/storage.js';
 import {
   buildReportTemplate,
   InvalidTemplateError,
-  readReportTemplate,
+  type readReportTemplate,
   type TemplateIndicator,
 } from '../../lib/spreadsheets/workbooks.js';
 import { planContext as readPlanContext } from './plan-context.js';
@@ -161,7 +162,7 @@ export async function importReportXlsx(
   const actor = requireAccess(ctx, 'report.write.own', { orgUnitId: report.orgUnitId });
   let parsed: Awaited<ReturnType<typeof readReportTemplate>>;
   try {
-    parsed = await readReportTemplate(file.body);
+    parsed = await readReportTemplateSafely(file.body, file.fileName);
   } catch (err) {
     if (err instanceof InvalidTemplateError) {
       throw new AppError(
