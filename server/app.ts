@@ -76,6 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // and by Node's HTTP parser (headers too large, a timeout) answer the same envelope.
     frameworkErrors: (err, req, reply) => void sendError(err, req, reply),
     clientErrorHandler: clientError,
+    // While shutting down, a request arriving on an open keep-alive connection is answered
+    // (with Connection: close) rather than refused with a bare 503 (server/shutdown.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // A POST with a JSON content type and no body (e.g. "open this cycle") is a request without a
@@ -118,7 +121,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Over HTTPS (directly, or X-Forwarded-Proto from a trusted proxy) browsers are told to keep to
   // HTTPS; a plain-HTTP intranet install gets no HSTS and keeps working.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (req, reply) => {
+    // Shutting down: each connection ends with the answer in hand.
+    if (closing) reply.header('connection', 'close');
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   installMetrics(app, { database, config });

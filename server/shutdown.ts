@@ -29,6 +29,11 @@ export function gracefulShutdown(deps: {
     let code = 0;
     try {
       const closed = app.close().then(() => true);
+      // A keep-alive connection whose last request ended is idle: close it at once rather than
+      // wait for its keep-alive timeout (requests arriving meanwhile are answered with
+      // Connection: close, app.ts).
+      const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+      void closed.finally(() => clearInterval(reaper));
       if (!(await Promise.race([closed, sleep(deps.timeoutMs).then(() => false)]))) {
         app.log.warn('shutdown: requests still running at the timeout; closing their connections');
         app.server.closeAllConnections();

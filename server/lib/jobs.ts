@@ -218,13 +218,15 @@ export async function runDueJobs(
     workerId?: string;
     leaseMs?: number;
     log?: FastifyBaseLogger;
+    /** Checked before each claim: a stopping worker takes no further job. */
+    isStopped?: () => boolean;
   } = {},
 ): Promise<number> {
   const workerId = opts.workerId ?? `inline-${randomUUID()}`;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const kinds = opts.kinds ?? registeredJobKinds();
   let n = 0;
-  while (n < (opts.max ?? Number.POSITIVE_INFINITY)) {
+  while (n < (opts.max ?? Number.POSITIVE_INFINITY) && !opts.isStopped?.()) {
     const job = await claimJob(db, kinds, workerId, leaseMs, opts.ids);
     if (!job) break;
     await runClaimed(db, config, job, workerId, leaseMs, opts.log);
@@ -270,7 +272,12 @@ export function startJobWorker(opts: {
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     if (stopped) return;
-    running = runDueJobs(opts.db, opts.config, { workerId, leaseMs: opts.leaseMs, log: opts.log })
+    running = runDueJobs(opts.db, opts.config, {
+      workerId,
+      leaseMs: opts.leaseMs,
+      log: opts.log,
+      isStopped: () => stopped,
+    })
       .catch((err) => opts.log?.error({ err }, 'job worker tick failed'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, opts.pollMs ?? 1000);

@@ -68,7 +68,7 @@ export function installMetrics(app: FastifyInstance, deps: { database: Database;
       const result = await database.db.execute(
         sql`select status, count(*)::int as n from job where status in ('queued', 'running', 'failed') group by status`,
       );
-      const rows = (result.rows as unknown[]) as Array<{
+      const rows = result.rows as unknown[] as Array<{
         status: string;
         n: number;
       }>;

@@ -26,7 +26,8 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, timeoutMs: 60_000 };
 export type ZipProblem =
   | { kind: 'entries'; count: number }
   | { kind: 'size'; bytes: number }
-  | { kind: 'ratio'; entry: string; ratio: number };
+  | { kind: 'ratio'; entry: string; ratio: number }
+  | { kind: 'mismatch'; entry: string };
 
 /**
  * Reads the archive's central directory only and says what is wrong with it, or null.
@@ -61,6 +62,38 @@ export function inspectZip(body: Buffer, limits = ZIP_LIMITS): Promise<ZipProble
   });
 }
 
+/**
+ * Inflates every entry without keeping it (run in the worker) and checks that none holds more
+ * than its directory declares: yauzl stops an entry's stream at its declared size, so a file
+ * whose directory lies costs at most the declared, already limited, bytes.
+ */
+export function verifyZipContents(body: Buffer): Promise<ZipProblem | null> {
+  return new Promise((resolve) => {
+    yauzl.fromBuffer(body, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return resolve(null);
+      let settled = false;
+      const finish = (problem: ZipProblem | null) => {
+        if (settled) return;
+        settled = true;
+        zip.close();
+        resolve(problem);
+      };
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (streamErr, stream) => {
+          if (streamErr || !stream) return finish({ kind: 'mismatch', entry: entry.fileName });
+          stream.on('data', () => {});
+          stream.on('error', () => finish({ kind: 'mismatch', entry: entry.fileName }));
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.on('end', () => finish(null));
+      zip.on('error', () => finish(null));
+      zip.readEntry();
+    });
+  });
+}
+
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 function unsafe(fileName: string, why: { vi: string; en: string }): AppError {
@@ -77,9 +110,13 @@ function unsafe(fileName: string, why: { vi: string; en: string }): AppError {
 /** Throws 400 UNSAFE_ARCHIVE naming the file when its zip directory is over the limits. */
 export async function assertSafeZip(body: Buffer, fileName: string): Promise<void> {
   const problem = await inspectZip(body);
-  if (!problem) return;
+  if (problem) throw zipProblemError(problem, fileName);
+}
+
+/** The 400 of a zip problem, naming the file. */
+export function zipProblemError(problem: ZipProblem, fileName: string): AppError {
   if (problem.kind === 'entries') {
-    throw unsafe(
+    return unsafe(
       fileName,
       msg(
         `tệp nén chứa ${problem.count} thành phần, vượt giới hạn ${ZIP_LIMITS.maxEntries}`,
@@ -88,7 +125,7 @@ export async function assertSafeZip(body: Buffer, fileName: string): Promise<voi
     );
   }
   if (problem.kind === 'size') {
-    throw unsafe(
+    return unsafe(
       fileName,
       msg(
         `khi giải nén tệp lớn hơn ${mb(ZIP_LIMITS.maxUncompressedBytes)} MB`,
@@ -96,7 +133,16 @@ export async function assertSafeZip(body: Buffer, fileName: string): Promise<voi
       ),
     );
   }
-  throw unsafe(
+  if (problem.kind === 'mismatch') {
+    return unsafe(
+      fileName,
+      msg(
+        `thành phần "${problem.entry}" lớn hơn kích thước khai báo trong tệp nén`,
+        `entry "${problem.entry}" holds more than the archive declares`,
+      ),
+    );
+  }
+  return unsafe(
     fileName,
     msg(
       `thành phần "${problem.entry}" có tỉ lệ nén bất thường (${problem.ratio}:1)`,
@@ -108,7 +154,8 @@ export async function assertSafeZip(body: Buffer, fileName: string): Promise<voi
 /** What the template worker answers. */
 export type TemplateWorkerAnswer =
   | { ok: { meta: Record<string, string>; cells: TemplateCell[] } }
-  | { invalid: { vi: string; en: string } };
+  | { invalid: { vi: string; en: string } }
+  | { unsafe: ZipProblem };
 
 /** The worker's entry: the bundle's sibling file, or the TypeScript source through tsx. */
 function workerSource(): { code: string; eval: boolean } {
@@ -172,6 +219,7 @@ export async function readReportTemplateSafely(
   fileName: string,
 ): Promise<{ meta: Record<string, string>; cells: TemplateCell[] }> {
   const answer = await readReportTemplateIsolated(body, fileName);
+  if ('unsafe' in answer) throw zipProblemError(answer.unsafe, fileName);
   if ('invalid' in answer) throw new InvalidTemplateError(answer.invalid.vi, answer.invalid.en);
   return answer.ok;
 }
