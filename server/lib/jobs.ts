@@ -287,7 +287,10 @@ export function startJobWorker(opts: {
   return async ({ timeoutMs }: { timeoutMs?: number } = {}) => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    if (timeoutMs === undefined) return void (await running);
+    if (timeoutMs === undefined) {
+      await running;
+      return;
+    }
     let late: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
       running.then(() => true),

@@ -36,7 +36,7 @@ export async function checkReadiness(db: DbOrTx): Promise<Readiness> {
       sql`select count(*)::int as applied, coalesce(max(created_at), 0)::bigint as newest from drizzle.__drizzle_migrations`,
     );
     const row = (result.rows as unknown[])[0] as {
-      applied: number;
+      applied: number | string;
       newest: string | number;
     };
     const applied = Number(row.applied);

@@ -59,45 +59,54 @@ export function installMetrics(app: FastifyInstance, deps: { database: Database;
   for (const outcome of ['sent', 'failed']) emails.inc({ outcome }, 0);
 
   // Read from the database at each scrape: the queue as every instance sees it.
-  new Gauge({
-    name: 'bioplan_jobs',
-    help: 'Jobs in the queue by status (queued = waiting, including retries; failed = gave up)',
-    labelNames: ['status'] as const,
-    registers: [registry],
-    async collect() {
-      const result = await database.db.execute(
-        sql`select status, count(*)::int as n from job where status in ('queued', 'running', 'failed') group by status`,
-      );
-      const rows = result.rows as unknown[] as Array<{
-        status: string;
-        n: number;
-      }>;
-      this.reset();
-      for (const status of ['queued', 'running', 'failed']) {
-        this.set({ status }, Number(rows.find((r) => r.status === status)?.n ?? 0));
-      }
-    },
-  });
-  new Gauge({
-    name: 'bioplan_db_pool_connections',
-    help: 'Database connections by state (total, idle, waiting = requests queued for one); PGlite is one connection',
-    labelNames: ['state'] as const,
-    registers: [registry],
-    collect() {
-      const pool = database.pool ?? { totalCount: 1, idleCount: 0, waitingCount: 0 };
-      this.set({ state: 'total' }, pool.totalCount);
-      this.set({ state: 'idle' }, pool.idleCount);
-      this.set({ state: 'waiting' }, pool.waitingCount);
-    },
-  });
-  new Gauge({
-    name: 'bioplan_db_pool_max',
-    help: 'Most connections the pool opens (DATABASE_POOL_SIZE; 1 on PGlite)',
-    registers: [registry],
-    collect() {
-      this.set(database.kind === 'postgres' ? config.databasePoolSize : 1);
-    },
-  });
+  registry.registerMetric(
+    new Gauge({
+      name: 'bioplan_jobs',
+      // Not the global registry: this app's (registerMetric).
+      registers: [],
+      help: 'Jobs in the queue by status (queued = waiting, including retries; failed = gave up)',
+      labelNames: ['status'] as const,
+      async collect() {
+        const result = await database.db.execute(
+          sql`select status, count(*)::int as n from job where status in ('queued', 'running', 'failed') group by status`,
+        );
+        const rows = result.rows as unknown[] as Array<{
+          status: string;
+          n: number | string;
+        }>;
+        this.reset();
+        for (const status of ['queued', 'running', 'failed']) {
+          this.set({ status }, Number(rows.find((r) => r.status === status)?.n ?? 0));
+        }
+      },
+    }),
+  );
+  registry.registerMetric(
+    new Gauge({
+      name: 'bioplan_db_pool_connections',
+      // Not the global registry: this app's (registerMetric).
+      registers: [],
+      help: 'Database connections by state (total, idle, waiting = requests queued for one); PGlite is one connection',
+      labelNames: ['state'] as const,
+      collect() {
+        const pool = database.pool ?? { totalCount: 1, idleCount: 0, waitingCount: 0 };
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    }),
+  );
+  registry.registerMetric(
+    new Gauge({
+      name: 'bioplan_db_pool_max',
+      // Not the global registry: this app's (registerMetric).
+      registers: [],
+      help: 'Most connections the pool opens (DATABASE_POOL_SIZE; 1 on PGlite)',
+      collect() {
+        this.set(database.kind === 'postgres' ? config.databasePoolSize : 1);
+      },
+    }),
+  );
 
   const onJob = (e: JobOutcome) => {
     jobRuns.inc({ kind: e.kind, outcome: e.outcome });

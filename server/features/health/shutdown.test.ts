@@ -48,7 +48,7 @@ describe('graceful shutdown', () => {
     });
     const stopping = stop('SIGTERM');
     await new Promise((r) => setTimeout(r, 100));
-    await expect(fetch(`${url}/api/v1/health/live`)).rejects.toThrow();
+    await expect(fetch(`${url}/api/v1/health/live`)).rejects.toThrow('fetch failed');
     expect(steps).toEqual([]);
     finish();
     expect((await (await slow).json()) as unknown).toEqual({ done: true });

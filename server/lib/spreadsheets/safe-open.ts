@@ -197,8 +197,7 @@ export async function readReportTemplateIsolated(body: Buffer, fileName: string)
       worker.once('exit', (exitCode) => done(() => reject(new Error(`worker exited (${exitCode})`))));
     });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       throw unsafe(fileName, msg('nội dung giải nén quá lớn để đọc', 'its content is too large to read once inflated'));
     }
     if ((err as Error).message === 'timeout') {

@@ -10,11 +10,12 @@ const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 try {
   // Entries holding more than their directory declares stop here, before the parser inflates them.
   const problem = await verifyZipContents(body);
-  parentPort!.postMessage(problem ? { unsafe: problem } : { ok: await readReportTemplate(body) });
+  parentPort!.postMessage(problem ? { unsafe: problem } : { ok: await readReportTemplate(body) }, []);
 } catch (err) {
   parentPort!.postMessage(
     err instanceof InvalidTemplateError
       ? { invalid: { vi: err.vi, en: err.en } }
       : { error: err instanceof Error ? err.message : String(err) },
+    [],
   );
 }
