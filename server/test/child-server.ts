@@ -28,7 +28,8 @@ export function spawnServer(env: Record<string, string>): ChildServer {
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the output is complete only once the pipes are drained.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { process: child, output: () => output, exited };
 }
 

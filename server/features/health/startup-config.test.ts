@@ -68,8 +68,8 @@ describe('configuration', () => {
   it('the server refuses to start with a wrong configuration: one message, exit code 1', async () => {
     const child = spawnServer({ PORT: '99999', TRUST_PROXY: '10.0.0.1,nope', BIOPLAN_DATA_DIR: '/tmp/bioplan-never' });
     const code = await child.exited;
-    expect(code).toBe(1);
     const out = child.output();
+    expect(code, out).toBe(1);
     expect(out).toContain('Cấu hình không hợp lệ');
     expect(out).toMatch(/- PORT: /);
     expect(out).toMatch(/- TRUST_PROXY: .*CIDR/);
