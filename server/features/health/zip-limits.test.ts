@@ -7,7 +7,7 @@ import { buildCycle } from '../../test/cycles.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { multipartForm } from '../../test/multipart.js';
 import { xlsxBomb } from '../../test/zip-bomb.js';
-import { inspectZip } from '../../lib/spreadsheets/safe-open.js';
+import { inspectZip, WORKER_LIMITS } from '../../lib/spreadsheets/safe-open.js';
 
 let t: TestApp;
 let stc: TestClient;
@@ -84,6 +84,21 @@ describe('zip bombs on the Excel import', () => {
     const res = await importFile('nhieu-tep.xlsx', many);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('2500 thành phần');
+  });
+
+  it('answers 400 naming the file when the parse outgrows the worker heap cap, and goes on', async () => {
+    const cap = WORKER_LIMITS.maxOldGenerationSizeMb;
+    WORKER_LIMITS.maxOldGenerationSizeMb = 2;
+    try {
+      const res = await importFile('qua-lon.xlsx', template);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('UNSAFE_ARCHIVE');
+      expect(res.json().error.message).toContain('"qua-lon.xlsx"');
+      expect(res.json().error.message).toContain('quá lớn để đọc');
+    } finally {
+      WORKER_LIMITS.maxOldGenerationSizeMb = cap;
+    }
+    expect((await t.app.inject({ url: '/api/v1/health/live' })).statusCode).toBe(200);
   });
 
   it('still imports a real template, parsed in the worker', async () => {
