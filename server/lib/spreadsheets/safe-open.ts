@@ -5,6 +5,7 @@
 // workbook is parsed in a worker thread with a memory cap and a time limit, off the request
 // thread: /health keeps answering, and a file whose directory lies about its sizes costs only
 // the worker (killed at its cap) — 400 again, naming the file.
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import yauzl from 'yauzl';
 import { AppError, msg } from '../errors.js';
@@ -161,7 +162,7 @@ export type TemplateWorkerAnswer =
 function workerSource(): { code: string; eval: boolean } {
   const here = import.meta.url;
   if (here.endsWith('.js')) {
-    return { code: new URL('./template-worker.js', here).pathname, eval: false };
+    return { code: fileURLToPath(new URL('./template-worker.js', here)), eval: false };
   }
   const source = new URL('./template-worker.ts', here).href;
   const tsx = import.meta.resolve('tsx/esm/api');
