@@ -6,8 +6,10 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['server/main.ts'],
-  outfile: 'dist/server/main.js',
+  // The Excel template parser runs in a worker thread (server/lib/spreadsheets/safe-open.ts),
+  // which loads this sibling file.
+  entryPoints: { main: 'server/main.ts', 'template-worker': 'server/lib/spreadsheets/template-worker.ts' },
+  outdir: 'dist/server',
   bundle: true,
   packages: 'external',
   platform: 'node',

@@ -24,6 +24,7 @@ import type { Database } from './db/client.js';
 import type { users } from './db/schema/index.js';
 import { registerFeatures } from './features/index.js';
 import { loadSession, requirePasswordChanged, SESSION_COOKIE } from './features/accounts/index.js';
+import { installMetrics } from './features/health/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
@@ -74,11 +75,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Off unless TRUST_PROXY lists the proxies: only their X-Forwarded-For/-Proto are believed,
+    // so req.ip (rate limits, audit) and req.protocol (Secure cookies, HSTS) cannot be spoofed.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // Errors raised before routing (a malformed URL, a path parameter over the length limit)
     // and by Node's HTTP parser (headers too large, a timeout) answer the same envelope.
     frameworkErrors: (err, req, reply) => void sendError(err, req, reply),
     clientErrorHandler: clientError,
+    // While shutting down, a request arriving on an open keep-alive connection is answered
+    // (with Connection: close) rather than refused with a bare 503 (server/shutdown.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // A POST with a JSON content type and no body (e.g. "open this cycle") is a request without a
@@ -119,6 +125,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Counters in the database: several instances on one PostgreSQL share one budget per client.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytes, files: 5, fields: 30 } });
+
+  // Over HTTPS (directly, or X-Forwarded-Proto from a trusted proxy) browsers are told to keep to
+  // HTTPS; a plain-HTTP intranet install gets no HSTS and keeps working.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (req, reply) => {
+    // Shutting down: each connection ends with the answer in hand.
+    if (closing) reply.header('connection', 'close');
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  installMetrics(app, { database, config });
 
   app.decorate('databaseKind', database.kind);
   app.decorateRequest('ctx', null as never);

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
+import { gracefulShutdown } from './shutdown.js';
 
 /** The reporting module's reminders: every 15 minutes, once per slot across instances. */
 const reminderSchedule: PeriodicTask = {
@@ -35,14 +36,9 @@ async function main() {
     );
   }
   const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });
-  const shutdown = async () => {
-    await stopBackground();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  const stop = gracefulShutdown({ app, database, stopBackground, timeoutMs: config.shutdownTimeoutMs });
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `bioplan: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
@@ -50,6 +46,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // A wrong configuration is one message naming every wrong variable; anything else, its message.
+  console.error(err instanceof ConfigError || err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'BAD_REQUEST'
   | 'INTERNAL_ERROR'
+  /** An uploaded .xlsx/.docx refused before parsing: too many entries, too large inflated, or it outgrew the parser's caps (400). */
+  | 'UNSAFE_ARCHIVE'
+  /** GET /health/ready: the database does not answer or lacks a migration (503). */
+  | 'NOT_READY'
   | (string & {});
 
 /** One issue of a refused input, with the path of the field it concerns. */

@@ -17,6 +17,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The PostgreSQL connection pool's counts (for /metrics); absent on PGlite (one connection). */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
 }
 
 const migrationsFolder = PATHS.migrations;
@@ -41,7 +43,7 @@ export async function createDb(opts: {
     // Both drivers share one Drizzle API; the cast lets repositories take one type.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', close: () => pool.end(), pool };
   }
   let client: PGlite;
   let unlock = () => {};

@@ -32,7 +32,7 @@ export async function startBackgroundWork(deps: {
   schedules: PeriodicTask[];
   clock?: Clock;
   pollMs?: number;
-}): Promise<() => Promise<void>> {
+}): Promise<(opts?: { timeoutMs?: number }) => Promise<void>> {
   const { database, config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const stopWorker = startJobWorker({ db: database.db, config, log, pollMs: deps.pollMs ?? 2000 });
@@ -49,10 +49,18 @@ export async function startBackgroundWork(deps: {
     };
     return [setTimeout(tick, 5_000), setInterval(tick, task.everyMs)];
   });
-  return async () => {
+  // On shutdown: no new runs; the runs in hand finish, and the job in hand finishes or, at the
+  // timeout, is released for another worker (server/shutdown.ts).
+  return async (opts = {}) => {
     stopped = true;
     for (const timer of timers) clearTimeout(timer);
-    await Promise.all(running);
-    await stopWorker();
+    const deadline = Date.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
+    await Promise.race([Promise.all(running), waitUntil(deadline)]);
+    await stopWorker({ timeoutMs: Math.max(0, deadline - Date.now()) });
   };
+}
+
+function waitUntil(deadline: number): Promise<void> {
+  if (!Number.isFinite(deadline)) return new Promise(() => {});
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref());
 }

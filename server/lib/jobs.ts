@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
 import { AppError, type Message } from './errors.js';
 import { storeMessage } from './messages.js';
+import { telemetry } from './telemetry.js';
 
 // A small job queue kept in the database (table `job`), so work survives a restart and several
 // app instances share it: a worker claims one due job at a time with FOR UPDATE SKIP LOCKED and
@@ -150,6 +151,8 @@ async function runClaimed(
     },
     Math.max(50, Math.floor(leaseMs / 3)),
   );
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     const result = await handler({
@@ -186,11 +189,13 @@ async function runClaimed(
         finishedAt: sql`now()`,
       })
       .where(mine);
+    telemetry.emit('job', { kind: job.kind, outcome: 'succeeded', seconds: seconds() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // An AppError carries both languages: stored as such, read back with `localize`.
     const stored = err instanceof AppError ? storeMessage(err.messages) : message;
     const last = job.attempts >= job.maxAttempts;
+    telemetry.emit('job', { kind: job.kind, outcome: last ? 'failed' : 'retried', seconds: seconds() });
     log?.warn(
       { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message },
       last ? 'job failed' : 'job attempt failed; retrying',
@@ -229,13 +234,15 @@ export async function runDueJobs(
     workerId?: string;
     leaseMs?: number;
     log?: FastifyBaseLogger;
+    /** Checked before each claim: a stopping worker takes no further job. */
+    isStopped?: () => boolean;
   } = {},
 ): Promise<number> {
   const workerId = opts.workerId ?? `inline-${randomUUID()}`;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const kinds = opts.kinds ?? registeredJobKinds();
   let n = 0;
-  while (n < (opts.max ?? Number.POSITIVE_INFINITY)) {
+  while (n < (opts.max ?? Number.POSITIVE_INFINITY) && !opts.isStopped?.()) {
     const job = await claimJob(db, kinds, workerId, leaseMs, opts.ids);
     if (!job) break;
     await runClaimed(db, config, job, workerId, leaseMs, opts.log);
@@ -245,8 +252,28 @@ export async function runDueJobs(
 }
 
 /**
+ * Gives back the jobs a worker holds (shutdown at its timeout): queued again, the attempt not
+ * counted, so another worker takes them at once. A late write of the stopped handler matches
+ * nothing, since it is guarded by `locked_by`.
+ */
+export async function releaseJobs(db: Db, workerId: string): Promise<number> {
+  const released = await db
+    .update(jobs)
+    .set({
+      status: 'queued',
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+      runAt: sql`now()`,
+    })
+    .where(sql`${jobs.lockedBy} = ${workerId} and ${jobs.status} = 'running'`)
+    .returning({ id: jobs.id });
+  return released.length;
+}
+
+/**
  * Starts a worker loop polling the queue every `pollMs`. Returns a function that stops it and
- * waits for the job in hand to finish.
+ * waits for the job in hand to finish — or, after `timeoutMs`, releases it for another worker.
  */
 export function startJobWorker(opts: {
   db: Db;
@@ -254,23 +281,41 @@ export function startJobWorker(opts: {
   log?: FastifyBaseLogger;
   pollMs?: number;
   leaseMs?: number;
-}): () => Promise<void> {
+}): (opts?: { timeoutMs?: number }) => Promise<void> {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     if (stopped) return;
-    running = runDueJobs(opts.db, opts.config, { workerId, leaseMs: opts.leaseMs, log: opts.log })
+    running = runDueJobs(opts.db, opts.config, {
+      workerId,
+      leaseMs: opts.leaseMs,
+      log: opts.log,
+      isStopped: () => stopped,
+    })
       .catch((err) => opts.log?.error({ err }, 'job worker tick failed'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, opts.pollMs ?? 1000);
       });
   };
   timer = setTimeout(tick, 0);
-  return async () => {
+  return async ({ timeoutMs }: { timeoutMs?: number } = {}) => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    await running;
+    if (timeoutMs === undefined) {
+      await running;
+      return;
+    }
+    let late: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      running.then(() => true),
+      new Promise<boolean>((resolve) => (late = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+    clearTimeout(late);
+    if (!finished) {
+      const released = await releaseJobs(opts.db, workerId);
+      opts.log?.warn({ released }, 'shutdown: running jobs released for another worker');
+    }
   };
 }

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { DbOrTx } from '../db/client.js';
 import { enqueueJob, registerJobHandler } from './jobs.js';
+import { telemetry } from './telemetry.js';
 
 /** One e-mail. */
 export interface MailMessage {
@@ -32,12 +33,18 @@ function transportFor(url: string): Transporter {
 /** Sends one e-mail now through SMTP_URL. Use `enqueueMail` from services instead. */
 export async function sendMail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, message: MailMessage): Promise<void> {
   if (!config.smtpUrl) throw new Error('SMTP_URL is not configured');
-  await transportFor(config.smtpUrl).sendMail({
-    from: config.mailFrom,
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-  });
+  try {
+    await transportFor(config.smtpUrl).sendMail({
+      from: config.mailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
+  } catch (err) {
+    telemetry.emit('mail', { outcome: 'failed' });
+    throw err;
+  }
+  telemetry.emit('mail', { outcome: 'sent' });
 }
 
 /**

@@ -46,6 +46,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/users/{id}/sessions':                         row(D, D, D, D, A),
   'DELETE /api/v1/users/{id}/sessions/{sessionId}':          row(D, D, D, D, A),
   'GET /api/v1/health':                                       row(A, A, A, A, A),
+  'GET /api/v1/health/live':                                  row(A, A, A, A, A),
+  'GET /api/v1/health/ready':                                 row(A, A, A, A, A),
   'GET /api/v1/users':                                        row(D, D, D, D, A),
   'POST /api/v1/users':                                       row(D, D, D, D, A),
   'PATCH /api/v1/users/{id}':                                 row(D, D, D, D, A),

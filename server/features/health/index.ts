@@ -1,2 +1,3 @@
-/** The health module: liveness, database check and version (GET /health). */
+/** The health module: liveness, readiness (database and migrations), version, and /metrics. */
 export { healthRoutes } from './health.routes.js';
+export { installMetrics } from './metrics.js';

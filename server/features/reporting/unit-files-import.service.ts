@@ -27,7 +27,8 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, msg, type Message } from '../../lib/errors.js';
 import { cellText, type PlainCellValue } from '../../lib/spreadsheets/cells.js';
-import { InvalidTemplateError, readReportTemplate } from '../../lib/spreadsheets/workbooks.js';
+import { readReportTemplateSafely } from '../../lib/spreadsheets/safe-open.js';
+import { InvalidTemplateError, type readReportTemplate } from '../../lib/spreadsheets/workbooks.js';
 import { canEditReport } from './policy.js';
 import { getReport } from './report-read.service.js';
 import { saveReport } from './report-write.service.js';
@@ -105,7 +106,7 @@ export async function importReportXlsx(
   const choices = readChoices(options);
   let parsed: Awaited<ReturnType<typeof readReportTemplate>>;
   try {
-    parsed = await readReportTemplate(file.body);
+    parsed = await readReportTemplateSafely(file.body, file.fileName);
   } catch (err) {
     if (err instanceof InvalidTemplateError) throw templateError(file.fileName, err.vi, err.en);
     throw err;
