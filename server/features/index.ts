@@ -14,6 +14,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
+import { registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
@@ -39,4 +40,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(feedbackRoutes);
   await api.register(guidanceRoutes);
   await api.register(notificationsFeature);
+  await api.register(registryRoutes);
 }

@@ -7,3 +7,4 @@ export * from './feedback.js';
 export * from './consolidation.js';
 export * from './settings.js';
 export * from './plan-imports.js';
+export * from './registries.js';

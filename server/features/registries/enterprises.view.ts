@@ -1,0 +1,79 @@
+import type {
+  EnterpriseDto,
+  EnterpriseHistoryEntry,
+  EnterpriseSummary,
+  ObservationDto,
+} from '../../../shared/contracts/registries.js';
+import type { Actor } from '../../lib/context.js';
+import type { EnterpriseRow, listHistory, listObservations } from './enterprises.repository.js';
+import { canAddToRegistries, canEditEnterprise } from './policy.js';
+
+type Names = Map<string, string>;
+const ref = (id: string | null, names: Names) => (id ? { id, name: names.get(id) ?? '' } : null);
+
+/** A row of the list. */
+export function toSummary(row: EnterpriseRow, names: Names, observationCount: number): EnterpriseSummary {
+  return {
+    id: row.id,
+    taxCode: row.taxCode,
+    name: row.name,
+    commune: ref(row.communeId, names),
+    sector: row.sector,
+    industrialYears: [...row.industrialYears].sort((a, b) => a - b),
+    reportingUnit: ref(row.reportingUnitId, names),
+    observationCount,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type ObservationRows = Awaited<ReturnType<typeof listObservations>>;
+type HistoryRows = Awaited<ReturnType<typeof listHistory>>;
+
+function toObservation({ row, unitName }: ObservationRows[number]): ObservationDto {
+  return {
+    id: row.id,
+    unit: row.orgUnitId ? { id: row.orgUnitId, name: unitName ?? '' } : null,
+    year: row.year,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function toHistory(row: HistoryRows[number]): EnterpriseHistoryEntry {
+  const data = (row.data ?? {}) as { changes?: EnterpriseHistoryEntry['changes'] };
+  return { at: row.at.toISOString(), actor: row.actorEmail, action: row.action, changes: data.changes ?? {} };
+}
+
+/** The record page: fields, observations, history and what the actor may do. */
+export function toEnterpriseDto(
+  actor: Actor,
+  row: EnterpriseRow,
+  names: Names,
+  observations: ObservationRows,
+  history: HistoryRows,
+): EnterpriseDto {
+  return {
+    ...toSummary(row, names, observations.length),
+    products: row.products,
+    planItemIds: row.planItemIds,
+    recordDate: row.recordDate,
+    version: row.version,
+    observations: observations.map(toObservation),
+    history: history.map(toHistory),
+    abilities: { canEdit: canEditEnterprise(actor, row), canObserve: canAddToRegistries(actor) },
+  };
+}
+
+/** The fields whose value differs, as { field: { from, to } }, for the audit log. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(after)) {
+    if (to === undefined) continue;
+    const from = before[key];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to };
+  }
+  return changes;
+}
