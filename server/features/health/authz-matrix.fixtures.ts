@@ -7,6 +7,7 @@ import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import type { TestApp, TestClient } from '../../test/harness.js';
 import { multipartForm, pdfBytes } from '../../test/multipart.js';
 import { waitForJob } from '../consolidation/consolidation.fixtures.js';
+import { addEnterprise, validTaxCode } from '../registries/registries.fixtures.js';
 import { buildCycle, moveClock, planId, submitValid } from '../reporting/reporting.fixtures.js';
 
 export const MATRIX_ROLES = ['anonymous', 'unit', 'leader', 'focal', 'admin'] as const;
@@ -29,6 +30,8 @@ export interface Ids {
   notification: string;
   /** A submitted version of the report (the report diff compares submitted versions). */
   submittedVersion: number;
+  /** An enterprise of the registry the unit created. */
+  enterprise: string;
 }
 
 async function ok<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -139,12 +142,14 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       attachment: ownAttachment,
       notification: await firstNotification(clients.unit),
       submittedVersion: ownSubmitted.version,
+      enterprise: (await addEnterprise(clients.unit, { taxCode: validTaxCode(500_000) })).id,
     },
     other: {
       report: otherReport.id,
       attachment: otherAttachment,
       notification: await firstNotification(finance),
       submittedVersion: otherSubmitted.version,
+      enterprise: (await addEnterprise(finance, { taxCode: validTaxCode(600_000) })).id,
     },
     shared: {
       cycle: cycle.id,
