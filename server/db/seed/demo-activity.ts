@@ -48,14 +48,15 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   log('Dữ liệu minh họa: kỳ báo cáo năm 2026 đã mở, Sở Tài chính đã nộp báo cáo.');
 }
 
-type Call = (
+export type Call = (
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   body?: unknown,
   headers?: Record<string, string>,
 ) => Promise<Record<string, unknown> & { id: string }>;
 
-async function signIn(app: FastifyInstance, email: string): Promise<Call> {
+/** Signs a demo account in through the API; returns a caller that sends its cookie and CSRF token. */
+export async function signIn(app: FastifyInstance, email: string): Promise<Call> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
