@@ -1,4 +1,4 @@
-import { Alert, Table, Text } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseHistoryEntry } from '../../../shared/contracts/registries';
 import { formatDateTime } from '../../../shared/format';
@@ -20,7 +20,8 @@ const FIELD_KEYS: Record<string, string> = {
   sector: 'registries.field.sector',
   industrialYears: 'registries.col.years',
   products: 'registries.field.products',
-  observation: 'registries.observations',
+  observation: 'registries.observation',
+  planItemIds: 'registries.planItems',
 };
 
 /** Who changed what and when, read from the audit log. */
@@ -28,32 +29,25 @@ export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry
   const { t } = useTranslation();
   if (history.length === 0) return <Alert>{t('registries.noHistory')}</Alert>;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs" data-testid="enterprise-history">
-        <Table.Tbody>
-          {[...history].reverse().map((h, i) => (
-            <Table.Tr key={`${h.at}-${i}`}>
-              <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                <Text size="sm">{formatDateTime(h.at)}</Text>
-                <Text size="xs" c="dimmed">
-                  {h.actor ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: 'top' }}>
-                <Text size="sm" fw={600}>
-                  {t(`registries.action.${h.action}`, { defaultValue: h.action })}
-                </Text>
-                {Object.entries(h.changes).map(([field, c]) => (
-                  <Text size="xs" key={field}>
-                    {t(FIELD_KEYS[field] ?? field)}:{' '}
-                    {h.action === 'enterprise.update' ? `${show(c.from)} → ${show(c.to)}` : show(c.to)}
-                  </Text>
-                ))}
-              </Table.Td>
-            </Table.Tr>
+    <Stack gap="xs" data-testid="enterprise-history">
+      {[...history].reverse().map((h, i) => (
+        <Paper withBorder p="xs" key={`${h.at}-${i}`}>
+          <Group gap="xs" justify="space-between" wrap="wrap">
+            <Text size="sm" fw={600}>
+              {t(`registries.action.${h.action}`, { defaultValue: h.action })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(h.at)} · {h.actor ?? '—'}
+            </Text>
+          </Group>
+          {Object.entries(h.changes).map(([field, c]) => (
+            <Text size="xs" key={field} style={{ overflowWrap: 'anywhere' }}>
+              {t(FIELD_KEYS[field] ?? field)}:{' '}
+              {h.action === 'enterprise.update' ? `${show(c.from)} → ${show(c.to)}` : show(c.to)}
+            </Text>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

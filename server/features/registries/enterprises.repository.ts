@@ -116,7 +116,7 @@ export async function insertObservation(db: DbOrTx, values: typeof enterpriseObs
 
 export async function listObservations(db: DbOrTx, enterpriseId: string) {
   return db
-    .select({ row: enterpriseObservations, unitName: orgUnits.name })
+    .select({ row: enterpriseObservations, unitName: orgUnits.fullName })
     .from(enterpriseObservations)
     .leftJoin(orgUnits, eq(orgUnits.id, enterpriseObservations.orgUnitId))
     .where(eq(enterpriseObservations.enterpriseId, enterpriseId))

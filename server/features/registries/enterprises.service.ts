@@ -15,7 +15,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import * as repo from './enterprises.repository.js';
-import { changedFields, toEnterpriseDto, toSummary } from './enterprises.view.js';
+import { changedFields, historyUnitIds, toEnterpriseDto, toSummary } from './enterprises.view.js';
 import { canAddToRegistries, canEditEnterprise, canReadRegistries } from './policy.js';
 
 const NOT_FOUND = msg('Không tìm thấy doanh nghiệp', 'Enterprise not found');
@@ -62,7 +62,7 @@ export async function loadEnterprise(ctx: Pick<Ctx, 'db'>, actor: Actor, id: str
   const row = await repo.getEnterprise(ctx.db, id);
   if (!row) throw notFound(NOT_FOUND);
   const [observations, history] = await Promise.all([repo.listObservations(ctx.db, id), repo.listHistory(ctx.db, id)]);
-  const names = await repo.unitNames(ctx.db, [row.communeId, row.reportingUnitId]);
+  const names = await repo.unitNames(ctx.db, [row.communeId, row.reportingUnitId, ...historyUnitIds(history)]);
   return toEnterpriseDto(actor, row, names, observations, history);
 }
 

@@ -49,6 +49,11 @@ describe('creating and de-duplicating by tax code', () => {
     expect(created.reportingUnit?.id).toBe(await t.unitId('VL-SYT'));
     expect(created.abilities.canEdit).toBe(true);
     expect(created.history.map((h) => h.action)).toEqual(['enterprise.create']);
+    // The creation lists the fields it was given, the xã/phường by name.
+    expect(Object.keys(created.history[0].changes).sort()).toEqual(
+      ['communeId', 'industrialYears', 'name', 'products', 'taxCode'].sort(),
+    );
+    expect(created.history[0].changes.communeId.to).toBe('Xã Giao Long');
 
     const found = (await finance.get(`/api/v1/registries/enterprises/lookup?taxCode=${taxCode}`)).json();
     expect(found.enterprise.id).toBe(created.id);

@@ -39,9 +39,23 @@ function toObservation({ row, unitName }: ObservationRows[number]): ObservationD
   };
 }
 
-function toHistory(row: HistoryRows[number]): EnterpriseHistoryEntry {
-  const data = (row.data ?? {}) as { changes?: EnterpriseHistoryEntry['changes'] };
-  return { at: row.at.toISOString(), actor: row.actorEmail, action: row.action, changes: data.changes ?? {} };
+type Changes = EnterpriseHistoryEntry['changes'];
+const changesOf = (row: HistoryRows[number]): Changes => ((row.data ?? {}) as { changes?: Changes }).changes ?? {};
+
+/** Unit ids the history names (the xã/phường before and after), to show their names. */
+export function historyUnitIds(history: HistoryRows): string[] {
+  return history.flatMap((h) => {
+    const c = changesOf(h).communeId;
+    return c ? [c.from, c.to].filter((x): x is string => typeof x === 'string') : [];
+  });
+}
+
+function toHistory(row: HistoryRows[number], names: Names): EnterpriseHistoryEntry {
+  const changes = { ...changesOf(row) };
+  const unitName = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : id);
+  if (changes.communeId)
+    changes.communeId = { from: unitName(changes.communeId.from), to: unitName(changes.communeId.to) };
+  return { at: row.at.toISOString(), actor: row.actorEmail, action: row.action, changes };
 }
 
 /** The record page: fields, observations, history and what the actor may do. */
@@ -59,7 +73,7 @@ export function toEnterpriseDto(
     recordDate: row.recordDate,
     version: row.version,
     observations: observations.map(toObservation),
-    history: history.map(toHistory),
+    history: history.map((h) => toHistory(h, names)),
     abilities: { canEdit: canEditEnterprise(actor, row), canObserve: canAddToRegistries(actor) },
   };
 }
@@ -73,6 +87,8 @@ export function changedFields(
   for (const [key, to] of Object.entries(after)) {
     if (to === undefined) continue;
     const from = before[key];
+    // A new record lists only the fields it was given.
+    if (!(key in before) && (to === null || to === '' || (Array.isArray(to) && to.length === 0))) continue;
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to };
   }
   return changes;
