@@ -32,14 +32,13 @@ export function taxCodeProblem(code: string): TaxCodeProblem | null {
   return null;
 }
 
+const MESSAGES: Record<TaxCodeProblem, string> = {
+  format: 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số của chi nhánh (0300588569-001).',
+  branch: 'Mã số thuế: mã chi nhánh (3 chữ số sau dấu gạch ngang) phải từ 001 đến 999.',
+  checkDigit: 'Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không khớp.',
+};
+
 /** The Vietnamese sentence for a refused tax code, naming the field. */
 export function taxCodeMessage(problem: TaxCodeProblem): string {
-  switch (problem) {
-    case 'format':
-      return 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số của chi nhánh (0300588569-001).';
-    case 'branch':
-      return 'Mã số thuế: mã chi nhánh (3 chữ số sau dấu gạch ngang) phải từ 001 đến 999.';
-    case 'checkDigit':
-      return 'Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không khớp.';
-  }
+  return MESSAGES[problem];
 }

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, MultiSelect, Paper, Stack, TagsInput, Text, 
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
+import { WASTE_STREAMS } from '../../../shared/domain';
 import { ENTERPRISE_LIMITS, type EnterpriseProduct } from '../../../shared/contracts/registries';
 import { ApiError } from '../../api/client';
 import { CommuneSelect } from './CommuneSelect';
@@ -74,7 +74,9 @@ export function EnterpriseForm({ initial, communeName, submitLabel, submitting, 
           onChange={(tags) =>
             set(
               'industrialYears',
-              [...new Set(tags.map(Number).filter((y) => Number.isInteger(y) && y >= 2000 && y <= 2100))].sort(),
+              [...new Set(tags.map(Number).filter((y) => Number.isInteger(y) && y >= 2000 && y <= 2100))].sort(
+                (a, b) => a - b,
+              ),
             )
           }
           error={fieldError('industrialYears')}
@@ -96,7 +98,7 @@ export function EnterpriseForm({ initial, communeName, submitLabel, submitting, 
                 label={t('registries.field.streams')}
                 data={WASTE_STREAMS.map((s) => ({ value: s, label: t(`registries.stream.${s}`) }))}
                 value={p.wasteStreams}
-                onChange={(v) => setProduct(i, { wasteStreams: v as WasteStream[] })}
+                onChange={(v) => setProduct(i, { wasteStreams: v })}
                 style={{ flex: '1 1 260px' }}
                 comboboxProps={{ withinPortal: true }}
               />

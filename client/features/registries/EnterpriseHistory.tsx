@@ -9,8 +9,8 @@ function show(value: unknown): string {
     return value.length === 0
       ? '—'
       : value.map((v) => (typeof v === 'object' && v && 'name' in v ? String(v.name) : String(v))).join(', ');
-  if (typeof value === 'object') return Object.values(value).map(String).join(' · ');
-  return String(value);
+  if (typeof value === 'object') return Object.values(value).map(show).join(' · ');
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '—';
 }
 
 const FIELD_KEYS: Record<string, string> = {

@@ -71,7 +71,7 @@ describe('creating and de-duplicating by tax code', () => {
       health.post('/api/v1/registries/enterprises', { taxCode, name: 'Công ty Song song' }),
       finance.post('/api/v1/registries/enterprises', { taxCode, name: 'Công ty Song song' }),
     ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect([a.statusCode, b.statusCode].sort((x, y) => x - y)).toEqual([200, 201]);
     expect(a.json().id).toBe(b.json().id);
     const rows = await t.database.db.select().from(enterprises).where(eq(enterprises.taxCode, taxCode));
     expect(rows).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('editing, observations and history', () => {
     expect((await health.patch(url, { version: 1, sector: 'Cũ' })).statusCode).toBe(409);
     const byFocal = await focal.patch(url, { version: 2, name: 'Công ty Xanh Bến Tre' });
     expect(byFocal.statusCode).toBe(200);
-    const history = (byFocal.json() as EnterpriseDto).history;
+    const history = byFocal.json<EnterpriseDto>().history;
     expect(history.map((h) => h.action)).toEqual([
       'enterprise.create',
       'enterprise.observe',
@@ -169,7 +169,7 @@ describe('the list', () => {
     });
     await addEnterprise(health, { taxCode: nextCode(), name: 'Công ty Đồng Tiến', industrialYears: [2025] });
     const list = async (query: string) =>
-      (await leader.get(`/api/v1/registries/enterprises?${query}`)).json() as EnterpriseListResponse;
+      (await leader.get(`/api/v1/registries/enterprises?${query}`)).json<EnterpriseListResponse>();
     expect((await list('q=dong%20khoi')).data.map((d) => d.taxCode)).toEqual([code]);
     expect((await list(`q=${code.slice(0, 8)}`)).data.map((d) => d.taxCode)).toContain(code);
     expect((await list(`q=dong&communeId=${giaoLong}`)).data.map((d) => d.name)).toEqual(['Hợp tác xã Đồng Khởi']);
