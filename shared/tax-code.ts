@@ -7,7 +7,7 @@
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 
 /** Why a tax code is refused, or null when it is valid. */
-export type TaxCodeProblem = 'format' | 'branch' | 'checkDigit';
+export type TaxCodeProblem = 'format' | 'sequence' | 'branch' | 'checkDigit';
 
 /** The check digit the first nine digits call for, or null when none can be issued (remainder 0). */
 export function taxCodeCheckDigit(firstNine: string): number | null {
@@ -26,6 +26,8 @@ export function normaliseTaxCode(input: string): string {
 export function taxCodeProblem(code: string): TaxCodeProblem | null {
   const m = /^(\d{10})(?:-(\d{3}))?$/.exec(code);
   if (!m) return 'format';
+  // Digits 3–9 are a sequence number from 0000001 to 9999999.
+  if (m[1].slice(2, 9) === '0000000') return 'sequence';
   if (m[2] === '000') return 'branch';
   const check = taxCodeCheckDigit(m[1].slice(0, 9));
   if (check === null || check !== Number(m[1][9])) return 'checkDigit';
@@ -34,6 +36,7 @@ export function taxCodeProblem(code: string): TaxCodeProblem | null {
 
 const MESSAGES: Record<TaxCodeProblem, string> = {
   format: 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số của chi nhánh (0300588569-001).',
+  sequence: 'Mã số thuế không hợp lệ: 7 chữ số thứ 3 đến 9 không được đều là 0.',
   branch: 'Mã số thuế: mã chi nhánh (3 chữ số sau dấu gạch ngang) phải từ 001 đến 999.',
   checkDigit: 'Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không khớp.',
 };
