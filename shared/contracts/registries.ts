@@ -165,6 +165,8 @@ export type EnterpriseHistoryEntry = z.infer<typeof EnterpriseHistoryEntry>;
 export const EnterpriseDto = EnterpriseSummary.extend({
   products: z.array(EnterpriseProduct),
   planItemIds: z.array(Id),
+  /** The plan items of the current plan version, with their label and title. */
+  planItems: z.array(z.object({ id: Id, key: z.string(), label: z.string(), title: z.string().nullable() })),
   /** The date the record was made; the xã/phường must be valid at it. */
   recordDate: IsoDate,
   version: z.number().int(),

@@ -6,6 +6,7 @@ import { WASTE_STREAMS } from '../../../shared/domain';
 import { ENTERPRISE_LIMITS, type EnterpriseProduct } from '../../../shared/contracts/registries';
 import { ApiError } from '../../api/client';
 import { CommuneSelect } from './CommuneSelect';
+import { PlanItemsSelect } from './PlanItemsSelect';
 
 /** The editable fields of an enterprise record. */
 export interface EnterpriseFormValues {
@@ -14,6 +15,7 @@ export interface EnterpriseFormValues {
   sector: string;
   industrialYears: number[];
   products: EnterpriseProduct[];
+  planItemIds: string[];
 }
 
 interface Props {
@@ -80,6 +82,12 @@ export function EnterpriseForm({ initial, communeName, submitLabel, submitting, 
             )
           }
           error={fieldError('industrialYears')}
+        />
+        <PlanItemsSelect
+          label={t('registries.planItems')}
+          value={values.planItemIds}
+          onChange={(ids) => set('planItemIds', ids)}
+          error={fieldError('planItemIds')}
         />
         <Text size="sm" fw={500}>
           {t('registries.field.products')}

@@ -62,6 +62,7 @@ function EnterpriseView({ enterprise: e }: { enterprise: EnterpriseDto }) {
               sector: e.sector,
               industrialYears: e.industrialYears,
               products: e.products,
+              planItemIds: e.planItems.map((p) => p.id),
             }}
             communeName={e.commune?.name}
             submitLabel={t('registries.save')}
@@ -81,6 +82,11 @@ function EnterpriseView({ enterprise: e }: { enterprise: EnterpriseDto }) {
               <Fact label={t('registries.reportingUnit')}>{e.reportingUnit?.name ?? none}</Fact>
               <Fact label={t('registries.recordDate')}>{formatDate(e.recordDate)}</Fact>
               <Fact label={t('registries.col.updatedAt')}>{formatDateTime(e.updatedAt)}</Fact>
+              <Fact label={t('registries.planItems')}>
+                {e.planItems.length === 0
+                  ? none
+                  : e.planItems.map((p) => `${p.key} ${p.title ?? ''}`.trim()).join('; ')}
+              </Fact>
             </SimpleGrid>
             <div>
               <Text size="sm" c="dimmed">

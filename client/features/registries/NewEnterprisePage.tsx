@@ -57,13 +57,13 @@ export function NewEnterprisePage() {
           )}
           {!problem && taxCode && lookup.isSuccess && !existing && (
             <EnterpriseForm
-              initial={{ name: '', communeId: null, sector: '', industrialYears: [], products: [] }}
+              initial={{ name: '', communeId: null, sector: '', industrialYears: [], products: [], planItemIds: [] }}
               submitLabel={t('registries.create')}
               submitting={create.isPending}
               error={create.error}
               onSubmit={(values) =>
                 create.mutate(
-                  { taxCode, planItemIds: [], ...values },
+                  { taxCode, ...values },
                   { onSuccess: (item) => void navigate(`/doanh-nghiep/${item.id}`) },
                 )
               }

@@ -14,6 +14,7 @@ import { forbidden, requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
+import { currentItemsById } from '../plan/index.js';
 import * as repo from './enterprises.repository.js';
 import { changedFields, historyUnitIds, toEnterpriseDto, toSummary } from './enterprises.view.js';
 import { canAddToRegistries, canEditEnterprise, canReadRegistries } from './policy.js';
@@ -43,6 +44,17 @@ export async function checkCommune(db: DbOrTx, communeId: string | null | undefi
   );
 }
 
+/** 400 unless every plan item is an item of a plan's current version. */
+export async function checkPlanItems(db: DbOrTx, ids: readonly string[] | undefined): Promise<void> {
+  if (!ids?.length) return;
+  const found = await currentItemsById(db, [...ids]);
+  if (ids.every((id) => found.has(id))) return;
+  throw invalidField(
+    'planItemIds',
+    msg('Mục kế hoạch: không có mục này trong kế hoạch hiện hành.', 'Plan items: no such item in the current plan.'),
+  );
+}
+
 /** The province-wide list: search without diacritics, filters, sorting, paging. */
 export async function listEnterprises(ctx: Ctx, q: ListEnterprisesQuery): Promise<EnterpriseListResponse> {
   requireAbility(ctx, canReadRegistries);
@@ -63,7 +75,15 @@ export async function loadEnterprise(ctx: Pick<Ctx, 'db'>, actor: Actor, id: str
   if (!row) throw notFound(NOT_FOUND);
   const [observations, history] = await Promise.all([repo.listObservations(ctx.db, id), repo.listHistory(ctx.db, id)]);
   const names = await repo.unitNames(ctx.db, [row.communeId, row.reportingUnitId, ...historyUnitIds(history)]);
-  return toEnterpriseDto(actor, row, names, observations, history);
+  // Items of an older plan version (before an amendment) are left out of the labels.
+  const items = await currentItemsById(ctx.db, row.planItemIds);
+  const planItems = row.planItemIds.flatMap((itemId) => {
+    const found = items.get(itemId);
+    return found
+      ? [{ id: itemId, key: found.item.key, label: found.item.label, title: found.item.title ?? found.item.text }]
+      : [];
+  });
+  return toEnterpriseDto(actor, row, names, observations, history, planItems);
 }
 
 export async function getEnterprise(ctx: Ctx, id: string): Promise<EnterpriseDto> {
@@ -91,6 +111,7 @@ export async function createEnterprise(
   const now = ctx.clock.now();
   const recordDate = vietnamDate(now);
   await checkCommune(ctx.db, input.communeId, recordDate);
+  await checkPlanItems(ctx.db, input.planItemIds);
   const industrialYears = normaliseYears(input.industrialYears);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertIfNew(tx, {
@@ -136,6 +157,7 @@ export async function updateEnterprise(ctx: Ctx, id: string, input: UpdateEnterp
   const { version, ...fields } = input;
   if (fields.communeId !== undefined && fields.communeId !== row.communeId)
     await checkCommune(ctx.db, fields.communeId, row.recordDate);
+  await checkPlanItems(ctx.db, fields.planItemIds);
   const after = {
     ...fields,
     industrialYears: fields.industrialYears ? normaliseYears(fields.industrialYears) : undefined,

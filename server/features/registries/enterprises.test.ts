@@ -105,6 +105,28 @@ describe('creating and de-duplicating by tax code', () => {
     }
   });
 
+  it('keeps plan items of the current plan and refuses unknown ones', async () => {
+    const plans = (await leader.get('/api/v1/plans')).json();
+    const plan = (await leader.get(`/api/v1/plans/${plans.data[0].id}`)).json();
+    const item = plan.items.find((i: { key: string }) => i.key === 'IV.4');
+    const ok = await health.post('/api/v1/registries/enterprises', {
+      taxCode: nextCode(),
+      name: 'Có mục kế hoạch',
+      planItemIds: [item.id],
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().planItems).toEqual([
+      { id: item.id, key: 'IV.4', label: item.label, title: item.title ?? item.text },
+    ]);
+    const bad = await health.post('/api/v1/registries/enterprises', {
+      taxCode: nextCode(),
+      name: 'Mục lạ',
+      planItemIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Mục kế hoạch');
+  });
+
   it('leaders and administrators read but do not add', async () => {
     expect((await leader.post('/api/v1/registries/enterprises', { taxCode: nextCode(), name: 'X' })).statusCode).toBe(
       403,

@@ -65,11 +65,13 @@ export function toEnterpriseDto(
   names: Names,
   observations: ObservationRows,
   history: HistoryRows,
+  planItems: EnterpriseDto['planItems'],
 ): EnterpriseDto {
   return {
     ...toSummary(row, names, observations.length),
     products: row.products,
     planItemIds: row.planItemIds,
+    planItems,
     recordDate: row.recordDate,
     version: row.version,
     observations: observations.map(toObservation),
