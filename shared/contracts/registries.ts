@@ -23,6 +23,21 @@ export const ENTERPRISE_LIMITS = {
   lastYear: 2100,
 } as const;
 
+/**
+ * A required text whose refusals name the field in words: the generic label of "name" is
+ * "Họ và tên", which is not what an enterprise or a product has.
+ */
+function namedText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: `${label}: chưa được nhập.` });
+      else if (value.length > max)
+        ctx.addIssue({ code: 'custom', message: `${label} không được dài quá ${max} ký tự.` });
+    });
+}
+
 const Year = z.coerce.number().int().min(ENTERPRISE_LIMITS.firstYear).max(ENTERPRISE_LIMITS.lastYear);
 
 /** A tax code: spaces removed, 10 digits or 10-3, with a valid check digit (shared/tax-code.ts). */
@@ -37,7 +52,7 @@ export const TaxCode = z
 /** A product of the enterprise and the waste streams it treats. */
 export const EnterpriseProduct = z.strictObject({
   /** Product or production line name. */
-  name: z.string().trim().min(1).max(ENTERPRISE_LIMITS.name),
+  name: namedText('Tên sản phẩm', ENTERPRISE_LIMITS.name),
   /** Waste streams it treats. */
   wasteStreams: z.array(z.enum(WASTE_STREAMS)).max(WASTE_STREAMS.length),
 });
@@ -45,7 +60,7 @@ export type EnterpriseProduct = z.infer<typeof EnterpriseProduct>;
 
 const EnterpriseFields = {
   /** Enterprise name. */
-  name: z.string().trim().min(1).max(ENTERPRISE_LIMITS.name),
+  name: namedText('Tên doanh nghiệp', ENTERPRISE_LIMITS.name),
   /** Xã/phường of the address: an org unit of kind commune or ward, valid at the record's date. */
   communeId: Id.nullable().default(null),
   /** Sector (ngành nghề). */

@@ -34,6 +34,19 @@ describe('creating and de-duplicating by tax code', () => {
     expect(res.json().error.issues[0].path).toBe('taxCode');
   });
 
+  it('names the enterprise name and the product name when they are missing', async () => {
+    const res = await health.post('/api/v1/registries/enterprises', {
+      taxCode: nextCode(),
+      name: ' ',
+      products: [{ name: '', wasteStreams: ['medical'] }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { message: string }) => i.message)).toEqual([
+      'Tên doanh nghiệp: chưa được nhập.',
+      'Tên sản phẩm: chưa được nhập.',
+    ]);
+  });
+
   it('creates a record for the unit, audited, and a second unit entering the code finds it', async () => {
     const taxCode = nextCode();
     const res = await health.post('/api/v1/registries/enterprises', {
