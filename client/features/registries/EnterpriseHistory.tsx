@@ -2,6 +2,7 @@ import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseHistoryEntry } from '../../../shared/contracts/registries';
 import { formatDateTime } from '../../../shared/format';
+import { useCurrentPlanQuery } from '../plan/api';
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -27,6 +28,13 @@ const FIELD_KEYS: Record<string, string> = {
 /** Who changed what and when, read from the audit log. */
 export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry[] }) {
   const { t } = useTranslation();
+  const { plan } = useCurrentPlanQuery();
+  // Plan items are stored by id: show their key ("IV.4") where the current plan has them.
+  const keyOf = new Map((plan.data?.items ?? []).map((i) => [i.id, i.key]));
+  const shown = (field: string, value: unknown) =>
+    field === 'planItemIds' && Array.isArray(value)
+      ? show(value.map((id) => keyOf.get(String(id)) ?? String(id)))
+      : show(value);
   if (history.length === 0) return <Alert>{t('registries.noHistory')}</Alert>;
   return (
     <Stack gap="xs" data-testid="enterprise-history">
@@ -43,7 +51,9 @@ export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry
           {Object.entries(h.changes).map(([field, c]) => (
             <Text size="xs" key={field} style={{ overflowWrap: 'anywhere' }}>
               {t(FIELD_KEYS[field] ?? field)}:{' '}
-              {h.action === 'enterprise.update' ? `${show(c.from)} → ${show(c.to)}` : show(c.to)}
+              {h.action === 'enterprise.update'
+                ? `${shown(field, c.from)} → ${shown(field, c.to)}`
+                : shown(field, c.to)}
             </Text>
           ))}
         </Paper>
