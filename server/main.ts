@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
+import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
@@ -33,6 +34,9 @@ async function main() {
   if (config.demo) {
     await seedDemoActivity(app, (line) => console.log(line)).catch((err) =>
       console.warn(`Dữ liệu minh họa không tạo được: ${err.message}`),
+    );
+    await seedDemoEnterprises(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Doanh nghiệp minh họa không tạo được: ${err.message}`),
     );
   }
   const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });

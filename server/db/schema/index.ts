@@ -8,3 +8,4 @@ export * from './consolidation.js';
 export * from './settings.js';
 export * from './plan-imports.js';
 export * from './operations.js';
+export * from './registries.js';

@@ -63,14 +63,15 @@ const DEMO_RESULTS = [
   'Đã tổng hợp nhu cầu kinh phí đào tạo nhân lực công nghệ sinh học giai đoạn 2026–2030.',
 ];
 
-type Call = (
+export type Call = (
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   body?: unknown,
   headers?: Record<string, string>,
 ) => Promise<Record<string, unknown> & { id: string }>;
 
-async function signIn(app: FastifyInstance, email: string): Promise<Call> {
+/** Signs a demo account in through the API; returns a caller that sends its cookie and CSRF token. */
+export async function signIn(app: FastifyInstance, email: string): Promise<Call> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

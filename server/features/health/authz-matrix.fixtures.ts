@@ -7,6 +7,7 @@ import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import type { TestApp, TestClient } from '../../test/harness.js';
 import { multipartForm, pdfBytes } from '../../test/multipart.js';
 import { waitForJob } from '../consolidation/consolidation.fixtures.js';
+import { addEnterprise, validTaxCode } from '../registries/registries.fixtures.js';
 import { buildCycle, moveClock, planId, submitValid } from '../reporting/reporting.fixtures.js';
 
 export const MATRIX_ROLES = ['anonymous', 'unit', 'leader', 'focal', 'admin'] as const;
@@ -31,6 +32,8 @@ export interface Ids {
   session: string;
   /** A submitted version of the report (the report diff compares submitted versions). */
   submittedVersion: number;
+  /** An enterprise of the registry the unit created. */
+  enterprise: string;
 }
 
 async function ok<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -151,6 +154,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notification: await firstNotification(clients.unit),
       submittedVersion: ownSubmitted.version,
       session: await spareSession(clients.unit),
+      enterprise: (await addEnterprise(clients.unit, { taxCode: validTaxCode(500_000) })).id,
     },
     other: {
       report: otherReport.id,
@@ -158,6 +162,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notification: await firstNotification(finance),
       submittedVersion: otherSubmitted.version,
       session: await spareSession(finance),
+      enterprise: (await addEnterprise(finance, { taxCode: validTaxCode(600_000) })).id,
     },
     shared: {
       cycle: cycle.id,

@@ -13,6 +13,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 import { multipartForm, pdfBytes } from '../../test/multipart.js';
+import { validTaxCode as matrixTaxCode } from '../registries/registries.fixtures.js';
 import { buildMatrixWorld, MATRIX_ROLES, type MatrixRole, type MatrixWorld } from './authz-matrix.fixtures.js';
 
 type Cell = 'allow' | 'deny' | 'own';
@@ -137,6 +138,17 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/audit-log/facets':                             row(D, D, D, A, A),
   'GET /api/v1/audit-log/export.xlsx':                        row(D, D, D, A, A),
   'GET /api/v1/jobs/{id}':                                    row(D, D, D, A, A),
+  // The registries are read province-wide by every role; units and the focal department add records
+  // and observations; a unit edits only what its unit created (another unit's record: 403, it is visible).
+  'GET /api/v1/registries/enterprises':                       row(D, A, A, A, A),
+  'POST /api/v1/registries/enterprises':                      row(D, A, D, A, D),
+  'GET /api/v1/registries/enterprises/lookup':                row(D, A, A, A, A),
+  'GET /api/v1/registries/enterprises/count':                 row(D, A, A, A, A),
+  'GET /api/v1/registries/enterprises/export.xlsx':           row(D, A, A, A, A),
+  'POST /api/v1/registries/enterprises/import.xlsx':          row(D, A, D, A, D),
+  'GET /api/v1/registries/enterprises/{id}':                  row(D, A, A, A, A),
+  'PATCH /api/v1/registries/enterprises/{id}':                row(D, O, D, A, D),
+  'POST /api/v1/registries/enterprises/{id}/observations':    row(D, A, D, A, D),
 };
 
 /** Which object a path parameter names, by the segment before it. */
@@ -160,6 +172,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
     users: s.user,
     jobs: s.job,
     'plan-imports': s.planImport,
+    enterprises: ids.enterprise,
   };
   const id = byCollection[before];
   if (!id) throw new Error(`no object for {${param}} after /${before}/`);
@@ -177,6 +190,8 @@ const DRAFT_CYCLE_OPS = new Set([
 /** The diffs compare two versions: the plan's first, a report's submitted one. */
 function diffQuery(op: string, world: MatrixWorld, side: 'own' | 'other'): string {
   if (op === 'GET /api/v1/plans/{id}/diff') return '?from=1&to=1';
+  if (op === 'GET /api/v1/registries/enterprises/lookup') return '?taxCode=0300588569';
+  if (op === 'GET /api/v1/registries/enterprises/count') return '?year=2026';
   if (op === 'GET /api/v1/reports/{id}/diff') {
     const v = world[side].submittedVersion;
     return `?from=${v}&to=${v}`;
@@ -248,6 +263,10 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'PATCH /api/v1/guidance-documents/{id}': () => ({ title: 'Hướng dẫn đã sửa' }),
   'POST /api/v1/plan-imports': (w) => ({ text: w.shared.planText }),
   // A stale version (409) keeps the draft unpublished for the roles after.
+  'POST /api/v1/registries/enterprises': () => ({ taxCode: matrixTaxCode(++serial), name: 'Công ty Ma trận' }),
+  // A stale version (409) leaves the record as it was for the roles after.
+  'PATCH /api/v1/registries/enterprises/{id}': () => ({ version: 999, sector: 'Ngành' }),
+  'POST /api/v1/registries/enterprises/{id}/observations': () => ({ year: 2026, note: 'Ghi nhận' }),
   'PATCH /api/v1/plan-imports/{id}': () => ({ version: 999, ops: [{ op: 'setDate', value: '2025-03-27' }] }),
   'POST /api/v1/plan-imports/{id}/publish': () => ({ version: 999 }),
 };

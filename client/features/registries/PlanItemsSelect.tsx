@@ -1,0 +1,45 @@
+import { MultiSelect, type ComboboxItem } from '@mantine/core';
+import { useMemo } from 'react';
+import { foldText } from '../../../shared/text';
+import { useCurrentPlanQuery } from '../plan/api';
+
+function short(text: string): string {
+  return text.length > 110 ? `${text.slice(0, 107)}…` : text;
+}
+
+/** Picks items of the current plan; the search ignores diacritics ("nhiem vu" finds "nhiệm vụ"). */
+export function PlanItemsSelect({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  error?: string;
+}) {
+  const { plan } = useCurrentPlanQuery();
+  const data = useMemo(
+    () =>
+      (plan.data?.items ?? [])
+        .filter((i) => i.kind !== 'text')
+        .map((i) => ({ value: i.id, label: short(`${i.key} ${i.title ?? i.text ?? ''}`) })),
+    [plan.data],
+  );
+  return (
+    <MultiSelect
+      label={label}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      error={error}
+      filter={({ options, search }) => {
+        const q = foldText(search);
+        return (options as ComboboxItem[]).filter((o) => foldText(o.label).includes(q));
+      }}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

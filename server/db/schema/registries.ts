@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { EnterpriseProduct } from '../../../shared/contracts/registries.js';
+import { orgUnits } from './org-units.js';
+import { users } from './users.js';
+
+/**
+ * An enterprise of the province-wide registry (issue 12). The tax code is its identity: a unique
+ * index makes a second unit's entry of the same code find the existing firm, even when two
+ * creations race.
+ */
+export const enterprises = pgTable(
+  'enterprise',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taxCode: text('tax_code').notNull(),
+    name: text('name').notNull(),
+    /** foldText(name + tax code), for diacritics-insensitive search. */
+    searchText: text('search_text').notNull(),
+    communeId: uuid('commune_id').references(() => orgUnits.id),
+    sector: text('sector').notNull().default(''),
+    /** Years of production of bio-preparations for waste treatment at industrial scale. */
+    industrialYears: integer('industrial_years')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    products: jsonb('products').$type<EnterpriseProduct[]>().notNull().default([]),
+    planItemIds: jsonb('plan_item_ids').$type<string[]>().notNull().default([]),
+    /** The date the record was made (Vietnam); the commune must be valid at it. */
+    recordDate: date('record_date').notNull(),
+    /** The reporting unit that created the record; null for an account without a unit. */
+    reportingUnitId: uuid('reporting_unit_id').references(() => orgUnits.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprise_tax_code_uq').on(t.taxCode),
+    index('enterprise_commune_idx').on(t.communeId),
+    index('enterprise_industrial_years_idx').using('gin', t.industrialYears),
+  ],
+);
+
+/** A unit's observation of an enterprise: the unit, the year and what it saw. */
+export const enterpriseObservations = pgTable(
+  'enterprise_observation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    year: integer('year').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprise_observation_enterprise_idx').on(t.enterpriseId)],
+);

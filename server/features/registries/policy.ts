@@ -1,0 +1,20 @@
+import type { Actor } from '../../lib/context.js';
+
+/** Every signed-in role reads the province-wide registries. */
+export function canReadRegistries(actor: Actor): boolean {
+  return actor.role === 'unit' || actor.role === 'focal' || actor.role === 'leader' || actor.role === 'admin';
+}
+
+/** Adding a record or an observation: the units that report, and the focal department. */
+export function canAddToRegistries(actor: Actor): boolean {
+  return actor.role === 'unit' || actor.role === 'focal';
+}
+
+/**
+ * Editing a record's fields: the focal department edits every record; a unit officer only those
+ * its unit created (on another unit's record it adds an observation instead).
+ */
+export function canEditEnterprise(actor: Actor, record: { reportingUnitId: string | null }): boolean {
+  if (actor.role === 'focal') return true;
+  return actor.role === 'unit' && actor.orgUnitId !== null && record.reportingUnitId === actor.orgUnitId;
+}
