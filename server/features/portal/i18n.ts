@@ -3,7 +3,7 @@ import type { UnitGroup } from '../../../shared/domain.js';
 export type Lang = 'vi' | 'en';
 
 const vi = {
-  site: 'Cổng thông tin Kế hoạch phát triển công nghệ sinh học',
+  site: 'Cổng thông tin Kế hoạch phát triển công nghiệp sinh học',
   skip: 'Bỏ qua, đến nội dung chính',
   nav: 'Các trang của cổng thông tin',
   home: 'Trang chủ',
@@ -68,7 +68,7 @@ const vi = {
 export type Texts = typeof vi;
 
 const en: Texts = {
-  site: 'Public portal of the biotechnology development plan',
+  site: 'Public portal of the bio-industry development plan',
   skip: 'Skip to main content',
   nav: 'Portal pages',
   home: 'Home',

@@ -113,7 +113,7 @@ export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts
   );
   return html`<h1>${t.versions}</h1>
     <p>${plan.title}</p>
-    <div class="table">
+    <div class="table" tabindex="0" role="region" aria-label="${t.versions}">
       <table>
         <caption class="muted">
           ${plan.number}

@@ -26,6 +26,7 @@ h2{font-size:1.2rem;margin:1.75rem 0 .5rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
 .lead{font-size:1.05rem}
 .card{background:#fff;border:1px solid #d5ded8;border-radius:.5rem;padding:.9rem 1rem;margin:.75rem 0}
+.card>:first-child{margin-top:0}.card>:last-child{margin-bottom:0}
 .muted{color:#4a5a50}
 .item{margin:.5rem 0 .5rem 0}
 .item .label{font-weight:700;margin-right:.35rem}
@@ -35,6 +36,7 @@ h3{font-size:1.05rem;margin:1.25rem 0 .4rem}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d5ded8;padding:.45rem .55rem;text-align:left;vertical-align:top}
 th{background:#eef3ef}
+caption{text-align:left;padding:.25rem 0}
 .table{overflow-x:auto}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.5rem 0 1rem}
 form.search label{display:block;width:100%;font-weight:600}
