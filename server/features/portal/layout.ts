@@ -33,6 +33,8 @@ export interface PageMeta {
   origin: string;
   /** The page's own path and query (language excepted), for the language switch. */
   params?: Record<string, string | number | undefined>;
+  /** A page outside the navigation (the not-found page): no item is marked current. */
+  outside?: boolean;
 }
 
 /** The frame of every portal page: skip link, header and navigation, main, footer. */
@@ -44,7 +46,11 @@ export function layout(meta: PageMeta, body: Html): string {
   const nav = (Object.keys(PAGES) as PageName[]).map(
     (name) =>
       html`<li>
-        <a href="${href(PAGES[name], meta.lang)}" ${name === meta.name ? html` aria-current="page"` : ''}>${t[name]}</a>
+        <a
+          href="${href(PAGES[name], meta.lang)}"
+          ${name === meta.name && !meta.outside ? html` aria-current="page"` : ''}
+          >${t[name]}</a
+        >
       </li>`,
   );
   return html`<!doctype html>

@@ -134,6 +134,20 @@ export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts
     </div>`;
 }
 
+/** Each item's place in the plan, from its ancestors' labels: "V.5", "IV.1 -". */
+function itemPaths(items: PlanItemDto[]): Map<string, string> {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const paths = new Map<string, string>();
+  for (const item of items) {
+    const chain: string[] = [];
+    for (let at: PlanItemDto | undefined = item; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
+      chain.unshift(at.label.replace(/\.$/, ''));
+    }
+    paths.set(item.id, chain.join('.').replace(/\.-/g, ' -'));
+  }
+  return paths;
+}
+
 /** Duties grouped by who holds them: each named unit, then each group of units, by name. */
 export function dutiesPage(plan: PlanDto, t: Texts, lang: Lang): Html {
   const byHolder = new Map<string, { lead: PlanItemDto[]; coordinate: PlanItemDto[] }>();
@@ -145,13 +159,18 @@ export function dutiesPage(plan: PlanDto, t: Texts, lang: Lang): Html {
       byHolder.set(name, entry);
     }
   }
-  const names = [...byHolder.keys()].sort((a, b) => a.localeCompare(b, 'vi'));
+  // Named departments and localities first, then the groups of units, each by name.
+  const groups = new Set<string>(Object.values(t.groups));
+  const names = [...byHolder.keys()].sort(
+    (a, b) => Number(groups.has(a)) - Number(groups.has(b)) || a.localeCompare(b, 'vi'),
+  );
+  const path = itemPaths(plan.items);
   const list = (items: PlanItemDto[]) =>
     html`<ul>
       ${items.map(
         (i) =>
           html`<li>
-            <a href="${href(PAGES.plan, lang)}#muc-${i.key}">${i.label}</a>
+            <a href="${href(PAGES.plan, lang)}#muc-${i.key}">${t.item} ${path.get(i.id)}</a>
             ${i.title ?? ''}${i.title && i.text ? ': ' : ''}${i.text ?? ''}
           </li>`,
       )}

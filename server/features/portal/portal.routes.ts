@@ -7,10 +7,10 @@ import { getPublicPlan, listPublicVersions } from '../plan/index.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import type { Html } from './html.js';
+import { html, type Html } from './html.js';
 import { answersFeed, robots, sitemap } from './feeds.js';
 import { TEXTS, type Lang } from './i18n.js';
-import { layout, PAGES, PORTAL, type PageName } from './layout.js';
+import { href, layout, PAGES, PORTAL, type PageName } from './layout.js';
 import { answersPage, dutiesPage, guidancePage, homePage, planPage, planSentences, versionsPage } from './pages.js';
 import { PORTAL_CSS, PORTAL_CSS_VERSION } from './style.js';
 
@@ -62,11 +62,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       // The portal reads as nobody: a signed-in visitor sees exactly what the public sees.
       const ctx: Ctx = { ...req.ctx, actor: null, lang };
       const out = await render(ctx, req.query as Query, lang);
-      const html = layout(
+      const document = layout(
         { name, lang, title: out.title, description: out.description, origin: originOf(ctx), params: out.params },
         out.body,
       );
-      return send(req, reply, 'text/html; charset=utf-8', html);
+      return send(req, reply, 'text/html; charset=utf-8', document);
     });
   };
 
@@ -113,6 +113,20 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   page('guidance', async (ctx, _query, lang) => {
     const t = TEXTS[lang];
     return { title: t.guidance, description: t.guidance, body: guidancePage(await listPublicGuidance(ctx), t) };
+  });
+
+  // Every other address under the portal is the portal's own 404, never the single-page client.
+  app.get(`${PORTAL}/*`, HIDDEN, async (req, reply) => {
+    const lang = langOf(req);
+    if ((req.params as { '*': string })['*'] === '') return reply.redirect(href(PORTAL, lang), 301);
+    const t = TEXTS[lang];
+    const body = html`<h1>${t.notFound}</h1>
+      <p><a href="${href(PORTAL, lang)}">${t.home}</a></p>`;
+    const document = layout(
+      { name: 'home', lang, title: t.notFound, description: t.notFound, origin: originOf(req.ctx), outside: true },
+      body,
+    );
+    return reply.status(404).type('text/html; charset=utf-8').send(document);
   });
 
   app.get(`${PORTAL}/portal.css`, HIDDEN, async (req, reply) => {

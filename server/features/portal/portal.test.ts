@@ -58,7 +58,12 @@ describe('portal pages', () => {
     const res = await focal.get('/cong-thong-tin/ke-hoach');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<span class="label">1.</span>');
-    expect((await get('/cong-thong-tin/khong-co')).statusCode).toBe(404);
+    const missing = await get('/cong-thong-tin/khong-co');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<h1>Không tìm thấy trang</h1>');
+    const slash = await get('/cong-thong-tin/?lang=en');
+    expect(slash.statusCode).toBe(301);
+    expect(slash.headers.location).toBe('/cong-thong-tin?lang=en');
   });
 
   it('escapes every value: a hostile subject and title are text, not markup', async () => {
@@ -121,7 +126,7 @@ describe('discovery', () => {
     const res = await get('/sitemap.xml');
     expect(res.statusCode).toBe(200);
     const doc = parseXml(res.body);
-    const locs = Array.from(doc.getElementsByTagName('loc')).map((n) => new URL(n.textContent!).pathname);
+    const locs = Array.from(doc.getElementsByTagName('loc')).map((n) => new URL(n.textContent).pathname);
     for (const [url] of PAGES) expect(locs).toContain(url);
   });
 
@@ -146,10 +151,11 @@ describe('discovery', () => {
 
 /** Parses XML strictly: any warning or error fails the test. */
 function parseXml(text: string) {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`${level}: ${message}`);
-    },
-  }).parseFromString(text, 'text/xml');
-  return doc;
+  const fail = (message: string) => {
+    throw new Error(message);
+  };
+  return new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } }).parseFromString(
+    text,
+    'text/xml',
+  );
 }
