@@ -3,8 +3,11 @@ import type { PublishedFeedbackDto } from '../../../shared/contracts/feedback.js
 import type { AssignmentDto, PlanDto, PlanItemDto } from '../../../shared/contracts/plans.js';
 import { formatDate, vietnamDate } from '../../../shared/format.js';
 import { html, type Html } from './html.js';
-import type { Lang, Texts } from './i18n.js';
+import { TEXTS, type Lang, type Texts } from './i18n.js';
 import { href, PAGES } from './layout.js';
+
+/** Records (the plan, questions, answers, documents) are in Vietnamese on the English pages too. */
+const inVi = (t: Texts) => (t === TEXTS.en ? html` lang="vi"` : '');
 
 /** The plan in three sentences: its title, its number and date, its purpose. */
 export function planSentences(plan: PlanDto, t: Texts): string[] {
@@ -55,7 +58,7 @@ export function homePage(plan: PlanDto | null, answers: PublishedFeedbackDto[], 
     return html`<h1>${t.site}</h1>
       <p>${t.noPlan}</p>`;
   const [title, ...rest] = planSentences(plan, t);
-  return html`<h1>${plan.title}</h1>
+  return html`<h1${inVi(t)}>${plan.title}</h1>
     <p class="lead">${t.homeLead}</p>
     <div class="card">
       <p>${title}</p>
@@ -78,10 +81,10 @@ export function planPage(plan: PlanDto, t: Texts): Html {
   const body = plan.items.map((item) => {
     const d = depth.get(item.id) ?? 1;
     if (item.kind === 'section' && d === 1) {
-      return html`<h2 id="${`muc-${item.key}`}">${item.label} ${item.title}</h2>
+      return html`<h2 id="${`muc-${item.key}`}" ${inVi(t)}>${item.label} ${item.title}</h2>
         ${item.text ? html`<p>${item.text}</p>` : ''}${whoLine(item, t)}`;
     }
-    return html`<div class="item lvl${Math.min(d, 4)}" id="${`muc-${item.key}`}">
+    return html`<div class="item lvl${Math.min(d, 4)}" id="${`muc-${item.key}`}" ${inVi(t)}>
       <p>
         <span class="label">${item.label}</span>${
           item.title ? html`<strong>${item.title}</strong>${item.text ? ': ' : ''}` : ''
@@ -90,7 +93,7 @@ export function planPage(plan: PlanDto, t: Texts): Html {
       ${whoLine(item, t)}
     </div>`;
   });
-  return html`<h1>${plan.title}</h1>
+  return html`<h1${inVi(t)}>${plan.title}</h1>
     <p class="muted">${t.issued(plan.number, formatDate(plan.date))} · ${t.inForceVersion(plan.version)}</p>
     ${plan.preamble ? html`<p>${plan.preamble}</p>` : ''} ${body}`;
 }
@@ -171,7 +174,7 @@ export function dutiesPage(plan: PlanDto, t: Texts, lang: Lang): Html {
         (i) =>
           html`<li>
             <a href="${href(PAGES.plan, lang)}#muc-${i.key}">${t.item} ${path.get(i.id)}</a>
-            ${i.title ?? ''}${i.title && i.text ? ': ' : ''}${i.text ?? ''}
+            <span${inVi(t)}>${i.title ?? ''}${i.title && i.text ? ': ' : ''}${i.text ?? ''}</span>
           </li>`,
       )}
     </ul>`;
@@ -198,7 +201,7 @@ export function dutiesPage(plan: PlanDto, t: Texts, lang: Lang): Html {
 
 export function answerCard(a: PublishedFeedbackDto, t: Texts, heading: 'h2' | 'h3'): Html {
   const h = html`${a.subject}`;
-  return html`<article class="card">
+  return html`<article class="card" ${inVi(t)}>
     ${heading === 'h2' ? html`<h2>${h}</h2>` : html`<h3>${h}</h3>`}
     <p><strong>${t.question}:</strong> ${a.text}</p>
     <p><strong>${t.answer}:</strong> ${a.answer}</p>
@@ -247,7 +250,7 @@ export function guidancePage(docs: GuidanceDocumentDto[], t: Texts): Html {
   return html`<h1>${t.guidance}</h1>
     ${docs.map(
       (d) =>
-        html`<article class="card">
+        html`<article class="card" ${inVi(t)}>
           <h2>${d.number} — ${d.title}</h2>
           <p class="muted">
             ${t.issuer}: ${d.issuer} · ${formatDate(d.date)} · <span class="tag">${t.guidanceStatus[d.status]}</span>
