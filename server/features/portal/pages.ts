@@ -115,7 +115,7 @@ export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts
       </tr>`,
   );
   return html`<h1>${t.versions}</h1>
-    <p>${plan.title}</p>
+    <p${inVi(t)}>${plan.title}</p>
     <div class="table" tabindex="0" role="region" aria-label="${t.versions}">
       <table>
         <caption class="muted">
