@@ -25,6 +25,7 @@ import type { users } from './db/schema/index.js';
 import { registerFeatures } from './features/index.js';
 import { loadSession, requirePasswordChanged, SESSION_COOKIE } from './features/accounts/index.js';
 import { installMetrics } from './features/health/index.js';
+import { portalRoutes } from './features/portal/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Actor, Ctx } from './lib/context.js';
 import { AppError, msg } from './lib/errors.js';
@@ -204,6 +205,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  // The public portal, sitemap and robots.txt: server-rendered, outside /api, before the client
+  // (whose not-found handler would otherwise answer these paths with the single page).
+  await app.register(portalRoutes);
 
   const clientDir = deps.clientDir ?? PATHS.client;
   const hasClient = existsSync(path.join(clientDir, 'index.html'));

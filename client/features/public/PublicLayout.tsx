@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
-/** The frame of the public pages: portal name, the two public pages, language, staff sign-in. */
+/** The frame of the public pages: portal name, the two public pages and the portal, language, staff sign-in. */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -45,6 +45,10 @@ export function PublicLayout({ children }: { children: ReactNode }) {
                 <Group gap="md">
                   {navLink('/gop-y', t('public.navSend'))}
                   {navLink('/gop-y/tra-cuu', t('public.navLookup'))}
+                  {/* The portal is served by the server, not the client: a full page load. */}
+                  <Anchor href="/cong-thong-tin" fw={600} size="sm" c="bio.8" underline="hover">
+                    {t('public.navPortal')}
+                  </Anchor>
                 </Group>
               </nav>
               <LanguageSwitch />

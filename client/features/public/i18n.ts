@@ -5,6 +5,7 @@ export const texts = {
       portalShort: 'Góp ý kế hoạch',
       navSend: 'Gửi phản ánh',
       navLookup: 'Tra cứu',
+      navPortal: 'Cổng thông tin kế hoạch',
       staffLogin: 'Cán bộ đăng nhập',
       sendTitle: 'Gửi phản ánh, kiến nghị',
       sendIntro:
@@ -35,6 +36,7 @@ export const texts = {
       portalShort: 'Plan feedback',
       navSend: 'Send feedback',
       navLookup: 'Look up',
+      navPortal: 'Plan portal',
       staffLogin: 'Staff sign-in',
       sendTitle: 'Send feedback or a proposal',
       sendIntro:

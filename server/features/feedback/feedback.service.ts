@@ -6,6 +6,7 @@ import type {
   TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback.js';
 import { routes } from '../../../shared/routes.js';
+import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -218,24 +219,32 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
   return getFeedback(ctx, id);
 }
 
-/** Published questions and answers, for the public portal: no sender data. */
+/**
+ * Published questions and answers, for the public portal: no sender data. The search looks only
+ * at what is published (subject, question, answer), never at the sender's name, organisation or
+ * tracking code, so it cannot tell who asked what. Published answers are few: they are filtered
+ * here rather than through the desk's search column, which holds the sender's details.
+ */
 export async function listPublished(ctx: Ctx, query: { page: number; pageSize: number; q?: string }) {
-  const { rows, total } = await repo.listFeedback(ctx.db, { isPublished: true, q: query.q }, query);
+  const { rows } = await repo.listFeedback(ctx.db, { isPublished: true }, { page: 1, pageSize: 100_000 });
+  const needle = query.q ? foldText(query.q) : '';
+  const matching = rows.filter(
+    (r) => r.answer && (!needle || foldText(`${r.subject} ${r.text} ${r.answer}`).includes(needle)),
+  );
+  const shown = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const ref = await itemRefs(
     ctx.db,
-    rows.map((r) => ({ planId: r.planId, key: r.planItemKey })),
+    shown.map((r) => ({ planId: r.planId, key: r.planItemKey })),
     ctx.clock.now(),
   );
-  const data: PublishedFeedbackDto[] = rows
-    .filter((r) => r.answer)
-    .map((r) => ({
-      id: r.id,
-      subject: r.subject,
-      text: r.text,
-      category: r.category,
-      planItem: ref(r.planId, r.planItemKey),
-      answer: r.answer!,
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-    }));
-  return { data, page: { page: query.page, pageSize: query.pageSize, total } };
+  const data: PublishedFeedbackDto[] = shown.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    text: r.text,
+    category: r.category,
+    planItem: ref(r.planId, r.planItemKey),
+    answer: r.answer!,
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+  }));
+  return { data, page: { page: query.page, pageSize: query.pageSize, total: matching.length } };
 }

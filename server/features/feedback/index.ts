@@ -9,5 +9,6 @@ export {
   markAnsweredByAmendment,
   recordAmendmentLink,
 } from './amendment-links.service.js';
+export { listPublished } from './feedback.service.js';
 export { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
 export { recordReportFeedback } from './report-feedback.service.js';

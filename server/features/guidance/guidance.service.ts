@@ -108,6 +108,14 @@ export async function listGuidance(ctx: Ctx, query: { status?: string; planItemK
   return { data: await toDtos(ctx.db, await repo.listGuidance(ctx.db, query), ctx.clock.now()) };
 }
 
+/**
+ * The registry for the public portal: every registered document is an issued official text
+ * (number, date, issuer), with its status; no account and no personal data.
+ */
+export async function listPublicGuidance(ctx: Ctx): Promise<GuidanceDocumentDto[]> {
+  return toDtos(ctx.db, await repo.listGuidance(ctx.db, {}), ctx.clock.now());
+}
+
 export async function getGuidance(ctx: Ctx, id: string): Promise<GuidanceDocumentDto> {
   requireAbility(ctx, canReadGuidance);
   const row = await repo.getGuidance(ctx.db, id);

@@ -3,5 +3,5 @@
  * use only what this file exports.
  */
 export { guidanceRoutes } from './guidance.routes.js';
-export { guidanceRefs } from './guidance.service.js';
+export { guidanceRefs, listPublicGuidance } from './guidance.service.js';
 export { canEditGuidance, canReadGuidance } from './policy.js';

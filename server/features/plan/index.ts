@@ -19,7 +19,8 @@ export { listAmendments } from './amendments.service.js';
 export { currentItemsById, currentVersion, itemRefs, latestVersion, planHoldingKey } from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
 export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
-export { buildItems } from './plans.service.js';
+export { buildItems, getPublicPlan } from './plans.service.js';
+export { readVersions as listPublicVersions } from './versions.service.js';
 export {
   canDecideAmendment,
   canEditAmendment,

@@ -21,6 +21,14 @@ const PLAN_NOT_FOUND = msg('Không tìm thấy kế hoạch', 'Plan not found');
 /** Every version of a plan, oldest first, with the amendment that made it. */
 export async function listVersions(ctx: Ctx, planId: string): Promise<{ data: PlanVersionDto[] }> {
   requireAbility(ctx, canReadPlan);
+  return readVersions(ctx, planId);
+}
+
+/**
+ * The versions of a plan, for anyone: each version is a decision issued and published by the
+ * province (the public portal lists them). Use `listVersions` where an account is required.
+ */
+export async function readVersions(ctx: Ctx, planId: string): Promise<{ data: PlanVersionDto[] }> {
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const rows = await ctx.db
