@@ -287,16 +287,28 @@ export function validateForSubmit(
   const sections = new Map(content.sections.map((s) => [s.planItemId, s]));
   for (const s of form.sections) {
     if (!sections.get(s.planItemId)?.results.trim()) {
+      const cited = sectionCitation(s);
       issues.push({
         path: `sections.${s.planItemId}.results`,
         message: {
-          vi: `Mục ${s.key} "${s.title}": chưa nhập kết quả đạt được`,
-          en: `Item ${s.key} "${s.title}": results achieved are missing`,
+          vi: `${cited.charAt(0).toLocaleUpperCase('vi')}${cited.slice(1)} "${s.title}": chưa nhập kết quả đạt được`,
+          en: `"${s.title}" (${cited}): results achieved are missing`,
         },
       });
     }
   }
   return issues;
+}
+
+/**
+ * How a section's plan item is cited to people: by the labels as issued ("mục II.1 phần Nhiệm vụ
+ * kế hoạch", computed by the server from the plan), else by its own label ("mục 1"); never by the
+ * internal key ("II-NV.1"), which no reader of the plan has seen.
+ */
+export function sectionCitation(section: Pick<FormSectionDto, 'label' | 'citation'>): string {
+  if (section.citation) return section.citation;
+  const number = section.label.trim().replace(/^[-+•]$/u, '').replace(/[.)]+$/u, '');
+  return number ? `mục ${number}` : 'mục';
 }
 
 /** Totals of the indicators entered by waste stream (null when no stream has a number). */
@@ -357,7 +369,7 @@ export function diffContent(
   const sa = new Map(a.sections.map((s) => [s.planItemId, s]));
   const sb = new Map(b.sections.map((s) => [s.planItemId, s]));
   const ids = [...new Set([...form.sections.map((s) => s.planItemId), ...sa.keys(), ...sb.keys()])];
-  const sectionKey = new Map(form.sections.map((s) => [s.planItemId, s.key]));
+  const sectionName = new Map(form.sections.map((s) => [s.planItemId, sectionCitation(s)]));
   for (const id of ids) {
     for (const [part, label] of SECTION_PARTS) {
       const before = sa.get(id)?.[part] ?? '';
@@ -366,7 +378,7 @@ export function diffContent(
         changes.push({
           kind: 'section',
           path: `sections.${id}.${part}`,
-          label: `Mục ${sectionKey.get(id) ?? id} · ${label}`,
+          label: `${sectionName.get(id) ?? 'mục đã bỏ'} · ${label}`,
           before,
           after,
         });
