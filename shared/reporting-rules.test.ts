@@ -200,8 +200,13 @@ describe('form rules', () => {
     for (const m of messages) expect(m).not.toMatch(/II-NV/);
     expect(messages[0]).toBe('Mục II.2 phần Nhiệm vụ kế hoạch "Tuyên truyền": chưa nhập kết quả đạt được');
     expect(messages[2]).toMatch(/^Mục 3 "Tuyên truyền"/);
-    const filled = { ...empty, sections: [{ planItemId: cited.sections[0].planItemId, results: 'x', difficulties: '', proposals: '' }] };
-    expect(diffContent(cited, empty, filled).map((c) => c.label)).toEqual(['mục II.2 phần Nhiệm vụ kế hoạch · kết quả']);
+    const filled = {
+      ...empty,
+      sections: [{ planItemId: cited.sections[0].planItemId, results: 'x', difficulties: '', proposals: '' }],
+    };
+    expect(diffContent(cited, empty, filled).map((c) => c.label)).toEqual([
+      'mục II.2 phần Nhiệm vụ kế hoạch · kết quả',
+    ]);
   });
 
   it('passes a complete report', () => {

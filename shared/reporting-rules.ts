@@ -307,7 +307,10 @@ export function validateForSubmit(
  */
 export function sectionCitation(section: Pick<FormSectionDto, 'label' | 'citation'>): string {
   if (section.citation) return section.citation;
-  const number = section.label.trim().replace(/^[-+•]$/u, '').replace(/[.)]+$/u, '');
+  const number = section.label
+    .trim()
+    .replace(/^[-+•]$/u, '')
+    .replace(/[.)]+$/u, '');
   return number ? `mục ${number}` : 'mục';
 }
 

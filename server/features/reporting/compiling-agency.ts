@@ -12,7 +12,10 @@ function agencyKey(name: string): string {
 }
 
 /** The ids among `units` that are the compiling agency itself (matched by name). */
-export function compilingAgencyUnits(units: ReadonlyArray<{ orgUnitId: string; name: string }>, agency: string | undefined) {
+export function compilingAgencyUnits(
+  units: ReadonlyArray<{ orgUnitId: string; name: string }>,
+  agency: string | undefined,
+) {
   if (!agency?.trim()) return [];
   const key = agencyKey(agency);
   return units.filter((unit) => agencyKey(unit.name) === key).map((unit) => unit.orgUnitId);
