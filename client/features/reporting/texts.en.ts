@@ -252,7 +252,7 @@ export const en = {
       results: 'Results achieved',
       difficulties: 'Difficulties',
       proposals: 'Proposals',
-      itemSuffix: 'item {{key}}',
+      itemSuffix: '{{key}}',
       free: 'III. Other content',
       otherResults: 'Other results',
       proposalsToCommittee: 'Proposals to the Provincial People’s Committee',

@@ -238,7 +238,7 @@ export const vi = {
       results: 'Kết quả đạt được',
       difficulties: 'Khó khăn, vướng mắc',
       proposals: 'Đề xuất, kiến nghị',
-      itemSuffix: 'mục {{key}}',
+      itemSuffix: '{{key}}',
       free: 'III. Nội dung khác',
       otherResults: 'Kết quả khác',
       proposalsToCommittee: 'Đề xuất, kiến nghị với UBND tỉnh',
