@@ -60,7 +60,7 @@ export function Narratives({
                   </Badge>
                 </Title>
                 <Text size="xs" data-testid="section-citation">
-                  {sectionCitation(s)}
+                  {sectionCitation(s).replace(/^./u, (first) => first.toLocaleUpperCase('vi'))}
                 </Text>
                 <Stack gap="sm" mt="sm">
                   {PARTS.map((part) => {
@@ -68,7 +68,10 @@ export function Narratives({
                     const label = (
                       <>
                         {t(`reporting.report.${part}`)}
-                        <VisuallyHidden> — {t('reporting.report.itemSuffix', { key: sectionCitation(s) })}</VisuallyHidden>
+                        <VisuallyHidden>
+                          {' '}
+                          — {t('reporting.report.itemSuffix', { key: sectionCitation(s) })}
+                        </VisuallyHidden>
                       </>
                     );
                     return editable ? (
