@@ -13,6 +13,7 @@ import type { OrgUnitKind, WasteStream } from './domain.js';
 import { WASTE_STREAMS } from './domain.js';
 import { submissionTiming, type SubmissionTiming } from './deadlines.js';
 import { writeNumber } from './numbers.js';
+import { sectionCitation } from './plan-citation.js';
 
 /** A message in both languages. */
 export interface BiMessage {
@@ -298,20 +299,6 @@ export function validateForSubmit(
     }
   }
   return issues;
-}
-
-/**
- * How a section's plan item is cited to people: by the labels as issued ("mục II.1 phần Nhiệm vụ
- * kế hoạch", computed by the server from the plan), else by its own label ("mục 1"); never by the
- * internal key ("II-NV.1"), which no reader of the plan has seen.
- */
-export function sectionCitation(section: Pick<FormSectionDto, 'label' | 'citation'>): string {
-  if (section.citation) return section.citation;
-  const number = section.label
-    .trim()
-    .replace(/^[-+•]$/u, '')
-    .replace(/[.)]+$/u, '');
-  return number ? `mục ${number}` : 'mục';
 }
 
 /** Totals of the indicators entered by waste stream (null when no stream has a number). */

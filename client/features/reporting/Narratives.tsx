@@ -2,7 +2,7 @@ import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@man
 import { useTranslation } from 'react-i18next';
 import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
 import { LIMITS } from '../../../shared/limits';
-import { sectionCitation } from '../../../shared/reporting-rules';
+import { sectionCitation } from '../../../shared/plan-citation';
 import { fieldId } from './fields';
 import { TitledSection } from '../../components/TitledSection';
 
