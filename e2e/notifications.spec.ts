@@ -156,7 +156,10 @@ describe('notifications', () => {
       // The ten first units show; the rest on asking.
       expect(await focal.locator('[data-testid="home-missing"] tbody tr').count()).toBe(10);
       await focal.getByRole('button', { name: /^Hiện cả \d+ đơn vị$/ }).click();
+      // A reminder reaches people: it goes only once confirmed.
       await row.getByRole('button', { name: 'Nhắc Sở Y tế tỉnh Vĩnh Long nộp báo cáo' }).click();
+      const ask = focal.getByRole('dialog', { name: 'Nhắc Sở Y tế tỉnh Vĩnh Long nộp báo cáo?' });
+      await ask.getByRole('button', { name: 'Gửi nhắc nhở' }).click();
       await focal.getByText('Đã nhắc Sở Y tế tỉnh Vĩnh Long').waitFor();
       await expect
         .poll(() => row.getByTestId('last-reminded').textContent(), { timeout: 15_000 })
@@ -214,7 +217,15 @@ describe('notifications', () => {
     await board.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
     await board.getByLabel('Tìm đơn vị').fill('giao long');
     const row = board.locator('[data-testid="board-units"] tbody tr').filter({ hasText: 'Xã Giao Long' });
+    // Cancelled: nothing is sent; confirmed: the reminder goes.
+    const ask = board.getByRole('dialog', { name: 'Nhắc Xã Giao Long nộp báo cáo?' });
     await row.getByRole('button', { name: 'Nhắc Xã Giao Long nộp báo cáo' }).click();
+    await ask.getByRole('button', { name: 'Hủy' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    const reminders = await board.request.get(`/api/v1/cycles/${cycleId}/reminders`);
+    expect(JSON.stringify(await reminders.json())).not.toContain('Giao Long');
+    await row.getByRole('button', { name: 'Nhắc Xã Giao Long nộp báo cáo' }).click();
+    await ask.getByRole('button', { name: 'Gửi nhắc nhở' }).click();
     await board.getByText('Đã nhắc Xã Giao Long').waitFor();
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('20/11/2026 09:00');
     await look(board, 'board-remind-laptop', '[data-testid="board-units"]');

@@ -51,3 +51,17 @@ export function itemCitation(item: CitableItem, items: readonly CitableItem[]): 
   if (chain.length === 1) return part ? part.trimStart() : `mục ${number}`;
   return `mục ${number}${part}`;
 }
+
+/**
+ * How a section's plan item is cited to people: by the labels as issued ("mục II.1 phần Nhiệm vụ
+ * kế hoạch", computed by the server from the plan), else by its own label ("mục 1"); never by the
+ * internal key ("II-NV.1"), which no reader of the plan has seen.
+ */
+export function sectionCitation(section: { label: string; citation?: string | null }): string {
+  if (section.citation) return section.citation;
+  const number = section.label
+    .trim()
+    .replace(/^[-+•]$/u, '')
+    .replace(/[.)]+$/u, '');
+  return number ? `mục ${number}` : 'mục';
+}

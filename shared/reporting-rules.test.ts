@@ -182,7 +182,31 @@ describe('form rules', () => {
     expect(byPath['values.DN-01']).toMatch(/số nguyên/);
     expect(byPath['values.XL-01.medical']).toMatch(/dòng chất thải y tế: không được nhỏ hơn 0/);
     expect(byPath['values.TL-01']).toMatch(/không được lớn hơn 100/);
-    expect(byPath['sections.00000000-0000-4000-8000-000000000001.results']).toMatch(/IV\.4/);
+    expect(byPath['sections.00000000-0000-4000-8000-000000000001.results']).toMatch(/^Mục 4 "Sở Tài chính"/);
+  });
+
+  it('cites plan items by their labels as issued, never by the internal key', () => {
+    const section = (id: string, key: string, label: string, citation: string | null) =>
+      ({ planItemId: id, key, label, title: 'Tuyên truyền', role: 'lead', citation }) as FormSectionDto;
+    const cited = {
+      indicators: [],
+      sections: [
+        section('00000000-0000-4000-8000-000000000002', 'II-NV.2', '2.', 'mục II.2 phần Nhiệm vụ kế hoạch'),
+        section('00000000-0000-4000-8000-000000000003', 'II-NV.3', '3.', null),
+      ],
+    };
+    const messages = validateForSubmit(cited, empty).flatMap((i) => [i.message.vi, i.message.en]);
+    expect(messages).toHaveLength(4);
+    for (const m of messages) expect(m).not.toMatch(/II-NV/);
+    expect(messages[0]).toBe('Mục II.2 phần Nhiệm vụ kế hoạch "Tuyên truyền": chưa nhập kết quả đạt được');
+    expect(messages[2]).toMatch(/^Mục 3 "Tuyên truyền"/);
+    const filled = {
+      ...empty,
+      sections: [{ planItemId: cited.sections[0].planItemId, results: 'x', difficulties: '', proposals: '' }],
+    };
+    expect(diffContent(cited, empty, filled).map((c) => c.label)).toEqual([
+      'mục II.2 phần Nhiệm vụ kế hoạch · kết quả',
+    ]);
   });
 
   it('passes a complete report', () => {

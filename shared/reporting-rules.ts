@@ -13,6 +13,7 @@ import type { OrgUnitKind, WasteStream } from './domain.js';
 import { WASTE_STREAMS } from './domain.js';
 import { submissionTiming, type SubmissionTiming } from './deadlines.js';
 import { writeNumber } from './numbers.js';
+import { sectionCitation } from './plan-citation.js';
 
 /** A message in both languages. */
 export interface BiMessage {
@@ -287,11 +288,12 @@ export function validateForSubmit(
   const sections = new Map(content.sections.map((s) => [s.planItemId, s]));
   for (const s of form.sections) {
     if (!sections.get(s.planItemId)?.results.trim()) {
+      const cited = sectionCitation(s);
       issues.push({
         path: `sections.${s.planItemId}.results`,
         message: {
-          vi: `Mục ${s.key} "${s.title}": chưa nhập kết quả đạt được`,
-          en: `Item ${s.key} "${s.title}": results achieved are missing`,
+          vi: `${cited.charAt(0).toLocaleUpperCase('vi')}${cited.slice(1)} "${s.title}": chưa nhập kết quả đạt được`,
+          en: `"${s.title}" (${cited}): results achieved are missing`,
         },
       });
     }
@@ -357,7 +359,7 @@ export function diffContent(
   const sa = new Map(a.sections.map((s) => [s.planItemId, s]));
   const sb = new Map(b.sections.map((s) => [s.planItemId, s]));
   const ids = [...new Set([...form.sections.map((s) => s.planItemId), ...sa.keys(), ...sb.keys()])];
-  const sectionKey = new Map(form.sections.map((s) => [s.planItemId, s.key]));
+  const sectionName = new Map(form.sections.map((s) => [s.planItemId, sectionCitation(s)]));
   for (const id of ids) {
     for (const [part, label] of SECTION_PARTS) {
       const before = sa.get(id)?.[part] ?? '';
@@ -366,7 +368,7 @@ export function diffContent(
         changes.push({
           kind: 'section',
           path: `sections.${id}.${part}`,
-          label: `Mục ${sectionKey.get(id) ?? id} · ${label}`,
+          label: `${sectionName.get(id) ?? 'mục đã bỏ'} · ${label}`,
           before,
           after,
         });

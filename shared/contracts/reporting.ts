@@ -99,6 +99,8 @@ export const FormSectionDto = z.object({
   label: z.string(),
   /** Item title or the start of its text. */
   title: z.string(),
+  /** How the plan as issued cites the item: "mục II.1 phần Nhiệm vụ kế hoạch" (null when unknown). */
+  citation: z.string().nullable().optional(),
   /** "lead" when the unit leads the item, "coordinate" when it coordinates. */
   role: z.enum(['lead', 'coordinate']),
 });

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '../../../shared/contracts/amendments';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -14,6 +15,7 @@ import { AmendmentStatusBadge } from './AmendmentStatusBadge';
 /** Proposals (/sua-doi): the focal department drafts and submits; leaders decide what was submitted. */
 export function AmendmentsPage() {
   const { t } = useTranslation();
+  const isWide = useMediaQuery('(min-width: 36em)', true);
   const can = useCan();
   const proposes = can('amendment.propose');
   const decides = can('amendment.decide');
@@ -61,6 +63,9 @@ export function AmendmentsPage() {
           {t('amendments.statusFilter')}
         </Text>
         <SegmentedControl
+          // Five statuses do not fit a phone's width side by side: one under the other there.
+          orientation={isWide ? 'horizontal' : 'vertical'}
+          fullWidth={!isWide}
           aria-labelledby="am-status-filter"
           value={status ?? ''}
           onChange={(v) => setParams(v ? { 'trang-thai': v } : {}, { replace: true })}

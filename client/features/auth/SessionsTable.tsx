@@ -62,7 +62,8 @@ export function SessionsTable({
         <Table.Tbody>
           {sessions.map((s) => (
             <Table.Tr key={s.id}>
-              <Table.Td>
+              {/* Wide enough for the "this session" badge on a phone. */}
+              <Table.Td miw={120}>
                 <Text size="sm" title={s.userAgent ?? undefined}>
                   {describeAgent(s.userAgent) ?? t('account.unknownDevice')}
                 </Text>

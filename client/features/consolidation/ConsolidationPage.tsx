@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { formatDateTime } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
+import { useCan } from '../auth/useAuth';
 import { useConsolidationQuery, useGenerateMutation, useRenderMutation } from './api';
 import { ApprovalPanel } from './ApprovalPanel';
 import { DraftIndicatorTable, DraftUnitsTable } from './DraftTables';
@@ -43,7 +44,9 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
   const render = useRenderMutation(cycleId);
   const [includeSubmitted, setIncludeSubmitted] = useState(draft?.includeSubmitted ?? false);
   const save = useDraftAutosave(cycleId, draft);
-  const canEdit = draft?.abilities.canEdit ?? true;
+  const can = useCan();
+  // Before the first draft there are no abilities yet: a leader reads, only the focal department generates.
+  const canEdit = draft?.abilities.canEdit ?? can('consolidation.edit');
   const job = draft?.job;
   const running = job && (job.status === 'queued' || job.status === 'running');
   const year = draft?.year;
@@ -112,7 +115,7 @@ function Editor({ cycleId, draft }: { cycleId: string; draft: ConsolidationDto |
 
       {job && <JobProgress job={job} cycleId={cycleId} />}
 
-      {!draft && <Text>{t('consolidation.notGenerated')}</Text>}
+      {!draft && <Text>{t(canEdit ? 'consolidation.notGenerated' : 'consolidation.notGeneratedReader')}</Text>}
 
       {draft && (
         <>

@@ -21,9 +21,13 @@ export function SaveBadge({ state }: { state: AutosaveState }) {
 /** The generation or rendering job: its progress, its note, and the Word file once made. */
 export function JobProgress({ job, cycleId }: { job: NonNullable<ConsolidationDto['job']>; cycleId: string }) {
   const { t } = useTranslation();
-  const label = job.kind === 'consolidation.render' ? t('consolidation.jobRender') : t('consolidation.jobGenerate');
   const done = job.status === 'succeeded';
   const failed = job.status === 'failed';
+  const isRender = job.kind === 'consolidation.render';
+  // "Đang tạo…" only while it runs: a finished job reads "Tạo dự thảo — Hoàn tất".
+  const label = isRender
+    ? t(done || failed ? 'consolidation.jobRenderEnded' : 'consolidation.jobRender')
+    : t(done || failed ? 'consolidation.jobGenerateEnded' : 'consolidation.jobGenerate');
   return (
     <Paper withBorder p="md" role="status" aria-live="polite">
       <Stack gap={6}>

@@ -103,8 +103,9 @@ function NoticeItem({ notice }: { notice: NotificationDto }) {
       className={isUnread ? `${classes.item} ${classes.unread}` : classes.item}
       data-unread={isUnread}
     >
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={2} style={{ minWidth: 0 }}>
+      {/* On a phone the "mark as read" button goes below the notice rather than being cut off. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             {isUnread && (
               <Badge color="red.9" size="sm" tt="none">

@@ -2,6 +2,7 @@ import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@man
 import { useTranslation } from 'react-i18next';
 import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
 import { LIMITS } from '../../../shared/limits';
+import { sectionCitation } from '../../../shared/plan-citation';
 import { fieldId } from './fields';
 import { TitledSection } from '../../components/TitledSection';
 
@@ -55,16 +56,22 @@ export function Narratives({
                 <Title order={3} size="h5" mb={4}>
                   {s.label} {s.title}{' '}
                   <Badge variant="outline" color="gray.8" tt="none" size="sm">
-                    {s.key} · {t(`reporting.report.${s.role}`)}
+                    {t(`reporting.report.${s.role}`)}
                   </Badge>
                 </Title>
+                <Text size="xs" data-testid="section-citation">
+                  {sectionCitation(s).replace(/^./u, (first) => first.toLocaleUpperCase('vi'))}
+                </Text>
                 <Stack gap="sm" mt="sm">
                   {PARTS.map((part) => {
                     const path = `sections.${s.planItemId}.${part}`;
                     const label = (
                       <>
                         {t(`reporting.report.${part}`)}
-                        <VisuallyHidden> — {t('reporting.report.itemSuffix', { key: s.key })}</VisuallyHidden>
+                        <VisuallyHidden>
+                          {' '}
+                          — {t('reporting.report.itemSuffix', { key: sectionCitation(s) })}
+                        </VisuallyHidden>
                       </>
                     );
                     return editable ? (

@@ -141,6 +141,9 @@ export const en = {
       remindOneLabel: 'Remind {{unit}} to send its report',
       remindedOne: '{{unit}} reminded',
       remindOneNone: '{{unit}} has sent its report: no reminder needed',
+      remindOneTitle: 'Remind {{unit}} to send its report?',
+      remindOneConfirm: 'The reminder goes to the accounts of {{unit}} (in-app, and by e-mail when configured).',
+      remindOneConfirmButton: 'Send the reminder',
       remind: 'Send reminders now',
       remindTitle: 'Send reminders now?',
       remindConfirm:
@@ -249,7 +252,7 @@ export const en = {
       results: 'Results achieved',
       difficulties: 'Difficulties',
       proposals: 'Proposals',
-      itemSuffix: 'item {{key}}',
+      itemSuffix: '{{key}}',
       free: 'III. Other content',
       otherResults: 'Other results',
       proposalsToCommittee: 'Proposals to the Provincial People’s Committee',

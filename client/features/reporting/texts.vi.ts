@@ -136,6 +136,10 @@ export const vi = {
       remindOneLabel: 'Nhắc {{unit}} nộp báo cáo',
       remindedOne: 'Đã nhắc {{unit}}',
       remindOneNone: '{{unit}} đã nộp, không cần nhắc',
+      remindOneTitle: 'Nhắc {{unit}} nộp báo cáo?',
+      remindOneConfirm:
+        'Nhắc nhở được gửi đến các tài khoản của {{unit}} (thông báo trong hệ thống, và thư điện tử nếu đã cấu hình).',
+      remindOneConfirmButton: 'Gửi nhắc nhở',
       remind: 'Gửi nhắc nhở ngay',
       remindTitle: 'Gửi nhắc nhở ngay?',
       remindConfirm:
@@ -234,7 +238,7 @@ export const vi = {
       results: 'Kết quả đạt được',
       difficulties: 'Khó khăn, vướng mắc',
       proposals: 'Đề xuất, kiến nghị',
-      itemSuffix: 'mục {{key}}',
+      itemSuffix: '{{key}}',
       free: 'III. Nội dung khác',
       otherResults: 'Kết quả khác',
       proposalsToCommittee: 'Đề xuất, kiến nghị với UBND tỉnh',

@@ -9,7 +9,14 @@ import {
   planItems,
   users,
 } from '../../db/schema/index.js';
-import { cycleById, expectedUnitsOf, lastYearValues, listCompilableReports } from '../reporting/index.js';
+import {
+  compilingAgencyUnits,
+  cycleById,
+  expectedUnitsOf,
+  lastYearValues,
+  listCompilableReports,
+} from '../reporting/index.js';
+import { getAgencySettings } from '../settings/index.js';
 import type { CompileInput } from './compile.js';
 import type { DraftParagraph } from './merge.js';
 
@@ -38,12 +45,11 @@ export async function loadCompileInput(
     listCompilableReports(db, cycleId, { includeSubmitted }),
     lastYearValues(db, { planId: cycle.planId, year: cycle.year }),
   ]);
-  // The department that compiles (the header's agency) does not report to itself.
-  const agency = compilingAgency?.toLocaleUpperCase('vi');
   return {
     year: cycle.year,
     includeSubmitted,
-    notExpected: agency ? units.filter((u) => u.name.toLocaleUpperCase('vi') === agency).map((u) => u.orgUnitId) : [],
+    // The department that compiles (the header's agency) does not report to itself: reporting's rule.
+    notExpected: compilingAgencyUnits(units, compilingAgency ?? (await getAgencySettings(db)).focalDepartment.name),
     items,
     indicators: cycle.form?.indicators ?? [],
     // A department is named short ("Sở Y tế"); a commune by its full name ("Xã Giao Long").

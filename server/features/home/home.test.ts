@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeResponse } from '../../../shared/contracts/home.js';
+import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, moveClock, submitValid } from '../reporting/reporting.fixtures.js';
 
@@ -48,6 +49,18 @@ describe('home with an open cycle', () => {
     expect(before.reports[0]).toMatchObject({ cycleId, year: 2026, status: 'draft', deadline: '2026-11-30' });
     expect(before.reports[0].missingCount).toBeGreaterThan(0);
     expect(before.reports[0].missing[0]).toMatch(/bắt buộc nhập|chưa nhập kết quả/);
+    // Plan items are cited by their labels as issued ("Mục II.1 phần …"), never by internal keys.
+    const draft = (await health.get(`/api/v1/cycles/${cycleId}/my-report`)).json<ReportDto>();
+    const keys = draft.form.sections.map((s) => s.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(draft.form.sections.every((s) => s.citation && /^(mục|phần) /.test(s.citation))).toBe(true);
+    const refused = await health.post(`/api/v1/reports/${draft.id}/submit`);
+    expect(refused.statusCode).toBe(400);
+    const said = [...before.reports[0].missing, refused.body];
+    expect(said.join('\n')).toMatch(/chưa nhập kết quả/);
+    // Internal keys ("II-NV.1") differ from the labels as issued ("mục II.1 phần Nhiệm vụ kế hoạch").
+    for (const key of keys.filter((k) => k.includes('-'))) for (const line of said) expect(line).not.toContain(key);
+    expect(said.join('\n')).not.toMatch(/[IVX]+-[A-ZĐ]+\.\d/u);
 
     const report = await submitValid(health, cycleId);
     const after = await home(health, 'unit');

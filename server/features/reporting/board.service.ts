@@ -5,6 +5,7 @@ import { vietnamDate } from '../../../shared/format.js';
 import { kindGroupOf } from '../../../shared/reporting-rules.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
+import { notExpectedUnitIds } from './compiling-agency.js';
 import * as repo from './cycles.repository.js';
 import { cycleNotFound } from './cycles.service.js';
 import { iso } from './reporting.dto.js';
@@ -18,7 +19,8 @@ const KIND_GROUP_ORDER = ['department', 'locality', 'enterprise', 'other'];
 export async function getCompleteness(ctx: Ctx, id: string, q: CompletenessQuery): Promise<CompletenessResponse> {
   requireAccess(ctx, 'completeness.read');
   const today = vietnamDate(ctx.clock.now());
-  const { cycleStatus, kinds, rows, total } = await repo.completenessBoard(ctx.db, id, q, today);
+  const skip = await notExpectedUnitIds(ctx.db, id);
+  const { cycleStatus, kinds, rows, total } = await repo.completenessBoard(ctx.db, id, q, today, skip);
   if (!cycleStatus) throw cycleNotFound();
   const cycle = { id, status: cycleStatus };
   const zero = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, returned: 0, accepted: 0 };

@@ -150,7 +150,17 @@ export async function listExtensions(db: DbOrTx, cycleId: string, orgUnitId?: st
 }
 
 /** The counts per unit kind group, in one statement over the frozen list and the reports. */
-export function countsSql(cycleId: string): SQL {
+/** Leaves out the units not expected to report (the compiling agency) unless they sent a report. */
+function expectedOnly(skip: readonly string[]): SQL {
+  return skip.length
+    ? sql` and not (e.org_unit_id in (${sql.join(
+        skip.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and r.first_submitted_at is null)`
+    : sql``;
+}
+
+export function countsSql(cycleId: string, skip: readonly string[] = []): SQL {
   return sql`
     select case e.kind when 'department' then 'department'
                        when 'commune' then 'locality' when 'ward' then 'locality' when 'district' then 'locality'
@@ -164,7 +174,7 @@ export function countsSql(cycleId: string): SQL {
       (count(*) filter (where r.status = 'accepted'))::int as accepted
     from cycle_expected_unit e
     left join report r on r.cycle_id = e.cycle_id and r.org_unit_id = e.org_unit_id
-    where e.cycle_id = ${cycleId} and e.removed_at is null
+    where e.cycle_id = ${cycleId} and e.removed_at is null${expectedOnly(skip)}
     group by 1`;
 }
 
@@ -228,6 +238,7 @@ export async function completenessBoard(
   cycleId: string,
   q: CompletenessQuery,
   today: string,
+  skip: readonly string[] = [],
 ): Promise<Board> {
   // Every expected unit has its report from the opening; one never saved is still 'missing'.
   const status = sql`case when r.first_submitted_at is not null then r.status when ${reportStarted} then 'draft' else 'missing' end`;
@@ -252,7 +263,7 @@ export async function completenessBoard(
   if (q.q) where.push(sql`e.search_text like ${`%${escapeLike(foldText(q.q))}%`}`);
   const filtered = where.length > 2;
   const from = sql`from cycle_expected_unit e left join report r on r.cycle_id = e.cycle_id and r.org_unit_id = e.org_unit_id
-    where ${sql.join(where, sql` and `)}`;
+    where ${sql.join(where, sql` and `)}${expectedOnly(skip)}`;
   const dir = q.dir === 'desc' ? sql`desc` : sql`asc`;
   const sortExpr: Record<CompletenessQuery['sort'], SQL> = {
     name: sql`e.name ${dir}`,
@@ -264,7 +275,7 @@ export async function completenessBoard(
   const result = await db.execute(sql`
     select
       (select c.status from report_cycle c where c.id = ${cycleId}) as "cycleStatus",
-      (select coalesce(json_agg(k), '[]'::json) from (${countsSql(cycleId)}) k) as kinds,
+      (select coalesce(json_agg(k), '[]'::json) from (${countsSql(cycleId, skip)}) k) as kinds,
       ${filtered ? sql`(select count(*)::int ${from})` : sql`null::int`} as total,
       (select coalesce(json_agg(p), '[]'::json) from (
         select e.org_unit_id as "orgUnitId", e.code, e.name, e.full_name as "fullName", e.kind, e.deadline::text as deadline,
@@ -287,7 +298,12 @@ export async function completenessBoard(
 }
 
 /** Expected units that have not submitted yet (reminder targets). */
-export async function unitsNotSubmitted(db: DbOrTx, cycleId: string): Promise<ExpectedUnitRow[]> {
+export async function unitsNotSubmitted(
+  db: DbOrTx,
+  cycleId: string,
+  skip: readonly string[] = [],
+): Promise<ExpectedUnitRow[]> {
+  const left = new Set(skip);
   return db
     .select({ e: cycleExpectedUnits })
     .from(cycleExpectedUnits)
@@ -302,7 +318,7 @@ export async function unitsNotSubmitted(db: DbOrTx, cycleId: string): Promise<Ex
         isNull(reports.firstSubmittedAt),
       ),
     )
-    .then((rows) => rows.map((r) => r.e));
+    .then((rows) => rows.map((r) => r.e).filter((e) => !left.has(e.orgUnitId)));
 }
 
 export async function listReminders(db: DbOrTx, cycleId: string) {

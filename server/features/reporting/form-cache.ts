@@ -1,10 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { reportCycles, type FrozenIndicator } from '../../db/schema/index.js';
+import { itemCitation } from '../../../shared/plan-citation.js';
+import { loadItems } from '../plan/index.js';
 
-/** The indicators of a cycle's form. */
+/** The indicators of a cycle's form, and how its plan version's items are cited ("mục II.1 phần Nhiệm vụ kế hoạch"). */
 export interface FrozenForm {
   indicators: FrozenIndicator[];
+  /** Citation by plan item id, from the labels as issued (never the internal key). */
+  citations: Map<string, string>;
 }
 
 // The form is frozen when a cycle opens and never changes afterwards (cycle-lifecycle.service openCycle is
@@ -18,10 +22,12 @@ export async function cycleForm(db: DbOrTx, cycle: { id: string; status: string 
   const hit = frozen.get(cycle.id);
   if (hit) return hit;
   const [row] = await db
-    .select({ form: reportCycles.form, status: reportCycles.status })
+    .select({ form: reportCycles.form, status: reportCycles.status, versionId: reportCycles.planVersionId })
     .from(reportCycles)
     .where(eq(reportCycles.id, cycle.id));
-  const form: FrozenForm = { indicators: row?.form?.indicators ?? [] };
+  const items = row?.versionId ? (await loadItems(db, row.versionId)).items : [];
+  const citations = new Map(items.map((item) => [item.id, itemCitation(item, items)]));
+  const form: FrozenForm = { indicators: row?.form?.indicators ?? [], citations };
   if (row && row.status !== 'draft' && row.form) {
     if (frozen.size >= MAX_CYCLES) frozen.delete(frozen.keys().next().value!);
     frozen.set(cycle.id, form);

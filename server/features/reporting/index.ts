@@ -17,6 +17,7 @@ export { REMINDER_LOCK_KEY, runReminderSchedule } from './reminders.service.js';
 
 // For the consolidation: what it compiles from.
 export { cycleById, expectedUnitsOf, listCompilableReports } from './reporting.queries.js';
+export { compilingAgencyUnits, notExpectedUnitIds } from './compiling-agency.js';
 export { lastYearValues, type LastYearTotals, type PreviousValues } from './last-year.js';
 export { cycleWithPlan, planContext, planIssuerName, provinceOn, type CycleWithPlan } from './plan-context.js';
 export { paragraphs, streamLabel, titleCase } from './document-text.js';

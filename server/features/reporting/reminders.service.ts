@@ -12,6 +12,7 @@ import { writeAudit } from '../../lib/audit.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { msg } from '../../lib/errors.js';
 import { enqueueMail, isMailConfigured } from '../../lib/mail.js';
+import { notExpectedUnitIds } from './compiling-agency.js';
 import * as repo from './cycles.repository.js';
 import { insertNotifications, unitAccounts } from '../notifications/index.js';
 import { cycleNotOpen, enforceCycle, loadCycle } from './cycles.service.js';
@@ -135,7 +136,7 @@ export async function sendReminders(ctx: Ctx, id: string, input: SendRemindersRe
   const data = await ctx.db.transaction(async (tx) => {
     const cycle = await loadCycle(tx, id);
     enforceCycle(canRemind(actor, cycle), () => cycleNotOpen(cycle));
-    let units = await repo.unitsNotSubmitted(tx, id);
+    let units = await repo.unitsNotSubmitted(tx, id, await notExpectedUnitIds(tx, id));
     if (input.orgUnitIds) {
       const wanted = new Set(input.orgUnitIds);
       units = units.filter((unit) => wanted.has(unit.orgUnitId));
@@ -178,7 +179,7 @@ export async function runReminderSchedule(db: Db, config: Config, now: Date): Pr
     const cycles = await tx.select().from(reportCycles).where(eq(reportCycles.status, 'open'));
     const sent: ReminderDto[] = [];
     for (const cycle of cycles) {
-      const units = await repo.unitsNotSubmitted(tx, cycle.id);
+      const units = await repo.unitsNotSubmitted(tx, cycle.id, await notExpectedUnitIds(tx, cycle.id));
       const due = units
         .map((u) => ({ u, slot: dueReminderSlot(u.deadline, config.reminderDays, today) }))
         .filter((x): x is { u: repo.ExpectedUnitRow; slot: number } => x.slot !== null);

@@ -18,9 +18,13 @@ import { canAcceptReport, canEditReport, canReturnReport, canSubmitReport, canUp
 import { iso, person, toCycleUnitDto } from './reporting.dto.js';
 import type * as repo from './reports.repository.js';
 
-/** A unit's form in a cycle: the cycle's indicators (cached per cycle) and the unit's sections. */
+/** A unit's form in a cycle: the cycle's indicators (cached per cycle) and the unit's sections, each with its citation. */
 export async function formOf(db: DbOrTx, cycle: { id: string; status: string }, sections: FrozenSection[]) {
-  return { indicators: (await cycleForm(db, cycle)).indicators, sections };
+  const { indicators, citations } = await cycleForm(db, cycle);
+  return {
+    indicators,
+    sections: sections.map((section) => ({ ...section, citation: citations.get(section.planItemId) ?? null })),
+  };
 }
 
 /** Values as stored and read back: empty ones dropped, no stream as null, ordered by indicator and stream. */
