@@ -10,6 +10,7 @@ import '../../lib/mail.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, moveClock, submitValid } from './reporting.fixtures.js';
 import { runReminderSchedule } from './reminders.service.js';
+import { parseMessage } from '../../test/mail-message.js';
 
 /** A real SMTP peer on 127.0.0.1 (random port) that keeps what it receives. */
 interface Received {
@@ -39,10 +40,9 @@ beforeAll(async () => {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        void parse(raw).then((parsed) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text });
-          callback();
-        });
+        const parsed = parseMessage(raw);
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text });
+        callback();
       });
     },
   });
@@ -60,28 +60,6 @@ afterAll(async () => {
   await t?.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
-
-/** Subject and text of a raw single-part message (RFC 2047 words; base64 or quoted-printable body). */
-async function parse(raw: string): Promise<{ subject: string; text: string }> {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const header = (name: string) => headers.match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1] ?? '';
-  const qp = (x: string) =>
-    Buffer.from(
-      x.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  const subject = header('Subject')
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-      enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
-    );
-  const body = rest.join('\n\n');
-  const cte = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    cte === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
-  return { subject, text };
-}
 
 const deliver = () => runDueJobs(t.database.db, t.config);
 const mailFor = (email: string) => inbox.filter((m) => m.to.includes(email));
