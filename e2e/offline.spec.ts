@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, expectAccessible, shot, signIn, startStack, type Page, type Stack } from './support.js';
+import { DEMO, expectAccessible, openCycle, shot, signIn, startStack, type Page, type Stack } from './support.js';
 
 // Issue 10, "No lost keystroke": the yearly form keeps its save state and submit button in view,
 // says when the connection drops, keeps the edits in the browser, saves them when the connection
@@ -12,28 +12,7 @@ let reportId: string;
 beforeAll(async () => {
   stack = await startStack({ now: NOW });
   stack.app.log.level = 'error';
-  const login = await fetch(`${stack.baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO.focal, password: DEMO_PASSWORD }),
-  });
-  const me = await login.json();
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const post = async (path: string, body: unknown) => {
-    const r = await fetch(`${stack.baseURL}/api/v1${path}`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json();
-  };
-  const plans = await (await fetch(`${stack.baseURL}/api/v1/plans`, { headers: { cookie } })).json();
-  const cycle = await post('/cycles', { planId: plans.data[0].id, year: 2026 });
-  await post(`/cycles/${cycle.id}/open`, {});
+  await openCycle(stack, 2026);
 });
 afterAll(async () => stack?.stop());
 

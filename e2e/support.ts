@@ -107,3 +107,37 @@ export async function expectAccessible(page: Page, label: string) {
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/bioplan-shots/${name}.png`, fullPage: true });
 }
+
+/** Signs in through the API as `email` and answers a `post(path, body)` bound to that session. */
+export async function apiSession(stack: Stack, email: string, password = DEMO_PASSWORD) {
+  const login = await fetch(`${stack.baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const me = await login.json();
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const get = async (route: string) => (await fetch(`${stack.baseURL}/api/v1${route}`, { headers: { cookie } })).json();
+  const post = async (route: string, body: unknown) => {
+    const r = await fetch(`${stack.baseURL}/api/v1${route}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${route}: ${r.status} ${await r.text()}`);
+    return r.json();
+  };
+  return { get, post };
+}
+
+/** The focal officer creates and opens the yearly cycle of the seeded plan through the API. */
+export async function openCycle(stack: Stack, year: number): Promise<string> {
+  const focal = await apiSession(stack, DEMO.focal);
+  const plans = await focal.get('/plans');
+  const cycle = await focal.post('/cycles', { planId: plans.data[0].id, year });
+  await focal.post(`/cycles/${cycle.id}/open`, {});
+  return cycle.id as string;
+}
