@@ -2,9 +2,10 @@
 // the department that compiles the province's report (the focal department, "Sở Nông nghiệp và
 // Môi trường") does not report to itself. It is counted, listed and reminded only if it did send
 // a report all the same. One rule, used by all of them.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { cycleExpectedUnits } from '../../db/schema/index.js';
 import { getAgencySettings } from '../settings/index.js';
-import { expectedUnitsOf } from './reporting.queries.js';
 
 /** Names compared as the header prints them: upper case, Vietnamese rules, spaces folded. */
 function agencyKey(name: string): string {
@@ -27,5 +28,20 @@ export function compilingAgencyUnits(
  */
 export async function notExpectedUnitIds(db: DbOrTx, cycleId: string, agency?: string): Promise<string[]> {
   const name = agency ?? (await getAgencySettings(db)).focalDepartment.name;
-  return compilingAgencyUnits(await expectedUnitsOf(db, cycleId), name);
+  if (!name?.trim()) return [];
+  // The board asks on every request: read only the few units whose name is long enough to be the
+  // agency's (upper-casing keeps a Vietnamese name's length; folding spaces only shortens it),
+  // not the thousands a cycle may expect; the exact comparison is then done here.
+  const length = agencyKey(name).length;
+  const candidates = await db
+    .select({ orgUnitId: cycleExpectedUnits.orgUnitId, name: cycleExpectedUnits.name })
+    .from(cycleExpectedUnits)
+    .where(
+      and(
+        eq(cycleExpectedUnits.cycleId, cycleId),
+        isNull(cycleExpectedUnits.removedAt),
+        sql`char_length(${cycleExpectedUnits.name}) between ${length} and ${length + 20}`,
+      ),
+    );
+  return compilingAgencyUnits(candidates, name);
 }
