@@ -7,8 +7,8 @@ import { routes } from '../../../shared/routes.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Ctx } from '../../lib/context.js';
-import { AppError, msg } from '../../lib/errors.js';
+import type { Actor, Ctx } from '../../lib/context.js';
+import { AppError, msg, type Message } from '../../lib/errors.js';
 import { notifyUnit } from '../notifications/index.js';
 import { loadCycle } from './cycles.service.js';
 import { canAcceptReport, canReturnReport } from './policy.js';
@@ -44,42 +44,63 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
         { status: 409 },
       );
     }
-    const now = ctx.clock.now();
-    const updated = await repo.updateReport(tx, id, {
+    return recordDecision(tx, ctx, actor, report, {
       status: 'returned',
-      version: report.version + 1,
-      returnReason: reason,
-      updatedAt: now,
-    });
-    await repo.insertEvent(tx, {
-      reportId: id,
-      at: now,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorEmail: actor.email,
-      action: 'return',
       reason,
-      version: updated.version,
+      notice: {
+        kind: 'report.returned',
+        title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`),
+        body: msg(`Lý do: ${reason}`, `Reason: ${reason}`),
+      },
     });
-    await notifyUnit(tx, ctx, report.orgUnitId, {
-      kind: 'report.returned',
-      title: msg(`${name.vi} bị trả lại`, `${name.en} was returned`),
-      body: msg(`Lý do: ${reason}`, `Reason: ${reason}`),
-      link: routes.report(id),
-      at: now,
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'report.return',
-      entityType: 'report',
-      entityId: id,
-      data: { reason, version: updated.version },
-      requestId: ctx.requestId,
-      at: now,
-    });
-    return updated;
   });
   return reportDtoById(ctx, row.id);
+}
+
+/**
+ * A review decision, once checked: the report's new status and version, its history line, the
+ * unit's notice linking to the report, and the audit line — the same four steps for both verdicts.
+ */
+async function recordDecision(
+  tx: DbOrTx,
+  ctx: Ctx,
+  actor: Actor,
+  report: repo.ReportRow,
+  decision: {
+    status: 'returned' | 'accepted';
+    reason?: string;
+    notice: { kind: 'report.returned' | 'report.accepted'; title: Message; body: Message };
+  },
+): Promise<repo.ReportRow> {
+  const now = ctx.clock.now();
+  const returned = decision.status === 'returned';
+  const updated = await repo.updateReport(tx, report.id, {
+    status: decision.status,
+    version: report.version + 1,
+    ...(returned ? { returnReason: decision.reason } : { acceptedAt: now }),
+    updatedAt: now,
+  });
+  await repo.insertEvent(tx, {
+    reportId: report.id,
+    at: now,
+    actorId: actor.id,
+    actorName: actor.name,
+    actorEmail: actor.email,
+    action: returned ? 'return' : 'accept',
+    ...(returned ? { reason: decision.reason } : {}),
+    version: updated.version,
+  });
+  await notifyUnit(tx, ctx, report.orgUnitId, { ...decision.notice, link: routes.report(report.id), at: now });
+  await writeAudit(tx, {
+    actor,
+    action: returned ? 'report.return' : 'report.accept',
+    entityType: 'report',
+    entityId: report.id,
+    data: returned ? { reason: decision.reason, version: updated.version } : { version: updated.version },
+    requestId: ctx.requestId,
+    at: now,
+  });
+  return updated;
 }
 
 /** The body of the "accepted" notice: who accepted it (the focal department keeps its Vietnamese name). */
@@ -104,39 +125,14 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
         { status: 409 },
       );
     }
-    const now = ctx.clock.now();
-    const updated = await repo.updateReport(tx, id, {
+    return recordDecision(tx, ctx, actor, report, {
       status: 'accepted',
-      version: report.version + 1,
-      acceptedAt: now,
-      updatedAt: now,
+      notice: {
+        kind: 'report.accepted',
+        title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`),
+        body: await acceptedBody(tx),
+      },
     });
-    await repo.insertEvent(tx, {
-      reportId: id,
-      at: now,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorEmail: actor.email,
-      action: 'accept',
-      version: updated.version,
-    });
-    await notifyUnit(tx, ctx, report.orgUnitId, {
-      kind: 'report.accepted',
-      title: msg(`${name.vi} đã được tiếp nhận`, `${name.en} was accepted`),
-      body: await acceptedBody(tx),
-      link: routes.report(id),
-      at: now,
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'report.accept',
-      entityType: 'report',
-      entityId: id,
-      data: { version: updated.version },
-      requestId: ctx.requestId,
-      at: now,
-    });
-    return updated;
   });
 }
 
