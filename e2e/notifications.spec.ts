@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDto } from '../shared/contracts/reporting.js';
 import { validContent } from '../server/features/reporting/reporting.fixtures.js';
-import { DEMO, expectAccessible, signIn, startStack, type Page, type Stack } from './support.js';
+import { DEMO, expectAccessible, pageApi, signedInPage, startStack, type Page, type Stack } from './support.js';
 
 // Everyone learns what concerns them (issue 10): the focal department returns a report; the unit
 // officer sees the bell's count, opens the inbox, clicks the notice, lands on the report page
@@ -26,34 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function pageAs(email: string, size: { width: number; height: number } = SIZES[0]): Promise<Page> {
-  const page = await stack.newPage();
-  await page.setViewportSize(size);
-  await page.clock.setFixedTime(new Date(NOW));
-  await signIn(page, email);
-  return page;
-}
-
-/** Calls the API from a signed-in page (cookie and CSRF token of that account); answers the JSON. */
-async function apiCall<T = Record<string, unknown>>(page: Page, method: string, path: string, body?: unknown) {
-  const res = await page.evaluate(
-    async (call) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const answer = await fetch(`/api/v1${call.path}`, {
-        method: call.method,
-        headers: {
-          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-          'x-csrf-token': me.csrfToken,
-        },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      });
-      return { status: answer.status, body: await answer.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body as T;
-}
+const pageAs = (email: string, size: { width: number; height: number } = SIZES[0]) =>
+  signedInPage(stack, email, { now: NOW, size });
+const apiCall = pageApi;
 
 const bellCount = (page: Page) => page.getByTestId('bell').getAttribute('data-unread');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDto } from '../shared/contracts/reporting.js';
 import { validContent } from '../server/features/reporting/reporting.fixtures.js';
-import { DEMO, signIn, startStack, type Page, type Stack } from './support.js';
+import { DEMO, pageApi, signedInPage, startStack, type Stack } from './support.js';
 
 // What people see when things go wrong or could go wrong: the error screen in Vietnamese with a
 // reload and the request id; Enter in a dialog's field never confirms what cannot be undone; a
@@ -17,34 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function pageAs(email: string): Promise<Page> {
-  const page = await stack.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.clock.setFixedTime(new Date(NOW));
-  await signIn(page, email);
-  return page;
-}
-
-/** Calls the API from a signed-in page (its cookie and CSRF token); answers the JSON. */
-async function apiCall<T = Record<string, unknown>>(page: Page, method: string, path: string, body?: unknown) {
-  const res = await page.evaluate(
-    async (call) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const answer = await fetch(`/api/v1${call.path}`, {
-        method: call.method,
-        headers: {
-          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-          'x-csrf-token': me.csrfToken,
-        },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      });
-      return { status: answer.status, body: await answer.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body as T;
-}
+const pageAs = (email: string) => signedInPage(stack, email, { now: NOW });
+const apiCall = pageApi;
 
 describe('dialogs and names', () => {
   it('Enter in the approval dialog does not approve; the button does', async () => {

@@ -141,3 +141,37 @@ export async function openCycle(stack: Stack, year: number): Promise<string> {
   await focal.post(`/cycles/${cycle.id}/open`, {});
   return cycle.id as string;
 }
+
+/** A new page of `stack` at `size`, with the browser clock fixed at `now`, signed in as `email`. */
+export async function signedInPage(
+  stack: Stack,
+  email: string,
+  opts: { now: string; size?: { width: number; height: number } },
+): Promise<Page> {
+  const page = await stack.newPage();
+  await page.setViewportSize(opts.size ?? { width: 1366, height: 768 });
+  await page.clock.setFixedTime(new Date(opts.now));
+  await signIn(page, email);
+  return page;
+}
+
+/** Calls the API from a signed-in page (its cookie and CSRF token); expects success and answers the JSON. */
+export async function pageApi<T = Record<string, unknown>>(page: Page, method: string, route: string, body?: unknown) {
+  const res = await page.evaluate(
+    async (call) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const answer = await fetch(`/api/v1${call.route}`, {
+        method: call.method,
+        headers: {
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+          'x-csrf-token': me.csrfToken,
+        },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      });
+      return { status: answer.status, body: await answer.json().catch(() => null) };
+    },
+    { method, route, body },
+  );
+  expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body as T;
+}
