@@ -6,6 +6,7 @@ import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
 import { seedReferenceData } from './db/seed/index.js';
+import { notifyOverdueActivities } from './features/activities/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
 import { gracefulShutdown } from './shutdown.js';
@@ -17,6 +18,16 @@ const reminderSchedule: PeriodicTask = {
   async run(db, config, now, log) {
     const sent = await runReminderSchedule(db, config, now);
     if (sent?.length) log.info({ reminders: sent.length }, 'reminders sent');
+  },
+};
+
+/** Overdue activities: each unit is told once per activity (the rows are claimed by one UPDATE). */
+const overdueActivities: PeriodicTask = {
+  name: 'overdue activities',
+  everyMs: 60 * 60_000,
+  async run(db, _config, now, log) {
+    const sent = await notifyOverdueActivities(db, now);
+    if (sent) log.info({ activities: sent }, 'overdue activities notified');
   },
 };
 
@@ -39,7 +50,12 @@ async function main() {
       console.warn(`Doanh nghiệp minh họa không tạo được: ${err.message}`),
     );
   }
-  const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });
+  const stopBackground = await startBackgroundWork({
+    database,
+    config,
+    log: app.log,
+    schedules: [reminderSchedule, overdueActivities],
+  });
   const stop = gracefulShutdown({ app, database, stopBackground, timeoutMs: config.shutdownTimeoutMs });
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
