@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
+import { seedDemoActivities } from './db/seed/demo-activities.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
 import { seedReferenceData } from './db/seed/index.js';
@@ -48,6 +49,9 @@ async function main() {
     );
     await seedDemoEnterprises(app, (line) => console.log(line)).catch((err) =>
       console.warn(`Doanh nghiệp minh họa không tạo được: ${err.message}`),
+    );
+    await seedDemoActivities(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Hoạt động minh họa không tạo được: ${err.message}`),
     );
   }
   const stopBackground = await startBackgroundWork({

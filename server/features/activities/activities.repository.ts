@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ListActivitiesQuery } from '../../../shared/contracts/activities.js';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -74,23 +75,18 @@ function listWhere(q: ListActivitiesQuery, scope: ListScope, today: string): SQL
 
 const STATUS_ORDER = sql`array_position(array['not_started','in_progress','paused','done','cancelled'], ${activities.status})`;
 
+const SORT_COLUMNS: Record<ListActivitiesQuery['sort'], SQL.Aliased | SQL | AnyPgColumn> = {
+  title: activities.title,
+  unit: orgUnits.name,
+  status: STATUS_ORDER,
+  planItem: sql`${activities.planItemKeys}[1]`,
+  updatedAt: activities.updatedAt,
+  budget: activities.budget,
+  period: activities.periodEnd,
+};
+
 function sortColumn(sort: ListActivitiesQuery['sort']) {
-  switch (sort) {
-    case 'title':
-      return activities.title;
-    case 'unit':
-      return orgUnits.name;
-    case 'status':
-      return STATUS_ORDER;
-    case 'planItem':
-      return sql`${activities.planItemKeys}[1]`;
-    case 'updatedAt':
-      return activities.updatedAt;
-    case 'budget':
-      return activities.budget;
-    default:
-      return activities.periodEnd;
-  }
+  return SORT_COLUMNS[sort];
 }
 
 const listColumns = (today: string) => ({

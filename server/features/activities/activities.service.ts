@@ -47,9 +47,7 @@ export async function requirePlanId(db: DbOrTx): Promise<string> {
 async function itemsInForce(db: DbOrTx, planId: string, at: Date) {
   const current = await currentVersion(db, planId, at);
   const { items } = current ? await loadItems(db, current.version.id) : { items: [] };
-  return new Map(
-    items.map((i) => [i.key, { label: i.label as string | null, title: (i.title ?? i.text ?? null) as string | null }]),
-  );
+  return new Map(items.map((i) => [i.key, { label: i.label, title: i.title ?? i.text ?? null }]));
 }
 
 /** 400 unless every key names an item of the plan in force. */
