@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivitySummary } from '../../../shared/contracts/activities';
@@ -49,6 +49,11 @@ export function ActivitiesTable({
                 <Anchor component={Link} to={routes.activity(a.id)} fw={600} size="sm">
                   {a.title}
                 </Anchor>
+                {a.overdue && (
+                  <Badge color="red" variant="filled" size="sm" ml={6} data-testid="overdue-badge">
+                    {t('activities.overdue')}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{a.planItemKeys.join(', ')}</Text>
@@ -65,18 +70,9 @@ export function ActivitiesTable({
                 <Text size="sm">{a.budget === null ? '—' : formatNumber(a.budget)}</Text>
               </Table.Td>
               <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Group gap={4}>
-                    <Badge variant="light" color={STATUS_COLORS[a.status]}>
-                      {labels.status(a.status)}
-                    </Badge>
-                    {a.overdue && (
-                      <Badge color="red" variant="filled" data-testid="overdue-badge">
-                        {t('activities.overdue')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Stack>
+                <Badge variant="light" color={STATUS_COLORS[a.status]}>
+                  {labels.status(a.status)}
+                </Badge>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{a.noteCount}</Text>

@@ -101,7 +101,11 @@ function ActivityView({ activity: a }: { activity: ActivityDto }) {
                 </Fact>
                 <Fact label={t('activities.field.periodKind')}>{labels.period(a.period)}</Fact>
                 <Fact label={t('activities.field.budget')}>
-                  {a.budget === null ? none : `${formatNumber(a.budget)} · ${labels.source(a.budgetSource)}`}
+                  {a.budget === null
+                    ? none
+                    : [formatNumber(a.budget), a.budgetSource && labels.source(a.budgetSource)]
+                        .filter(Boolean)
+                        .join(' · ')}
                 </Fact>
                 <Fact label={t('activities.field.expectedOutput')}>{a.expectedOutput || none}</Fact>
                 {a.statusReason && <Fact label={t('activities.field.statusReason')}>{a.statusReason}</Fact>}
@@ -273,6 +277,10 @@ function History({ history }: { history: ActivityHistoryEntry[] }) {
     if (field === 'status' && typeof v === 'string') return labels.status(v as never);
     if (field === 'budgetSource' && typeof v === 'string') return labels.source(v as never);
     if (field === 'budget' && typeof v === 'number') return formatNumber(v);
+    if (field === 'note' && v && typeof v === 'object') {
+      const n = v as { date?: string; text?: string; files?: string[] };
+      return [formatDate(n.date), n.text, ...(n.files ?? [])].filter(Boolean).join(' · ');
+    }
     return show(v);
   };
   return (
