@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -158,7 +158,7 @@ export function ActivityForm({ initial, submitLabel, submitting, error, onSubmit
             data={BUDGET_SOURCES.map((s) => ({ value: s, label: labels.source(s) }))}
             value={values.budgetSource}
             clearable
-            onChange={(s) => set('budgetSource', s as BudgetSource | null)}
+            onChange={(s) => set('budgetSource', s)}
             error={fieldError('budgetSource')}
             style={{ flex: '1 1 220px' }}
           />

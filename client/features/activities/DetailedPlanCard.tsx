@@ -166,7 +166,7 @@ function DetailedPlanForm({ plan, onDone }: { plan: DetailedPlanDto | null; onDo
         <SegmentedControl
           aria-label={t('activities.plan.kind')}
           value={kind}
-          onChange={(v) => setKind(v as 'document' | 'programmes')}
+          onChange={setKind}
           data={[
             { value: 'document', label: t('activities.plan.kindDocument') },
             { value: 'programmes', label: t('activities.plan.kindProgrammes') },

@@ -1,6 +1,8 @@
 import { Anchor, Paper, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { todayInVietnam } from '../../../shared/format';
 import { PATHS, routes } from '../../../shared/routes';
 import { ActivityForm, toRequest } from './ActivityForm';
 import { useCreateActivityMutation } from './api';
@@ -8,6 +10,7 @@ import { useCreateActivityMutation } from './api';
 /** A new activity of the unit (/hoat-dong/moi). */
 export function NewActivityPage() {
   const { t } = useTranslation();
+  const [year] = useState(() => Number(todayInVietnam().slice(0, 4)));
   const navigate = useNavigate();
   const create = useCreateActivityMutation();
   return (
@@ -24,7 +27,7 @@ export function NewActivityPage() {
             title: '',
             planItemKeys: [],
             coordinatingUnits: [],
-            period: { kind: 'quarter', year: new Date().getFullYear(), number: 1 },
+            period: { kind: 'quarter', year, number: 1 },
             budget: null,
             budgetSource: null,
             expectedOutput: '',
