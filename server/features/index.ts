@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { registerDerivations } from '../lib/derivations.js';
 import { accountsFeature } from './accounts/index.js';
+import { activityDerivations, activityRoutes } from './activities/index.js';
 import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
 import {
@@ -33,6 +35,7 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
     recordAmendmentLink,
     markAnsweredByAmendment,
   });
+  registerDerivations(activityDerivations);
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);
@@ -47,4 +50,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(homeFeature);
   await api.register(registryRoutes);
   await api.register(settingsRoutes);
+  await api.register(activityRoutes);
 }
