@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerDerivations } from '../lib/derivations.js';
 import { accountsFeature } from './accounts/index.js';
 import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
@@ -16,7 +17,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
-import { registryRoutes } from './registries/index.js';
+import { registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
@@ -32,6 +33,8 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
     recordAmendmentLink,
     markAnsweredByAmendment,
   });
+  // What the registries derive for the report's prefill, review and consolidation.
+  registerDerivations(registryDerivations);
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);
