@@ -29,6 +29,10 @@ export const PATHS = {
   amendmentEdit: '/sua-doi/:id/sua',
   publicFeedback: '/gop-y',
   publicTracking: '/gop-y/tra-cuu',
+  registries: '/so-theo-doi',
+  registryList: '/so-theo-doi/:kind',
+  registryNew: '/so-theo-doi/:kind/moi',
+  registryRecord: '/so-theo-doi/:kind/:id',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -69,6 +73,7 @@ export const routes = {
   amendments: () => PATHS.amendments,
   orgUnit: (id: string) => pathTo('orgUnit', { id }),
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
+  registryRecord: (kind: string, id: string) => pathTo('registryRecord', { kind, id }),
 };
 
 /**

@@ -7,6 +7,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { registryKind, WASTE_STREAM_OPTIONS } from '../../../shared/registry-kinds.js';
+import { pathTo } from '../../../shared/routes.js';
 import type { DbOrTx } from '../../db/client.js';
 import { registryRecords } from '../../db/schema/index.js';
 import type { Derivation, DerivationWindow } from '../../lib/derivations.js';
@@ -187,9 +188,7 @@ async function province(db: DbOrTx, s: Spec, window: DerivationWindow): Promise<
 /** The client's list of a registry filtered to a window (and a unit). */
 export function recordsLink(kind: string, window: DerivationWindow, unitId?: string): string {
   const slug = registryKind(kind)?.slug ?? kind;
-  const q = new URLSearchParams({ tu: window.from, den: window.to });
-  if (unitId) q.set('don-vi', unitId);
-  return `/so-theo-doi/${slug}?${q.toString()}`;
+  return pathTo('registryList', { kind: slug }, { tu: window.from, den: window.to, 'don-vi': unitId });
 }
 
 /** Every indicator the generic registries derive (not DN-01/DN-02: the enterprise registry's). */
