@@ -15,3 +15,4 @@ export { countIndustrialEnterprises } from './enterprises.service.js';
 export { canAddToRegistries, canEditEnterprise, canEditRecord, canReadRegistries } from './policy.js';
 export { registryDerivations } from './records.derivations.js';
 export { listPublicBioProducts } from './public-bio-products.js';
+export { listRecords } from './records.service.js';
