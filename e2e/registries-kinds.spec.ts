@@ -41,8 +41,10 @@ it('a unit officer adds a training and finds it in the registry list', async () 
   await page.getByRole('button', { name: 'Thêm vào sổ' }).click();
   await page.getByText('Tên lớp đào tạo, tập huấn: chưa được nhập.').first().waitFor();
   await page.getByRole('textbox', { name: 'Tên lớp đào tạo, tập huấn' }).fill(TITLE);
-  await page.getByLabel('Ngày bắt đầu').fill('2026-10-15');
-  await page.getByLabel('Ngày kết thúc').fill('2026-10-16');
+  await page.getByRole('textbox', { name: 'Ngày bắt đầu' }).fill('15/10/2026');
+  await page.getByRole('textbox', { name: 'Ngày bắt đầu' }).press('Tab');
+  await page.getByRole('textbox', { name: 'Ngày kết thúc' }).fill('16/10/2026');
+  await page.getByRole('textbox', { name: 'Ngày kết thúc' }).press('Tab');
   await page.getByRole('textbox', { name: 'Đơn vị tổ chức' }).fill('UBND xã Giao Long');
   await page.getByRole('textbox', { name: 'Địa điểm' }).fill('Nhà văn hóa ấp 3');
   await page.getByRole('textbox', { name: 'Số cán bộ tham dự (người)' }).fill('6');

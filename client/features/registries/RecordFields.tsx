@@ -1,8 +1,10 @@
 import { MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
+import { IconCalendar } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../../shared/format';
+import { formatDate, formatNumber, parseVietnameseDate } from '../../../shared/format';
 import { fieldLabel, type FieldValue, type RegistryField } from '../../../shared/registry-kinds';
 import { useOrgUnitsQuery } from '../org-units/api';
 import { useEnterprisesQuery } from './api';
@@ -204,11 +206,17 @@ export function FieldInput({
       );
     case 'date':
       return (
-        <TextInput
+        <DateInput
           {...common}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value || null)}
+          clearable={!field.required}
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
+          valueFormat="DD/MM/YYYY"
+          dateParser={parseVietnameseDate}
+          locale={lang}
+          placeholder="dd/mm/yyyy"
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          popoverProps={{ withinPortal: true }}
         />
       );
     case 'enum':

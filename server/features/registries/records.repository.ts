@@ -31,25 +31,27 @@ const SORT = {
   updatedAt: registryRecords.updatedAt,
 } as const;
 
-/** One page of a registry with the reporting unit's name, and the total. */
+/**
+ * One page of a registry with the reporting unit's name, and the total: one statement (the total
+ * by `count(*) over ()`); only a page past the end asks the total separately.
+ */
 export async function listRecords(db: DbOrTx, q: ListRecordsQuery) {
   const where = listWhere(q);
   const column = SORT[q.sort];
   const order = q.dir === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ row: registryRecords, unitName: orgUnits.fullName })
-      .from(registryRecords)
-      .leftJoin(orgUnits, eq(orgUnits.id, registryRecords.unitId))
-      .where(where)
-      .orderBy(order, asc(registryRecords.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(registryRecords)
-      .where(where),
-  ]);
+  const rows = await db
+    .select({ row: registryRecords, unitName: orgUnits.fullName, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(registryRecords)
+    .leftJoin(orgUnits, eq(orgUnits.id, registryRecords.unitId))
+    .where(where)
+    .orderBy(order, asc(registryRecords.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  if (rows.length > 0 || q.page === 1) return { rows, total: rows[0]?.total ?? 0 };
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(registryRecords)
+    .where(where);
   return { rows, total };
 }
 
