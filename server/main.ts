@@ -6,6 +6,7 @@ import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivities } from './db/seed/demo-activities.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
+import { seedDemoRegistries } from './db/seed/demo-registries.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { notifyOverdueActivities } from './features/activities/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
@@ -52,6 +53,9 @@ async function main() {
     );
     await seedDemoActivities(app, (line) => console.log(line)).catch((err) =>
       console.warn(`Hoạt động minh họa không tạo được: ${err.message}`),
+    );
+    await seedDemoRegistries(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Sổ theo dõi minh họa không tạo được: ${err.message}`),
     );
   }
   const stopBackground = await startBackgroundWork({

@@ -35,6 +35,10 @@ export const PATHS = {
   activity: '/hoat-dong/:id',
   activitiesAll: '/hoat-dong-toan-tinh',
   detailedPlans: '/ke-hoach-chi-tiet',
+  registries: '/so-theo-doi',
+  registryList: '/so-theo-doi/:kind',
+  registryNew: '/so-theo-doi/:kind/moi',
+  registryRecord: '/so-theo-doi/:kind/:id',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -79,6 +83,7 @@ export const routes = {
   activity: (id: string) => pathTo('activity', { id }),
   activitiesAll: (query?: Record<string, string | undefined>) => pathTo('activitiesAll', {}, query),
   detailedPlans: (query?: Record<string, string | undefined>) => pathTo('detailedPlans', {}, query),
+  registryRecord: (kind: string, id: string) => pathTo('registryRecord', { kind, id }),
 };
 
 /**

@@ -18,7 +18,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
-import { registryRoutes } from './registries/index.js';
+import { registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 import { settingsRoutes } from './settings/index.js';
 
@@ -36,6 +36,8 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
     markAnsweredByAmendment,
   });
   registerDerivations(activityDerivations);
+  // What the registries derive for the report's prefill, review and consolidation.
+  registerDerivations(registryDerivations);
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);

@@ -167,6 +167,21 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/v1/detailed-plans/mine':                          row(D, A, D, D, D),
   'POST /api/v1/detailed-plans/mine/file':                    row(D, A, D, D, D),
   'GET /api/v1/detailed-plans/{id}/file':                     row(D, O, A, A, D),
+  'GET /api/v1/registries/enterprises/{id}/attachments':      row(D, A, A, A, A),
+  'POST /api/v1/registries/enterprises/{id}/attachments':     row(D, O, D, A, D),
+  'GET /api/v1/registries/enterprises/{id}/attachments/{attachmentId}': row(D, A, A, A, A),
+  'GET /api/v1/registries/records':                           row(D, A, A, A, A),
+  'POST /api/v1/registries/records':                          row(D, A, D, A, D),
+  'GET /api/v1/registries/records/export.xlsx':               row(D, A, A, A, A),
+  'POST /api/v1/registries/records/import.xlsx':              row(D, A, D, A, D),
+  'GET /api/v1/registries/records/{id}':                      row(D, A, A, A, A),
+  'PATCH /api/v1/registries/records/{id}':                    row(D, O, D, A, D),
+  'GET /api/v1/registries/records/{id}/attachments':          row(D, A, A, A, A),
+  'POST /api/v1/registries/records/{id}/attachments':         row(D, O, D, A, D),
+  'GET /api/v1/registries/records/{id}/attachments/{attachmentId}': row(D, A, A, A, A),
+  // After the downloads: the unit removes its own file, the focal department the other unit's.
+  'DELETE /api/v1/registries/records/{id}/attachments/{attachmentId}': row(D, O, D, A, D),
+  'DELETE /api/v1/registries/enterprises/{id}/attachments/{attachmentId}': row(D, O, D, A, D),
 };
 
 /** Which object a path parameter names, by the segment before it. */
@@ -180,6 +195,11 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
   if (param === 'sessionId' || before === 'sessions') return ids.session;
   if (param === 'fileId') return ids.activityFile;
   if (param === 'attachmentId') return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
+  if (param === 'attachmentId') {
+    if (before === 'records') return ids.recordAttachment;
+    if (before === 'enterprises') return ids.enterpriseAttachment;
+    return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
+  }
   const byCollection: Record<string, string> = {
     reports: ids.report,
     notifications: ids.notification,
@@ -194,6 +214,7 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
     enterprises: ids.enterprise,
     activities: ids.activity,
     'detailed-plans': ids.detailedPlan,
+    records: ids.record,
   };
   const id = byCollection[before];
   if (!id) throw new Error(`no object for {${param}} after /${before}/`);
@@ -213,6 +234,7 @@ function diffQuery(op: string, world: MatrixWorld, side: 'own' | 'other'): strin
   if (op === 'GET /api/v1/plans/{id}/diff') return '?from=1&to=1';
   if (op === 'GET /api/v1/registries/enterprises/lookup') return '?taxCode=0300588569';
   if (op === 'GET /api/v1/registries/enterprises/count') return '?year=2026';
+  if (op.includes('/api/v1/registries/records') && !op.includes('{id}')) return '?kind=training';
   if (op === 'GET /api/v1/reports/{id}/diff') {
     const v = world[side].submittedVersion;
     return `?from=${v}&to=${v}`;
@@ -287,6 +309,12 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/registries/enterprises': () => ({ taxCode: matrixTaxCode(++serial), name: 'Công ty Ma trận' }),
   // A stale version (409) leaves the record as it was for the roles after.
   'PATCH /api/v1/registries/enterprises/{id}': () => ({ version: 999, sector: 'Ngành' }),
+  'POST /api/v1/registries/records': () => ({
+    kind: 'communication',
+    data: { title: 'Tin bài ma trận', form: 'article', date: '2026-05-05' },
+  }),
+  // A stale version (409) leaves the record as it was.
+  'PATCH /api/v1/registries/records/{id}': () => ({ version: 999 }),
   'POST /api/v1/registries/enterprises/{id}/observations': () => ({ year: 2026, note: 'Ghi nhận' }),
   'POST /api/v1/activities': () => ({
     title: `Hoạt động ma trận ${++serial}`,

@@ -16,7 +16,14 @@ export async function planFeature(api: FastifyInstance): Promise<void> {
 export { registerAmendmentCitations, type AmendmentCitations } from './citations.js';
 export { amendmentsCitingFeedback } from './amendments.repository.js';
 export { listAmendments } from './amendments.service.js';
-export { currentItemsById, currentVersion, itemRefs, latestVersion, planHoldingKey } from './plan-refs.repository.js';
+export {
+  currentItemsById,
+  currentItemsByKey,
+  currentVersion,
+  itemRefs,
+  latestVersion,
+  planHoldingKey,
+} from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
 export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
 export { buildItems, getPublicPlan } from './plans.service.js';
