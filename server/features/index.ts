@@ -18,6 +18,7 @@ import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
 import { registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
+import { settingsRoutes } from './settings/index.js';
 
 /**
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
@@ -45,4 +46,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(auditRoutes);
   await api.register(homeFeature);
   await api.register(registryRoutes);
+  await api.register(settingsRoutes);
 }
