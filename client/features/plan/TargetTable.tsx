@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useTranslation } from 'react-i18next';
 import type { TargetDto } from '../../../shared/contracts/targets';
 import { baselineText, targetText, targetValueText } from './targetText';
@@ -8,7 +9,7 @@ export function TargetTable({ targets, caption }: { targets: TargetDto[]; captio
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith('en');
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label={caption ?? t('targets.title')}>
       <Table striped withTableBorder verticalSpacing="xs" data-testid="targets-table">
         {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
@@ -48,6 +49,6 @@ export function TargetTable({ targets, caption }: { targets: TargetDto[]; captio
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
