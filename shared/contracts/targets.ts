@@ -39,7 +39,8 @@ export const TargetListResponse = z.object({
 export type TargetListResponse = z.infer<typeof TargetListResponse>;
 
 const Year = z.number().int();
-const Amount = z.number().finite();
+/** Figures of a target: bounded so that a computed target value stays a finite number. */
+const Amount = z.number().min(-1e12).max(1e12);
 
 /**
  * A target in an amendment change. `add` needs every field but the baseline value (and the

@@ -100,6 +100,9 @@ describe('plan targets', () => {
       expect(error.issues[0].path, JSON.stringify(change)).toBe(path);
       expect(error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
     }
+    // A figure the schema refuses is named in words too.
+    const fraction = await propose([{ op: 'update', target: { indicatorCode: 'DN-01', targetYear: 2030.5 } }]);
+    expect(fraction.json().error.issues[0].message).toMatch(/^Năm mục tiêu/);
     const twice = await propose([
       { op: 'update', target: { indicatorCode: 'DN-01', baselineValue: 1 } },
       { op: 'remove', target: { indicatorCode: 'DN-01' } },
