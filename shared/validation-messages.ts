@@ -118,6 +118,14 @@ export const FIELD_LABELS: Record<string, Label> = {
   files: { vi: 'Tệp minh chứng', en: 'Evidence files' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
   mine: { vi: 'Của đơn vị tôi', en: 'Mine' },
+  target: { vi: 'Chỉ tiêu của kế hoạch', en: 'Plan target' },
+  baselineYear: { vi: 'Năm cơ sở', en: 'Baseline year' },
+  baselineValue: { vi: 'Giá trị năm cơ sở', en: 'Baseline value' },
+  targetYear: { vi: 'Năm mục tiêu', en: 'Target year' },
+  targetValue: { vi: 'Giá trị mục tiêu', en: 'Target value' },
+  changeKind: { vi: 'Cách tính mức thay đổi', en: 'Kind of change' },
+  changeAmount: { vi: 'Mức thay đổi', en: 'Change' },
+  direction: { vi: 'Xu hướng', en: 'Direction' },
 };
 
 const GENERIC: Label = { vi: 'Giá trị', en: 'Value' };

@@ -68,6 +68,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/reject':  row(D, D, A, D, D),
   'GET /api/v1/plans/{id}/versions':                          row(D, A, A, A, A),
   'GET /api/v1/plans/{id}/diff':                              row(D, A, A, A, A),
+  'GET /api/v1/plans/{id}/targets':                           row(D, A, A, A, A),
   'GET /api/v1/cycles':                                       row(D, A, A, A, A),
   'POST /api/v1/cycles':                                      row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}':                                  row(D, A, A, A, A),
