@@ -71,6 +71,8 @@ it('the focal officer filters the province-wide list to overdue activities, on a
   // A controlled checkbox: it shows the address's filter once the address has changed.
   await page.getByRole('checkbox', { name: 'Chỉ hoạt động quá hạn' }).click();
   await expect.poll(async () => page.url()).toContain('qua-han=1');
+  await expect.poll(async () => page.getByRole('checkbox', { name: 'Chỉ hoạt động quá hạn' }).isChecked()).toBe(true);
+  await expect.poll(async () => page.getByTestId('overdue-badge').count()).toBeGreaterThan(0);
   await shot(page, 'activities-province-390');
   await expectAccessible(page, 'province activities');
 });
