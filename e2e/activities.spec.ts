@@ -34,7 +34,7 @@ it('a unit officer creates an activity, adds a progress note and sees it in the 
   await page.getByText('Tên hoạt động: chưa được nhập.').waitFor();
 
   await page.getByRole('textbox', { name: 'Tên hoạt động' }).fill(TITLE);
-  const items = page.getByRole('textbox', { name: /Mục của kế hoạch/ });
+  const items = page.getByRole('combobox', { name: /Mục của kế hoạch/ });
   await items.fill('IV.4');
   await page
     .getByRole('option', { name: /^IV\.4/ })
@@ -68,8 +68,11 @@ it('the focal officer filters the province-wide list to overdue activities, on a
   await signIn(page, DEMO.focal);
   await page.goto('/hoat-dong-toan-tinh');
   await page.getByRole('heading', { name: 'Hoạt động của các đơn vị', level: 1 }).waitFor();
-  await page.getByRole('checkbox', { name: 'Chỉ hoạt động quá hạn' }).check();
+  // A controlled checkbox: it shows the address's filter once the address has changed.
+  await page.getByRole('checkbox', { name: 'Chỉ hoạt động quá hạn' }).click();
   await expect.poll(async () => page.url()).toContain('qua-han=1');
+  await expect.poll(async () => page.getByRole('checkbox', { name: 'Chỉ hoạt động quá hạn' }).isChecked()).toBe(true);
+  await expect.poll(async () => page.getByTestId('overdue-badge').count()).toBeGreaterThan(0);
   await shot(page, 'activities-province-390');
   await expectAccessible(page, 'province activities');
 });

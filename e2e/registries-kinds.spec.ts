@@ -61,7 +61,7 @@ it('a unit officer adds a training and finds it in the registry list', async () 
   await expectAccessible(page, 'training record');
 
   await page.getByRole('link', { name: /Về sổ/ }).click();
-  await page.getByRole('textbox', { name: 'Tìm kiếm (không cần dấu)' }).fill('u phan huu co');
+  await page.getByRole('searchbox', { name: 'Tìm kiếm (không cần dấu)' }).fill('u phan huu co');
   const row = page.getByTestId('record-table').getByRole('row').filter({ hasText: TITLE });
   await row.waitFor();
   expect(await row.textContent()).toContain('Xã Giao Long');

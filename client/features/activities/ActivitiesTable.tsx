@@ -50,7 +50,7 @@ export function ActivitiesTable({
                   {a.title}
                 </Anchor>
                 {a.overdue && (
-                  <Badge color="red" variant="filled" size="sm" ml={6} data-testid="overdue-badge">
+                  <Badge color="red.9" variant="filled" size="sm" ml={6} data-testid="overdue-badge">
                     {t('activities.overdue')}
                   </Badge>
                 )}

@@ -62,7 +62,7 @@ function ActivityView({ activity: a }: { activity: ActivityDto }) {
             {labels.status(a.status)}
           </Badge>
           {a.overdue && (
-            <Badge color="red" variant="filled">
+            <Badge color="red.9" variant="filled">
               {t('activities.overdue')}
             </Badge>
           )}
