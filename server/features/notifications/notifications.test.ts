@@ -163,6 +163,19 @@ describe('producers', () => {
       body: 'Sửa tên Sở Tài chính',
       link: routes.amendment(draft.id),
     });
+    // The leader's decision goes back to the focal department.
+    const focalBefore = await latest(focal, 'amendment.rejected');
+    expect(focalBefore).toBeUndefined();
+    const rejected = await leader.post(`/api/v1/plans/${plan.id}/amendments/${draft.id}/reject`, {
+      comment: 'Chờ quyết định sáp nhập.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await latest(focal, 'amendment.rejected')).toMatchObject({
+      title: 'Đề xuất sửa đổi kế hoạch bị từ chối',
+      body: 'Sửa tên Sở Tài chính — Chờ quyết định sáp nhập.',
+      link: routes.amendment(draft.id),
+    });
+    expect(await latest(health, 'amendment.rejected')).toBeUndefined();
   });
 
   it('every link stored opens a page of the shared route table', async () => {
@@ -180,6 +193,7 @@ describe('producers', () => {
         'feedback.forwarded',
         'feedback.answered',
         'amendment.submitted',
+        'amendment.rejected',
       ]),
     );
     expect(rows.filter((r) => matchRoute(r.link!) === null)).toEqual([]);

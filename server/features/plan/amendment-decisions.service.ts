@@ -5,11 +5,13 @@ import type {
   RejectAmendmentRequest,
 } from '../../../shared/contracts/amendments.js';
 import { formatDate } from '../../../shared/format.js';
+import { routes } from '../../../shared/routes.js';
 import { foldText } from '../../../shared/text.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
+import { notifyRole } from '../notifications/index.js';
 import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
@@ -46,6 +48,13 @@ export async function rejectAmendment(
       decidedById: actor.id,
       decisionComment: input.comment,
       updatedAt: now,
+    });
+    await notifyRole(tx, ctx, 'focal', {
+      kind: 'amendment.rejected',
+      title: msg('Đề xuất sửa đổi kế hoạch bị từ chối', 'A plan amendment was rejected'),
+      body: msg(`${row.summary} — ${input.comment}`, `${row.summary} — ${input.comment}`),
+      link: routes.amendment(id),
+      at: now,
     });
     await writeAudit(tx, {
       actor,
@@ -198,6 +207,16 @@ export async function approveAmendment(
       actor,
       at: now,
       requestId: ctx.requestId,
+    });
+    await notifyRole(tx, ctx, 'focal', {
+      kind: 'amendment.approved',
+      title: msg(
+        `Đề xuất sửa đổi được phê duyệt: phiên bản ${nextNumber} của kế hoạch`,
+        `Amendment approved: version ${nextNumber} of the plan`,
+      ),
+      body: msg(row.summary, row.summary),
+      link: routes.amendment(id),
+      at: now,
     });
     await writeAudit(tx, {
       actor,
