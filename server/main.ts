@@ -5,6 +5,7 @@ import { createDb } from './db/client.js';
 import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
+import { seedDemoPlans } from './db/seed/demo-plans.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
@@ -37,6 +38,9 @@ async function main() {
     );
     await seedDemoEnterprises(app, (line) => console.log(line)).catch((err) =>
       console.warn(`Doanh nghiệp minh họa không tạo được: ${err.message}`),
+    );
+    await seedDemoPlans(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Kế hoạch minh họa không nhập được: ${err.message}`),
     );
   }
   const stopBackground = await startBackgroundWork({ database, config, log: app.log, schedules: [reminderSchedule] });
