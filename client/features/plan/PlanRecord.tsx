@@ -18,7 +18,7 @@ const STATUS_COLORS: Record<PlanStatus, string> = { in_force: 'bio.7', replaced:
 export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="filled" tt="none">
+    <Badge color={STATUS_COLORS[status]} variant="filled" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
       {t(`plan.statuses.${status}`)}
     </Badge>
   );

@@ -122,7 +122,7 @@ export function PlansPage() {
                         </Table.Td>
                         <Table.Td>{formatDate(p.date)}</Table.Td>
                         <Table.Td>{p.focalUnit.name}</Table.Td>
-                        <Table.Td>
+                        <Table.Td miw={150}>
                           <PlanStatusBadge status={p.status} />
                         </Table.Td>
                         <Table.Td>

@@ -17,7 +17,11 @@ function unpublishable(vi: string, en: string, path = 'draft'): AppError {
 function scopeOf(plan: ParsedPlan): string {
   const all = (items: ParsedItem[]): ParsedItem[] => items.flatMap((i) => [i, ...all(i.children)]);
   const line = all(plan.items).find((i) => /^Phạm vi[^:]*:/u.test(i.text ?? ''));
-  return line ? line.text!.replace(/^Phạm vi[^:]*:\s*/u, '') : `Địa bàn ${plan.header.issuer.toLocaleLowerCase('vi')}`;
+  if (line) return line.text!.replace(/^Phạm vi[^:]*:\s*/u, '');
+  // "TỈNH VĨNH LONG" → "tỉnh Vĩnh Long": the level in lower case, the name as a name.
+  const [level, ...name] = plan.header.issuer.toLocaleLowerCase('vi').split(/\s+/);
+  const proper = name.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
+  return `Địa bàn ${[level, proper].filter(Boolean).join(' ')}`;
 }
 
 const STANDING = /co quan thuong truc|co quan dau moi|lam dau moi|la dau moi/;
