@@ -34,7 +34,7 @@ beforeAll(async () => {
   const plans = await list();
   old = plans.find((p) => p.number === '1953/KH-UBND')!;
   plan86 = plans.find((p) => p.number === '86/KH-UBND')!;
-}, 120_000);
+}, 600_000);
 afterAll(async () => t?.close());
 
 describe('two plans side by side', () => {
