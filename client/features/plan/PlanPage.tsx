@@ -30,6 +30,7 @@ import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
 import { PlanItemView } from './PlanItemView';
 import { LineageLinks, PlanLineage, PlanLinks, PlanStatusBadge, ReplacePlansButton } from './PlanRecord';
+import { TargetsSection } from './TargetsSection';
 import { anchorOf, ancestorsOf, childrenByParent, headingOf } from './tree';
 
 /**
@@ -184,6 +185,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8, lg: 9 }} className="print-full-width">
             <Stack gap="xl">
+              <TargetsSection plan={plan} />
               <PlanPreamble plan={plan} />
               {renderTree(null, 0)}
               <PlanClosing plan={plan} />
@@ -330,6 +332,13 @@ function Contents({ tree, withTitle = true }: { tree: Map<string | null, PlanIte
           {t('plan.contents')}
         </Text>
       )}
+      <List listStyleType="none" spacing={4} size="sm" mb={4}>
+        <List.Item>
+          <Anchor href="#chi-tieu" size="sm" fw={600}>
+            {t('targets.title')}
+          </Anchor>
+        </List.Item>
+      </List>
       {renderLevel(null, 0)}
     </nav>
   );

@@ -8,6 +8,7 @@ import {
   type PlansQuery,
   type ReplacePlansRequest,
 } from '../../../shared/contracts/plans';
+import { TargetListResponse } from '../../../shared/contracts/targets';
 import { api, qs } from '../../api/client';
 
 /** Query keys of the plan feature. */
@@ -18,6 +19,7 @@ export const planKeys = {
   lineage: (id: string) => [...planKeys.all, 'lineage', id] as const,
   detail: (id: string) => [...planKeys.all, 'detail', id] as const,
   items: (id: string, params: { q?: string; mine?: boolean }) => [...planKeys.all, 'items', id, params] as const,
+  targets: (id: string, version?: number) => [...planKeys.all, 'targets', id, version ?? 'in-force'] as const,
 };
 
 /** Plans searched (without diacritics), filtered by status and sorted on the server: the plans list. */
@@ -91,5 +93,19 @@ export function usePlanItemsQuery(id: string | undefined, params: { q?: string; 
       api(`/plans/${id}/items${qs({ q, mine: mine ? 'true' : undefined })}`, { schema: PlanItemListResponse, signal }),
     enabled: Boolean(id) && Boolean(q || mine),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The plan's targets (GET /plans/:id/targets): of the version in force, or of `version`. */
+export function useTargetsQuery(id: string | undefined, version?: number) {
+  return useQuery({
+    queryKey: planKeys.targets(id ?? '', version),
+    queryFn: ({ signal }) =>
+      api(`/plans/${id}/targets${qs({ version: version ? String(version) : undefined })}`, {
+        schema: TargetListResponse,
+        signal,
+      }),
+    enabled: Boolean(id),
+    staleTime: 60_000,
   });
 }
