@@ -6,6 +6,7 @@ import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivities } from './db/seed/demo-activities.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
+import { seedDemoPlans } from './db/seed/demo-plans.js';
 import { seedDemoRegistries } from './db/seed/demo-registries.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { notifyOverdueActivities } from './features/activities/index.js';
@@ -56,6 +57,9 @@ async function main() {
     );
     await seedDemoRegistries(app, (line) => console.log(line)).catch((err) =>
       console.warn(`Sổ theo dõi minh họa không tạo được: ${err.message}`),
+    );
+    await seedDemoPlans(app, (line) => console.log(line)).catch((err) =>
+      console.warn(`Kế hoạch minh họa không nhập được: ${err.message}`),
     );
   }
   const stopBackground = await startBackgroundWork({

@@ -25,6 +25,9 @@ export type HomeCycleDto = z.infer<typeof HomeCycleDto>;
 export const HomeUnitReportDto = z.object({
   reportId: z.string(),
   cycleId: z.string(),
+  /** The plan the cycle reports on, and its number ("1953/KH-UBND"): a unit may report on several plans. */
+  planId: z.string(),
+  planNumber: z.string(),
   year: z.number().int(),
   status: ReportStatus,
   /** The unit's deadline (its extension if any). */
@@ -45,6 +48,7 @@ export type HomeUnitReportDto = z.infer<typeof HomeUnitReportDto>;
 
 export const UnitHomeDto = z.object({
   role: z.literal('unit'),
+  /** The unit's reports of open cycles across every plan, nearest deadline first. */
   reports: z.array(HomeUnitReportDto),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_ROLES, PLAN_ITEM_KINDS, UNIT_GROUPS } from '../domain.js';
 import { LIMITS } from '../limits.js';
+import { Id, IsoDate } from './common.js';
 import { OrgUnitDto } from './org-units.js';
 
 export const AssignmentDto = z.object({
@@ -32,12 +33,42 @@ export const PlanItemDto = z.object({
 });
 export type PlanItemDto = z.infer<typeof PlanItemDto>;
 
+/** Where a plan stands today: running, replaced by another plan (from its date), or ended. */
+export const PLAN_STATUSES = ['in_force', 'replaced', 'ended'] as const;
+export const PlanStatus = z.enum(PLAN_STATUSES);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+
+/** Another plan in a plan's lineage: the one it replaces or the one replacing it, from a date. */
+export const PlanLinkDto = z.object({
+  planId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  /** The plan's own date of issue (YYYY-MM-DD). */
+  date: z.string(),
+  /** The day the replacement takes effect (YYYY-MM-DD). */
+  fromDate: z.string(),
+});
+export type PlanLinkDto = z.infer<typeof PlanLinkDto>;
+
 export const PlanSummaryDto = z.object({
   id: z.string(),
   number: z.string(),
   date: z.string(),
   title: z.string(),
   scope: z.string(),
+  /** The issuing body as written ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG"). */
+  issuedBy: z.string(),
+  status: PlanStatus,
+  /** The standing agency the plan names (its focal department), or the agency's focal department. */
+  focalUnit: z.object({ id: z.string().nullable(), name: z.string() }),
+  /** The plan replacing this one and from when (also when that day is still to come), or null. */
+  replacedBy: PlanLinkDto.nullable(),
+  /** The plans this one replaces, each from its date. */
+  replaces: z.array(PlanLinkDto),
+  /** The day the plan ended without a successor, or null. */
+  endedOn: z.string().nullable(),
+  /** Number of approved versions. */
+  versionCount: z.number().int(),
   /** The version in force today. */
   currentVersion: z.number().int(),
   /** The latest approved version when its effective date is still to come ("Phiên bản N có hiệu lực từ …"), else null. */
@@ -61,6 +92,39 @@ export const PlanDto = PlanSummaryDto.extend({
 export type PlanDto = z.infer<typeof PlanDto>;
 
 export const PlanListResponse = z.object({ data: z.array(PlanSummaryDto) });
+
+/** GET /api/v1/plans — every plan, filtered and sorted (plans are few: no paging). */
+export const PlansQuery = z.strictObject({
+  /** Diacritics-insensitive search on number, title, issuer and focal department. */
+  q: z.string().trim().max(LIMITS.search).optional(),
+  status: PlanStatus.optional(),
+  sort: z.enum(['date', 'number', 'title', 'status']).default('date'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+});
+export type PlansQuery = z.infer<typeof PlansQuery>;
+
+/** POST /api/v1/plans/:id/replacements — this plan replaces the listed plans from a date. */
+export const ReplacePlansRequest = z.strictObject({
+  /** The plans replaced (1–20), each replaced by one plan only. */
+  oldPlanIds: z.array(Id).min(1).max(20),
+  /** The day the replacement takes effect (not before the new plan's date). */
+  fromDate: IsoDate,
+  /** Why, or the text that says so (optional, up to 1,000 characters). */
+  note: z.string().trim().max(1000).default(''),
+  /** The officer confirmed the replacement (the screen asks first). */
+  confirm: z.literal(true),
+});
+export type ReplacePlansRequest = z.infer<typeof ReplacePlansRequest>;
+
+/** A plan's lineage: the plans it replaces (and theirs), and the plans replacing it (and theirs). */
+export const PlanLineageDto = z.object({
+  planId: z.string(),
+  /** Older plans, nearest first, with the day each was replaced. */
+  ancestors: z.array(PlanLinkDto.extend({ depth: z.number().int() })),
+  /** Newer plans, nearest first, with the day each took over. */
+  successors: z.array(PlanLinkDto.extend({ depth: z.number().int() })),
+});
+export type PlanLineageDto = z.infer<typeof PlanLineageDto>;
 
 export const GetPlanQuery = z.strictObject({
   /** Plan version number (default: current). */

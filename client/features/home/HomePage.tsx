@@ -38,11 +38,18 @@ function WorkQueue() {
   );
 }
 
+/** The plan the home page presents: the first plan in force, else the first plan. */
+function shownPlan<P extends { status: string }>(list: P[]): P | undefined {
+  return list.find((p) => p.status === 'in_force') ?? list[0];
+}
+
 /** The landing page: the plan in force, the account and its unit's tasks, the units. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMeQuery().data;
-  const { plans, id } = useCurrentPlanQuery();
+  const { plans } = useCurrentPlanQuery();
+  // Several plans may run: the card shows the first plan in force (a replaced plan stays readable from the list).
+  const id = plans.data ? shownPlan(plans.data.data)?.id : undefined;
   const hasUnit = Boolean(me?.user.orgUnit);
   const mine = usePlanItemsQuery(hasUnit ? id : undefined, { mine: true });
 
@@ -58,26 +65,34 @@ export function HomePage() {
 
       <QueryState query={plans}>
         {(data) =>
-          data.data[0] && (
+          shownPlan(data.data) && (
             <Card withBorder padding="lg" component="section" aria-labelledby="home-plan">
               <Stack gap="xs">
                 <Text size="sm" c="dimmed" id="home-plan">
                   {t('home.planHeading')}
                 </Text>
                 <Title order={2} size="h3">
-                  {data.data[0].title}
+                  {shownPlan(data.data)!.title}
                 </Title>
                 <Text fw={500}>
-                  {t('home.issued', { number: data.data[0].number, date: formatDate(data.data[0].date) })}
+                  {t('home.issued', {
+                    number: shownPlan(data.data)!.number,
+                    date: formatDate(shownPlan(data.data)!.date),
+                  })}
                 </Text>
                 <Text size="sm">
                   <Text span fw={600} size="sm">
                     {t('home.scope')}:
                   </Text>{' '}
-                  {data.data[0].scope}
+                  {shownPlan(data.data)!.scope}
                 </Text>
                 <Group>
-                  <Button component={Link} to={PATHS.plan}>
+                  <Button
+                    component={Link}
+                    to={
+                      shownPlan(data.data)!.id === data.data[0].id ? PATHS.plan : routes.plan(shownPlan(data.data)!.id)
+                    }
+                  >
                     {t('home.readPlan')}
                   </Button>
                 </Group>

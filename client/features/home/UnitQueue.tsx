@@ -27,9 +27,15 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
     <Card withBorder padding="lg" radius="md" component="section" data-testid="unit-report" data-status={report.status}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
-          <Title order={3} size="h3">
-            {t('home.queue.reportYear', { year: report.year })}
-          </Title>
+          <div>
+            <Title order={3} size="h3">
+              {t('home.queue.reportYear', { year: report.year })}
+            </Title>
+            {/* A unit may report on several plans: each report says which. */}
+            <Text size="sm" c="dimmed" data-testid="unit-report-plan">
+              {t('home.queue.planOf', { number: report.planNumber })}
+            </Text>
+          </div>
           <StatusBadge status={report.status} size="lg" />
         </Group>
         {report.status === 'submitted' && (

@@ -20,7 +20,7 @@ import {
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans';
 import { formatDate } from '../../../shared/format';
 import { SearchInput } from '../../components/ListControls';
@@ -29,12 +29,17 @@ import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
 import { PlanItemView } from './PlanItemView';
+import { LineageLinks, PlanLineage, PlanLinks, PlanStatusBadge, ReplacePlansButton } from './PlanRecord';
 import { TargetsSection } from './TargetsSection';
 import { anchorOf, ancestorsOf, childrenByParent, headingOf } from './tree';
 
-/** The plan page (/ke-hoach): the record, the navigable item tree, search and "my unit's tasks". */
+/**
+ * The plan page (/ke-hoach, and /ke-hoach/:id for one of several plans): the record with its
+ * status, focal department and lineage, the navigable item tree, search and "my unit's tasks".
+ */
 export function PlanPage() {
-  const { plans, plan } = useCurrentPlanQuery();
+  const { id } = useParams();
+  const { plans, plan } = useCurrentPlanQuery(id);
   const { t } = useTranslation();
   if (plans.data && plans.data.data.length === 0) return <Alert>{t('plan.noPlan')}</Alert>;
   if (plans.isError) return <QueryState query={plans}>{() => null}</QueryState>;
@@ -194,8 +199,14 @@ function PlanView({ plan }: { plan: PlanDto }) {
 
 function PlanHeader({ plan }: { plan: PlanDto }) {
   const { t } = useTranslation();
+  const me = useMeQuery().data;
+  const mayReplace = me?.user.role === 'admin' || Boolean(me?.abilities.includes('plan.edit'));
   return (
     <Stack gap="sm">
+      <Group gap="sm" align="center">
+        <PlanStatusBadge status={plan.status} />
+        <LineageLinks plan={plan} />
+      </Group>
       <Title order={1} size="h2">
         {plan.title}
       </Title>
@@ -204,7 +215,8 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
           <Fact label={t('plan.number')}>{plan.number}</Fact>
           <Fact label={t('plan.date')}>{`${plan.place}, ${formatDate(plan.date)}`}</Fact>
           <Fact label={t('plan.issuer')}>{`${plan.issuerParent} ${plan.issuer}`}</Fact>
-          <Fact label={t('plan.version')}>{String(plan.version)}</Fact>
+          <Fact label={t('plan.version')}>{`${plan.version} / ${plan.versionCount}`}</Fact>
+          <Fact label={t('plan.focal')}>{plan.focalUnit.name}</Fact>
         </SimpleGrid>
         <Box component="dl" mt="md" mb={0}>
           <Fact label={t('plan.scope')}>{plan.scope}</Fact>
@@ -217,9 +229,20 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
             })}
           </Alert>
         )}
-        <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
-          {t('plan.versionsLink')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
+            {t('plan.versionsLink')}
+          </Anchor>
+          <PlanLinks plan={plan} />
+        </Group>
+        <Box mt="md">
+          <PlanLineage plan={plan} />
+        </Box>
+        {mayReplace && (
+          <Box mt="md" className="no-print">
+            <ReplacePlansButton plan={plan} />
+          </Box>
+        )}
       </Paper>
     </Stack>
   );

@@ -1,5 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { PlanDto, PlanItemListResponse, PlanListResponse } from '../../../shared/contracts/plans';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  PlanDto,
+  PlanItemListResponse,
+  PlanLineageDto,
+  PlanListResponse,
+  PlanSummaryDto,
+  type PlansQuery,
+  type ReplacePlansRequest,
+} from '../../../shared/contracts/plans';
 import { TargetListResponse } from '../../../shared/contracts/targets';
 import { api, qs } from '../../api/client';
 
@@ -7,12 +15,42 @@ import { api, qs } from '../../api/client';
 export const planKeys = {
   all: ['plans'] as const,
   list: () => [...planKeys.all, 'list'] as const,
+  search: (params: Partial<PlansQuery>) => [...planKeys.all, 'list', params] as const,
+  lineage: (id: string) => [...planKeys.all, 'lineage', id] as const,
   detail: (id: string) => [...planKeys.all, 'detail', id] as const,
   items: (id: string, params: { q?: string; mine?: boolean }) => [...planKeys.all, 'items', id, params] as const,
   targets: (id: string, version?: number) => [...planKeys.all, 'targets', id, version ?? 'in-force'] as const,
 };
 
-/** The plans this account can read (today: Kế hoạch 1953/KH-UBND). */
+/** Plans searched (without diacritics), filtered by status and sorted on the server: the plans list. */
+export function usePlanSearchQuery(params: Partial<PlansQuery>) {
+  return useQuery({
+    queryKey: planKeys.search(params),
+    queryFn: ({ signal }) => api(`/plans${qs(params)}`, { schema: PlanListResponse, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A plan's lineage: the plans it replaces and the plans replacing it, with dates. */
+export function usePlanLineageQuery(id: string | undefined) {
+  return useQuery({
+    queryKey: planKeys.lineage(id ?? ''),
+    queryFn: () => api(`/plans/${id}/lineage`, { schema: PlanLineageDto }),
+    enabled: Boolean(id),
+  });
+}
+
+/** Records that a plan replaces others from a date (confirmed first on the page). */
+export function useReplacePlansMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReplacePlansRequest) =>
+      api(`/plans/${id}/replacements`, { method: 'POST', body, schema: PlanSummaryDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
+
+/** Every plan this account can read, oldest first (the seed plan 1953/KH-UBND first). */
 export function usePlansQuery() {
   return useQuery({
     queryKey: planKeys.list(),
@@ -31,10 +69,13 @@ export function usePlanQuery(id: string | undefined) {
   });
 }
 
-/** The plan the product runs: the first (and today only) plan, with its full record. */
-export function useCurrentPlanQuery() {
+/**
+ * The plan a page shows: the one named (`/ke-hoach/:id`), else the first plan (the seed plan,
+ * which the pages that know one plan only — registries, the unit's sections — keep reading).
+ */
+export function useCurrentPlanQuery(named?: string) {
   const plans = usePlansQuery();
-  const id = plans.data?.data[0]?.id;
+  const id = named ?? plans.data?.data[0]?.id;
   const plan = usePlanQuery(id);
   return { plans, plan, id };
 }

@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import type { CycleDto } from '../../../shared/contracts/reporting';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
-import { useCycleQuery } from './api';
+import { routes } from '../../../shared/routes';
+import { useCycleQuery, usePlansQuery } from './api';
 import { Board } from './Board';
 import { CycleStatusBadge } from './ui';
 import { CycleClosing } from './CycleClosing';
@@ -45,6 +46,7 @@ function CycleView({ cycle }: { cycle: CycleDto }) {
           {cycle.openedAt && ` ${t('reporting.cycles.openedAt')}: ${formatDateTime(cycle.openedAt)}.`}
           {cycle.closedAt && ` ${t('reporting.cycles.closedAt')}: ${formatDateTime(cycle.closedAt)}.`}
         </Text>
+        <PlanOfCycle planId={cycle.planId} />
       </div>
       {cycle.status !== 'draft' && <CycleClosing cycle={cycle} />}
       {cycle.status === 'draft' ? (
@@ -53,5 +55,20 @@ function CycleView({ cycle }: { cycle: CycleDto }) {
         <Board cycle={cycle} />
       ) : null}
     </Stack>
+  );
+}
+
+/** The plan the cycle reports on, linking to it (several plans run side by side). */
+function PlanOfCycle({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const plan = usePlansQuery().data?.data.find((p) => p.id === planId);
+  if (!plan) return null;
+  return (
+    <Text size="sm" mt={4}>
+      {`${t('reporting.cycles.plan')}: `}
+      <Anchor component={Link} to={routes.plan(plan.id)} size="sm">
+        {`${plan.number} — ${plan.title}`}
+      </Anchor>
+    </Text>
   );
 }

@@ -17,9 +17,10 @@ import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { addDays, defaultDeadline } from '../../../shared/deadlines';
+import { routes } from '../../../shared/routes';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
@@ -27,11 +28,18 @@ import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
 import { ScrollTable } from '../../components/ScrollTable';
 import { CycleStatusBadge, notify } from './ui';
 
-/** Reporting cycles (/ky-bao-cao): the list, and for the focal department the creation form. */
+/**
+ * Reporting cycles (/ky-bao-cao): the list, with each cycle's plan and a filter by plan
+ * (`?planId=`, the plan page links here), and for the focal department the creation form.
+ */
 export function CyclesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const cycles = useCyclesQuery();
+  const [params, setParams] = useSearchParams();
+  const planFilter = params.get('planId');
+  const cycles = useCyclesQuery(planFilter ? { planId: planFilter } : {});
+  const plans = usePlansQuery().data?.data ?? [];
+  const planNumber = new Map(plans.map((p) => [p.id, p.number]));
   const [creating, setCreating] = useState(false);
 
   return (
@@ -52,6 +60,20 @@ export function CyclesPage() {
         )}
       </Group>
 
+      {plans.length > 1 && (
+        <Select
+          label={t('reporting.cycles.planFilter')}
+          value={planFilter ?? 'all'}
+          onChange={(v) => setParams(v && v !== 'all' ? { planId: v } : {}, { replace: true })}
+          data={[
+            { value: 'all', label: t('reporting.cycles.allPlans') },
+            ...plans.map((p) => ({ value: p.id, label: `${p.number} — ${p.title}` })),
+          ]}
+          allowDeselect={false}
+          maw={560}
+        />
+      )}
+
       <QueryState query={cycles}>
         {(data) =>
           data.data.length === 0 ? (
@@ -62,6 +84,7 @@ export function CyclesPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('reporting.cycles.year')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.plan')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.status')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.deadline')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.graceDays')}</Table.Th>
@@ -70,28 +93,41 @@ export function CyclesPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.data.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/ky-bao-cao/${c.id}`} fw={600}>
-                          {t('reporting.cycles.cycleTitle', { year: c.year })}
-                        </Anchor>
-                        <Text size="xs">
-                          {t('reporting.cycles.window', {
-                            from: formatDate(c.windowStart),
-                            to: formatDate(c.windowEnd),
-                          })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <CycleStatusBadge status={c.status} />
-                      </Table.Td>
-                      <Table.Td>{formatDate(c.deadline)}</Table.Td>
-                      <Table.Td>{formatNumber(c.graceDays)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(c.expectedCount)}</Table.Td>
-                      <Table.Td>{c.openedAt ? formatDateTime(c.openedAt) : '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {[...data.data]
+                    .sort(
+                      (a, b) =>
+                        b.year - a.year ||
+                        (planNumber.get(a.planId) ?? '').localeCompare(planNumber.get(b.planId) ?? '', 'vi', {
+                          numeric: true,
+                        }),
+                    )
+                    .map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/ky-bao-cao/${c.id}`} fw={600}>
+                            {t('reporting.cycles.cycleTitle', { year: c.year })}
+                          </Anchor>
+                          <Text size="xs">
+                            {t('reporting.cycles.window', {
+                              from: formatDate(c.windowStart),
+                              to: formatDate(c.windowEnd),
+                            })}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Anchor component={Link} to={routes.plan(c.planId)} size="sm">
+                            {planNumber.get(c.planId) ?? ''}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <CycleStatusBadge status={c.status} />
+                        </Table.Td>
+                        <Table.Td>{formatDate(c.deadline)}</Table.Td>
+                        <Table.Td>{formatNumber(c.graceDays)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(c.expectedCount)}</Table.Td>
+                        <Table.Td>{c.openedAt ? formatDateTime(c.openedAt) : '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
                 </Table.Tbody>
               </Table>
             </ScrollTable>
@@ -102,21 +138,32 @@ export function CyclesPage() {
       {creating && (
         <CreateCycleModal
           onClose={() => setCreating(false)}
-          existingYears={cycles.data?.data.map((c) => c.year) ?? []}
+          initialPlanId={planFilter ?? plans.find((p) => p.status === 'in_force')?.id ?? null}
+          existingCycles={cycles.data?.data ?? []}
         />
       )}
     </Stack>
   );
 }
 
-function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; existingYears: number[] }) {
+function CreateCycleModal({
+  onClose,
+  initialPlanId,
+  existingCycles,
+}: {
+  onClose: () => void;
+  initialPlanId: string | null;
+  existingCycles: Array<{ planId: string; year: number }>;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const plans = usePlansQuery();
   const create = useCreateCycleMutation();
   const thisYear = Number(todayInVietnam().slice(0, 4));
+  // Each plan has its own cycles: the first free year is the chosen plan's.
+  const [planId, setPlanId] = useState<string | null>(initialPlanId);
+  const existingYears = existingCycles.filter((c) => c.planId === (planId ?? initialPlanId)).map((c) => c.year);
   const firstFree = [thisYear, thisYear + 1, thisYear - 1].find((y) => !existingYears.includes(y)) ?? thisYear;
-  const [planId, setPlanId] = useState<string | null>(null);
   const [year, setYear] = useState<number>(firstFree);
   const [windowStart, setWindowStart] = useState<string | null>(null);
   const [windowEnd, setWindowEnd] = useState<string | null>(null);
@@ -178,7 +225,10 @@ function CreateCycleModal({ onClose, existingYears }: { onClose: () => void; exi
             required
             value={plan}
             onChange={setPlanId}
-            data={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.number} — ${p.title}` }))}
+            data={(plans.data?.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.number} — ${p.title}${p.status === 'in_force' ? '' : ` (${t(`plan.statuses.${p.status}`)})`}`,
+            }))}
             allowDeselect={false}
             error={err?.fieldError('planId')}
             comboboxProps={{ withinPortal: true }}

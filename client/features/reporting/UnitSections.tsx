@@ -8,7 +8,7 @@ import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
 import { blockEnterSubmit } from '../../lib/forms';
 import { useCurrentPlanQuery } from '../plan/api';
-import { useChangeUnitSectionsMutation } from './api';
+import { useChangeUnitSectionsMutation, useCycleQuery } from './api';
 import { notify } from './ui';
 
 /**
@@ -27,7 +27,8 @@ export function UnitSectionsModal({
 }) {
   const { t } = useTranslation();
   const change = useChangeUnitSectionsMutation(cycleId, unit.unit.id);
-  const { plan } = useCurrentPlanQuery();
+  // The cycle's own plan: several plans run side by side, each with its cycles.
+  const { plan } = useCurrentPlanQuery(useCycleQuery(cycleId).data?.planId);
   const [pending, setPending] = useState<{ action: 'add' | 'remove'; key: string } | null>(null);
   const [addKey, setAddKey] = useState<string | null>(null);
   const [reason, setReason] = useState('');

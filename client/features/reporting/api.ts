@@ -39,7 +39,8 @@ export type ReportListParams = Partial<ListReportsQuery>;
 export const reportingKeys = {
   all: ['reporting'] as const,
   plans: () => [...reportingKeys.all, 'plans'] as const,
-  cycles: (params: { status?: CycleStatus; year?: number } = {}) => [...reportingKeys.all, 'cycles', params] as const,
+  cycles: (params: { status?: CycleStatus; year?: number; planId?: string } = {}) =>
+    [...reportingKeys.all, 'cycles', params] as const,
   cycle: (id: string) => [...reportingKeys.all, 'cycle', id] as const,
   expected: (id: string) => [...reportingKeys.all, 'cycle', id, 'expected'] as const,
   extensions: (id: string) => [...reportingKeys.all, 'cycle', id, 'extensions'] as const,
@@ -65,7 +66,7 @@ export function usePlansQuery() {
 }
 
 /** Cycles, newest year first. */
-export function useCyclesQuery(params: { status?: CycleStatus; year?: number } = {}) {
+export function useCyclesQuery(params: { status?: CycleStatus; year?: number; planId?: string } = {}) {
   return useQuery({
     queryKey: reportingKeys.cycles(params),
     queryFn: ({ signal }) => api(`/cycles${qs(params)}`, { schema: CycleListResponse, signal }),

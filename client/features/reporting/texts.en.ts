@@ -12,6 +12,8 @@ export const en = {
       none: 'No reporting cycle yet.',
       year: 'Reporting year',
       plan: 'Plan',
+      allPlans: 'All plans',
+      planFilter: 'Filter by plan',
       windowStart: 'Data from',
       windowEnd: 'Data to',
       deadline: 'Deadline',

@@ -12,6 +12,8 @@ export const vi = {
       none: 'Chưa có kỳ báo cáo nào.',
       year: 'Năm báo cáo',
       plan: 'Kế hoạch',
+      allPlans: 'Tất cả kế hoạch',
+      planFilter: 'Lọc theo kế hoạch',
       windowStart: 'Số liệu từ ngày',
       windowEnd: 'Số liệu đến ngày',
       deadline: 'Hạn nộp',

@@ -35,7 +35,36 @@ export const plans = pgTable('plan', {
   signerAuthority: jsonb('signer_authority').$type<string[]>().notNull(),
   signerName: text('signer_name').notNull(),
   currentVersion: integer('current_version').notNull().default(1),
+  /**
+   * The department the plan names as its standing agency ("cơ quan thường trực"): its focal
+   * officers manage the plan's cycles. Null: the agency's focal department (the seed plan).
+   */
+  focalUnitId: uuid('focal_unit_id').references(() => orgUnits.id),
+  /** The day the plan ended without a successor (its term ran out or it was repealed); null while running. */
+  endedOn: date('ended_on'),
 });
+
+/**
+ * A plan replacing another from a date (a merged province's new plan replacing the plans of the
+ * former provinces). A plan is replaced by at most one plan; the old one stays readable.
+ */
+export const planReplacements = pgTable(
+  'plan_replacement',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    newPlanId: uuid('new_plan_id')
+      .notNull()
+      .references(() => plans.id),
+    oldPlanId: uuid('old_plan_id')
+      .notNull()
+      .references(() => plans.id),
+    fromDate: date('from_date').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_replacement_old_uq').on(t.oldPlanId), index('plan_replacement_new_idx').on(t.newPlanId)],
+);
 
 /** A version of the plan: 1 as issued, then one per approved amendment. */
 export const planVersions = pgTable(

@@ -13,7 +13,9 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   const cycles = await focal('GET', '/api/v1/cycles');
   if ((cycles.data as unknown[]).length > 0) return;
   const plans = await focal('GET', '/api/v1/plans');
-  const planId = (plans.data as Array<{ id: string }>)[0].id;
+  // The seed plan's cycle (the Vĩnh Long plan, imported after, has none in the demo).
+  const list = plans.data as Array<{ id: string; number: string }>;
+  const planId = (list.find((p) => p.number === '1953/KH-UBND') ?? list[0]).id;
   const cycle = await focal('POST', '/api/v1/cycles', { planId, year: 2026, graceDays: 5 });
   await focal('POST', `/api/v1/cycles/${cycle.id}/open`);
 

@@ -58,6 +58,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/plans/{id}':                                   row(D, A, A, A, A),
   'GET /api/v1/public/plan':                                  row(A, A, A, A, A),
   'GET /api/v1/plans/{id}/items':                             row(D, A, A, A, A),
+  'GET /api/v1/plans/{id}/lineage':                           row(D, A, A, A, A),
+  'POST /api/v1/plans/{id}/replacements':                     row(D, D, D, A, A),
   'GET /api/v1/plans/{id}/amendments':                        row(D, D, A, A, D),
   'POST /api/v1/plans/{id}/amendments':                       row(D, D, D, A, D),
   // A draft is the focal department's until it is submitted (the leader reads it once submitted).
@@ -263,6 +265,12 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/auth/password/reset': () => ({ token: 'x'.repeat(43), password: 'Sinh-hoc-2030-Ben-Tre' }),
   'POST /api/v1/auth/unlock': () => ({ token: 'x'.repeat(43) }),
   'POST /api/v1/plans/{id}/amendments': (w) => w.amendmentBody,
+  // The plan replacing itself: let through (400), changes nothing.
+  'POST /api/v1/plans/{id}/replacements': (w) => ({
+    oldPlanIds: [w.shared.plan],
+    fromDate: '2026-07-01',
+    confirm: true,
+  }),
   'PATCH /api/v1/plans/{id}/amendments/{amendmentId}': (w) => w.amendmentBody,
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/submit': () => ({}),
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/approve': () => ({

@@ -50,8 +50,9 @@ async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
 
 async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
   const open = (await listCycles(ctx, { status: 'open' })).data.filter((c) => c.isExpected);
+  const planNumbers = new Map((await listPlans(ctx.db)).map((p) => [p.id, p.number]));
   const reports: HomeUnitReportDto[] = [];
-  for (const cycle of open.sort((a, b) => b.year - a.year)) {
+  for (const cycle of open) {
     const report = await getMyReport(ctx, cycle.id);
     const issues =
       report.status === 'draft' || report.status === 'returned'
@@ -65,6 +66,8 @@ async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
     reports.push({
       reportId: report.id,
       cycleId: cycle.id,
+      planId: cycle.planId,
+      planNumber: planNumbers.get(cycle.planId) ?? '',
       year: cycle.year,
       status: report.status,
       deadline: report.deadline,
@@ -76,6 +79,10 @@ async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
       missingCount: issues.length,
     });
   }
+  // Every plan's duties in one queue: the nearest deadline (the unit's own, extensions included) first.
+  reports.sort(
+    (a, b) => a.deadline.localeCompare(b.deadline) || a.planNumber.localeCompare(b.planNumber, 'vi', { numeric: true }),
+  );
   return { role: 'unit', reports };
 }
 

@@ -1,3 +1,4 @@
+import { foldText } from '../../../shared/text.js';
 import { requireAbility } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
@@ -16,14 +17,37 @@ function unpublishable(vi: string, en: string, path = 'draft'): AppError {
 function scopeOf(plan: ParsedPlan): string {
   const all = (items: ParsedItem[]): ParsedItem[] => items.flatMap((i) => [i, ...all(i.children)]);
   const line = all(plan.items).find((i) => /^Phạm vi[^:]*:/u.test(i.text ?? ''));
-  return line ? line.text!.replace(/^Phạm vi[^:]*:\s*/u, '') : `Địa bàn ${plan.header.issuer.toLocaleLowerCase('vi')}`;
+  if (line) return line.text!.replace(/^Phạm vi[^:]*:\s*/u, '');
+  // "TỈNH VĨNH LONG" → "tỉnh Vĩnh Long": the level in lower case, the name as a name.
+  const [level, ...name] = plan.header.issuer.toLocaleLowerCase('vi').split(/\s+/);
+  const proper = name.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
+  return `Địa bàn ${[level, proper].filter(Boolean).join(' ')}`;
+}
+
+const STANDING = /co quan thuong truc|co quan dau moi|lam dau moi|la dau moi/;
+
+/**
+ * The standing agency the plan names ("Sở Nông nghiệp và Môi trường là cơ quan thường trực",
+ * "… làm đầu mối"): the unit leading the first item that says so; null when none does, and the
+ * agency's focal department then acts for the plan.
+ */
+export function standingAgency(plan: ParsedPlan): string | null {
+  const all = (items: ParsedItem[]): ParsedItem[] => items.flatMap((i) => [i, ...all(i.children)]);
+  for (const item of all(plan.items)) {
+    if (!STANDING.test(foldText(`${item.title ?? ''} ${item.text ?? ''}`))) continue;
+    const lead = item.duties.find((d) => d.role === 'lead' && d.ref !== null && 'code' in d.ref);
+    if (lead?.ref && 'code' in lead.ref) return lead.ref.code;
+  }
+  return null;
 }
 
 /**
  * Publishes a reviewed draft as a new plan, version 1: its header, legal bases, preamble,
  * closing, recipients, signature, and every item with its duties. Refused (409) while a name is
- * unmapped, the header is incomplete, or a plan of the same number exists (replacing a plan
- * is not supported yet). The draft keeps the source text and file, linked to the plan.
+ * unmapped, the header is incomplete, or a plan of the same number exists (a replacing plan has
+ * its own number; the replacement is recorded on the plan afterwards). The plan's focal
+ * department is the unit its text makes the standing agency (`standingAgency`). The draft keeps
+ * the source text and file, linked to the plan.
  */
 export async function publishImport(
   ctx: Ctx,
@@ -73,8 +97,8 @@ export async function publishImport(
   }
   if ((await listPlans(ctx.db)).some((p) => p.number === header.number)) {
     throw unpublishable(
-      `Đã có kế hoạch số ${header.number}; chưa hỗ trợ thay thế kế hoạch bằng bản nhập mới`,
-      `A plan numbered ${header.number} exists; replacing a plan is not supported yet`,
+      `Đã có kế hoạch số ${header.number}; kế hoạch thay thế là một văn bản mới với số hiệu riêng — công bố văn bản đó rồi ghi nhận việc thay thế trên trang kế hoạch`,
+      `A plan numbered ${header.number} exists; a replacing plan is a new text with its own number — publish it, then record the replacement on the plan page`,
       'header.number',
     );
   }
@@ -84,6 +108,7 @@ export async function publishImport(
       (!u.validFrom || u.validFrom <= header.date) &&
       (!u.validTo || u.validTo >= header.date),
   );
+  const focalCode = standingAgency(plan);
   return ctx.db.transaction(async (tx) => {
     const created = await createPlanVersionOne(tx, {
       number: header.number,
@@ -100,6 +125,7 @@ export async function publishImport(
       recipients: plan.recipients,
       signerAuthority: plan.signerAuthority,
       signerName: plan.signerName,
+      focalUnitId: focalCode ? (units.byCode.get(focalCode)?.id ?? null) : null,
       items,
     });
     const saved = await repo.saveDraft(tx, id, version, { status: 'published', publishedPlanId: created.planId });
@@ -109,7 +135,7 @@ export async function publishImport(
       action: 'plan_import.publish',
       entityType: 'plan_import',
       entityId: id,
-      data: { planId: created.planId, number: header.number, sha256: row.sha256 },
+      data: { planId: created.planId, number: header.number, sha256: row.sha256, focalUnit: focalCode },
       requestId: ctx.requestId,
     });
     return { importId: id, planId: created.planId };

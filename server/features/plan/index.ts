@@ -28,7 +28,10 @@ export {
 } from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
 export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
-export { buildItems, getPublicPlan } from './plans.service.js';
+export { buildItems, getPublicPlan, listPlans as listPlanSummaries } from './plans.service.js';
+export { planLineage } from './replacements.service.js';
+export { planFocalUnitIds } from './focus.js';
+export { setFocalUnit as setPlanFocalUnit } from './lineage.repository.js';
 export { readVersions as listPublicVersions } from './versions.service.js';
 export { publicTargets, targetsInForce } from './targets.service.js';
 export {
@@ -39,4 +42,5 @@ export {
   canReadPlan,
   canSeeAmendment,
   canSubmitAmendment,
+  isPlanFocalUnit,
 } from './policy.js';

@@ -29,6 +29,8 @@ export interface NewPlan {
   recipients: string[];
   signerAuthority: string[];
   signerName: string;
+  /** The standing agency the text names (its focal department), or null. */
+  focalUnitId?: string | null;
   items: NewPlanItem[];
 }
 

@@ -5,15 +5,58 @@ import {
   PlanDto,
   PlanItemListResponse,
   PlanItemsQuery,
+  PlanLineageDto,
   PlanListResponse,
+  PlansQuery,
+  PlanSummaryDto,
+  ReplacePlansRequest,
 } from '../../../shared/contracts/plans.js';
 import * as service from './plans.service.js';
+import * as replacements from './replacements.service.js';
 
 export const planRoutes: FastifyPluginAsyncZod = async (api) => {
   api.get(
     '/plans',
-    { schema: { tags: ['plans'], summary: 'Plans', response: { 200: PlanListResponse, 401: ErrorResponse } } },
-    async (req) => service.listPlans(req.ctx),
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Plans in force, replaced or ended, with their lineage',
+        querystring: PlansQuery,
+        response: { 200: PlanListResponse, 401: ErrorResponse },
+      },
+    },
+    async (req) => service.listPlans(req.ctx, req.query),
+  );
+  api.get(
+    '/plans/:id/lineage',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'The plans a plan replaces and the plans replacing it, with dates',
+        params: IdParams,
+        response: { 200: PlanLineageDto, 404: ErrorResponse },
+      },
+    },
+    async (req) => replacements.getLineage(req.ctx, req.params.id),
+  );
+  api.post(
+    '/plans/:id/replacements',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Record that this plan replaces other plans from a date',
+        params: IdParams,
+        body: ReplacePlansRequest,
+        response: {
+          200: PlanSummaryDto,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (req) => replacements.replacePlans(req.ctx, req.params.id, req.body),
   );
   api.get(
     '/plans/:id',

@@ -1,4 +1,10 @@
-import type { AssignmentDto, PlanDto, PlanItemDto, PlanSummaryDto } from '../../../shared/contracts/plans.js';
+import type {
+  AssignmentDto,
+  PlanDto,
+  PlanItemDto,
+  PlanSummaryDto,
+  PlansQuery,
+} from '../../../shared/contracts/plans.js';
 import { isGroupMemberConcerned, type AssignmentRole, type UnitGroup } from '../../../shared/domain.js';
 import { vietnamDate } from '../../../shared/format.js';
 import { foldText } from '../../../shared/text.js';
@@ -8,18 +14,57 @@ import { requireAbility } from '../../lib/access.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
 import { currentHolders, getUnit, toOrgUnitDto, unitWithPredecessors } from '../org-units/index.js';
+import { getAgencySettings } from '../settings/index.js';
+import * as lineage from './lineage.repository.js';
 import * as repo from './plans.repository.js';
 import { canReadPlan } from './policy.js';
 
-/** The plan's summary, with the version in force today and the one scheduled, if any. */
-async function toSummary(ctx: Ctx, plan: typeof plans.$inferSelect): Promise<PlanSummaryDto> {
-  const state = repo.versionState(await repo.versionDates(ctx.db, plan.id), vietnamDate(ctx.clock.now()));
+type PlanRow = typeof plans.$inferSelect;
+
+/** What every summary needs besides the plan: all plans, the replacements, the focal department's name. */
+async function summaryContext(db: DbOrTx) {
+  const [all, replacements, settings] = await Promise.all([
+    repo.listPlans(db),
+    lineage.listReplacements(db),
+    getAgencySettings(db),
+  ]);
+  const focalIds = [...new Set(all.map((p) => p.focalUnitId).filter((id): id is string => Boolean(id)))];
+  const focalNames = new Map<string, string>();
+  for (const id of focalIds) {
+    const unit = await getUnit(db, id);
+    if (unit) focalNames.set(id, unit.fullName);
+  }
+  return {
+    all,
+    byId: new Map(all.map((p) => [p.id, p])),
+    replacements,
+    focalName: (plan: PlanRow) =>
+      (plan.focalUnitId && focalNames.get(plan.focalUnitId)) || settings.focalDepartment.name,
+  };
+}
+
+/** The plan's summary: status, lineage, focal department, the version in force today and the one scheduled. */
+async function toSummary(
+  ctx: Ctx,
+  plan: PlanRow,
+  context?: Awaited<ReturnType<typeof summaryContext>>,
+): Promise<PlanSummaryDto> {
+  const c = context ?? (await summaryContext(ctx.db));
+  const today = vietnamDate(ctx.clock.now());
+  const versions = await repo.versionDates(ctx.db, plan.id);
+  const state = repo.versionState(versions, today);
   return {
     id: plan.id,
     number: plan.number,
     date: plan.date,
     title: plan.title,
     scope: plan.scope,
+    issuedBy: `${plan.issuerParent} ${plan.issuer}`.trim(),
+    status: lineage.planStatus(plan, c.replacements, today),
+    focalUnit: { id: plan.focalUnitId, name: c.focalName(plan) },
+    ...lineage.directLinks(plan.id, c.replacements, c.byId),
+    endedOn: plan.endedOn,
+    versionCount: versions.length,
     currentVersion: state.inForce,
     scheduledVersion: state.scheduled
       ? { number: state.scheduled.number, effectiveDate: state.scheduled.effectiveDate }
@@ -27,10 +72,33 @@ async function toSummary(ctx: Ctx, plan: typeof plans.$inferSelect): Promise<Pla
   };
 }
 
-export async function listPlans(ctx: Ctx) {
+const STATUS_ORDER = { in_force: 0, replaced: 1, ended: 2 } as const;
+
+/**
+ * Every plan with its status and lineage, searched without diacritics (number, title, issuer,
+ * focal department) and sorted. Plans are tens at most, so the filter runs on the summaries.
+ */
+export async function listPlans(ctx: Ctx, query: Partial<PlansQuery> = {}) {
   requireAbility(ctx, canReadPlan);
-  const rows = await repo.listPlans(ctx.db);
-  return { data: await Promise.all(rows.map((plan) => toSummary(ctx, plan))) };
+  const context = await summaryContext(ctx.db);
+  const summaries = await Promise.all(context.all.map((plan) => toSummary(ctx, plan, context)));
+  const needle = query.q ? foldText(query.q) : '';
+  const kept = summaries.filter(
+    (p) =>
+      (!query.status || p.status === query.status) &&
+      (!needle || foldText(`${p.number} ${p.title} ${p.issuedBy} ${p.focalUnit.name}`).includes(needle)),
+  );
+  const sort = query.sort ?? 'date';
+  const sign = query.dir === 'desc' ? -1 : 1;
+  const key = (p: PlanSummaryDto): string | number =>
+    sort === 'status' ? STATUS_ORDER[p.status] : sort === 'number' ? p.number : sort === 'title' ? p.title : p.date;
+  kept.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const order = typeof x === 'number' ? x - (y as number) : x.localeCompare(y as string, 'vi', { numeric: true });
+    return sign * (order || a.date.localeCompare(b.date));
+  });
+  return { data: kept };
 }
 
 /** Decides whether an assignment falls to the actor's unit (directly, by succession, or by group). */
@@ -92,6 +160,13 @@ async function resolveVersion(ctx: Ctx, planId: string, versionNumber?: number) 
   const version = await repo.getVersion(ctx.db, planId, number);
   if (!version) throw notFound(msg(`Kế hoạch không có phiên bản ${number}`, `The plan has no version ${number}`));
   return { plan, version };
+}
+
+/** One plan's summary (status, lineage, focal department), or 404. */
+export async function getPlanSummary(ctx: Ctx, id: string): Promise<PlanSummaryDto> {
+  const plan = await repo.getPlan(ctx.db, id);
+  if (!plan) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
+  return toSummary(ctx, plan);
 }
 
 export async function getPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {

@@ -7,6 +7,20 @@ export function canReadPlan(actor: Actor): boolean {
   return hasPermission(actor.role, 'plan.read');
 }
 
+/** Recording that a plan replaces others: the focal department (of that plan) or the administrator. */
+export function canReplacePlans(actor: Actor): boolean {
+  return actor.role === 'admin' || hasPermission(actor.role, 'plan.edit');
+}
+
+/**
+ * Whether a focal officer is the plan's focal department: its officers manage the plan's
+ * cycles. A plan naming no standing agency (the seed plan) is the agency's focal department's,
+ * as before several plans ran; an officer bound to no unit acts for every plan.
+ */
+export function isPlanFocalUnit(actor: { orgUnitId: string | null }, focalUnitIds: readonly string[] | null): boolean {
+  return !focalUnitIds || focalUnitIds.length === 0 || !actor.orgUnitId || focalUnitIds.includes(actor.orgUnitId);
+}
+
 /** Drafting and submitting amendment proposals (the focal department). */
 export function canProposeAmendments(actor: Actor): boolean {
   return hasPermission(actor.role, 'amendment.propose');

@@ -76,6 +76,31 @@ export function homePage(plan: PlanDto | null, answers: PublishedFeedbackDto[], 
     <p><a href="${href(PAGES.guidance, lang)}">${t.guidance}</a> · <a href="/gop-y">${t.feedback}</a></p>`;
 }
 
+/**
+ * The plan's lineage (issue 14): the plan replacing it and from when, the plans it replaces.
+ * Worded here, not in i18n.ts, to keep this edit self-contained.
+ */
+function lineageLines(plan: PlanDto, t: Texts): Html | '' {
+  const en = t === TEXTS.en;
+  const lines: Html[] = [];
+  if (plan.replacedBy) {
+    const by = plan.replacedBy;
+    lines.push(
+      en
+        ? html`<p class="muted">Replaced by plan ${by.number} from ${formatDate(by.fromDate)}.</p>`
+        : html`<p class="muted">Được thay thế bởi Kế hoạch ${by.number} từ ngày ${formatDate(by.fromDate)}.</p>`,
+    );
+  }
+  for (const old of plan.replaces) {
+    lines.push(
+      en
+        ? html`<p class="muted">Replaces plan ${old.number} from ${formatDate(old.fromDate)}.</p>`
+        : html`<p class="muted">Thay thế Kế hoạch ${old.number} từ ngày ${formatDate(old.fromDate)}.</p>`,
+    );
+  }
+  return lines.length ? html`${lines}` : '';
+}
+
 export function planPage(plan: PlanDto, t: Texts): Html {
   const depth = depthOf(plan.items);
   const body = plan.items.map((item) => {
@@ -95,7 +120,7 @@ export function planPage(plan: PlanDto, t: Texts): Html {
   });
   return html`<h1${inVi(t)}>${plan.title}</h1>
     <p class="muted">${t.issued(plan.number, formatDate(plan.date))} · ${t.inForceVersion(plan.version)}</p>
-    ${plan.preamble ? html`<p>${plan.preamble}</p>` : ''} ${body}`;
+    ${lineageLines(plan, t)} ${plan.preamble ? html`<p>${plan.preamble}</p>` : ''} ${body}`;
 }
 
 export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts): Html {

@@ -103,6 +103,17 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
     windowEnd: input.windowEnd ?? `${input.year}-12-31`,
     deadline: input.deadline ?? defaultDeadline(input.year),
   };
+  // Only the plan's own focal department sets its cycles up (the same rule as every cycle ability).
+  if (!plansRepo.isPlanFocalUnit(actor, await plansRepo.planFocalUnitIds(ctx.db, plan.id, dates.deadline))) {
+    throw new AppError(
+      'FORBIDDEN',
+      msg(
+        `Chỉ cơ quan thường trực của kế hoạch ${plan.number} lập kỳ báo cáo của kế hoạch này`,
+        `Only the standing agency of plan ${plan.number} sets up its reporting cycles`,
+      ),
+      { status: 403 },
+    );
+  }
   checkDates(dates);
   const indicatorCodes = await checkIndicatorCodes(ctx.db, input.indicatorCodes);
   const version = (await plansRepo.currentVersion(ctx.db, plan.id, ctx.clock.now()))?.version;

@@ -22,11 +22,17 @@ import { freezeIndicator, iso, toFormIndicatorDto } from './reporting.dto.js';
 
 export const cycleNotFound = () => notFound(msg('Không tìm thấy kỳ báo cáo', 'Reporting cycle not found'));
 
-/** A cycle, or 404. */
-export async function loadCycle(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<repo.CycleRow> {
+/** A cycle with the units acting as its plan's focal department (see the plan's `planFocalUnitIds`). */
+export type LoadedCycle = repo.CycleRow & { focalUnitIds: string[] | null };
+
+/**
+ * A cycle, or 404, with its plan's focal units (as of the cycle's deadline, so the answer does
+ * not move with the clock): the policy lets only their focal officers manage it.
+ */
+export async function loadCycle(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedCycle> {
   const cycle = await repo.getCycle(db, id, opts);
   if (!cycle) throw cycleNotFound();
-  return cycle;
+  return { ...cycle, focalUnitIds: await plansRepo.planFocalUnitIds(db, cycle.planId, cycle.deadline) };
 }
 
 export function cycleLabel(cycle: { year: number }): { vi: string; en: string } {
@@ -95,8 +101,16 @@ export async function catalogueFor(db: DbOrTx, codes: string[] | null) {
     .sort((a, b) => a.position - b.position);
 }
 
-export async function toCycleDto(ctx: Ctx, cycle: repo.CycleRow, expectedCount?: number): Promise<CycleDto> {
+export async function toCycleDto(
+  ctx: Ctx,
+  row: repo.CycleRow & { focalUnitIds?: string[] | null },
+  expectedCount?: number,
+): Promise<CycleDto> {
   const actor = ctx.actor;
+  const cycle =
+    row.focalUnitIds === undefined
+      ? { ...row, focalUnitIds: await plansRepo.planFocalUnitIds(ctx.db, row.planId, row.deadline) }
+      : row;
   const indicators = cycle.form
     ? cycle.form.indicators
     : (await catalogueFor(ctx.db, cycle.indicatorCodes)).map(freezeIndicator);

@@ -5,6 +5,7 @@ import type { CycleStatus, ReportStatus } from '../../../shared/contracts/report
 import { hasPermission } from '../../../shared/permissions.js';
 import { canApply, submissionAllowed } from '../../../shared/reporting-rules.js';
 import type { Actor } from '../../lib/context.js';
+import { isPlanFocalUnit } from '../plan/index.js';
 
 /** An ability's verdict: allowed, or refused for a named reason. */
 export type Verdict<Reason extends string> = { allowed: true } | { allowed: false; reason: Reason };
@@ -22,7 +23,16 @@ interface ReportState {
 }
 interface CycleState {
   status: CycleStatus;
+  /**
+   * The units whose focal officers act for the cycle's plan (its standing agency and the units
+   * holding that function today); null or absent: the agency's focal department (the seed plan).
+   */
+  focalUnitIds?: readonly string[] | null;
 }
+
+/** A focal officer acts on a cycle only for a plan whose focal department is the officer's unit. */
+const isCycleFocal = (actor: Actor, cycle: CycleState): boolean =>
+  actor.role !== 'focal' || isPlanFocalUnit(actor, cycle.focalUnitIds ?? null);
 
 /* ───────────────────────────── reports ───────────────────────────── */
 
@@ -80,15 +90,19 @@ export function canReturnReport(
   report: ReportState,
   cycle: CycleState,
 ): Verdict<'permission' | 'cycle-closed' | 'status'> {
-  if (!actor || !hasPermission(actor.role, 'report.review')) return deny('permission');
+  if (!actor || !hasPermission(actor.role, 'report.review') || !isCycleFocal(actor, cycle)) return deny('permission');
   if (cycle.status === 'closed') return deny('cycle-closed');
   if (!canApply(report.status, 'return')) return deny('status');
   return allow;
 }
 
 /** Accepting a report: a reviewer and a submitted report (also after the cycle closed). */
-export function canAcceptReport(actor: Actor | null, report: ReportState): Verdict<'permission' | 'status'> {
-  if (!actor || !hasPermission(actor.role, 'report.review')) return deny('permission');
+export function canAcceptReport(
+  actor: Actor | null,
+  report: ReportState,
+  cycle: CycleState = { status: 'open' },
+): Verdict<'permission' | 'status'> {
+  if (!actor || !hasPermission(actor.role, 'report.review') || !isCycleFocal(actor, cycle)) return deny('permission');
   if (!canApply(report.status, 'accept')) return deny('status');
   return allow;
 }
@@ -102,7 +116,11 @@ export function canManageCycle(actor: Actor | null): boolean {
 
 type CycleRefusal = 'permission' | 'status';
 const managing = (actor: Actor | null, cycle: CycleState, status: CycleStatus): Verdict<CycleRefusal> =>
-  !canManageCycle(actor) ? deny('permission') : cycle.status !== status ? deny('status') : allow;
+  !canManageCycle(actor) || !isCycleFocal(actor!, cycle)
+    ? deny('permission')
+    : cycle.status !== status
+      ? deny('status')
+      : allow;
 
 /** Changing a draft cycle's dates, form and expected units. */
 export function canEditDraft(actor: Actor | null, cycle: CycleState): Verdict<CycleRefusal> {

@@ -160,7 +160,7 @@ export async function toReportDto(ctx: Ctx, view: ReportView): Promise<ReportDto
       canEdit: canEditReport(actor, report, cycle).allowed,
       canSubmit: canSubmitReport(actor, report, cycle, unit.deadline, now).allowed,
       canReturn: canReturnReport(actor, report, cycle).allowed,
-      canAccept: canAcceptReport(actor, report).allowed,
+      canAccept: canAcceptReport(actor, report, cycle).allowed,
       canUpload: canUploadAttachment(actor, report, cycle).allowed,
     },
   };

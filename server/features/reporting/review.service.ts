@@ -4,7 +4,7 @@ import { getAgencySettings } from '../settings/index.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import { routes } from '../../../shared/routes.js';
-import { requireAccess } from '../../lib/access.js';
+import { forbidden, requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor, Ctx } from '../../lib/context.js';
@@ -24,6 +24,7 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
     const cycle = await loadCycle(tx, report.cycleId);
     const name = reportName(cycle, await expectedOf(tx, report));
     const verdict = canReturnReport(actor, report, cycle);
+    if (!verdict.allowed && verdict.reason === 'permission') throw forbidden();
     if (!verdict.allowed && verdict.reason === 'cycle-closed') {
       throw new AppError(
         'CYCLE_NOT_OPEN',
@@ -115,7 +116,9 @@ async function acceptOne(ctx: Ctx, id: string): Promise<repo.ReportRow> {
     const actor = requireReview(ctx, report);
     const cycle = await loadCycle(tx, report.cycleId);
     const name = reportName(cycle, await expectedOf(tx, report));
-    if (!canAcceptReport(actor, report).allowed) {
+    const verdict = canAcceptReport(actor, report, cycle);
+    if (!verdict.allowed && verdict.reason === 'permission') throw forbidden();
+    if (!verdict.allowed) {
       throw new AppError(
         'REPORT_NOT_ACCEPTABLE',
         msg(
