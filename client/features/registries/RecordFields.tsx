@@ -210,7 +210,7 @@ export function FieldInput({
           {...common}
           clearable={!field.required}
           value={typeof value === 'string' ? value : null}
-          onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
+          onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
           valueFormat="DD/MM/YYYY"
           dateParser={parseVietnameseDate}
           locale={lang}
