@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerDerivations } from '../lib/derivations.js';
 import { accountsFeature } from './accounts/index.js';
 import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
@@ -16,7 +17,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
-import { registryRoutes } from './registries/index.js';
+import { enterpriseDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
@@ -24,6 +25,8 @@ import { reportingFeature } from './reporting/index.js';
  * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
  */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
+  // How indicators follow from the records (issue 12): read by the report form, review and consolidation.
+  registerDerivations(enterpriseDerivations);
   // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.
   registerAmendmentCitations({
     existingFeedbackIds,

@@ -5,3 +5,4 @@
 export { enterpriseRoutes as registryRoutes } from './enterprises.routes.js';
 export { countIndustrialEnterprises } from './enterprises.service.js';
 export { canAddToRegistries, canEditEnterprise, canReadRegistries } from './policy.js';
+export { enterpriseDerivations } from './enterprises.derivations.js';
