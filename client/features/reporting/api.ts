@@ -30,6 +30,7 @@ import {
   type SendRemindersRequest,
   type UpdateCycleRequest,
 } from '../../../shared/contracts/reporting';
+import { ReportDerivedResponse } from '../../../shared/contracts/prefill';
 import { api, qs } from '../../api/client';
 
 export type CompletenessParams = Partial<CompletenessQuery>;
@@ -51,6 +52,7 @@ export const reportingKeys = {
   history: (id: string) => [...reportingKeys.all, 'report', id, 'history'] as const,
   diff: (id: string, from: number, to: number) => [...reportingKeys.all, 'report', id, 'diff', from, to] as const,
   attachments: (id: string) => [...reportingKeys.all, 'report', id, 'attachments'] as const,
+  derived: (id: string) => [...reportingKeys.all, 'report', id, 'derived'] as const,
 };
 
 /* ───────────────────────────── cycles ───────────────────────────── */
@@ -222,6 +224,19 @@ export function useReportQuery(id: string | undefined) {
     queryKey: reportingKeys.report(id ?? ''),
     queryFn: ({ signal }) => api(`/reports/${id}`, { schema: ReportDto, signal }),
     enabled: Boolean(id),
+  });
+}
+
+/**
+ * What the unit's records of the data window give for its report (issue 12): derived values with
+ * the typed ones beside, and the narrative prefill. Read apart from the report, so the form shows
+ * at once and the values follow.
+ */
+export function useReportDerivedQuery(id: string) {
+  return useQuery({
+    queryKey: reportingKeys.derived(id),
+    queryFn: ({ signal }) => api(`/reports/${id}/derived`, { schema: ReportDerivedResponse, signal }),
+    staleTime: 60_000,
   });
 }
 
