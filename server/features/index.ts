@@ -21,12 +21,19 @@ import { enterpriseDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 
 /**
+ * How indicators follow from the records (issue 12), from every module that keeps records: read by
+ * the report form, the review and the consolidation through server/lib/derivations.ts.
+ */
+export function registerAllDerivations(): void {
+  registerDerivations(enterpriseDerivations);
+}
+
+/**
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
  * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
  */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
-  // How indicators follow from the records (issue 12): read by the report form, review and consolidation.
-  registerDerivations(enterpriseDerivations);
+  registerAllDerivations();
   // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.
   registerAmendmentCitations({
     existingFeedbackIds,

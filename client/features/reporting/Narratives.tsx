@@ -31,15 +31,15 @@ interface Props {
  * An empty field is filled at once; one with text is replaced only after the officer confirms.
  */
 function PrefillButton({
-  text,
+  offer,
   current,
   where,
   onFill,
 }: {
-  text: string;
+  offer: string;
   current: string;
   where: string;
-  onFill: (text: string) => void;
+  onFill: (filled: string) => void;
 }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
@@ -49,7 +49,7 @@ function PrefillButton({
         size="compact-sm"
         variant="light"
         leftSection={<IconWand size={14} aria-hidden />}
-        onClick={() => (current.trim() ? setAsking(true) : onFill(text))}
+        onClick={() => (current.trim() ? setAsking(true) : onFill(offer))}
         style={{ alignSelf: 'flex-start' }}
         title={t('reporting.prefill.narrativeHint')}
       >
@@ -62,14 +62,14 @@ function PrefillButton({
         title={t('reporting.prefill.replaceTitle')}
         confirmLabel={t('reporting.prefill.replace')}
         onConfirm={() => {
-          onFill(text);
+          onFill(offer);
           setAsking(false);
         }}
       >
         <Text size="sm">{t('reporting.prefill.replaceBody')}</Text>
         <Paper withBorder p="sm" bg="gray.0">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {text}
+            {offer}
           </Text>
         </Paper>
       </ConfirmModal>
@@ -136,10 +136,10 @@ export function Narratives({
                       <Stack key={part} gap={4}>
                         {offered && (
                           <PrefillButton
-                            text={offered}
+                            offer={offered}
                             current={content.results}
                             where={sectionCitation(s)}
-                            onFill={(text) => onSection!(s.planItemId, 'results', text)}
+                            onFill={(filled) => onSection!(s.planItemId, 'results', filled)}
                           />
                         )}
                         <Textarea
@@ -177,10 +177,10 @@ export function Narratives({
               <Stack key={part} gap={4}>
                 {part === 'otherResults' && prefill.otherResults && (
                   <PrefillButton
-                    text={prefill.otherResults}
+                    offer={prefill.otherResults}
                     current={otherResults}
                     where={t('reporting.prefill.otherResults')}
-                    onFill={(text) => onFree!('otherResults', text)}
+                    onFill={(filled) => onFree!('otherResults', filled)}
                   />
                 )}
                 <Textarea

@@ -11,14 +11,9 @@ import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
-import {
-  reportingKeys,
-  useAcceptReportMutation,
-  useReportDerivedQuery,
-  useReportQuery,
-  useReturnReportMutation,
-} from './api';
+import { reportingKeys, useAcceptReportMutation, useReportQuery, useReturnReportMutation } from './api';
 import { fieldsOf } from './fields';
+import { useReportDerivedQuery } from './prefillApi';
 import { IndicatorTable } from './IndicatorTable';
 import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';

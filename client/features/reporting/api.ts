@@ -30,7 +30,6 @@ import {
   type SendRemindersRequest,
   type UpdateCycleRequest,
 } from '../../../shared/contracts/reporting';
-import { ReportDerivedResponse } from '../../../shared/contracts/prefill';
 import { api, qs } from '../../api/client';
 
 export type CompletenessParams = Partial<CompletenessQuery>;
@@ -224,19 +223,6 @@ export function useReportQuery(id: string | undefined) {
     queryKey: reportingKeys.report(id ?? ''),
     queryFn: ({ signal }) => api(`/reports/${id}`, { schema: ReportDto, signal }),
     enabled: Boolean(id),
-  });
-}
-
-/**
- * What the unit's records of the data window give for its report (issue 12): derived values with
- * the typed ones beside, and the narrative prefill. Read apart from the report, so the form shows
- * at once and the values follow.
- */
-export function useReportDerivedQuery(id: string) {
-  return useQuery({
-    queryKey: reportingKeys.derived(id),
-    queryFn: ({ signal }) => api(`/reports/${id}/derived`, { schema: ReportDerivedResponse, signal }),
-    staleTime: 60_000,
   });
 }
 

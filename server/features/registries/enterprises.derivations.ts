@@ -62,8 +62,13 @@ export async function industrialByUnit(
         producesIn(year),
       ),
     );
-  // UNION (not ALL): a firm the unit both created and observed is one pair.
-  for (const row of await created.union(observed)) out.set(row.unitId, (out.get(row.unitId) ?? 0) + 1);
+  // UNION (not ALL): a firm the unit both created and observed is one pair; counted per unit in SQL.
+  const pairs = created.union(observed).as('pairs');
+  const rows = await db
+    .select({ unitId: pairs.unitId, n: sql<number>`count(*)::int` })
+    .from(pairs)
+    .groupBy(pairs.unitId);
+  for (const row of rows) out.set(row.unitId, row.n);
   return out;
 }
 
