@@ -18,6 +18,13 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'amendment.approve': { vi: 'Phê duyệt điều chỉnh', en: 'Amendment approved' },
   'amendment.reject': { vi: 'Từ chối điều chỉnh', en: 'Amendment rejected' },
   'guidance.create': { vi: 'Thêm văn bản hướng dẫn', en: 'Guidance added' },
+  'activity.create': { vi: 'Thêm hoạt động', en: 'Activity added' },
+  'activity.update': { vi: 'Sửa hoạt động', en: 'Activity changed' },
+  'activity.note': { vi: 'Cập nhật tiến độ hoạt động', en: 'Activity progress noted' },
+  'activity.overdue': { vi: 'Báo hoạt động quá hạn', en: 'Activity reported overdue' },
+  'detailed_plan.create': { vi: 'Lưu kế hoạch chi tiết', en: 'Detailed plan saved' },
+  'detailed_plan.update': { vi: 'Sửa kế hoạch chi tiết', en: 'Detailed plan changed' },
+  'detailed_plan.file': { vi: 'Tải lên kế hoạch chi tiết đã ký', en: 'Signed detailed plan uploaded' },
   'guidance.update': { vi: 'Sửa văn bản hướng dẫn', en: 'Guidance edited' },
   'feedback.create': { vi: 'Gửi ý kiến phản ánh', en: 'Feedback sent' },
   'feedback.triage': { vi: 'Xử lý ý kiến phản ánh', en: 'Feedback triaged' },
@@ -47,6 +54,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'consolidation.edit': { vi: 'Sửa dự thảo tổng hợp', en: 'Consolidated draft edited' },
   'consolidation.render': { vi: 'Yêu cầu xuất tệp Word tổng hợp', en: 'Word file requested' },
   'consolidation.document': { vi: 'Xuất tệp Word tổng hợp', en: 'Word file made' },
+  'settings.agency.update': { vi: 'Sửa cài đặt cơ quan', en: 'Agency settings changed' },
+  'settings.unit_signer.update': { vi: 'Đặt người ký báo cáo đơn vị', en: "Unit report's signer set" },
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
@@ -61,6 +70,8 @@ export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
   consolidation_draft: { vi: 'Dự thảo tổng hợp', en: 'Consolidated draft' },
   generated_document: { vi: 'Tệp Word', en: 'Word file' },
   org_unit: { vi: 'Đơn vị', en: 'Unit' },
+  activity: { vi: 'Hoạt động', en: 'Activity' },
+  detailed_plan: { vi: 'Kế hoạch chi tiết', en: 'Detailed plan' },
   setting: { vi: 'Thiết lập', en: 'Setting' },
 };
 

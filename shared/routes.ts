@@ -13,6 +13,7 @@ export const PATHS = {
   orgUnits: '/don-vi',
   orgUnit: '/don-vi/:id',
   users: '/tai-khoan',
+  settings: '/cai-dat',
   cycles: '/ky-bao-cao',
   cycle: '/ky-bao-cao/:id',
   myReports: '/bao-cao-cua-don-vi',
@@ -29,6 +30,11 @@ export const PATHS = {
   amendmentEdit: '/sua-doi/:id/sua',
   publicFeedback: '/gop-y',
   publicTracking: '/gop-y/tra-cuu',
+  myActivities: '/hoat-dong',
+  activityNew: '/hoat-dong/moi',
+  activity: '/hoat-dong/:id',
+  activitiesAll: '/hoat-dong-toan-tinh',
+  detailedPlans: '/ke-hoach-chi-tiet',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -69,6 +75,10 @@ export const routes = {
   amendments: () => PATHS.amendments,
   orgUnit: (id: string) => pathTo('orgUnit', { id }),
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
+  myActivities: () => PATHS.myActivities,
+  activity: (id: string) => pathTo('activity', { id }),
+  activitiesAll: (query?: Record<string, string | undefined>) => pathTo('activitiesAll', {}, query),
+  detailedPlans: (query?: Record<string, string | undefined>) => pathTo('detailedPlans', {}, query),
 };
 
 /**

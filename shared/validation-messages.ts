@@ -106,6 +106,18 @@ export const FIELD_LABELS: Record<string, Label> = {
   unitGroup: { vi: 'Nhóm đơn vị', en: 'Unit group' },
   indicatorCodes: { vi: 'Chỉ tiêu', en: 'Indicators' },
   indicatorCode: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  planItemKeys: { vi: 'Mục của kế hoạch', en: 'Plan items' },
+  planItemKey: { vi: 'Mục của kế hoạch', en: 'Plan item' },
+  coordinatingUnitIds: { vi: 'Đơn vị phối hợp', en: 'Coordinating units' },
+  period: { vi: 'Thời gian thực hiện', en: 'Planned period' },
+  budget: { vi: 'Kinh phí (triệu đồng)', en: 'Budget (million VND)' },
+  budgetSource: { vi: 'Nguồn kinh phí', en: 'Budget source' },
+  expectedOutput: { vi: 'Sản phẩm dự kiến', en: 'Expected output' },
+  statusReason: { vi: 'Lý do tạm dừng, hủy bỏ', en: 'Reason for pausing or cancelling' },
+  programmes: { vi: 'Chương trình công tác năm', en: 'Annual programmes' },
+  files: { vi: 'Tệp minh chứng', en: 'Evidence files' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  mine: { vi: 'Của đơn vị tôi', en: 'Mine' },
 };
 
 const GENERIC: Label = { vi: 'Giá trị', en: 'Value' };

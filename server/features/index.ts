@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerDerivations } from '../lib/derivations.js';
 import { accountsFeature } from './accounts/index.js';
+import { activityDerivations, activityRoutes } from './activities/index.js';
 import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
 import {
@@ -19,6 +20,7 @@ import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
 import { enterpriseDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
+import { settingsRoutes } from './settings/index.js';
 
 /**
  * How indicators follow from the records (issue 12), from every module that keeps records: read by
@@ -26,6 +28,7 @@ import { reportingFeature } from './reporting/index.js';
  */
 export function registerAllDerivations(): void {
   registerDerivations(enterpriseDerivations);
+  registerDerivations(activityDerivations);
 }
 
 /**
@@ -55,4 +58,6 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(auditRoutes);
   await api.register(homeFeature);
   await api.register(registryRoutes);
+  await api.register(settingsRoutes);
+  await api.register(activityRoutes);
 }

@@ -15,6 +15,8 @@ interface Props {
   current: FieldValue | undefined;
   /** Present in the form: puts the derived value into the field. */
   onTake?: () => void;
+  /** A yes/no indicator: the derived 1 or 0 reads "Có" or "Không". */
+  yesNo?: boolean;
 }
 
 /**
@@ -22,9 +24,11 @@ interface Props {
  * computed and a link to those records. In the form, one click takes it (the officer may still
  * type another); in the read view, a value typed otherwise is pointed out.
  */
-export function DerivedHint({ derived, label, current, onTake }: Props) {
+export function DerivedHint({ derived, label, current, onTake, yesNo = false }: Props) {
   const { t, i18n } = useTranslation();
-  const value = formatNumber(derived.value);
+  const show = (n: number | null) =>
+    yesNo && n !== null ? t(n ? 'reporting.report.yes' : 'reporting.report.no') : formatNumber(n);
+  const value = show(derived.value);
   const method = i18n.language === 'en' ? derived.method.en : derived.method.vi;
   const code = derived.indicatorCode;
   const testId = `derived-${code}${derived.wasteStream ? `.${derived.wasteStream}` : ''}`;
@@ -51,7 +55,7 @@ export function DerivedHint({ derived, label, current, onTake }: Props) {
       <Stack gap={2} mt={4} data-testid={testId} data-differs={derived.differs ? 'true' : 'false'}>
         <Text size="xs" c={derived.differs ? 'red.9' : 'gray.7'} fw={derived.differs ? 600 : undefined}>
           {derived.differs
-            ? t('reporting.prefill.differs', { typed: formatNumber(derived.typed), value })
+            ? t('reporting.prefill.differs', { typed: show(derived.typed), value })
             : t('reporting.prefill.fromRecords', { value })}
         </Text>
         <Group gap={8}>{link}</Group>
@@ -60,7 +64,9 @@ export function DerivedHint({ derived, label, current, onTake }: Props) {
     );
   }
 
-  const taken = typeof current === 'number' && current === derived.value;
+  const taken = yesNo
+    ? typeof current === 'boolean' && current === (derived.value === 1)
+    : typeof current === 'number' && current === derived.value;
   return (
     <Stack gap={2} mt={4} className={classes.derived} data-testid={testId}>
       <Text size="xs" c="gray.7">

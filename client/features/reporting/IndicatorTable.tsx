@@ -69,7 +69,8 @@ export function IndicatorTable({ report, fields, onChange, errors = {}, derived 
           derived={d}
           label={label}
           current={fields[key]}
-          onTake={onChange ? () => onChange(key, d.value) : undefined}
+          yesNo={ind.valueType === 'boolean'}
+          onTake={onChange ? () => onChange(key, ind.valueType === 'boolean' ? d.value === 1 : d.value) : undefined}
         />
       </>
     );

@@ -76,7 +76,7 @@ export async function provinceFigures(
   window: { from: string; to: string },
 ): Promise<ProvinceFigure[]> {
   const list = indicators.flatMap((i) =>
-    i.valueType === 'text' || i.valueType === 'boolean'
+    i.valueType === 'text'
       ? []
       : (i.byWasteStream ? WASTE_STREAMS : [null]).flatMap((stream) => {
           const d = derivationFor(i.code, stream);

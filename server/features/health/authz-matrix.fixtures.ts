@@ -34,6 +34,44 @@ export interface Ids {
   submittedVersion: number;
   /** An enterprise of the registry the unit created. */
   enterprise: string;
+  /** An activity of the unit, a progress note's evidence file of it, and the unit's detailed plan. */
+  activity: string;
+  activityFile: string;
+  detailedPlan: string;
+}
+
+/** An activity with a progress note and its file, and the unit's detailed plan with its signed file. */
+async function activityOf(c: TestClient): Promise<{ activity: string; activityFile: string; detailedPlan: string }> {
+  const activity = await ok<{ id: string }>(
+    'activity',
+    await c.post('/api/v1/activities', {
+      title: 'Hoạt động ma trận',
+      planItemKeys: ['IV.1.a'],
+      period: { kind: 'year', year: 2026, number: null },
+    }),
+  );
+  const form = multipartForm({ date: '2026-06-01', text: 'Tiến độ' }, [
+    { field: 'files', name: 'minh-chung.pdf', body: pdfBytes(), type: 'application/pdf' },
+  ]);
+  const noted = await ok<{ notes: Array<{ files: Array<{ id: string }> }> }>(
+    'note',
+    await c.inject({ method: 'POST', url: `/api/v1/activities/${activity.id}/notes`, ...form }),
+  );
+  await ok(
+    'detailed plan',
+    await c.put('/api/v1/detailed-plans/mine', {
+      kind: 'document',
+      documentNumber: '1/KH',
+      documentDate: '2026-02-01',
+      title: 'Kế hoạch chi tiết',
+    }),
+  );
+  const signed = multipartForm({}, [{ name: 'ke-hoach.pdf', body: pdfBytes(), type: 'application/pdf' }]);
+  const plan = await ok<{ detailedPlan: { id: string } }>(
+    'signed file',
+    await c.inject({ method: 'POST', url: '/api/v1/detailed-plans/mine/file', ...signed }),
+  );
+  return { activity: activity.id, activityFile: noted.notes[0].files[0].id, detailedPlan: plan.detailedPlan.id };
 }
 
 async function ok<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -155,6 +193,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       submittedVersion: ownSubmitted.version,
       session: await spareSession(clients.unit),
       enterprise: (await addEnterprise(clients.unit, { taxCode: validTaxCode(500_000) })).id,
+      ...(await activityOf(clients.unit)),
     },
     other: {
       report: otherReport.id,
@@ -163,6 +202,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       submittedVersion: otherSubmitted.version,
       session: await spareSession(finance),
       enterprise: (await addEnterprise(finance, { taxCode: validTaxCode(600_000) })).id,
+      ...(await activityOf(finance)),
     },
     shared: {
       cycle: cycle.id,

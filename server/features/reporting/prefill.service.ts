@@ -10,6 +10,7 @@ import { WASTE_STREAM_LABELS, type ContentValue } from '../../../shared/reportin
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../lib/context.js';
 import { derivationFor, type Derivation, type DerivationWindow } from '../../lib/derivations.js';
+import { activitiesForPrefill, type PrefillActivity } from '../activities/index.js';
 import { expectedIn, loadBundle, requireRead } from './report-access.js';
 import { contentOf, formOf } from './report-view.js';
 
@@ -17,7 +18,8 @@ import { contentOf, formOf } from './report-view.js';
 export function derivationsOfForm(indicators: FormIndicatorDto[]): Array<{ ind: FormIndicatorDto; d: Derivation }> {
   const out: Array<{ ind: FormIndicatorDto; d: Derivation }> = [];
   for (const ind of [...indicators].sort((a, b) => a.position - b.position)) {
-    if (ind.valueType === 'text' || ind.valueType === 'boolean') continue;
+    // A yes/no indicator (KH-00) is derived as 1 or 0.
+    if (ind.valueType === 'text') continue;
     for (const stream of ind.byWasteStream ? WASTE_STREAMS : [null]) {
       const d = derivationFor(ind.code, stream);
       if (d) out.push({ ind, d });
@@ -40,7 +42,7 @@ export async function derivedValuesFor(
   return list.map(({ d }, i) => {
     const value = computed[i].get(unitId) ?? 0;
     const raw = typed.get(`${d.indicatorCode}|${d.wasteStream ?? ''}`);
-    const typedNumber = typeof raw === 'number' ? raw : null;
+    const typedNumber = typeof raw === 'number' ? raw : typeof raw === 'boolean' ? (raw ? 1 : 0) : null;
     return {
       indicatorCode: d.indicatorCode,
       wasteStream: d.wasteStream,
@@ -60,30 +62,57 @@ function valueLine(value: DerivedValueDto, ind: FormIndicatorDto | undefined): s
   return `- ${name} (${value.indicatorCode}): ${formatNumber(value.value)}${ind?.unit ? ` ${ind.unit}` : ''}.`;
 }
 
+/** "- Tập huấn … (Hoàn thành): kết quả dự kiến. Ngày 12/05/2026: …" — one activity as prose. */
+function activityLine(a: PrefillActivity): string {
+  const status = a.statusReason ? `${a.statusLabel}, ${a.statusReason}` : a.statusLabel;
+  const output = a.expectedOutput.trim() ? ` Kết quả dự kiến: ${a.expectedOutput.trim().replace(/\.$/, '')}.` : '';
+  const notes = a.notes.map((n) => ` Ngày ${formatDate(n.date)}: ${n.text.trim().replace(/\.$/, '')}.`).join('');
+  return `- ${a.title.trim().replace(/\.$/, '')} (${status}).${output}${notes}`;
+}
+
 /**
- * The text each narrative section can start from: the unit's activities for the section's plan
- * item (once the activities module lands) and what its records of the window give. The one
- * place that gathers it, so the activities are wired here only.
+ * The text each narrative section can start from: the unit's activities serving the section's
+ * plan item (activities module) and what its records of the window give. The one place that
+ * gathers it.
  */
 export async function narrativePrefill(
-  _db: DbOrTx,
-  _unitId: string,
+  db: DbOrTx,
+  unitId: string,
   window: DerivationWindow,
   sections: FormSectionDto[],
   indicators: FormIndicatorDto[],
   derived: DerivedValueDto[],
 ): Promise<NarrativePrefillDto[]> {
+  const activities = await activitiesForPrefill(db, unitId, window);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const found = derived.filter((v) => v.value > 0);
-  if (found.length === 0) return [];
-  const records = [
-    `Theo sổ theo dõi của đơn vị trong kỳ số liệu (từ ${formatDate(window.from)} đến ${formatDate(window.to)}):`,
-    ...found.map((v) => valueLine(v, byCode.get(v.indicatorCode))),
-  ].join('\n');
-  return [
-    ...sections.map((s) => ({ planItemId: s.planItemId, results: records })),
-    { planItemId: 'otherResults', results: records },
-  ];
+  const records = found.length
+    ? [
+        `Theo sổ theo dõi của đơn vị trong kỳ số liệu (từ ${formatDate(window.from)} đến ${formatDate(window.to)}):`,
+        ...found.map((v) => valueLine(v, byCode.get(v.indicatorCode))),
+      ].join('\n')
+    : '';
+  const out: NarrativePrefillDto[] = [];
+  const used = new Set<string>();
+  for (const s of sections) {
+    const own = activities[s.key] ?? [];
+    for (const a of own) used.add(a.id);
+    const parts = [
+      own.length ? ['Các hoạt động của đơn vị trong kỳ:', ...own.map(activityLine)].join('\n') : '',
+      records,
+    ].filter(Boolean);
+    if (parts.length) out.push({ planItemId: s.planItemId, results: parts.join('\n\n') });
+  }
+  // Activities serving items outside the unit's sections, and the records, go to the other results.
+  const rest = Object.values(activities)
+    .flat()
+    .filter((a) => !used.has(a.id) && (used.add(a.id), true));
+  const other = [
+    rest.length ? ['Các hoạt động khác của đơn vị trong kỳ:', ...rest.map(activityLine)].join('\n') : '',
+    records,
+  ].filter(Boolean);
+  if (other.length) out.push({ planItemId: 'otherResults', results: other.join('\n\n') });
+  return out;
 }
 
 /** GET /reports/:id/derived — the unit's derived values and narrative prefill; readers of the report only. */

@@ -89,6 +89,25 @@ describe("a unit's derived values", () => {
     expect(d.narratives[0].results).toContain('(DN-01): 1');
     expect(d.narratives[0].results).toContain('30/11/2026');
   });
+
+  it("puts the unit's activities of the window under the section of the plan item they serve", async () => {
+    const section = healthReport.form.sections[0];
+    const res = await health.post('/api/v1/activities', {
+      title: 'Tập huấn xử lý chất thải y tế bằng chế phẩm sinh học',
+      planItemKeys: [section.key],
+      period: { kind: 'quarter', year: 2026, number: 2 },
+      budget: 1.5,
+      budgetSource: 'provincial',
+      expectedOutput: '02 lớp tập huấn',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = await derivedOf(health, healthReport.id);
+    const own = d.narratives.find((n) => n.planItemId === section.planItemId)!;
+    expect(own.results).toContain('Tập huấn xử lý chất thải y tế bằng chế phẩm sinh học');
+    expect(own.results).toContain('Kết quả dự kiến: 02 lớp tập huấn.');
+    const others = d.narratives.filter((n) => n.planItemId !== section.planItemId);
+    expect(others.some((n) => n.results.includes('Tập huấn xử lý chất thải y tế'))).toBe(false);
+  });
 });
 
 describe('the review', () => {
