@@ -18,15 +18,26 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
-import { registryDerivations, registryRoutes } from './registries/index.js';
+import { enterpriseDerivations, registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 import { settingsRoutes } from './settings/index.js';
+
+/**
+ * How indicators follow from the records (issue 12), from every module that keeps records: read by
+ * the report form, the review and the consolidation through server/lib/derivations.ts.
+ */
+export function registerAllDerivations(): void {
+  registerDerivations(enterpriseDerivations);
+  registerDerivations(activityDerivations);
+  registerDerivations(registryDerivations);
+}
 
 /**
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
  * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
  */
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
+  registerAllDerivations();
   // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.
   registerAmendmentCitations({
     existingFeedbackIds,
@@ -35,9 +46,6 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
     recordAmendmentLink,
     markAnsweredByAmendment,
   });
-  registerDerivations(activityDerivations);
-  // What the registries derive for the report's prefill, review and consolidation.
-  registerDerivations(registryDerivations);
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);

@@ -114,6 +114,8 @@ export const IndicatorTotalDto = z.object({
   total: z.number().nullable(),
   previousTotal: z.number().nullable(),
   reporting: z.number().int(),
+  /** Derived from the registries province-wide, de-duplicated: the method and the units' typed sum it replaced. */
+  derived: z.object({ method: z.string(), unitsSum: z.number().nullable() }).nullable().optional(),
 });
 
 /** One expected unit in the annex. */

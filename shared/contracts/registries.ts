@@ -112,6 +112,8 @@ export const ListEnterprisesQuery = PageQuery.extend({
   communeId: Id.optional(),
   /** Only enterprises producing at industrial scale in this year. */
   industrialYear: Year.optional(),
+  /** Only enterprises this unit recorded or observed (the records behind a unit's derived DN-01). */
+  reportedBy: Id.optional(),
   /** Sort column. */
   sort: z.enum(ENTERPRISE_SORTS).default('name'),
   /** Sort direction. */

@@ -1,4 +1,4 @@
-import { Badge, Paper, Table, Title } from '@mantine/core';
+import { Badge, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { unitOfMeasure } from '../../../shared/domain';
@@ -68,6 +68,17 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
           </Table.Tbody>
         </Table>
       </ScrollTable>
+      {draft.indicators
+        .filter((indicator) => indicator.derived)
+        .map((indicator) => (
+          <Text key={indicator.code} size="sm" mt="xs" data-testid={`derived-note-${indicator.code}`}>
+            {t('consolidation.derivedNote', {
+              code: indicator.code,
+              method: indicator.derived!.method,
+              sum: formatNumber(indicator.derived!.unitsSum) || '—',
+            })}
+          </Text>
+        ))}
     </Paper>
   );
 }

@@ -55,6 +55,8 @@ export const texts = {
       addOk: 'Thêm vào dự thảo',
       emptyGroup: 'Chưa có đoạn văn.',
       indicatorsTitle: 'III. Kết quả thực hiện các chỉ tiêu',
+      derivedNote:
+        '{{code}}: số liệu toàn tỉnh từ sổ theo dõi, đã loại trùng (tổng các đơn vị tự báo cáo: {{sum}}). Cách tính: {{method}}',
       indicator: 'Chỉ tiêu',
       unitOfMeasure: 'Đơn vị tính',
       yearCol: 'Năm {{year}}',
@@ -185,6 +187,8 @@ export const texts = {
       addOk: 'Add to the draft',
       emptyGroup: 'No paragraph yet.',
       indicatorsTitle: 'III. Indicator results',
+      derivedNote:
+        '{{code}}: the province-wide figure from the registries, de-duplicated (sum typed by the units: {{sum}}). Method: {{method}}',
       indicator: 'Indicator',
       unitOfMeasure: 'Unit',
       yearCol: '{{year}}',

@@ -29,6 +29,8 @@ export function EnterprisesPage() {
   const communeId = params.get('xa') ?? undefined;
   const yearParam = Number(params.get('nam'));
   const industrialYear = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
+  // The records behind a unit's derived DN-01 (a link from the report form).
+  const reportedBy = params.get('don-vi') ?? undefined;
   const sortParam = params.get('sap-xep') ?? 'name';
   const sort: EnterpriseSort = (ENTERPRISE_SORTS as readonly string[]).includes(sortParam)
     ? (sortParam as EnterpriseSort)
@@ -48,7 +50,7 @@ export function EnterprisesPage() {
       },
       { replace: true },
     );
-  const filters = { q: debouncedQ || undefined, communeId, industrialYear, sort, dir } as const;
+  const filters = { q: debouncedQ || undefined, communeId, industrialYear, reportedBy, sort, dir } as const;
   const list = useEnterprisesQuery({ ...filters, page, pageSize: PAGE_SIZE });
   const importRun = useImportMutation();
   const header = (key: EnterpriseSort, label: string) => (
@@ -101,6 +103,11 @@ export function EnterprisesPage() {
             onChange={(v) => update({ nam: v === '' ? null : String(v) })}
             w={{ base: '100%', xs: 230 }}
           />
+          {reportedBy && (
+            <Button variant="light" onClick={() => update({ 'don-vi': null })} data-testid="reported-by-filter">
+              {t('registries.reportedBy')} ×
+            </Button>
+          )}
         </Group>
       </Paper>
       <Group gap="sm" align="flex-start">

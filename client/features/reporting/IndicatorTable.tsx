@@ -1,12 +1,14 @@
 import { SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DerivedValueDto } from '../../../shared/contracts/prefill';
 import type { FormIndicatorDto, ReportDto } from '../../../shared/contracts/reporting';
 import { unitOfMeasure, WASTE_STREAMS, type WasteStream } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { computeTotals, valuePath } from '../../../shared/reporting-rules';
 import { fieldId, fieldKey, valuesOf, type FieldValue, type FieldValues } from './fields';
+import { DerivedHint } from './DerivedHint';
 import { NumberField } from './NumberField';
 import classes from './report.module.css';
 
@@ -27,10 +29,12 @@ interface Props {
   onChange?: (key: string, value: FieldValue) => void;
   /** Error messages by issue path. */
   errors?: Record<string, string>;
+  /** Values derived from the unit's records (issue 12), shown beside their fields. */
+  derived?: DerivedValueDto[];
 }
 
 /** The indicator table: one row per indicator (or per waste stream, with the computed total), last year beside. */
-export function IndicatorTable({ report, fields, onChange, errors = {} }: Props) {
+export function IndicatorTable({ report, fields, onChange, errors = {}, derived = [] }: Props) {
   const { t, i18n } = useTranslation();
   const show = useShow();
   const en = i18n.language === 'en';
@@ -49,8 +53,30 @@ export function IndicatorTable({ report, fields, onChange, errors = {} }: Props)
     ? t('reporting.report.previous', { year: report.previous.year })
     : t('reporting.report.previousNone');
   const streamName = (s: WasteStream) => t(`reporting.report.streams.${s}`);
+  const derivedByKey = new Map(derived.map((d) => [fieldKey(d.indicatorCode, d.wasteStream), d]));
 
+  /** The field, with the value from the unit's records beside it when the indicator has one. */
   const input = (ind: FormIndicatorDto, stream: WasteStream | null) => {
+    const field = inputOnly(ind, stream);
+    const d = derivedByKey.get(fieldKey(ind.code, stream));
+    if (!d) return field;
+    const key = fieldKey(ind.code, stream);
+    const label = stream ? `${ind.code} — ${streamName(stream)}` : `${ind.code} — ${en ? ind.nameEn : ind.name}`;
+    return (
+      <>
+        {field}
+        <DerivedHint
+          derived={d}
+          label={label}
+          current={fields[key]}
+          yesNo={ind.valueType === 'boolean'}
+          onTake={onChange ? () => onChange(key, ind.valueType === 'boolean' ? d.value === 1 : d.value) : undefined}
+        />
+      </>
+    );
+  };
+
+  const inputOnly = (ind: FormIndicatorDto, stream: WasteStream | null) => {
     const key = fieldKey(ind.code, stream);
     const path = valuePath(ind.code, stream);
     const label = stream ? `${ind.code} — ${streamName(stream)}` : `${ind.code} — ${en ? ind.nameEn : ind.name}`;

@@ -1,5 +1,8 @@
-import { Badge, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { IconWand } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import type { ReportDto, ReportSection } from '../../../shared/contracts/reporting';
 import { LIMITS } from '../../../shared/limits';
 import { sectionCitation } from '../../../shared/plan-citation';
@@ -19,6 +22,59 @@ interface Props {
   /** Present when editable. */
   onSection?: (planItemId: string, part: Part, value: string) => void;
   onFree?: (part: Free, value: string) => void;
+  /** Texts each section's results may be filled from (by plan item id, and 'otherResults'). */
+  prefill?: Record<string, string>;
+}
+
+/**
+ * "Điền từ hoạt động": fills a results field from the unit's activities and records of the window.
+ * An empty field is filled at once; one with text is replaced only after the officer confirms.
+ */
+function PrefillButton({
+  offer,
+  current,
+  where,
+  onFill,
+}: {
+  offer: string;
+  current: string;
+  where: string;
+  onFill: (filled: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconWand size={14} aria-hidden />}
+        onClick={() => (current.trim() ? setAsking(true) : onFill(offer))}
+        style={{ alignSelf: 'flex-start' }}
+        title={t('reporting.prefill.narrativeHint')}
+      >
+        {t('reporting.prefill.narrative')}
+        <VisuallyHidden> — {where}</VisuallyHidden>
+      </Button>
+      <ConfirmModal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('reporting.prefill.replaceTitle')}
+        confirmLabel={t('reporting.prefill.replace')}
+        onConfirm={() => {
+          onFill(offer);
+          setAsking(false);
+        }}
+      >
+        <Text size="sm">{t('reporting.prefill.replaceBody')}</Text>
+        <Paper withBorder p="sm" bg="gray.0">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {offer}
+          </Text>
+        </Paper>
+      </ConfirmModal>
+    </>
+  );
 }
 
 /** One narrative per assigned plan item (results, difficulties, proposals), then the two free sections. */
@@ -30,6 +86,7 @@ export function Narratives({
   errors = {},
   onSection,
   onFree,
+  prefill = {},
 }: Props) {
   const { t } = useTranslation();
   const editable = Boolean(onSection);
@@ -74,20 +131,30 @@ export function Narratives({
                         </VisuallyHidden>
                       </>
                     );
+                    const offered = part === 'results' ? prefill[s.planItemId] : undefined;
                     return editable ? (
-                      <Textarea
-                        key={part}
-                        id={fieldId(path)}
-                        label={label}
-                        required={part === 'results'}
-                        autosize
-                        minRows={part === 'results' ? 3 : 2}
-                        maxRows={14}
-                        maxLength={LIMITS.longText}
-                        value={content[part]}
-                        onChange={(e) => onSection!(s.planItemId, part, e.currentTarget.value)}
-                        error={errors[path]}
-                      />
+                      <Stack key={part} gap={4}>
+                        {offered && (
+                          <PrefillButton
+                            offer={offered}
+                            current={content.results}
+                            where={sectionCitation(s)}
+                            onFill={(filled) => onSection!(s.planItemId, 'results', filled)}
+                          />
+                        )}
+                        <Textarea
+                          id={fieldId(path)}
+                          label={label}
+                          required={part === 'results'}
+                          autosize
+                          minRows={part === 'results' ? 3 : 2}
+                          maxRows={14}
+                          maxLength={LIMITS.longText}
+                          value={content[part]}
+                          onChange={(e) => onSection!(s.planItemId, part, e.currentTarget.value)}
+                          error={errors[path]}
+                        />
+                      </Stack>
                     ) : (
                       <div key={part}>
                         <Text size="sm" fw={600}>
@@ -107,18 +174,27 @@ export function Narratives({
         <Stack gap="sm">
           {(['otherResults', 'proposalsToCommittee'] as const).map((part) =>
             editable ? (
-              <Textarea
-                key={part}
-                id={fieldId(part)}
-                label={t(`reporting.report.${part}`)}
-                autosize
-                minRows={3}
-                maxRows={14}
-                maxLength={LIMITS.longText}
-                value={part === 'otherResults' ? otherResults : proposalsToCommittee}
-                onChange={(e) => onFree!(part, e.currentTarget.value)}
-                error={errors[part]}
-              />
+              <Stack key={part} gap={4}>
+                {part === 'otherResults' && prefill.otherResults && (
+                  <PrefillButton
+                    offer={prefill.otherResults}
+                    current={otherResults}
+                    where={t('reporting.prefill.otherResults')}
+                    onFill={(filled) => onFree!('otherResults', filled)}
+                  />
+                )}
+                <Textarea
+                  id={fieldId(part)}
+                  label={t(`reporting.report.${part}`)}
+                  autosize
+                  minRows={3}
+                  maxRows={14}
+                  maxLength={LIMITS.longText}
+                  value={part === 'otherResults' ? otherResults : proposalsToCommittee}
+                  onChange={(e) => onFree!(part, e.currentTarget.value)}
+                  error={errors[part]}
+                />
+              </Stack>
             ) : (
               <Paper withBorder p="md" key={part}>
                 <Title order={3} size="h5" mb={4}>

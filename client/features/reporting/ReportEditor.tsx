@@ -10,6 +10,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { TitledSection } from '../../components/TitledSection';
 import { useAutosave } from '../../hooks/useAutosave';
 import { reportingKeys, useSaveReportMutation } from './api';
+import { useReportDerivedQuery } from './prefillApi';
 import { unreadableFields, type FieldValue } from './fields';
 import { IndicatorTable } from './IndicatorTable';
 import { LeaveGuard } from './LeaveGuard';
@@ -48,6 +49,9 @@ export function ReportEditor({
   const queryClient = useQueryClient();
   const online = useOnline();
   const saveMutation = useSaveReportMutation(report.id);
+  // What the unit's records give (issue 12): beside the fields, and for the narratives.
+  const derived = useReportDerivedQuery(report.id).data;
+  const prefill = Object.fromEntries((derived?.narratives ?? []).map((n) => [n.planItemId, n.results]));
   const [draft, setDraft] = useState<Draft>(() => draftOf(report));
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const draftRef = useRef(draft);
@@ -147,7 +151,13 @@ export function ReportEditor({
         <Text size="sm" mb="sm">
           {t('reporting.report.numberHint')}
         </Text>
-        <IndicatorTable report={report} fields={draft.fields} onChange={setField} errors={errors} />
+        <IndicatorTable
+          report={report}
+          fields={draft.fields}
+          onChange={setField}
+          errors={errors}
+          derived={derived?.values}
+        />
       </TitledSection>
 
       <Narratives
@@ -156,6 +166,7 @@ export function ReportEditor({
         otherResults={draft.otherResults}
         proposalsToCommittee={draft.proposalsToCommittee}
         errors={errors}
+        prefill={prefill}
         onSection={(id, part, value) =>
           update(
             (current) => ({

@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ImportResultDto } from '../../../shared/contracts/consolidation';
 import type { ReportDto } from '../../../shared/contracts/reporting';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { reportingKeys, useAcceptReportMutation, useReportQuery, useReturnReportMutation } from './api';
 import { fieldsOf } from './fields';
+import { useReportDerivedQuery } from './prefillApi';
 import { IndicatorTable } from './IndicatorTable';
 import { Narratives } from './Narratives';
 import { ReportEditor } from './ReportEditor';
@@ -159,9 +160,7 @@ function ReportView({
       ) : (
         <Stack gap="lg">
           <ReportFiles report={report} />
-          <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3" mb="sm">
-            <IndicatorTable report={report} fields={fieldsOf(report.values)} />
-          </TitledSection>
+          <ReadIndicators report={report} />
           <Narratives
             report={report}
             sections={Object.fromEntries(report.sections.map((s) => [s.planItemId, s]))}
@@ -174,6 +173,51 @@ function ReportView({
 
       <History report={report} />
     </Stack>
+  );
+}
+
+/**
+ * The indicators as sent, with the values the unit's own records give beside them; where the
+ * typed value differs, the review says so above the table (issue 12).
+ */
+function ReadIndicators({ report }: { report: ReportDto }) {
+  const { t } = useTranslation();
+  const derived = useReportDerivedQuery(report.id).data;
+  const differing = (derived?.values ?? []).filter((d) => d.differs);
+  return (
+    <TitledSection id="report-indicators" title={t('reporting.report.indicators')} size="h3" mb="sm">
+      {derived && differing.length > 0 && (
+        <Alert
+          color="red.9"
+          variant="outline"
+          mb="sm"
+          title={t('reporting.prefill.reviewTitle', { count: differing.length })}
+          data-testid="derived-differences"
+        >
+          <Text size="sm">
+            {t('reporting.prefill.reviewHint', {
+              from: formatDate(derived.window.from),
+              to: formatDate(derived.window.to),
+            })}
+          </Text>
+          <Stack gap={2} mt={4}>
+            {differing.map((d) => (
+              <Text size="sm" key={`${d.indicatorCode}|${d.wasteStream ?? ''}`}>
+                {t('reporting.prefill.reviewRow', {
+                  code: d.wasteStream ? `${d.indicatorCode} (${d.wasteStream})` : d.indicatorCode,
+                  typed: formatNumber(d.typed),
+                  value: formatNumber(d.value),
+                })}{' '}
+                <Anchor component={Link} to={d.link} size="sm">
+                  {t('reporting.prefill.records')}
+                </Anchor>
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      <IndicatorTable report={report} fields={fieldsOf(report.values)} derived={derived?.values} />
+    </TitledSection>
   );
 }
 

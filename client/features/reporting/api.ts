@@ -52,6 +52,7 @@ export const reportingKeys = {
   history: (id: string) => [...reportingKeys.all, 'report', id, 'history'] as const,
   diff: (id: string, from: number, to: number) => [...reportingKeys.all, 'report', id, 'diff', from, to] as const,
   attachments: (id: string) => [...reportingKeys.all, 'report', id, 'attachments'] as const,
+  derived: (id: string) => [...reportingKeys.all, 'report', id, 'derived'] as const,
 };
 
 /* ───────────────────────────── cycles ───────────────────────────── */

@@ -24,6 +24,11 @@ export interface ConsolidationTables {
     previousTotal: number | null;
     /** Units that gave a value. */
     reporting: number;
+    /**
+     * Set when the figure is derived from the registries province-wide (issue 12): the method,
+     * and the sum of the units' typed values it replaced (null when none typed).
+     */
+    derived?: { method: string; unitsSum: number | null } | null;
   }>;
   units: Array<{
     orgUnitId: string;

@@ -40,6 +40,8 @@ export const enterprises = pgTable(
     uniqueIndex('enterprise_tax_code_uq').on(t.taxCode),
     index('enterprise_commune_idx').on(t.communeId),
     index('enterprise_industrial_years_idx').using('gin', t.industrialYears),
+    // A unit's records of a window (the derived DN-01 of its report).
+    index('enterprise_reporting_unit_idx').on(t.reportingUnitId, t.recordDate),
   ],
 );
 
@@ -57,7 +59,11 @@ export const enterpriseObservations = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enterprise_observation_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('enterprise_observation_enterprise_idx').on(t.enterpriseId),
+    // A unit's observations of a year (the derived DN-01 of its report).
+    index('enterprise_observation_unit_idx').on(t.orgUnitId, t.year),
+  ],
 );
 
 /**

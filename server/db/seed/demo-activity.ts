@@ -23,13 +23,17 @@ export async function seedDemoActivity(app: FastifyInstance, log: (line: string)
   const report = (await unit('GET', `/api/v1/cycles/${cycle.id}/my-report`)) as ReportDto;
   const values = report.form.indicators.flatMap((ind, i): ReportValue[] => {
     const value = (stream: number) =>
-      ind.valueType === 'boolean'
-        ? true
-        : ind.valueType === 'text'
-          ? 'Số liệu tổng hợp từ các phòng chuyên môn.'
-          : ind.valueType === 'percent'
-            ? 12.5
-            : (i + 1) * 10 + stream;
+      // DN-01 as the unit counted it: one more firm than its registry records give (issue 12's
+      // review shows the difference; the consolidation counts each firm once).
+      ind.code === 'DN-01'
+        ? 3
+        : ind.valueType === 'boolean'
+          ? true
+          : ind.valueType === 'text'
+            ? 'Số liệu tổng hợp từ các phòng chuyên môn.'
+            : ind.valueType === 'percent'
+              ? 12.5
+              : (i + 1) * 10 + stream;
     return ind.byWasteStream
       ? WASTE_STREAMS.map((s, k) => ({ indicatorCode: ind.code, wasteStream: s, value: value(k) }))
       : [{ indicatorCode: ind.code, wasteStream: null, value: value(0) }];

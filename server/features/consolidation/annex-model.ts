@@ -1,7 +1,7 @@
 // The consolidated report's tables: part III's indicator totals and the annex (every expected unit
 // with its report's state, then the compiled units' figures). All read the same compiled set: the
 // units marked `included` in the frozen tables.
-import { formatDate, vietnamDate } from '../../../shared/format.js';
+import { formatDate, formatNumber, vietnamDate } from '../../../shared/format.js';
 import type { ConsolidationTables } from '../../db/schema/index.js';
 import type { BodyBlock, BodyTable } from '../../lib/documents/decree30-body.js';
 import { streamLabel } from '../reporting/index.js';
@@ -41,6 +41,26 @@ export function indicatorTable(tables: ConsolidationTables, year: number): BodyT
     rows,
     boldRows: bold,
   };
+}
+
+/**
+ * Under part III's table: for each indicator derived from the registries, that its figure is the
+ * province-wide de-duplicated count and how it is computed, with the units' sum it replaced.
+ */
+export function derivedNotes(tables: ConsolidationTables): BodyBlock[] {
+  return tables.indicators
+    .filter((ind) => ind.derived)
+    .map((ind) => {
+      const sum = ind.derived!.unitsSum;
+      const typed =
+        sum === null
+          ? ''
+          : ` Tổng số liệu các đơn vị tự báo cáo là ${formatNumber(sum)} ${ind.unit}; số liệu toàn tỉnh đã loại trùng (một doanh nghiệp do nhiều đơn vị báo cáo chỉ tính một lần).`;
+      return {
+        kind: 'note' as const,
+        text: `Ghi chú chỉ tiêu ${ind.code}: số liệu toàn tỉnh lấy từ sổ theo dõi, cách tính: ${ind.derived!.method.replace(/\.$/, '')}.${typed}`,
+      };
+    });
 }
 
 const STATE_LABEL: Record<AnnexUnit['reportStatus'], string> = {
@@ -124,16 +144,28 @@ export function annexBlocks(tables: ConsolidationTables): BodyBlock[] {
           kind: 'number' as const,
         })),
       ],
-      rows: compiled.map((u, i) => [
-        i + 1,
-        unitLabel(u.name, u.reportStatus !== 'accepted'),
-        ...chunk.map((c) => {
-          const v = u.values[c.code];
-          return typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : null;
-        }),
-      ]),
+      rows: [
+        ...compiled.map((u, i) => [
+          i + 1,
+          unitLabel(u.name, u.reportStatus !== 'accepted'),
+          ...chunk.map((c) => {
+            const v = u.values[c.code];
+            return typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : null;
+          }),
+        ]),
+        // Derived indicators: the province-wide figure, each firm once, not the column's sum.
+        ...(chunk.some((c) => c.derived)
+          ? [['', 'Toàn tỉnh (đã loại trùng)', ...chunk.map((c) => (c.derived ? c.total : null))]]
+          : []),
+      ],
     });
   }
+  const derived = inds.filter((c) => c.derived);
+  if (derived.length)
+    blocks.push({
+      kind: 'note',
+      text: `Dòng "Toàn tỉnh (đã loại trùng)": ${derived.map((c) => `${c.code} — ${c.derived!.method.replace(/\.$/, '')}`).join('; ')}. Một doanh nghiệp do nhiều đơn vị báo cáo chỉ tính một lần, nên số toàn tỉnh có thể nhỏ hơn tổng các đơn vị.`,
+    });
   blocks.push({ kind: 'note', text: `Ghi chú mã chỉ tiêu: ${inds.map((c) => `${c.code} — ${c.name}`).join('; ')}.` });
   return blocks;
 }

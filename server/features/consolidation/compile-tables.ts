@@ -58,14 +58,34 @@ export function compileTables(input: CompileInput): ConsolidationTables {
   const sumOf = (xs: Array<number | null>) =>
     xs.some((x) => x !== null) ? round(xs.reduce<number>((a, x) => a + (x ?? 0), 0)) : null;
 
+  // Derived indicators: the province-wide de-duplicated figure, not the sum of the typed values.
+  const province = new Map<string, Map<string, { value: number; method: string }>>();
+  for (const f of input.derived ?? []) {
+    if (!province.has(f.indicatorCode)) province.set(f.indicatorCode, new Map());
+    province.get(f.indicatorCode)!.set(f.stream, { value: f.value, method: f.method });
+  }
+
   const tableIndicators = indicators.map((i) => {
-    const rows = i.byWasteStream
+    const typedRows = i.byWasteStream
       ? streams.map((s) => ({
           stream: s,
           value: total(i.code, s),
           previous: input.previous ? get(prev, `${i.code}|${s}`) : null,
         }))
       : [{ stream: '', value: total(i.code, ''), previous: input.previous ? get(prev, `${i.code}|`) : null }];
+    const figures = province.get(i.code);
+    const rows = figures
+      ? typedRows.map((r) => {
+          const f = figures.get(r.stream);
+          return f ? { ...r, value: round(f.value) } : r;
+        })
+      : typedRows;
+    const derived = figures
+      ? {
+          method: [...new Set([...figures.values()].map((f) => f.method))].join(' '),
+          unitsSum: sumOf(typedRows.map((r) => r.value)),
+        }
+      : null;
     return {
       code: i.code,
       name: i.name,
@@ -75,6 +95,7 @@ export function compileTables(input: CompileInput): ConsolidationTables {
       total: sumOf(rows.map((r) => r.value)),
       previousTotal: input.previous ? sumOf(rows.map((r) => r.previous)) : null,
       reporting: reporters.get(i.code)!.size,
+      derived,
     };
   });
 

@@ -50,6 +50,21 @@ export interface CompileInput {
   sections: Array<{ reportId: string; planItemId: string; results: string; difficulties: string; proposals: string }>;
   values: Array<{ reportId: string; indicatorCode: string; stream: string; value: unknown; num: number | null }>;
   previous: { year: number; values: Array<{ indicatorCode: string; stream: string; num: number | null }> } | null;
+  /**
+   * Province-wide figures of the indicators derived from the registries (issue 12), de-duplicated
+   * (a firm two units reported counts once): they replace the sum of the units' typed values.
+   */
+  derived?: ProvinceFigure[];
+}
+
+/** A derived indicator's province-wide figure and how it is computed. */
+export interface ProvinceFigure {
+  indicatorCode: string;
+  /** '' for an indicator not entered by stream. */
+  stream: string;
+  value: number;
+  /** The method, in Vietnamese (the document states it). */
+  method: string;
 }
 
 /** A paragraph as compiled from one source. */

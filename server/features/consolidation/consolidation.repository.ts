@@ -1,5 +1,7 @@
+import { WASTE_STREAMS } from '../../../shared/domain.js';
 import { and, asc, desc, eq, inArray, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { derivationFor } from '../../lib/derivations.js';
 import {
   consolidationDrafts,
   consolidationParagraphs,
@@ -17,7 +19,7 @@ import {
   listCompilableReports,
 } from '../reporting/index.js';
 import { getAgencySettings } from '../settings/index.js';
-import type { CompileInput } from './compile.js';
+import type { CompileInput, ProvinceFigure } from './compile.js';
 import type { DraftParagraph } from './merge.js';
 
 export type DraftRow = typeof consolidationDrafts.$inferSelect;
@@ -39,11 +41,13 @@ export async function loadCompileInput(
 ): Promise<CompileInput | null> {
   const cycle = await cycleById(db, cycleId);
   if (!cycle || !cycle.planVersionId) return null;
-  const [items, units, compilable, previous] = await Promise.all([
+  const indicators = cycle.form?.indicators ?? [];
+  const [items, units, compilable, previous, derived] = await Promise.all([
     listPlanItems(db, cycle.planVersionId),
     expectedUnitsOf(db, cycleId),
     listCompilableReports(db, cycleId, { includeSubmitted }),
     lastYearValues(db, { planId: cycle.planId, year: cycle.year }),
+    provinceFigures(db, indicators, { from: cycle.windowStart, to: cycle.windowEnd }),
   ]);
   return {
     year: cycle.year,
@@ -51,14 +55,41 @@ export async function loadCompileInput(
     // The department that compiles (the header's agency) does not report to itself: reporting's rule.
     notExpected: compilingAgencyUnits(units, compilingAgency ?? (await getAgencySettings(db)).focalDepartment.name),
     items,
-    indicators: cycle.form?.indicators ?? [],
+    indicators,
     // A department is named short ("Sở Y tế"); a commune by its full name ("Xã Giao Long").
     units: units.map(({ fullName, ...unit }) => ({ ...unit, name: unit.kind === 'department' ? unit.name : fullName })),
     reports: compilable.reports,
     sections: compilable.sections,
     values: compilable.values,
     previous,
+    derived,
   };
+}
+
+/**
+ * The province-wide figures of the form's derived indicators over the cycle's data window, each
+ * de-duplicated by its derivation (server/lib/derivations.ts), all read at once.
+ */
+export async function provinceFigures(
+  db: DbOrTx,
+  indicators: Array<{ code: string; byWasteStream: boolean; valueType: string }>,
+  window: { from: string; to: string },
+): Promise<ProvinceFigure[]> {
+  const list = indicators.flatMap((i) =>
+    i.valueType === 'text'
+      ? []
+      : (i.byWasteStream ? WASTE_STREAMS : [null]).flatMap((stream) => {
+          const d = derivationFor(i.code, stream);
+          return d ? [d] : [];
+        }),
+  );
+  const values = await Promise.all(list.map((d) => d.province(db, window)));
+  return list.map((d, k) => ({
+    indicatorCode: d.indicatorCode,
+    stream: d.wasteStream ?? '',
+    value: values[k],
+    method: d.method.vi,
+  }));
 }
 
 /** The items of a plan version, in order. */

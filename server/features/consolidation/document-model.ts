@@ -7,7 +7,7 @@ import type { ConsolidationTables } from '../../db/schema/index.js';
 import { documentNumberLine, type OfficialDocument } from '../../lib/documents/decree30.js';
 import type { BodyBlock } from '../../lib/documents/decree30-body.js';
 import { paragraphs } from '../reporting/index.js';
-import { annexBlocks, indicatorTable } from './annex-model.js';
+import { annexBlocks, derivedNotes, indicatorTable } from './annex-model.js';
 import { PART_ORDER, type Group } from './compile.js';
 
 export interface DraftForDocument {
@@ -145,6 +145,7 @@ export function consolidationDocument(d: DraftForDocument): OfficialDocument {
         keepNext: true,
       });
       body.push(indicatorTable(d.tables, d.year));
+      body.push(...derivedNotes(d.tables));
     }
   }
   body.push({

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/reports/{id}/return':                         row(D, D, D, A, D),
   'POST /api/v1/reports/{id}/accept':                         row(D, D, D, A, D),
   'GET /api/v1/reports/{id}/history':                         row(D, O, A, A, D),
+  'GET /api/v1/reports/{id}/derived':                         row(D, O, A, A, D),
   'GET /api/v1/reports/{id}/diff':                            row(D, O, A, A, D),
   'GET /api/v1/reports/{id}/attachments':                     row(D, O, A, A, D),
   'POST /api/v1/reports/{id}/attachments':                    row(D, O, D, D, D),

@@ -52,13 +52,19 @@ export async function updateEnterprise(
   return row;
 }
 
-function listWhere(q: Pick<ListEnterprisesQuery, 'q' | 'communeId' | 'industrialYear'>): SQL | undefined {
+type ListFilters = Pick<ListEnterprisesQuery, 'q' | 'communeId' | 'industrialYear'> & { reportedBy?: string };
+
+function listWhere(q: ListFilters): SQL | undefined {
   const where: SQL[] = [];
   const folded = q.q ? foldText(q.q) : '';
   if (folded) where.push(like(enterprises.searchText, `%${escapeLike(folded)}%`));
   if (q.communeId) where.push(eq(enterprises.communeId, q.communeId));
   if (q.industrialYear !== undefined)
     where.push(sql`${enterprises.industrialYears} @> ARRAY[${q.industrialYear}]::integer[]`);
+  if (q.reportedBy)
+    where.push(
+      sql`(${enterprises.reportingUnitId} = ${q.reportedBy} or exists (select 1 from ${enterpriseObservations} o where o.enterprise_id = ${enterprises.id} and o.org_unit_id = ${q.reportedBy}))`,
+    );
   return where.length ? and(...where) : undefined;
 }
 
@@ -96,7 +102,7 @@ export async function listEnterprises(db: DbOrTx, q: ListEnterprisesQuery) {
 }
 
 /** Every record matching the filters, in tax-code order (the export). */
-export async function allEnterprises(db: DbOrTx, q: Pick<ListEnterprisesQuery, 'q' | 'communeId' | 'industrialYear'>) {
+export async function allEnterprises(db: DbOrTx, q: ListFilters) {
   return db.select().from(enterprises).where(listWhere(q)).orderBy(asc(enterprises.taxCode));
 }
 

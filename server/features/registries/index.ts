@@ -16,3 +16,4 @@ export { canAddToRegistries, canEditEnterprise, canEditRecord, canReadRegistries
 export { registryDerivations } from './records.derivations.js';
 export { listPublicBioProducts } from './public-bio-products.js';
 export { listRecords } from './records.service.js';
+export { enterpriseDerivations } from './enterprises.derivations.js';

@@ -26,6 +26,9 @@ export { paragraphs, streamLabel, titleCase } from './document-text.js';
 export { getReport } from './report-read.service.js';
 export { saveReport, submitReport } from './report-write.service.js';
 
+// For the benchmark (bench/derivations.ts): a unit's derived values, as its report form reads them.
+export { derivedValuesFor } from './prefill.service.js';
+
 // For the benchmark (bench/run.ts): the completeness board's query, timed on its own.
 export { completenessBoard, countsSql } from './cycles.repository.js';
 

@@ -22,10 +22,12 @@ import {
   SaveReportRequest,
   SubmitReportRequest,
 } from '../../../shared/contracts/reporting.js';
+import { ReportDerivedResponse } from '../../../shared/contracts/prefill.js';
 import { msg } from '../../lib/errors.js';
 import { readFile } from '../../lib/uploads.js';
 import * as attachments from './attachments.service.js';
 import { checkReportWriter } from './report-access.js';
+import * as prefill from './prefill.service.js';
 import * as read from './report-read.service.js';
 import * as write from './report-write.service.js';
 import * as review from './review.service.js';
@@ -139,6 +141,19 @@ export const reportRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => read.getHistory(req.ctx, req.params.id),
+  );
+  api.get(
+    '/reports/:id/derived',
+    {
+      schema: {
+        tags,
+        summary:
+          "Values derived from the unit's records of the data window, typed values beside, and narrative prefill",
+        params: IdParams,
+        response: { 200: ReportDerivedResponse, ...errors },
+      },
+    },
+    async (req) => prefill.getDerived(req.ctx, req.params.id),
   );
   api.get(
     '/reports/:id/diff',
