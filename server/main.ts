@@ -6,6 +6,7 @@ import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
 import { seedReferenceData } from './db/seed/index.js';
+import { importSeedPlan } from './features/plan-import/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
 import { gracefulShutdown } from './shutdown.js';
@@ -28,7 +29,7 @@ async function main() {
     dataDir: path.resolve(config.dataDir),
     poolSize: config.databasePoolSize,
   });
-  await seedReferenceData(database.db);
+  await seedReferenceData(database.db, importSeedPlan);
   await ensureAccounts(database.db, config, (line) => console.log(line));
   const app = await buildApp({ database, config });
   if (config.demo) {
