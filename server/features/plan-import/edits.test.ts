@@ -121,3 +121,36 @@ describe('moving an item', () => {
     );
   });
 });
+
+describe('choosing a unit for a duty', () => {
+  it("refuses a unit that did not exist on the plan's date, accepts one that did", () => {
+    const units: Record<string, { code: string; name: string; validFrom: string | null; validTo: string | null }> = {
+      vl: { code: 'VL-SYT', name: 'Sở Y tế tỉnh Vĩnh Long', validFrom: '2025-07-01', validTo: null },
+      bt: { code: 'BT-SYT', name: 'Sở Y tế', validFrom: null, validTo: '2025-06-30' },
+    };
+    const op = (unitId: string): PlanImportOp => ({
+      op: 'setDuty',
+      key: 'III.1',
+      index: null,
+      role: 'lead',
+      unitId,
+      group: null,
+    });
+    let refused: unknown;
+    try {
+      applyOps(seedPlan, [op('vl')], (id) => units[id] ?? null);
+    } catch (err) {
+      refused = err;
+    }
+    expect((refused as AppError).issues![0]).toMatchObject({
+      path: 'ops.0.unitId',
+      message: {
+        vi: expect.stringMatching(
+          /^Đơn vị Sở Y tế tỉnh Vĩnh Long không tồn tại vào ngày ban hành kế hoạch \(27\/03\/2025\)/u,
+        ),
+      },
+    });
+    const plan = applyOps(seedPlan, [op('bt')], (id) => units[id] ?? null).plan;
+    expect(flatten(plan.items).find((i) => i.key === 'III.1')!.duties[0].ref).toEqual({ code: 'BT-SYT' });
+  });
+});

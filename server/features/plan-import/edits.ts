@@ -7,7 +7,9 @@ import { findDeadlines } from './deadlines.js';
 import { coverageOf } from './parser.js';
 
 /** A unit chosen by the officer, by id, with the code the draft keeps. */
-export type UnitById = (id: string) => { code: string } | null;
+export type UnitById = (
+  id: string,
+) => { code: string; name?: string; validFrom?: string | null; validTo?: string | null } | null;
 
 export interface EditResult {
   plan: ParsedPlan;
@@ -23,13 +25,25 @@ function allItems(items: ParsedItem[]): ParsedItem[] {
   return items.flatMap((i) => [i, ...allItems(i.children)]);
 }
 
-function refOf(op: { unitId: string | null; group: UnitGroup | null }, path: string, unitById: UnitById): UnitRef {
+function refOf(
+  op: { unitId: string | null; group: UnitGroup | null },
+  path: string,
+  unitById: UnitById,
+  date: string,
+): UnitRef {
   if (op.unitId && op.group)
     throw bad(path, 'Chọn một đơn vị hoặc một nhóm, không chọn cả hai', 'Choose a unit or a group, not both');
   if (op.group) return { group: op.group };
   if (!op.unitId) throw bad(path, 'Chưa chọn đơn vị', 'No unit chosen');
   const unit = unitById(op.unitId);
   if (!unit) throw bad(`${path}.unitId`, 'Không tìm thấy đơn vị đã chọn', 'The chosen unit does not exist');
+  if (date && ((unit.validFrom && unit.validFrom > date) || (unit.validTo && unit.validTo < date))) {
+    throw bad(
+      `${path}.unitId`,
+      `Đơn vị ${unit.name ?? unit.code} không tồn tại vào ngày ban hành kế hoạch (${date.split('-').reverse().join('/')}) — hãy chọn đơn vị có hiệu lực vào ngày đó`,
+      `Unit ${unit.name ?? unit.code} did not exist on the plan's date (${date}) — choose a unit valid then`,
+    );
+  }
   return { code: unit.code };
 }
 
@@ -62,7 +76,7 @@ export function applyOps(draft: ParsedPlan, ops: PlanImportOp[], unitById: UnitB
       }
       case 'setDuty': {
         const item = itemAt(op.key, `${path}.key`);
-        const ref = refOf(op, path, unitById);
+        const ref = refOf(op, path, unitById, plan.header.date);
         if (op.index === null) item.duties.push({ written: '', role: op.role, ref, match: 'mapping' });
         else {
           const duty = item.duties[op.index];
@@ -78,7 +92,7 @@ export function applyOps(draft: ParsedPlan, ops: PlanImportOp[], unitById: UnitB
         break;
       }
       case 'mapUnit': {
-        const ref = refOf(op, path, unitById);
+        const ref = refOf(op, path, unitById, plan.header.date);
         const wanted = foldText(op.written);
         let found = 0;
         for (const item of items) {

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanImportOp } from '../../../shared/contracts/plan-import.js';
 import { PLAN_1953, PLAN_1953_REVIEW } from '../../db/seed/plan-1953.js';
 import { applyOps } from './edits.js';
+import { extractText } from './extract.js';
 import type { ParsedItem } from './parse-types.js';
 import { PLAN_1953_EXPECTED, type SeedItem } from './plan-1953-expected.fixtures.js';
 import { dutyCodes, fixture, flatten, parseWithSeed } from './plan-import.fixtures.js';
@@ -244,5 +247,63 @@ describe('PDF text (pdftotext -layout)', () => {
     expect(task.text).toMatch(/kế hoạch này trước ngày 15\/12\/2026\.$/);
     expect(dutyCodes(task)).toEqual(['coordinate:BT-STC', 'lead:BT-SYT']);
     expect(task.lines).toEqual([7, 8]);
+  });
+});
+
+describe('a PDF whose duties stand in an appendix table (LibreOffice → PDF, pdftotext -layout)', async () => {
+  // fixtures/ke-hoach-310-phu-luc.pdf: `libreoffice --headless --convert-to pdf ke-hoach-310-phu-luc.html`.
+  // Its table cells wrap over several lines, the row numbers sit on the middle line of their row,
+  // and neighbouring columns are one space apart in places.
+  const { text, kind } = await extractText(
+    readFileSync(path.join(import.meta.dirname, 'fixtures/ke-hoach-310-phu-luc.pdf')),
+  );
+  const plan = parseWithSeed(text, kind);
+  const appendix = plan.items.at(-1)!;
+  const rows = flatten(appendix.children).filter((i) => i.kind === 'task');
+
+  it('reads the header, the body and the appendix groups and rows', () => {
+    expect(kind).toBe('pdf');
+    expect(plan.header).toMatchObject({ number: '310/KH-UBND', date: '2025-08-05', issuer: 'TỈNH VĨNH LONG' });
+    expect(plan.items.map((i) => i.label)).toEqual(['I.', 'II.', 'III.', 'PHỤ LỤC']);
+    expect(appendix.title).toBe('DANH MỤC NHIỆM VỤ');
+    expect(appendix.children.map((g) => [g.label, g.title, g.children.map((c) => c.label)])).toEqual([
+      ['I', 'Nhóm nhiệm vụ về kỹ thuật', ['1', '2']],
+      ['II', 'Nhóm nhiệm vụ về truyền thông', ['3', '4']],
+    ]);
+    expect(rows.map((r) => r.text)).toEqual([
+      'Khảo sát hiện trạng sử dụng chế phẩm sinh học tại các trang trại chăn nuôi',
+      'Xây dựng mô hình trình diễn xử lý chất thải chăn nuôi bằng chế phẩm sinh học',
+      'Tuyên truyền, hướng dẫn người chăn nuôi sử dụng chế phẩm sinh học',
+      'Báo cáo kết quả sử dụng chế phẩm sinh học của các cơ sở chăn nuôi',
+    ]);
+  });
+
+  it("gives each row's lead and coordinating units as of the plan's date, the old name mapped to its successor", () => {
+    expect(rows.map(dutyCodes)).toEqual([
+      ['coordinate:localities', 'lead:VL-SNNMT'],
+      ['coordinate:VL-SNNMT', 'coordinate:VL-STC', 'lead:VL-SKHCN'],
+      ['coordinate:VL-SCT', 'coordinate:departments_and_localities', 'lead:VL-SNNMT'],
+      ['coordinate:VL-SNNMT', 'lead:localities'],
+    ]);
+    expect(rows[2].duties.find((d) => d.role === 'lead')).toMatchObject({
+      written: 'Sở Tài nguyên và Môi trường',
+      match: 'successor',
+    });
+  });
+
+  it("reads each row's deadline and product, and places every line", () => {
+    expect(rows.map((r) => r.deadlines)).toEqual([
+      [{ kind: 'once', date: '2025-12-15', text: 'Trước ngày 15/12/2025' }],
+      [{ kind: 'yearly', day: 30, month: 11, text: 'Trước ngày 30/11 hằng năm' }],
+      [{ kind: 'vague', text: 'Thường xuyên' }],
+      [{ kind: 'monthly', day: 20, text: 'Trước ngày 20 hằng tháng' }],
+    ]);
+    expect(rows.map((r) => r.product)).toEqual([
+      'Báo cáo khảo sát',
+      'Mô hình trình diễn',
+      'Tin, bài, tài liệu hướng dẫn',
+      'Báo cáo tháng',
+    ]);
+    expect(plan.coverage).toMatchObject({ unassigned: 0, percent: 100 });
   });
 });

@@ -1,3 +1,5 @@
+import { readLayoutTables } from './layout-table.js';
+
 /**
  * The source text as paragraphs with their line numbers, and a folding that keeps positions, so
  * rules read folded text ("so nn&mt") and quote the original ("Sở NN&MT") at the same offsets.
@@ -83,11 +85,19 @@ export function toParagraphs(
   const paras: Para[] = [];
   const lines: Array<{ n: number; text: string }> = [];
   const isPdf = source === 'pdf';
-  clean.split('\n').forEach((raw, index) => {
+  const rawLines = clean.split('\n');
+  // A PDF's tables (an appendix of duties) are read by column positions, a row to a paragraph of tab-separated cells.
+  const tables = isPdf ? readLayoutTables(rawLines) : null;
+  rawLines.forEach((raw, index) => {
     const n = index + 1;
     const line = raw.replace(/\t+$/, '').trim();
     if (line.length === 0) return;
     lines.push({ n, text: line });
+    if (tables?.held.has(n)) {
+      const row = tables.rows.get(n);
+      if (row) paras.push({ lines: row.lines, text: row.cells.join('\t') });
+      return;
+    }
     for (const part of columns(line, lines.length, isPdf)) {
       const text = part.trim();
       const prev = paras.at(-1);
