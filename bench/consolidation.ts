@@ -32,7 +32,7 @@ import {
   type FrozenIndicator,
 } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { importSeedPlan } from '../server/features/plan-import/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import {
   listParagraphs,
   loadCompileInput,

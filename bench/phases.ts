@@ -13,7 +13,7 @@ import { loadConfig } from '../server/config.js';
 import type { Db } from '../server/db/client.js';
 import * as schema from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { importSeedPlan } from '../server/features/plan-import/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { getReport, saveReport, submitReport } from '../server/features/reporting/index.js';
 import { systemClock } from '../server/lib/clock.js';
 import type { Ctx } from '../server/lib/context.js';

@@ -22,7 +22,7 @@ import { WASTE_STREAMS } from '../shared/domain.js';
 import { createDb } from '../server/db/client.js';
 import { reports } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { importSeedPlan } from '../server/features/plan-import/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { completenessBoard, countsSql } from '../server/features/reporting/index.js';
 import { CompletenessQuery } from '../shared/contracts/reporting.js';
 import { generateAccount, generateCycle, generateForm, generateReportStates, generateUnits } from './generate.js';

@@ -8,7 +8,7 @@ import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/db/client.js';
 import { DEMO_PASSWORD, ensureAccounts } from '../server/db/seed/accounts.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
-import { importSeedPlan } from '../server/features/plan-import/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { fixedClock, systemClock, type Clock } from '../server/lib/clock.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,7 +6,7 @@ import { ensureAccounts } from './db/seed/accounts.js';
 import { seedDemoActivity } from './db/seed/demo-activity.js';
 import { seedDemoEnterprises } from './db/seed/demo-enterprises.js';
 import { seedReferenceData } from './db/seed/index.js';
-import { importSeedPlan } from './features/plan-import/index.js';
+import { importSeedPlan } from './features/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
 import { gracefulShutdown } from './shutdown.js';

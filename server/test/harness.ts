@@ -7,7 +7,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { createDb, type Database } from '../db/client.js';
 import { unitIdByCode, seedReferenceData } from '../db/seed/index.js';
-import { importSeedPlan } from '../features/plan-import/index.js';
+import { importSeedPlan } from '../features/index.js';
 import { users } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
 import { fixedClock } from '../lib/clock.js';

@@ -13,7 +13,7 @@ import { loadConfig } from '../../config.js';
 import { createDb, type Database } from '../../db/client.js';
 import { cycleExpectedUnits, users } from '../../db/schema/index.js';
 import { seedReferenceData, unitIdByCode } from '../../db/seed/index.js';
-import { importSeedPlan } from '../plan-import/index.js';
+import { importSeedPlan } from '../index.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { buildCycle } from '../../test/cycles.js';
 import { freePort, spawnServer, waitListening } from '../../test/child-server.js';

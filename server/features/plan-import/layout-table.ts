@@ -1,4 +1,4 @@
-import { foldSame } from './source-text.js';
+import { foldText } from '../../../shared/text.js';
 
 /** A table row read from a PDF's layout text: its cells, and the source lines it spans. */
 export interface LayoutRow {
@@ -19,7 +19,7 @@ function segments(line: string): Segment[] {
 
 /** A table's header in `pdftotext -layout` text: four or more cells two spaces apart, one saying "chủ trì". */
 function isHeader(line: string): boolean {
-  return segments(line).length >= 4 && /chu tri/.test(foldSame(line));
+  return segments(line).length >= 4 && /chu tri/.test(foldText(line));
 }
 
 /** Cuts a line at the boundaries, moving a cut that falls inside a word to the nearer end of the word. */
@@ -50,7 +50,10 @@ function cut(line: string, bounds: number[]): string[] {
  * lines between blank lines. Answers the rows by their first line (header first), and every line
  * the tables hold.
  */
-export function readLayoutTables(raw: string[]): { rows: Map<number, LayoutRow>; held: Set<number> } {
+export function readLayoutTables(
+  raw: string[],
+  pageStarts: Set<number> = new Set(),
+): { rows: Map<number, LayoutRow>; held: Set<number> } {
   const rows = new Map<number, LayoutRow>();
   const held = new Set<number>();
   for (let h = 0; h < raw.length; h += 1) {
@@ -75,48 +78,107 @@ export function readLayoutTables(raw: string[]): { rows: Map<number, LayoutRow>;
     if (run.length > 0) blocks.push(run);
     const body = blocks.flat();
     if (body.length === 0) continue;
-    // Cut between columns where no word runs across, preferring where most words start.
+    // Cut between columns where no word runs across, preferring where most words start. On the
+    // header's page the cuts lie between the header's cells; pdftotext sets each page's columns
+    // apart, so a later page is cut where its own lines start most often with nothing across.
     const solid = (n: number, c: number) => !blank(raw[n][c]);
-    const across = (c: number) => body.filter((n) => c > 0 && solid(n, c - 1) && solid(n, c)).length;
-    const starts = (c: number) => body.filter((n) => solid(n, c) && (c === 0 || !solid(n, c - 1))).length;
-    const bounds = head.slice(1).map((seg, k) => {
-      let best = seg.start;
-      let score = [across(best), -starts(best)];
-      for (let c = head[k].end; c < seg.start; c += 1) {
-        const s = [across(c), -starts(c)];
-        if (s[0] < score[0] || (s[0] === score[0] && s[1] < score[1])) [best, score] = [c, s];
+    const across = (lines: number[], c: number) => lines.filter((n) => c > 0 && solid(n, c - 1) && solid(n, c)).length;
+    const starts = (lines: number[], c: number) =>
+      lines.filter((n) => solid(n, c) && (c === 0 || !solid(n, c - 1))).length;
+    const pageOf = (n: number) => {
+      let p = 0;
+      for (const s of pageStarts) if (s <= n && s > h) p += 1;
+      return p;
+    };
+    const pages = new Map<number, number[]>();
+    for (const n of body) pages.set(pageOf(n), [...(pages.get(pageOf(n)) ?? []), n]);
+    const boundsOf = new Map<number, number[]>();
+    // Pages too short to find their columns (a row's end alone on a page, set flush left by pdftotext).
+    const unsure = new Set<number>();
+    for (const [page, lines] of [...pages].sort((a, b) => a[0] - b[0])) {
+      if (page === 0) {
+        boundsOf.set(
+          page,
+          head.slice(1).map((seg, k) => {
+            let best = seg.start;
+            let score = [across(lines, best), -starts(lines, best)];
+            for (let c = head[k].end; c < seg.start; c += 1) {
+              const sc = [across(lines, c), -starts(lines, c)];
+              if (sc[0] < score[0] || (sc[0] === score[0] && sc[1] < score[1])) [best, score] = [c, sc];
+            }
+            return best;
+          }),
+        );
+        continue;
       }
-      return best;
-    });
+      const width = Math.max(...lines.map((n) => raw[n].length));
+      const left = Math.min(...lines.map((n) => raw[n].search(/\S/)));
+      const edges = Array.from({ length: width }, (_, c) => c)
+        .filter((c) => c > left && across(lines, c) === 0 && starts(lines, c) > 0)
+        .sort((a, b) => starts(lines, b) - starts(lines, a))
+        .slice(0, head.length - 1)
+        .sort((a, b) => a - b);
+      // Too few lines to find the columns (a row's end alone on a page): the previous page's.
+      if (edges.length === head.length - 1) boundsOf.set(page, edges);
+      else unsure.add(page);
+    }
+    const bounds = boundsOf.get(0) ?? head.slice(1).map((seg) => seg.start);
+    const cutLine = (n: number) => {
+      if (!unsure.has(pageOf(n))) return cut(raw[n], boundsOf.get(pageOf(n)) ?? bounds);
+      // Its words go to the second column (the task's), the one that wraps longest.
+      return head.map((_, k) => (k === 1 ? raw[n].trim().replace(/\s{2,}/g, ' ') : ''));
+    };
+    const isNumber = (cell: string) => /^([IVXL]+|\d{1,3}|[a-zđ])[.)]?$/u.test(cell);
     const header: LayoutRow = { lines: [h + 1], cells: cut(raw[h], bounds) };
     rows.set(h + 1, header);
     held.add(h + 1);
+    const append = (row: LayoutRow, cells: string[], lines: number[]) => {
+      cells.forEach((c, k) => {
+        if (c) row.cells[k] = row.cells[k] ? `${row.cells[k]} ${c}` : c;
+      });
+      row.lines.push(...lines);
+    };
     let last: LayoutRow | null = null;
     for (const block of blocks) {
-      const cells = head.map(() => '');
-      for (const n of block) {
-        cut(raw[n], bounds).forEach((c, k) => {
-          if (c) cells[k] = cells[k] ? `${cells[k]} ${c}` : c;
-        });
-      }
       block.forEach((n) => held.add(n + 1));
-      const lines = block.map((n) => n + 1);
-      if (cells.every((c) => !c)) continue;
-      // A lone number off the first column is a page number.
-      if (cells.filter(Boolean).length === 1 && !cells[0] && /^\d{1,3}$/.test(cells.find(Boolean)!)) {
-        if (last) last.lines.push(...lines);
-        continue;
+      // A block is a row (its number may sit on a middle line), or several rows one under the
+      // other with no blank line between: a new row starts at a line with a number once the
+      // row has one. Lines right under the header, before any number, continue the header.
+      let row: LayoutRow | null = null;
+      let carrying = false;
+      for (const n of block) {
+        const cells = cutLine(n);
+        if (!row && !cells[0] && block[0] === h + 1 && !last) {
+          append(header, cells, [n + 1]);
+          continue;
+        }
+        if (!row && !isNumber(cells[0]) && last && (carrying || pageOf(n) > pageOf(last.lines.at(-1)! - 1))) {
+          // The rest of a row carried over a page break.
+          append(last, cells, [n + 1]);
+          carrying = true;
+          continue;
+        }
+        carrying = false;
+        if (!row || (cells[0] && row.cells[0])) {
+          row = { lines: [], cells: head.map(() => '') };
+          if (cells.some(Boolean)) rows.set(n + 1, row);
+        }
+        append(row, cells, [n + 1]);
+        if (!rows.has(row.lines[0])) rows.set(row.lines[0], row);
       }
-      if (!cells[0] && last) {
-        // A row carried over a page break.
-        cells.forEach((c, k) => {
-          if (c) last!.cells[k] = last!.cells[k] ? `${last!.cells[k]} ${c}` : c;
-        });
-        last.lines.push(...lines);
-        continue;
+      for (const r of new Set([...rows.values()].filter((x) => block.includes(x.lines[0] - 1)))) {
+        const filled = r.cells.filter(Boolean);
+        // A lone number off the first column is a page number; a block with no number is a row carried over a page break.
+        if ((filled.length === 1 && !r.cells[0] && /^\d{1,3}$/.test(filled[0])) || (!r.cells[0] && last)) {
+          rows.delete(r.lines[0]);
+          if (last) {
+            if (filled.length === 1 && /^\d{1,3}$/.test(filled[0]) && !r.cells[0]) last.lines.push(...r.lines);
+            else append(last, r.cells, r.lines);
+          }
+          continue;
+        }
+        last = r;
       }
-      last = { lines, cells };
-      rows.set(lines[0], last);
     }
     h = i - 1;
   }

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { like } from 'drizzle-orm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanImportDto } from '../../../shared/contracts/plan-import.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
+import { auditLog } from '../../db/schema/index.js';
 import { seedReferenceData } from '../../db/seed/index.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { multipartForm } from '../../test/multipart.js';
@@ -25,6 +27,11 @@ const upload = (c: TestClient, name: string, body: Buffer) => {
   return c.inject({ method: 'POST', url: '/api/v1/plan-imports', payload: form.payload, headers: form.headers });
 };
 const importCount = async () => (await focal.get('/api/v1/plan-imports')).json<{ data: unknown[] }>().data.length;
+/** Files in the data directory (where uploaded bodies are kept) and the import's audit lines. */
+const storedFiles = () =>
+  existsSync(t.config.dataDir) ? readdirSync(t.config.dataDir, { recursive: true }).length : 0;
+const importAudits = async () =>
+  (await t.database.db.select().from(auditLog).where(like(auditLog.action, 'plan_import.%'))).length;
 const byKey = (d: PlanImportDto, key: string) => d.items.find((i) => i.key === key)!;
 
 describe('who may import', () => {
@@ -44,6 +51,13 @@ describe('hostile input: a clear Vietnamese message, nothing stored', () => {
     ['a zip bomb lying about its size', () => zipBomb(70 * 1024 * 1024, 2048), 400, /nghi là tệp nén độc hại/],
     ['a scanned PDF with no text', pdfWithoutText, 400, /không có lớp chữ/],
     ['binary junk', () => Buffer.from([0x00, 0xff, 0x13, 0x37, 0xfe, 0x00, 0x80, 0x81]), 400, /Không đọc được tệp/],
+    ['a megabyte of random bytes', () => randomBytes(1024 * 1024), 400, /Không đọc được tệp/],
+    [
+      'a damaged PDF',
+      () => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096)]),
+      400,
+      /Tệp PDF bị hỏng hoặc không mở được/,
+    ],
     [
       'UTF-8 text that is not a plan',
       () => Buffer.from('Xin chào, đây là thư mời họp.\n'),
@@ -53,11 +67,11 @@ describe('hostile input: a clear Vietnamese message, nothing stored', () => {
   ];
   for (const [name, body, status, message] of cases) {
     it(`refuses ${name}`, async () => {
-      const before = await importCount();
+      const before = [await importCount(), storedFiles(), await importAudits()];
       const res = await upload(focal, 'ke-hoach.docx', body());
       expect(res.statusCode).toBe(status);
       expect(res.json().error.message).toMatch(message);
-      expect(await importCount()).toBe(before);
+      expect([await importCount(), storedFiles(), await importAudits()]).toEqual(before);
     });
   }
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans.js';
 import { seedReferenceData } from '../../db/seed/index.js';
-import { importSeedPlan } from '../plan-import/index.js';
+import { importSeedPlan } from '../index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../../db/schema/index.js';
 import agency from '../../db/seed/data/agency.json' with { type: 'json' };
 import { seedReferenceData } from '../../db/seed/index.js';
-import { importSeedPlan } from '../plan-import/index.js';
+import { importSeedPlan } from '../index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { getAgencySettings } from './index.js';
 
