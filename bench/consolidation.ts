@@ -32,6 +32,7 @@ import {
   type FrozenIndicator,
 } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import {
   listParagraphs,
   loadCompileInput,
@@ -90,7 +91,7 @@ async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unkno
 export async function seedConsolidationBench(
   db: Database['db'],
 ): Promise<{ cycleId: string; draftId: string; tasks: number }> {
-  await seedReferenceData(db);
+  await seedReferenceData(db, importSeedPlan);
   const [plan] = await db.select().from(plans);
   const [version] = await db
     .select()

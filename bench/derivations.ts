@@ -16,6 +16,7 @@ import pg from 'pg';
 import { createDb, type Database } from '../server/db/client.js';
 import { enterpriseObservations, enterprises, orgUnits } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { registerAllDerivations } from '../server/features/index.js';
 import { derivedValuesFor } from '../server/features/reporting/index.js';
 import { derivations } from '../server/lib/derivations.js';
@@ -144,7 +145,7 @@ async function main() {
   const { database, drop } = await openDatabase();
   try {
     const db = database.db;
-    await seedReferenceData(db);
+    await seedReferenceData(db, importSeedPlan);
     registerAllDerivations();
     const unitRows = await db
       .select({ id: orgUnits.id })

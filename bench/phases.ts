@@ -13,6 +13,7 @@ import { loadConfig } from '../server/config.js';
 import type { Db } from '../server/db/client.js';
 import * as schema from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { getReport, saveReport, submitReport } from '../server/features/reporting/index.js';
 import { systemClock } from '../server/lib/clock.js';
 import type { Ctx } from '../server/lib/context.js';
@@ -35,7 +36,7 @@ async function main() {
   const db = drizzle(pool, { schema, logger: { logQuery: () => void (queries += 1) } }) as unknown as Db;
   try {
     await migrate(db as never, { migrationsFolder: 'server/db/migrations' });
-    await seedReferenceData(db);
+    await seedReferenceData(db, importSeedPlan);
     const units = await generateUnits(db, N, 'PH', { withUsers: true });
     const form = await generateForm(db, FIELDS, 'PHASE');
     const cycleId = await generateCycle(db, 2096, units, form);

@@ -116,7 +116,12 @@ async function main(): Promise<void> {
     });
     const pdf = readFileSync(path.join(dir, 'plan.pdf'));
     const pages = /\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1];
-    console.log(`PDF from LibreOffice: ${pages ?? '?'} pages`);
+    const fromPdf = parse((await extractText(pdf)).text, 'pdf');
+    const appendixRows = (fromPdf.items.at(-1)?.children ?? []).filter((i) => i.duties.length > 0).length;
+    console.log(
+      `PDF from LibreOffice: ${pages ?? '?'} pages; ${count(fromPdf.items)} items, ${appendixRows} of 60 appendix rows ` +
+        `read with their units, coverage ${fromPdf.coverage.percent} %`,
+    );
     await time('PDF: pdftotext + parse', async () => parse((await extractText(pdf)).text, 'pdf'));
   } catch {
     console.log('PDF: LibreOffice not available, skipped');

@@ -19,6 +19,7 @@ import { foldText } from '../shared/text.js';
 import { createDb, type Database } from '../server/db/client.js';
 import { orgUnits, registryRecords } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { listRecords, registryDerivations } from '../server/features/registries/index.js';
 import type { Actor } from '../server/lib/context.js';
 
@@ -209,7 +210,7 @@ const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
 async function main() {
   const { database, drop } = await openDatabase();
   try {
-    await seedReferenceData(database.db);
+    await seedReferenceData(database.db, importSeedPlan);
     const t0 = performance.now();
     const units = await generate(database);
     console.log(

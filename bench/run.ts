@@ -22,6 +22,7 @@ import { WASTE_STREAMS } from '../shared/domain.js';
 import { createDb } from '../server/db/client.js';
 import { reports } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { completenessBoard, countsSql } from '../server/features/reporting/index.js';
 import { CompletenessQuery } from '../shared/contracts/reporting.js';
 import { generateAccount, generateCycle, generateForm, generateReportStates, generateUnits } from './generate.js';
@@ -136,7 +137,7 @@ async function main() {
       `bench: PostgreSQL database ${name}; ${UNITS} units × ${FIELDS} values, ${CONCURRENCY} clients; board of ${BOARD_UNITS} units`,
     );
     let t0 = performance.now();
-    await seedReferenceData(db);
+    await seedReferenceData(db, importSeedPlan);
     const units = await generateUnits(db, UNITS, 'BQ', { withUsers: true });
     const form = await generateForm(db, FIELDS, 'BENCH');
     const apiCycle = await generateCycle(db, 2098, units, form);

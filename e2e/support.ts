@@ -8,6 +8,7 @@ import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/db/client.js';
 import { DEMO_PASSWORD, ensureAccounts } from '../server/db/seed/accounts.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
+import { importSeedPlan } from '../server/features/index.js';
 import { fixedClock, systemClock, type Clock } from '../server/lib/clock.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,7 @@ export const DEMO = {
  */
 export async function startStack(opts: { now?: string } = {}) {
   const database = await createDb({ dataDir: null });
-  await seedReferenceData(database.db);
+  await seedReferenceData(database.db, importSeedPlan);
   const config = loadConfig({
     BIOPLAN_DATA_DIR: `/tmp/bioplan-e2e-${process.pid}`,
     BIOPLAN_DEMO: '1',

@@ -10,6 +10,7 @@ import { seedDemoPlans } from './db/seed/demo-plans.js';
 import { seedDemoRegistries } from './db/seed/demo-registries.js';
 import { seedReferenceData } from './db/seed/index.js';
 import { notifyOverdueActivities } from './features/activities/index.js';
+import { importSeedPlan } from './features/index.js';
 import { runReminderSchedule } from './features/reporting/index.js';
 import { startBackgroundWork, type PeriodicTask } from './lib/background.js';
 import { gracefulShutdown } from './shutdown.js';
@@ -42,7 +43,7 @@ async function main() {
     dataDir: path.resolve(config.dataDir),
     poolSize: config.databasePoolSize,
   });
-  await seedReferenceData(database.db);
+  await seedReferenceData(database.db, importSeedPlan);
   await ensureAccounts(database.db, config, (line) => console.log(line));
   const app = await buildApp({ database, config });
   if (config.demo) {

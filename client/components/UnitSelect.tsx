@@ -16,10 +16,12 @@ interface Props {
   clearable?: boolean;
   error?: string;
   required?: boolean;
+  /** Offer the units valid on this day (YYYY-MM-DD) instead of today's: a plan's date. */
+  asOf?: string;
 }
 
 /**
- * Picks a unit valid today. The search runs on the server (GET /org-units?q=) so "so xay dung"
+ * Picks a unit valid today (or on `asOf`). The search runs on the server (GET /org-units?q=) so "so xay dung"
  * finds "Sở Xây dựng tỉnh Vĩnh Long"; the options are not filtered again in the browser.
  */
 export function UnitSelect({
@@ -32,13 +34,14 @@ export function UnitSelect({
   clearable = true,
   error,
   required,
+  asOf,
 }: Props) {
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<OrgUnitDto | null>(initial ?? null);
   // Once a unit is chosen the box shows its name; that is not a search.
   const term = chosen && search.trim() === chosen.fullName ? '' : search.trim();
   const [debounced] = useDebouncedValue(term, 250);
-  const units = useOrgUnitsQuery({ q: debounced || undefined, pageSize: 20 });
+  const units = useOrgUnitsQuery({ asOf, q: debounced || undefined, pageSize: 20 });
   const data = useMemo(() => {
     const rows = (units.data?.data ?? []).filter((u) => !exclude?.has(u.id));
     const withChosen = chosen && !rows.some((u) => u.id === chosen.id) ? [chosen, ...rows] : rows;

@@ -36,6 +36,9 @@ export function registerAllDerivations(): void {
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
  * modules import only from there (docs/ARCHITECTURE.md, "Server modules").
  */
+/** The seed's plan loader (the importer), for server/main.ts and the test harness: seedReferenceData(db, importSeedPlan). */
+export { importSeedPlan } from './plan-import/index.js';
+
 export async function registerFeatures(api: FastifyInstance): Promise<void> {
   registerAllDerivations();
   // Feedback and guidance depend on the plan; the plan's amendments reach what they cite through these.

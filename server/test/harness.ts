@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { createDb, type Database } from '../db/client.js';
 import { unitIdByCode, seedReferenceData } from '../db/seed/index.js';
+import { importSeedPlan } from '../features/index.js';
 import { users } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
 import { fixedClock } from '../lib/clock.js';
@@ -74,7 +75,7 @@ export interface TestApp {
 /** Builds the app on a fresh, seeded database with a movable clock (default 2026-11-20 09:00 ICT). */
 export async function buildTestApp(opts: { now?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  await seedReferenceData(database.db);
+  await seedReferenceData(database.db, importSeedPlan);
   const clock = fixedClock(opts.now ?? '2026-11-20T02:00:00Z');
   const config: Config = {
     ...loadConfig({

@@ -174,6 +174,23 @@ export const PlanImportOp = z.discriminatedUnion('op', [
     value: z.string().trim().min(1).max(LIMITS.shortText),
   }),
   z.strictObject({ op: z.literal('setDate'), value: IsoDate }),
+  /** Joins the next sibling into this item (its title and text, lines, duties, deadlines, children). */
+  z.strictObject({ op: z.literal('mergeWithNext'), key: Key }),
+  /** Splits an item at one of its text lines: that line and the following become a new item after it. */
+  z.strictObject({
+    op: z.literal('splitItem'),
+    key: Key,
+    line: z.number().int().min(1).max(10_000_000),
+    /** The new item's label (default: the item's own). */
+    label: z.string().trim().min(1).max(40).optional(),
+  }),
+  /** Moves an item (with its children) under another parent (null: top level), at a position among its children. */
+  z.strictObject({
+    op: z.literal('moveItem'),
+    key: Key,
+    parentKey: Key.nullable(),
+    position: z.number().int().min(0).max(10_000),
+  }),
 ]);
 export type PlanImportOp = z.infer<typeof PlanImportOp>;
 

@@ -40,7 +40,9 @@ function MapUnitRow({
   count,
   onMap,
   busy,
+  asOf,
 }: {
+  asOf: string | undefined;
   written: string;
   count: number;
   onMap: (op: PlanImportOp) => void;
@@ -58,6 +60,7 @@ function MapUnitRow({
         </Text>
       </Text>
       <UnitSelect
+        asOf={asOf}
         label={t('planImport.unitFor', { name: written })}
         value={unitId}
         onChange={(id) => {
@@ -206,6 +209,7 @@ function Review({ draft }: { draft: PlanImportDto }) {
                 written={u.written}
                 count={u.count}
                 busy={update.isPending}
+                asOf={draft.header.date || undefined}
                 onMap={(op) => send([op])}
               />
             ))}
@@ -241,7 +245,7 @@ function Review({ draft }: { draft: PlanImportDto }) {
           busy={update.isPending}
           onMarkBoilerplate={(lines) => send([{ op: 'markBoilerplate', lines }])}
         />
-        <TreePanel draft={draft} canEdit={canEdit} onOps={send} onHover={setHover} />
+        <TreePanel draft={draft} canEdit={canEdit} busy={update.isPending} onOps={send} onHover={setHover} />
       </SimpleGrid>
       <ConfirmModal
         opened={confirming}

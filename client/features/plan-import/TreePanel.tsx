@@ -15,6 +15,7 @@ import {
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemActions } from './ItemActions';
 import type { ImportItemDto, PlanImportDto, PlanImportOp } from '../../../shared/contracts/plan-import';
 
 function depths(items: ImportItemDto[]): Map<string, number> {
@@ -78,9 +79,11 @@ export function TreePanel({
   canEdit,
   onOps,
   onHover,
+  busy = false,
 }: {
   draft: PlanImportDto;
   canEdit: boolean;
+  busy?: boolean;
   onOps: (ops: PlanImportOp[]) => void;
   onHover: (key: string | null) => void;
 }) {
@@ -115,7 +118,7 @@ export function TreePanel({
                       {item.label}
                     </Text>
                   )}
-                  <Box style={{ minWidth: 0 }}>
+                  <Box style={{ minWidth: 0, flex: 1 }}>
                     {item.title && (
                       <Text fw={600} size="sm">
                         {item.title}
@@ -127,6 +130,7 @@ export function TreePanel({
                       </Text>
                     )}
                   </Box>
+                  {canEdit && <ItemActions draft={draft} item={item} busy={busy} onOps={onOps} />}
                 </Group>
                 <Group gap={4} mt={2} ml={8}>
                   {item.duties.map((d, index) => {

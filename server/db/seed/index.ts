@@ -1,33 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Db, DbOrTx } from '../client.js';
-import {
-  indicators,
-  orgUnits,
-  orgUnitSuccessions,
-  planAssignments,
-  planItems,
-  plans,
-  planTargets,
-  planVersions,
-} from '../schema/index.js';
+import { indicators, orgUnits, orgUnitSuccessions, plans, planTargets, planVersions } from '../schema/index.js';
 import { INDICATORS } from './indicators.js';
+import { PATHS } from '../../paths.js';
 import { seedOrgUnits } from './org-units.js';
-import { PLAN_1953, PLAN_1953_ITEMS, PLAN_1953_TARGETS, type SeedItem } from './plan-1953.js';
+import {
+  PLAN_1953,
+  PLAN_1953_REVIEW,
+  PLAN_1953_SOURCE,
+  PLAN_1953_TARGETS,
+  type SeedReviewOp,
+} from './plan-1953.js';
 import { seedSettings } from './settings.js';
+
+/**
+ * Loads a plan from its issued text through the importer (server/features/plan-import's
+ * importSeedPlan, passed in by the composition root or the test harness: the seed sits below the
+ * feature modules and does not import them).
+ */
+export type SeedPlanLoader = (
+  tx: DbOrTx,
+  source: { text: string; fileName: string; issuerUnitCode: string; scope: string; review: SeedReviewOp[] },
+) => Promise<unknown>;
 
 /**
  * Loads the reference data — units, indicator catalogue, the plan, the agency's settings —
  * idempotently: running it again changes nothing, and it never overwrites a plan that has been
  * amended since nor a setting changed since.
  */
-export async function seedReferenceData(db: Db): Promise<void> {
+export async function seedReferenceData(db: Db, loadPlan: SeedPlanLoader): Promise<void> {
   await db.transaction(async (tx) => {
     // One seeder at a time even with several app instances starting together.
     await tx.execute(sql`select pg_advisory_xact_lock(1953001)`);
-    const unitIds = await upsertUnits(tx);
+    await upsertUnits(tx);
     await upsertIndicators(tx);
-    await insertPlanIfMissing(tx, unitIds);
+    await insertPlanIfMissing(tx, loadPlan);
     await insertTargetsIfMissing(tx);
     await seedSettings(tx);
   });
@@ -100,55 +110,16 @@ async function upsertIndicators(tx: DbOrTx): Promise<void> {
   }
 }
 
-async function insertPlanIfMissing(tx: DbOrTx, unitIds: Map<string, string>): Promise<void> {
+async function insertPlanIfMissing(tx: DbOrTx, loadPlan: SeedPlanLoader): Promise<void> {
   const existing = await tx.select({ id: plans.id }).from(plans).where(eq(plans.number, PLAN_1953.number));
   if (existing.length > 0) return;
-  const { issuerUnitCode, ...plan } = PLAN_1953;
-  const [planRow] = await tx
-    .insert(plans)
-    .values({ ...plan, issuerUnitId: unitIds.get(issuerUnitCode) ?? null, currentVersion: 1 })
-    .returning({ id: plans.id });
-  const [version] = await tx
-    .insert(planVersions)
-    .values({
-      planId: planRow.id,
-      number: 1,
-      effectiveDate: PLAN_1953.date,
-      documentNumber: PLAN_1953.number,
-      documentDate: PLAN_1953.date,
-    })
-    .returning({ id: planVersions.id });
-
-  let position = 0;
-  const insertItems = async (items: SeedItem[], parentId: string | null) => {
-    for (const item of items) {
-      position += 1;
-      const [row] = await tx
-        .insert(planItems)
-        .values({
-          versionId: version.id,
-          key: item.key,
-          parentId,
-          kind: item.kind,
-          label: item.label,
-          title: item.title ?? null,
-          text: item.text ?? null,
-          position,
-          searchText: foldText(`${item.title ?? ''} ${item.text ?? ''}`),
-        })
-        .returning({ id: planItems.id });
-      for (const a of item.assignments ?? []) {
-        await tx.insert(planAssignments).values({
-          itemId: row.id,
-          orgUnitId: a.unit ? unitIds.get(a.unit)! : null,
-          unitGroup: a.group ?? null,
-          role: a.role,
-        });
-      }
-      if (item.children) await insertItems(item.children, row.id);
-    }
-  };
-  await insertItems(PLAN_1953_ITEMS, null);
+  await loadPlan(tx, {
+    text: readFileSync(path.join(PATHS.seedData, PLAN_1953_SOURCE), 'utf8'),
+    fileName: PLAN_1953_SOURCE,
+    issuerUnitCode: PLAN_1953.issuerUnitCode,
+    scope: PLAN_1953.scope,
+    review: PLAN_1953_REVIEW,
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import { loadConfig } from '../../config.js';
 import { createDb, type Database } from '../../db/client.js';
 import { cycleExpectedUnits, users } from '../../db/schema/index.js';
 import { seedReferenceData, unitIdByCode } from '../../db/seed/index.js';
+import { importSeedPlan } from '../index.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { buildCycle } from '../../test/cycles.js';
 import { freePort, spawnServer, waitListening } from '../../test/child-server.js';
@@ -105,7 +106,7 @@ describe('SIGTERM during a burst of writes', () => {
   it('keeps every acknowledged save and submission, exactly, and exits 0', async () => {
     // 1. Data: a 2027 cycle opened, one officer for each of 8 expected units (in process).
     database = await openDatabase();
-    await seedReferenceData(database.db);
+    await seedReferenceData(database.db, importSeedPlan);
     const config = loadConfig({ BIOPLAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     let app = await buildApp({ database, config });
     await app.ready();

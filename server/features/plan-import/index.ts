@@ -8,3 +8,4 @@ export { canImportPlan } from './policy.js';
 export { extractText } from './extract.js';
 export { parsePlanText } from './parser.js';
 export { buildLexicon } from './unit-lexicon.js';
+export { importSeedPlan, type SeedPlanSource, type SeedReviewOp } from './seed-import.js';

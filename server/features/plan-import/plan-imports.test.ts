@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { like } from 'drizzle-orm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanImportDto } from '../../../shared/contracts/plan-import.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
-import { PLAN_1953_ITEMS, type SeedItem } from '../../db/seed/plan-1953.js';
+import { auditLog } from '../../db/schema/index.js';
+import { seedReferenceData } from '../../db/seed/index.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { multipartForm } from '../../test/multipart.js';
 import { docxOf, pdfWithoutText, zipBomb } from './files.fixtures.js';
+import { importSeedPlan } from './index.js';
+import { PLAN_1953_EXPECTED, type SeedItem } from './plan-1953-expected.fixtures.js';
 import { fixture } from './plan-import.fixtures.js';
 
 let t: TestApp;
@@ -23,6 +27,11 @@ const upload = (c: TestClient, name: string, body: Buffer) => {
   return c.inject({ method: 'POST', url: '/api/v1/plan-imports', payload: form.payload, headers: form.headers });
 };
 const importCount = async () => (await focal.get('/api/v1/plan-imports')).json<{ data: unknown[] }>().data.length;
+/** Files in the data directory (where uploaded bodies are kept) and the import's audit lines. */
+const storedFiles = () =>
+  existsSync(t.config.dataDir) ? readdirSync(t.config.dataDir, { recursive: true }).length : 0;
+const importAudits = async () =>
+  (await t.database.db.select().from(auditLog).where(like(auditLog.action, 'plan_import.%'))).length;
 const byKey = (d: PlanImportDto, key: string) => d.items.find((i) => i.key === key)!;
 
 describe('who may import', () => {
@@ -42,6 +51,13 @@ describe('hostile input: a clear Vietnamese message, nothing stored', () => {
     ['a zip bomb lying about its size', () => zipBomb(70 * 1024 * 1024, 2048), 400, /nghi là tệp nén độc hại/],
     ['a scanned PDF with no text', pdfWithoutText, 400, /không có lớp chữ/],
     ['binary junk', () => Buffer.from([0x00, 0xff, 0x13, 0x37, 0xfe, 0x00, 0x80, 0x81]), 400, /Không đọc được tệp/],
+    ['a megabyte of random bytes', () => randomBytes(1024 * 1024), 400, /Không đọc được tệp/],
+    [
+      'a damaged PDF',
+      () => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096)]),
+      400,
+      /Tệp PDF bị hỏng hoặc không mở được/,
+    ],
     [
       'UTF-8 text that is not a plan',
       () => Buffer.from('Xin chào, đây là thư mời họp.\n'),
@@ -51,11 +67,11 @@ describe('hostile input: a clear Vietnamese message, nothing stored', () => {
   ];
   for (const [name, body, status, message] of cases) {
     it(`refuses ${name}`, async () => {
-      const before = await importCount();
+      const before = [await importCount(), storedFiles(), await importAudits()];
       const res = await upload(focal, 'ke-hoach.docx', body());
       expect(res.statusCode).toBe(status);
       expect(res.json().error.message).toMatch(message);
-      expect(await importCount()).toBe(before);
+      expect([await importCount(), storedFiles(), await importAudits()]).toEqual(before);
     });
   }
 });
@@ -82,7 +98,7 @@ describe('import, review, publish', () => {
       expect(draft.unresolved).toEqual([{ written: 'Sở Ngoại vụ', count: 1 }]);
       expect(draft.abilities).toEqual({ canEdit: true, canPublish: false });
       expect(draft.coverage.percent).toBe(100);
-      expect(byKey(draft, 'III.1.a').duties.map((d) => [d.role, d.unit?.name])).toEqual([
+      expect(byKey(draft, 'III-NV.1.a').duties.map((d) => [d.role, d.unit?.name])).toEqual([
         ['lead', 'Sở Nông nghiệp và Môi trường'],
         ['coordinate', 'UBND các xã, phường'],
       ]);
@@ -111,7 +127,7 @@ describe('import, review, publish', () => {
       expect(next.version).toBe(draft.version + 1);
       expect(next.unresolved).toEqual([]);
       expect(next.abilities.canPublish).toBe(true);
-      expect(byKey(next, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
+      expect(byKey(next, 'III-NV.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
       expect(byKey(next, 'V').label).toBe('IV.');
       const stale = await focal.patch(`/api/v1/plan-imports/${draft.id}`, {
         version: draft.version,
@@ -172,7 +188,7 @@ describe('import, review, publish', () => {
       expect(again.sourceKind).toBe('pdf');
       expect(again.fileName).toBe('ke-hoach-223.pdf');
       expect(again.unresolved).toEqual([]);
-      expect(byKey(again, 'III.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
+      expect(byKey(again, 'III-NV.1.1.1').duties[0]).toMatchObject({ match: 'mapping', unit: { code: 'BT-SXD' } });
       expect(again.items.map((i) => i.label)).toEqual(draft.items.map((i) => (i.key === 'V' ? 'V.' : i.label)));
       const publish = await focal.post(`/api/v1/plan-imports/${again.id}/publish`, { version: again.version });
       expect(publish.statusCode).toBe(409);
@@ -202,53 +218,108 @@ describe('import, review, publish', () => {
   });
 });
 
-function flattenSeed(items: SeedItem[]): SeedItem[] {
-  return items.flatMap((i) => [i, ...flattenSeed(i.children ?? [])]);
+describe('merging, splitting and moving items on the review screen', () => {
+  it('applies the three on the version read, shows the new tree, and refuses a stale version (409) changing nothing', async () => {
+    const created: PlanImportDto = (
+      await focal.post('/api/v1/plan-imports', { text: fixture('ke-hoach-1953-KH-UBND-2025.txt') })
+    ).json();
+    const res = await focal.patch(`/api/v1/plan-imports/${created.id}`, {
+      version: created.version,
+      ops: [
+        { op: 'mergeWithNext', key: 'IV.1.a' },
+        { op: 'splitItem', key: 'II-NV.1', line: 45, label: '-' },
+        { op: 'moveItem', key: 'IV.7', parentKey: 'IV.6', position: 0 },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    const d: PlanImportDto = res.json();
+    expect(d.version).toBe(created.version + 1);
+    expect(d.items.filter((i) => i.parentKey === 'IV.1').map((i) => i.key)).toEqual(['IV.1.a', 'IV.1.c']);
+    expect(d.items.filter((i) => i.parentKey === 'II-NV').map((i) => [i.key, i.label])).toEqual([
+      ['II-NV.1', '1.'],
+      ['II-NV.1@45', '-'],
+      ['II-NV.2', '2.'],
+    ]);
+    expect(byKey(d, 'IV.7').parentKey).toBe('IV.6');
+    expect(d.lines.find((l) => l.n === 45)!.itemKey).toBe('II-NV.1@45');
+
+    const stale = await focal.patch(`/api/v1/plan-imports/${created.id}`, {
+      version: created.version,
+      ops: [{ op: 'mergeWithNext', key: 'III.1' }],
+    });
+    expect(stale.statusCode).toBe(409);
+    const bad = await focal.patch(`/api/v1/plan-imports/${created.id}`, {
+      version: d.version,
+      ops: [{ op: 'moveItem', key: 'IV', parentKey: 'IV.2.a', position: 0 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ path: 'ops.0.parentKey' });
+    const after: PlanImportDto = (await focal.get(`/api/v1/plan-imports/${created.id}`)).json();
+    expect(after.version).toBe(d.version);
+    expect(after.items.filter((i) => i.parentKey === 'III').map((i) => i.key)).toEqual([
+      'III.1',
+      'III.2',
+      'III.3',
+      'III.4',
+    ]);
+  });
+});
+
+function flattenSeed(items: SeedItem[], parent: string | null = null): Array<SeedItem & { parent: string | null }> {
+  return items.flatMap((i) => [{ ...i, parent }, ...flattenSeed(i.children ?? [], i.key)]);
 }
 
-describe('the seed plan through the importer', () => {
-  it('gives, after the officer assigns the six items the text leaves open, the hand-made seed item by item', async () => {
-    const res = await focal.post('/api/v1/plan-imports', { text: fixture('ke-hoach-1953-KH-UBND-2025.txt') });
-    expect(res.statusCode).toBe(201);
-    let d: PlanImportDto = res.json();
-    const seed = flattenSeed(PLAN_1953_ITEMS);
-    const ops: unknown[] = [
-      { op: 'markBoilerplate', lines: d.lines.filter((l) => l.role === 'unassigned').map((l) => l.n) },
-    ];
-    for (const [k, item] of d.items.entries()) {
-      if (item.duties.length > 0 || !seed[k].assignments) continue;
-      for (const a of seed[k].assignments) {
-        ops.push({
-          op: 'setDuty',
-          key: item.key,
-          index: null,
-          role: a.role,
-          ...(a.unit ? { unitId: await t.unitId(a.unit) } : { group: a.group }),
-        });
-      }
-    }
-    d = (await focal.patch(`/api/v1/plan-imports/${d.id}`, { version: d.version, ops })).json();
-    expect(d.coverage).toMatchObject({ unassigned: 0, percent: 100 });
-    expect(d.warnings.filter((w) => w.code === 'NO_UNIT' || w.code === 'LINES_UNASSIGNED')).toEqual([]);
+describe('the seed plan, loaded at startup through the importer', () => {
+  it('is in the database item by item as the hand-made seed had it: keys, parents, labels, texts, duties', async () => {
     const plans = (await focal.get('/api/v1/plans')).json().data as Array<{ id: string; number: string }>;
     const seedPlan: PlanDto = (
       await focal.get(`/api/v1/plans/${plans.find((p) => p.number === '1953/KH-UBND')!.id}`)
     ).json();
-    const norm = (list: Array<{ role: string; code: string | null | undefined; group: string | null | undefined }>) =>
-      list.map((a) => `${a.role}:${a.code ?? a.group}`).sort();
-    expect(d.items).toHaveLength(seedPlan.items.length);
-    d.items.forEach((item, k) => {
-      const want = seedPlan.items[k];
-      expect([item.label, item.kind, item.title, item.text], want.key).toEqual([
-        want.label,
-        want.kind,
-        want.title,
-        want.text,
-      ]);
+    const keyOf = new Map(seedPlan.items.map((i) => [i.id, i.key]));
+    const want = flattenSeed(PLAN_1953_EXPECTED);
+    expect(seedPlan.items.map((i) => i.key)).toEqual(want.map((w) => w.key));
+    seedPlan.items.forEach((item, k) => {
+      const w = want[k];
       expect(
-        norm(item.duties.map((x) => ({ role: x.role, code: x.unit?.code, group: x.unit?.group }))),
-        want.key,
-      ).toEqual(norm(want.assignments.map((a) => ({ role: a.role, code: a.orgUnit?.code, group: a.unitGroup }))));
+        {
+          parent: item.parentId ? keyOf.get(item.parentId) : null,
+          label: item.label,
+          kind: item.kind,
+          title: item.title,
+          text: item.text,
+          duties: item.assignments.map((a) => `${a.role}:${a.orgUnit?.code ?? a.unitGroup}`).sort(),
+        },
+        w.key,
+      ).toEqual({
+        parent: w.parent,
+        label: w.label,
+        kind: w.kind,
+        title: w.title ?? null,
+        text: w.text ?? null,
+        duties: (w.assignments ?? []).map((a) => `${a.role}:${a.unit ?? a.group}`).sort(),
+      });
     });
+    expect(seedPlan.scope).toMatch(/^Địa bàn tỉnh Bến Tre \(cũ\)/);
+  });
+
+  it('keeps its import, published and linked to the plan, with the SHA-256 of the issued text', async () => {
+    const list = (await focal.get('/api/v1/plan-imports')).json<{ data: PlanImportDto[] }>().data;
+    const seedImport = list.find((d) => d.status === 'published' && d.header.number === '1953/KH-UBND')!;
+    const text = readFileSync(path.join(import.meta.dirname, '../../db/seed/data/ke-hoach-1953-KH-UBND-2025.txt'));
+    expect(seedImport).toMatchObject({
+      status: 'published',
+      fileName: 'ke-hoach-1953-KH-UBND-2025.txt',
+      sha256: createHash('sha256').update(text).digest('hex'),
+      coverage: { unassigned: 0, percent: 100 },
+    });
+    expect(seedImport.publishedPlanId).toBeTruthy();
+  });
+
+  it('is loaded once: seeding again under the lock adds no plan and no import', async () => {
+    const before = (await focal.get('/api/v1/plan-imports')).json<{ data: unknown[] }>().data.length;
+    await seedReferenceData(t.database.db, importSeedPlan);
+    const plans = (await focal.get('/api/v1/plans')).json().data as Array<{ number: string }>;
+    expect(plans.filter((p) => p.number === '1953/KH-UBND')).toHaveLength(1);
+    expect((await focal.get('/api/v1/plan-imports')).json<{ data: unknown[] }>().data).toHaveLength(before);
   });
 });

@@ -41,6 +41,42 @@ export function standingAgency(plan: ParsedPlan): string | null {
   return null;
 }
 
+/** The plan's items as the plan module stores them, and the names still unmapped. */
+export function toNewPlanItems(
+  list: ParsedItem[],
+  byCode: Map<string, { id: string }>,
+): { items: NewPlanItem[]; unmapped: Set<string> } {
+  const unmapped = new Set<string>();
+  const convert = (items: ParsedItem[]): NewPlanItem[] =>
+    items.map((i) => ({
+      key: i.key,
+      kind: i.kind,
+      label: i.label,
+      title: i.title ?? null,
+      text: [i.text, i.product ? `Sản phẩm: ${i.product}` : null].filter(Boolean).join('\n') || null,
+      assignments: i.duties.flatMap((d): NewPlanItem['assignments'] => {
+        if (d.ref === null) {
+          unmapped.add(d.written);
+          return [];
+        }
+        if ('group' in d.ref) return [{ orgUnitId: null, unitGroup: d.ref.group, role: d.role }];
+        return [{ orgUnitId: byCode.get(d.ref.code)?.id ?? null, unitGroup: null, role: d.role }];
+      }),
+      children: convert(i.children),
+    }));
+  return { items: convert(list), unmapped };
+}
+
+/** The province's people's committee in office on the plan's date: the issuer. */
+export function issuerAt<U extends { kind: string; validFrom: string | null; validTo: string | null }>(
+  units: Iterable<U>,
+  date: string,
+): U | undefined {
+  return [...units].find(
+    (u) => u.kind === 'committee' && (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date),
+  );
+}
+
 /**
  * Publishes a reviewed draft as a new plan, version 1: its header, legal bases, preamble,
  * closing, recipients, signature, and every item with its duties. Refused (409) while a name is
@@ -69,25 +105,7 @@ export async function publishImport(
     );
   }
   const units = await loadUnits(ctx.db);
-  const unmapped = new Set<string>();
-  const convert = (items: ParsedItem[]): NewPlanItem[] =>
-    items.map((i) => ({
-      key: i.key,
-      kind: i.kind,
-      label: i.label,
-      title: i.title ?? null,
-      text: [i.text, i.product ? `Sản phẩm: ${i.product}` : null].filter(Boolean).join('\n') || null,
-      assignments: i.duties.flatMap((d): NewPlanItem['assignments'] => {
-        if (d.ref === null) {
-          unmapped.add(d.written);
-          return [];
-        }
-        if ('group' in d.ref) return [{ orgUnitId: null, unitGroup: d.ref.group, role: d.role }];
-        return [{ orgUnitId: units.byCode.get(d.ref.code)?.id ?? null, unitGroup: null, role: d.role }];
-      }),
-      children: convert(i.children),
-    }));
-  const items = convert(plan.items);
+  const { items, unmapped } = toNewPlanItems(plan.items, units.byCode);
   if (unmapped.size > 0) {
     throw unpublishable(
       `Còn ${unmapped.size} tên đơn vị chưa xác định: ${[...unmapped].join('; ')} — hãy chọn đơn vị tương ứng trước khi công bố`,
@@ -102,12 +120,7 @@ export async function publishImport(
       'header.number',
     );
   }
-  const issuer = [...units.byId.values()].find(
-    (u) =>
-      u.kind === 'committee' &&
-      (!u.validFrom || u.validFrom <= header.date) &&
-      (!u.validTo || u.validTo >= header.date),
-  );
+  const issuer = issuerAt(units.byId.values(), header.date);
   const focalCode = standingAgency(plan);
   return ctx.db.transaction(async (tx) => {
     const created = await createPlanVersionOne(tx, {

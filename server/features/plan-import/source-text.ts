@@ -1,3 +1,5 @@
+import { readLayoutTables } from './layout-table.js';
+
 /**
  * The source text as paragraphs with their line numbers, and a folding that keeps positions, so
  * rules read folded text ("so nn&mt") and quote the original ("Sở NN&MT") at the same offsets.
@@ -77,17 +79,32 @@ export function toParagraphs(
   const clean = input
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/\u200b|\u200c|\u200d|\ufeff/g, '');
   const paras: Para[] = [];
   const lines: Array<{ n: number; text: string }> = [];
   const isPdf = source === 'pdf';
-  clean.split('\n').forEach((raw, index) => {
+  // A page break (form feed) starts a line of its own; the lines that open a page are kept for the tables.
+  const rawLines: string[] = [];
+  const pageStarts = new Set<number>();
+  for (const line of clean.split('\n')) {
+    line.split('\f').forEach((part, k) => {
+      if (k > 0) pageStarts.add(rawLines.length);
+      rawLines.push(part);
+    });
+  }
+  // A PDF's tables (an appendix of duties) are read by column positions, a row to a paragraph of tab-separated cells.
+  const tables = isPdf ? readLayoutTables(rawLines, pageStarts) : null;
+  rawLines.forEach((raw, index) => {
     const n = index + 1;
     const line = raw.replace(/\t+$/, '').trim();
     if (line.length === 0) return;
     lines.push({ n, text: line });
+    if (tables?.held.has(n)) {
+      const row = tables.rows.get(n);
+      if (row) paras.push({ lines: row.lines, text: row.cells.join('\t') });
+      return;
+    }
     for (const part of columns(line, lines.length, isPdf)) {
       const text = part.trim();
       const prev = paras.at(-1);

@@ -3,6 +3,7 @@ import { findDeadlines } from './deadlines.js';
 import { findDuties, findReporting } from './duties.js';
 import { keyPart, RANK, readLabel, type LabelType } from './labels.js';
 import type { ParsedItem, ParseWarning } from './parse-types.js';
+import { foldText } from '../../../shared/text.js';
 import { foldSame, tokenize, type Para } from './source-text.js';
 import { scanMentions, type Mention, type UnitLexicon } from './unit-lexicon.js';
 
@@ -75,14 +76,8 @@ export function parseBody(paras: Para[], lexicon: UnitLexicon, warnings: ParseWa
   const roots: ParsedItem[] = [];
   const rootSeen = new Map<LabelType, number[]>();
   const stack: Open[] = [];
-  const keys = new Set<string>();
   const opened = new Map<ParsedItem, Open>();
-  const uniqueKey = (base: string) => {
-    let key = base;
-    for (let n = 2; keys.has(key); n += 1) key = `${base}#${n}`;
-    keys.add(key);
-    return key;
-  };
+  const parts = new Map<ParsedItem, string>();
   for (const para of paras) {
     const label = readLabel(para.text);
     if (!label) {
@@ -114,14 +109,13 @@ export function parseBody(paras: Para[], lexicon: UnitLexicon, warnings: ParseWa
       siblings.push(label.value);
       seen.set(label.type, siblings);
     }
-    const parentKey = parent ? `${parent.item.key}.` : '';
     // Dashes and pluses have no numeral: they are keyed a, b, c… in order, as the seed plan keys them.
     const bullets = (parent ? parent.item.children : roots).filter((c) => /^[-–—•+]$/.test(c.label)).length;
     const part =
       label.type === 'dash' || label.type === 'plus' ? (BULLET_KEYS[bullets] ?? `x${bullets}`) : keyPart(label.label);
     const titled = isTitle(label.rest, label.type);
     const item: ParsedItem = {
-      key: uniqueKey(`${parentKey}${part}`),
+      key: '',
       kind: 'text',
       label: label.label,
       ...(titled ? { title: label.rest } : { text: label.rest }),
@@ -134,12 +128,60 @@ export function parseBody(paras: Para[], lexicon: UnitLexicon, warnings: ParseWa
     const zone = label.type === 'roman' ? zoneOf(label.rest) : (parent?.zone ?? zoneOf(label.rest));
     const holder = headingUnit(item.title, lexicon) ?? parent?.holder ?? null;
     (parent ? parent.item.children : roots).push(item);
+    parts.set(item, part);
     const open: Open = { item, type: label.type, zone, holder, value: label.value, seen: new Map() };
     stack.push(open);
     opened.set(item, open);
   }
+  assignKeys(roots, parts);
   finish(roots, lexicon, warnings, opened);
   return roots;
+}
+
+/** "MỤC TIÊU" → "MT", "NHIỆM VỤ KẾ HOẠCH" → "NV": the first letters of a title's first two words. */
+function initials(title: string | undefined): string {
+  const words = foldText(title ?? '')
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * Keys are the labels of the path ("IV.1.a"). A label repeated among siblings ("II." twice) is
+ * told apart by its title's initials on every occurrence ("II-MT", "II-NV"), as the seed plan's
+ * keys are; where the initials do not tell them apart, the later ones get "#2", "#3".
+ */
+function assignKeys(
+  items: ParsedItem[],
+  parts: Map<ParsedItem, string>,
+  parentKey = '',
+  keys = new Set<string>(),
+): void {
+  const count = new Map<string, number>();
+  for (const item of items) count.set(parts.get(item)!, (count.get(parts.get(item)!) ?? 0) + 1);
+  const repeated = new Map<string, ParsedItem[]>();
+  for (const item of items) {
+    const part = parts.get(item)!;
+    if ((count.get(part) ?? 0) > 1) repeated.set(part, [...(repeated.get(part) ?? []), item]);
+  }
+  const named = new Map<ParsedItem, string>();
+  for (const [part, group] of repeated) {
+    const tags = group.map((i) => initials(i.title));
+    if (tags.every((t, k) => t && tags.indexOf(t) === k)) group.forEach((i, k) => named.set(i, `${part}-${tags[k]}`));
+  }
+  for (const item of items) {
+    const base = `${parentKey}${named.get(item) ?? parts.get(item)!}`;
+    let key = base;
+    for (let n = 2; keys.has(key); n += 1) key = `${base}#${n}`;
+    keys.add(key);
+    item.key = key;
+    assignKeys(item.children, parts, `${key}.`, keys);
+  }
 }
 
 const LEAF_KIND: Record<Zone, PlanItemKind> = {

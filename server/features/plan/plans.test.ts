@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans.js';
 import { seedReferenceData } from '../../db/seed/index.js';
+import { importSeedPlan } from '../index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,7 +79,7 @@ describe('the plan as data', () => {
   });
 
   it('loads idempotently', async () => {
-    await seedReferenceData(t.database.db);
+    await seedReferenceData(t.database.db, importSeedPlan);
     const c = await t.loginAs('leader');
     const again = (await c.get(`/api/v1/plans/${plan.id}`)).json<PlanDto>();
     expect(again.items).toHaveLength(plan.items.length);

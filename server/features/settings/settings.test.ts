@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../../db/schema/index.js';
 import agency from '../../db/seed/data/agency.json' with { type: 'json' };
 import { seedReferenceData } from '../../db/seed/index.js';
+import { importSeedPlan } from '../index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { getAgencySettings } from './index.js';
 
@@ -24,7 +25,7 @@ describe('agency settings', () => {
   it('keep a value changed in the database when the seed runs again', async () => {
     const changed = { ...agency, province: 'Cần Thơ' };
     await t.database.db.update(settings).set({ value: changed }).where(eq(settings.key, 'agency'));
-    await seedReferenceData(t.database.db);
+    await seedReferenceData(t.database.db, importSeedPlan);
     expect((await getAgencySettings(t.database.db)).province).toBe('Cần Thơ');
     const [{ n }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(settings);
     expect(n).toBe(1);
