@@ -29,6 +29,8 @@ export const PATHS = {
   amendmentEdit: '/sua-doi/:id/sua',
   publicFeedback: '/gop-y',
   publicTracking: '/gop-y/tra-cuu',
+  progress: '/tien-do',
+  overview: '/tong-quan',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -69,6 +71,8 @@ export const routes = {
   amendments: () => PATHS.amendments,
   orgUnit: (id: string) => pathTo('orgUnit', { id }),
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
+  progress: () => PATHS.progress,
+  overview: () => PATHS.overview,
 };
 
 /**

@@ -10,4 +10,7 @@ export async function progressFeature(api: FastifyInstance): Promise<void> {
 }
 
 // For the benchmark (bench/progress.ts): the dashboards' figures as the routes compute them.
-export { figureById, getIndicators, getItems, getOverview, getTimeliness } from './progress.service.js';
+export { getIndicators } from './indicators.service.js';
+export { getItems } from './items.service.js';
+export { figureById, getOverview } from './progress.service.js';
+export { getTimeliness } from './timeliness.service.js';

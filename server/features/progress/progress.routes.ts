@@ -10,7 +10,10 @@ import {
   TimelinessResponse,
 } from '../../../shared/contracts/progress.js';
 import { figureCsv, figureFileName, figureXlsx } from './export.js';
-import * as service from './progress.service.js';
+import { getIndicators } from './indicators.service.js';
+import { getItems } from './items.service.js';
+import { figureById, getOverview } from './progress.service.js';
+import { getTimeliness } from './timeliness.service.js';
 
 const tags = ['progress'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -37,7 +40,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: OverviewResponse, ...errors },
       },
     },
-    async (req) => service.getOverview(req.ctx, req.query),
+    async (req) => getOverview(req.ctx, req.query),
   );
   api.get(
     '/progress/items',
@@ -49,7 +52,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: ItemsResponse, ...errors },
       },
     },
-    async (req) => service.getItems(req.ctx, req.query),
+    async (req) => getItems(req.ctx, req.query),
   );
   api.get(
     '/progress/indicators',
@@ -61,7 +64,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: IndicatorsResponse, ...errors },
       },
     },
-    async (req) => service.getIndicators(req.ctx, req.query),
+    async (req) => getIndicators(req.ctx, req.query),
   );
   api.get(
     '/progress/timeliness',
@@ -73,7 +76,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: TimelinessResponse, ...errors },
       },
     },
-    async (req) => service.getTimeliness(req.ctx, req.query),
+    async (req) => getTimeliness(req.ctx, req.query),
   );
   api.get(
     '/progress/export',
@@ -82,7 +85,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (api) => {
     },
     async (req, reply) => {
       const { figure: id, format, ...q } = req.query;
-      const f = await service.figureById(req.ctx, id, q);
+      const f = await figureById(req.ctx, id, q);
       const body = format === 'csv' ? figureCsv(f) : await figureXlsx(f);
       const name = figureFileName(f, [q.indicator, q.year], format);
       return sendFile(reply, MIME[format], name, body);

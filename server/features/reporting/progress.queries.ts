@@ -140,7 +140,7 @@ export async function latestNarratives(db: DbOrTx, cycleId: string, perItem = 3,
 export function indicatorSeriesSql(planId: string, code: string): SQL {
   return sql`
     select c.year, v.stream, ${KIND_GROUP} as "kindGroup",
-      grouping(v.stream, ${KIND_GROUP}) as g,
+      grouping(v.stream, ${KIND_GROUP})::int as g,
       sum(v.num)::float8 as total,
       (count(*) filter (where v.value = 'true'::jsonb))::int as yes,
       count(distinct r.id)::int as reports,
@@ -166,8 +166,7 @@ export interface IndicatorSeriesRow {
 }
 
 export async function indicatorSeries(db: DbOrTx, planId: string, code: string): Promise<IndicatorSeriesRow[]> {
-  const rows = rowsOf<IndicatorSeriesRow>(await db.execute(indicatorSeriesSql(planId, code)));
-  return rows.map((r) => ({ ...r, year: Number(r.year), g: Number(r.g) }));
+  return rowsOf<IndicatorSeriesRow>(await db.execute(indicatorSeriesSql(planId, code)));
 }
 
 /**
@@ -285,8 +284,5 @@ export interface YearTotalRow {
 }
 
 export async function yearTotals(db: DbOrTx, planId: string, years: readonly number[]): Promise<YearTotalRow[]> {
-  return rowsOf<YearTotalRow>(await db.execute(yearTotalsSql(planId, years))).map((r) => ({
-    ...r,
-    year: Number(r.year),
-  }));
+  return rowsOf<YearTotalRow>(await db.execute(yearTotalsSql(planId, years)));
 }
