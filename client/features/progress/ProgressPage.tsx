@@ -63,7 +63,7 @@ function ItemsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: stri
                 </Text>
                 {item.excerpts.map((e) => (
                   <Text size="sm" key={e.reportId}>
-                    <Anchor component={Link} to={routes.report(e.reportId)}>
+                    <Anchor component={Link} to={routes.report(e.reportId)} underline="always">
                       {e.unitName}
                     </Anchor>
                     : “{e.excerpt}”
@@ -127,7 +127,7 @@ function TimelinessTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v:
                 <List.Item key={d.key}>
                   {d.citation}:{' '}
                   {d.reportIds.slice(0, 5).map((id, i) => (
-                    <Anchor key={id} component={Link} to={routes.report(id)} mr={6}>
+                    <Anchor key={id} component={Link} to={routes.report(id)} mr={6} underline="always">
                       {t('progress.reportN', { n: i + 1 })}
                     </Anchor>
                   ))}

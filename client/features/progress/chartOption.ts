@@ -14,7 +14,7 @@ export function chartOption(chart: Chart, lang: 'vi' | 'en', opts: { animation?:
   const category = {
     type: 'category' as const,
     data: chart.categories,
-    axisLabel: chart.horizontal ? { width: 150, overflow: 'truncate' as const } : { interval: 0 },
+    axisLabel: chart.horizontal ? { width: 250, overflow: 'truncate' as const, interval: 0 } : { interval: 0 },
   };
   const value = { type: 'value' as const, name: chart.unit, axisLabel: { formatter: format } };
   let colour = 0;
@@ -24,7 +24,7 @@ export function chartOption(chart: Chart, lang: 'vi' | 'en', opts: { animation?:
     textStyle: { fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
     tooltip: { trigger: 'axis' as const, valueFormatter: format },
     legend: { top: 0, type: 'scroll' as const },
-    grid: { left: chart.horizontal ? 160 : 56, right: 24, top: 40, bottom: 32, containLabel: false },
+    grid: { left: chart.horizontal ? 260 : 56, right: 24, top: 40, bottom: 32, containLabel: false },
     xAxis: chart.horizontal ? value : category,
     yAxis: chart.horizontal ? { ...category, inverse: true } : value,
     series: chart.series.map((s) => {

@@ -85,3 +85,10 @@ export function figure(
 ): FigureDto {
   return { id, title, method, chart, table };
 }
+
+/** A plan item on a chart's axis: its number and the start of its title ("mục IV.1: Xây dựng Kế hoạch…"). */
+export function chartLabel(citation: string, title: string): string {
+  const short = citation.replace(/ (phần|part) .*$/u, '');
+  const words = title.length > 38 ? `${title.slice(0, 38).trimEnd()}…` : title;
+  return words ? `${short}: ${words}` : short;
+}

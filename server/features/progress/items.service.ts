@@ -5,7 +5,7 @@ import type { ItemProgressDto, ItemsResponse, ProgressQuery } from '../../../sha
 import type { Ctx } from '../../lib/context.js';
 
 import { itemProgress, latestNarratives } from '../reporting/index.js';
-import { figure, n, say, series } from './figures.js';
+import { chartLabel, figure, n, say, series } from './figures.js';
 
 import { cycleRef, planItemsByKey, scopeOf } from './scope.js';
 
@@ -62,7 +62,7 @@ export async function getItems(ctx: Ctx, q: ProgressQuery): Promise<ItemsRespons
   );
   void accepted;
   const chart = {
-    categories: items.map((i) => i.citation),
+    categories: items.map((i) => chartLabel(i.citation, i.title)),
     series: [
       series(
         say(lang, 'Đơn vị được giao', 'Units assigned'),

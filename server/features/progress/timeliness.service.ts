@@ -5,7 +5,7 @@ import type { ProgressQuery, TimelinessResponse } from '../../../shared/contract
 import type { Ctx } from '../../lib/context.js';
 
 import { timelinessByCycle } from '../reporting/index.js';
-import { figure, n, say, series } from './figures.js';
+import { chartLabel, figure, n, say, series } from './figures.js';
 
 import { cycleRef, difficultiesOf, scopeOf, skipped } from './scope.js';
 
@@ -81,7 +81,7 @@ export async function getTimeliness(ctx: Ctx, q: ProgressQuery): Promise<Timelin
         )
       : say(lang, 'Chưa có kỳ báo cáo nào được mở.', 'No reporting cycle opened yet.'),
     {
-      categories: top.map((d) => d.citation),
+      categories: top.map((d) => chartLabel(d.citation, d.title)),
       series: [
         series(
           say(lang, 'Khó khăn, vướng mắc', 'Difficulties'),
