@@ -6,6 +6,7 @@ import { requireAbility } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg, notFound } from '../../lib/errors.js';
 import { reportDeskItems } from '../feedback/index.js';
+import { getAgencySettings } from '../settings/index.js';
 import { getPlan, latestVersion, listPlans, loadItems } from '../plan/index.js';
 import {
   itemProgress,
@@ -89,7 +90,8 @@ export function indicatorRef(
 
 /** The compiling agency is not expected to report to itself (as on the board), in every cycle. */
 export async function skipped(ctx: Ctx, cycles: PlanCycleRow[]): Promise<string[]> {
-  const ids = await Promise.all(cycles.map((c) => notExpectedUnitIds(ctx.db, c.id)));
+  const agency = (await getAgencySettings(ctx.db)).focalDepartment.name;
+  const ids = await Promise.all(cycles.map((c) => notExpectedUnitIds(ctx.db, c.id, agency)));
   return [...new Set(ids.flat())];
 }
 
