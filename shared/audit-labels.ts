@@ -47,6 +47,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'consolidation.edit': { vi: 'Sửa dự thảo tổng hợp', en: 'Consolidated draft edited' },
   'consolidation.render': { vi: 'Yêu cầu xuất tệp Word tổng hợp', en: 'Word file requested' },
   'consolidation.document': { vi: 'Xuất tệp Word tổng hợp', en: 'Word file made' },
+  'settings.agency.update': { vi: 'Sửa cài đặt cơ quan', en: 'Agency settings changed' },
+  'settings.unit_signer.update': { vi: 'Đặt người ký báo cáo đơn vị', en: "Unit report's signer set" },
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, Label> = {

@@ -13,6 +13,7 @@ export const PATHS = {
   orgUnits: '/don-vi',
   orgUnit: '/don-vi/:id',
   users: '/tai-khoan',
+  settings: '/cai-dat',
   cycles: '/ky-bao-cao',
   cycle: '/ky-bao-cao/:id',
   myReports: '/bao-cao-cua-don-vi',

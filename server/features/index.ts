@@ -19,6 +19,7 @@ import { planImportRoutes } from './plan-import/index.js';
 import { progressFeature } from './progress/index.js';
 import { registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
+import { settingsRoutes } from './settings/index.js';
 
 /**
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
@@ -47,4 +48,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(homeFeature);
   await api.register(registryRoutes);
   await api.register(progressFeature);
+  await api.register(settingsRoutes);
 }

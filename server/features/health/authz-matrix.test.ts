@@ -134,12 +134,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/plan-imports/{id}':                            row(D, D, D, A, A),
   'PATCH /api/v1/plan-imports/{id}':                          row(D, D, D, A, A),
   'POST /api/v1/plan-imports/{id}/publish':                   row(D, D, D, A, A),
-  'GET /api/v1/audit-log':                                    row(D, D, D, A, A),
-  'GET /api/v1/audit-log/facets':                             row(D, D, D, A, A),
-  'GET /api/v1/audit-log/export.xlsx':                        row(D, D, D, A, A),
+  'GET /api/v1/audit-log':                                    row(D, D, A, A, A),
+  'GET /api/v1/audit-log/facets':                             row(D, D, A, A, A),
+  'GET /api/v1/audit-log/export.xlsx':                        row(D, D, A, A, A),
   'GET /api/v1/jobs/{id}':                                    row(D, D, D, A, A),
   // The registries are read province-wide by every role; units and the focal department add records
   // and observations; a unit edits only what its unit created (another unit's record: 403, it is visible).
+  'GET /api/v1/settings/agency':                              row(D, D, D, A, A),
+  'PUT /api/v1/settings/agency':                              row(D, D, D, A, A),
+  'GET /api/v1/settings/unit-signer':                         row(D, A, D, D, D),
+  'PUT /api/v1/settings/unit-signer':                         row(D, A, D, D, D),
   'GET /api/v1/registries/enterprises':                       row(D, A, A, A, A),
   'POST /api/v1/registries/enterprises':                      row(D, A, D, A, D),
   'GET /api/v1/registries/enterprises/lookup':                row(D, A, A, A, A),
@@ -276,6 +280,18 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/registries/enterprises/{id}/observations': () => ({ year: 2026, note: 'Ghi nhận' }),
   'PATCH /api/v1/plan-imports/{id}': () => ({ version: 999, ops: [{ op: 'setDate', value: '2025-03-27' }] }),
   'POST /api/v1/plan-imports/{id}/publish': () => ({ version: 999 }),
+  // A time the settings were never read at (409) leaves them as they were for the roles after.
+  'PUT /api/v1/settings/agency': () => ({
+    settings: {
+      province: 'Vĩnh Long',
+      issuingBody: 'Ủy ban nhân dân tỉnh Vĩnh Long',
+      focalDepartment: { name: 'Sở Nông nghiệp và Môi trường', abbreviation: 'SNNMT' },
+      consolidatedReport: { copyTo: ['Lưu: VT.'], signerAuthority: '', signerTitle: '', signerName: '' },
+      unitReport: { copyTo: ['Lưu: VT.'] },
+    },
+    updatedAt: '2000-01-01T00:00:00Z',
+  }),
+  'PUT /api/v1/settings/unit-signer': () => ({ name: 'Người Ký Ma Trận' }),
 };
 
 function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): InjectOptions {
