@@ -108,7 +108,7 @@ describe('dashboards', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'progress-timeliness-390');
     await page.close();
-  });
+  }, 300_000);
 
   it('the leader’s overview prints on one A4 page', async () => {
     const page = await signedInPage(stack, DEMO.leader, { now: NOW });
@@ -121,6 +121,9 @@ describe('dashboards', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ media: 'screen' });
+    await shot(page, 'progress-overview-390');
     await page.close();
-  });
+  }, 300_000);
 });
