@@ -18,6 +18,7 @@ import {
   streamLabelOf,
   targetSeries,
   yearAxis,
+  type Lang,
 } from './figures.js';
 
 import { loadTargets, targetPoints } from './targets.js';
@@ -175,7 +176,7 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
         say(lang, 'Trạng thái', 'Status'),
         `${ind.name} (${unitText})`,
       ],
-      rows: localities.map((r) => [r.code, r.name, r.status ?? 'missing', locValue(r)]),
+      rows: localities.map((r) => [r.code, r.name, statusLabel(r.status, lang), locValue(r)]),
     },
   );
   return {
@@ -196,4 +197,12 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
       : null,
     figures: [yearsFigure, streamsFigure, kindsFigure, locFigure],
   };
+}
+
+/** A report's status as the table says it (a report never sent reads "not sent", as on the board). */
+function statusLabel(status: string | null, lang: Lang): string {
+  if (status === 'accepted') return say(lang, 'Đã tiếp nhận', 'Accepted');
+  if (status === 'submitted') return say(lang, 'Đã nộp', 'Submitted');
+  if (status === 'returned') return say(lang, 'Bị trả lại', 'Returned');
+  return say(lang, 'Chưa nộp', 'Not sent');
 }

@@ -79,7 +79,7 @@ describe('indicators over the years', () => {
     expect(kinds.table.rows.filter((r) => r[0] === 2026)).toEqual([[2026, 'Sở, ban, ngành', 2599.5]]);
     // The ward: submitted late, not accepted → no value; in the table of communes and wards.
     const wardRow = localities.table.rows.find((r) => r[0] === '28756');
-    expect(wardRow?.slice(2)).toEqual(['submitted', null]);
+    expect(wardRow?.slice(2)).toEqual(['Đã nộp', null]);
     const localitiesExpected = expected2026.data.filter((u) => u.unit.kind === 'commune' || u.unit.kind === 'ward');
     expect(localities.table.rows).toHaveLength(localitiesExpected.length);
     expect(localities.method).toContain(`0/${localitiesExpected.length}`);
