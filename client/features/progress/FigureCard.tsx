@@ -7,6 +7,7 @@ import { writeNumber } from '../../../shared/numbers';
 import { DataTable, type Column } from '../../components/DataTable';
 import { figureExportUrl } from './api';
 import { Chart, type ChartHandle } from './Chart';
+import { sortRows } from './chartOption';
 
 type Cell = string | number | null;
 
@@ -19,19 +20,6 @@ function saveBlob(blob: Blob, name: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Sorts rows by one column: numbers by value, text in Vietnamese order, blanks last. */
-export function sortRows(rows: readonly Cell[][], column: number, dir: 'asc' | 'desc'): Cell[][] {
-  const collator = new Intl.Collator('vi');
-  const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = a[column];
-    const y = b[column];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
-    return sign * collator.compare(String(x), String(y));
-  });
 }
 
 /**
