@@ -32,6 +32,15 @@ export const PATHS = {
   publicTracking: '/gop-y/tra-cuu',
   progress: '/tien-do',
   overview: '/tong-quan',
+  myActivities: '/hoat-dong',
+  activityNew: '/hoat-dong/moi',
+  activity: '/hoat-dong/:id',
+  activitiesAll: '/hoat-dong-toan-tinh',
+  detailedPlans: '/ke-hoach-chi-tiet',
+  registries: '/so-theo-doi',
+  registryList: '/so-theo-doi/:kind',
+  registryNew: '/so-theo-doi/:kind/moi',
+  registryRecord: '/so-theo-doi/:kind/:id',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -74,6 +83,11 @@ export const routes = {
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
   progress: () => PATHS.progress,
   overview: () => PATHS.overview,
+  myActivities: () => PATHS.myActivities,
+  activity: (id: string) => pathTo('activity', { id }),
+  activitiesAll: (query?: Record<string, string | undefined>) => pathTo('activitiesAll', {}, query),
+  detailedPlans: (query?: Record<string, string | undefined>) => pathTo('detailedPlans', {}, query),
+  registryRecord: (kind: string, id: string) => pathTo('registryRecord', { kind, id }),
 };
 
 /**

@@ -10,6 +10,7 @@ import type {
   TimelinessResponse,
 } from '../../../shared/contracts/progress.js';
 import type { ExpectedUnitsResponse, ReportDto } from '../../../shared/contracts/reporting.js';
+import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, moveClock, submitReport } from '../reporting/reporting.fixtures.js';
 
@@ -100,6 +101,29 @@ describe('indicators over the years', () => {
   });
 });
 
+describe('target line', () => {
+  it('draws the plan’s target from its baseline to its year, and nothing for a target whose baseline is missing', async () => {
+    // XL-01: baseline 1,000 t in 2025, +10 % by 2030 → 1,100 t.
+    await t.database.db.execute(sql`insert into plan_target (version_id, indicator_code, baseline_year, baseline_value,
+        target_year, change_kind, change_amount, direction, source, position)
+      select v.id, 'XL-01', 2025, 1000, 2030, 'percent', 10, 'increase', 'Thử', 99
+      from plan_version v join plan p on p.id = v.plan_id and v.number = p.current_version`);
+    const body = (await leader.get('/api/v1/progress/indicators?indicator=XL-01')).json<IndicatorsResponse>();
+    const years = body.figures[0];
+    const target = years.chart!.series.find((s) => s.isTarget)!;
+    const at = (y: number) => target.data[years.chart!.categories.indexOf(String(y))];
+    expect([at(2025), at(2028), at(2030)]).toEqual([1000, null, 1100]);
+    expect(body.target).toMatchObject({ year: 2030, value: 1100 });
+    expect(years.method).toContain('Đường mục tiêu: 1.100');
+    const overview = (await leader.get('/api/v1/progress/overview')).json<OverviewResponse>();
+    expect(overview.indicators.find((i) => i.code === 'XL-01')?.target).toEqual({ year: 2030, value: 1100 });
+    // DN-01 (QĐ 1639: +10 % against a 2024 baseline not yet entered) draws no line.
+    const dn = (await leader.get('/api/v1/progress/indicators?indicator=DN-01')).json<IndicatorsResponse>();
+    expect(dn.target).toBeNull();
+    expect(dn.figures[0].chart!.series.some((s) => s.isTarget)).toBe(false);
+  });
+});
+
 describe('progress per plan item', () => {
   it('counts units assigned from the frozen forms and units reporting from accepted results', async () => {
     const body = (await focal.get('/api/v1/progress/items?year=2026')).json<ItemsResponse>();
@@ -147,7 +171,7 @@ describe('the leader’s overview', () => {
     expect(body.cycle?.year).toBe(2026);
     expect(body.completeness).toMatchObject({ submitted: 3, onTime: 2, late: 1, accepted: 2 });
     const xl = body.indicators.find((i) => i.code === 'XL-01')!;
-    expect(xl).toMatchObject({ value: 2599.5, lastYear: 1334.5, target: null });
+    expect(xl).toMatchObject({ value: 2599.5, lastYear: 1334.5 });
     const items = (await leader.get('/api/v1/progress/items?year=2026')).json<ItemsResponse>();
     expect(body.itemsWithoutReport.map((i) => i.key).sort()).toEqual(
       items.items
@@ -193,8 +217,8 @@ describe('exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const data = wb.getWorksheet('Dữ liệu')!;
-    const read = (row: number) =>
-      (data.getRow(row).values as unknown[]).slice(1).map((v) => (v === undefined ? null : v));
+    // Array.from, not map: exceljs leaves holes for empty cells.
+    const read = (row: number) => Array.from((data.getRow(row).values as unknown[]).slice(1), (v) => v ?? null);
     expect(read(1)).toEqual(page.figures[0].table.columns);
     const rows = page.figures[0].table.rows;
     for (let i = 0; i < rows.length; i += 1) {

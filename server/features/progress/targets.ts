@@ -1,6 +1,7 @@
 // The plan's targets as the dashboards draw them: a point at the target year (when its value can
 // be known) and the baseline. A plan may have none; every figure works without.
 import type { DbOrTx } from '../../db/client.js';
+import { targetsInForce } from '../plan/index.js';
 import type { TargetPoint } from './figures.js';
 
 /** The shape of a target of the plan module (`targetsInForce`), as far as the dashboards read it. */
@@ -29,7 +30,7 @@ export function targetPoints(targets: readonly PlanTarget[]): Map<string, Target
   return out;
 }
 
-/** The targets of the plan's version in force (none until the plan module keeps targets). */
-export async function loadTargets(_db: DbOrTx, _planId: string, _at: Date): Promise<PlanTarget[]> {
-  return [];
+/** The targets of the plan's version in force at `at` (none when the plan has none). */
+export async function loadTargets(db: DbOrTx, planId: string, at: Date): Promise<PlanTarget[]> {
+  return targetsInForce(db, planId, at);
 }
