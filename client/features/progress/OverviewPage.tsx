@@ -53,7 +53,7 @@ function Overview({ data, lang }: { data: OverviewResponse; lang: 'vi' | 'en' })
           <Title order={2} size="h5" id="ov-completeness" mb={4}>
             {t('progress.overview.completeness')}
           </Title>
-          <SimpleGrid cols={4} spacing="xs">
+          <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="xs">
             <Stat
               label={t('progress.overview.submitted')}
               value={`${num(c.submitted)}/${num(c.expected)}`}
@@ -108,7 +108,7 @@ function Overview({ data, lang }: { data: OverviewResponse; lang: 'vi' | 'en' })
           {data.indicatorsMethod}
         </Text>
       </section>
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
         <section aria-labelledby="ov-items">
           <Title order={2} size="h5" id="ov-items" mb={4}>
             {t('progress.overview.noReport', { n: num(data.itemsWithoutReport.length) })}
