@@ -18,6 +18,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
+import { progressFeature } from './progress/index.js';
 import { enterpriseDerivations, registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 import { settingsRoutes } from './settings/index.js';
@@ -62,6 +63,7 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(auditRoutes);
   await api.register(homeFeature);
   await api.register(registryRoutes);
+  await api.register(progressFeature);
   await api.register(settingsRoutes);
   await api.register(activityRoutes);
 }

@@ -12,3 +12,4 @@ export {
 export { listPublished } from './feedback.service.js';
 export { canSeeFeedback, canSendFeedback, canTriageFeedback } from './policy.js';
 export { recordReportFeedback } from './report-feedback.service.js';
+export { reportDeskItems, type ReportDeskItem } from './report-feedback.queries.js';

@@ -157,6 +157,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/registries/enterprises/{id}':                  row(D, A, A, A, A),
   'PATCH /api/v1/registries/enterprises/{id}':                row(D, O, D, A, D),
   'POST /api/v1/registries/enterprises/{id}/observations':    row(D, A, D, A, D),
+  // The dashboards: the focal department, leaders and the administrator; unit officers 403.
+  'GET /api/v1/progress/overview':                            row(D, D, A, A, A),
+  'GET /api/v1/progress/items':                               row(D, D, A, A, A),
+  'GET /api/v1/progress/indicators':                          row(D, D, A, A, A),
+  'GET /api/v1/progress/timeliness':                          row(D, D, A, A, A),
+  'GET /api/v1/progress/export':                              row(D, D, A, A, A),
   // A unit keeps its own activities and detailed plan; focal and leaders read every unit's; a
   // unit reads another's activity only when named as coordinating (404 otherwise).
   'GET /api/v1/activities':                                   row(D, A, A, A, D),
@@ -238,6 +244,7 @@ function diffQuery(op: string, world: MatrixWorld, side: 'own' | 'other'): strin
   if (op === 'GET /api/v1/plans/{id}/diff') return '?from=1&to=1';
   if (op === 'GET /api/v1/registries/enterprises/lookup') return '?taxCode=0300588569';
   if (op === 'GET /api/v1/registries/enterprises/count') return '?year=2026';
+  if (op === 'GET /api/v1/progress/export') return '?figure=timeliness&format=csv';
   if (op.includes('/api/v1/registries/records') && !op.includes('{id}')) return '?kind=training';
   if (op === 'GET /api/v1/reports/{id}/diff') {
     const v = world[side].submittedVersion;

@@ -36,3 +36,34 @@ export { completenessBoard, countsSql } from './cycles.repository.js';
 export { getCompleteness } from './board.service.js';
 export { listCycles } from './cycles.service.js';
 export { getMyReport } from './report-read.service.js';
+
+// For the progress dashboards (the progress module): live aggregates over a plan's cycles.
+export {
+  indicatorCatalogue,
+  indicatorCatalogueSql,
+  indicatorSeries,
+  indicatorSeriesSql,
+  itemProgress,
+  itemProgressSql,
+  latestNarratives,
+  latestNarrativesSql,
+  localityValues,
+  localityValuesSql,
+  planCycles,
+  planCyclesSql,
+  raisedByItem,
+  raisedByItemSql,
+  timelinessByCycle,
+  timelinessSql,
+  type CatalogueIndicator,
+  type IndicatorSeriesRow,
+  type ItemProgressRow,
+  type LocalityValueRow,
+  type NarrativeRow,
+  type PlanCycleRow,
+  type RaisedByItemRow,
+  type TimelinessRow,
+  type YearTotalRow,
+  yearTotals,
+  yearTotalsSql,
+} from './progress.queries.js';
