@@ -16,6 +16,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
+import { publishingRoutes } from './portal/index.js';
 import { registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
 
@@ -45,4 +46,5 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(auditRoutes);
   await api.register(homeFeature);
   await api.register(registryRoutes);
+  await api.register(publishingRoutes);
 }

@@ -9,3 +9,4 @@ export * from './settings.js';
 export * from './plan-imports.js';
 export * from './operations.js';
 export * from './registries.js';
+export * from './portal.js';

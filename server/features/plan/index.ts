@@ -20,7 +20,7 @@ export { currentItemsById, currentVersion, itemRefs, latestVersion, planHoldingK
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
 export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
 export { buildItems, getPublicPlan } from './plans.service.js';
-export { readVersions as listPublicVersions } from './versions.service.js';
+export { readDiff as diffPublicVersions, readVersions as listPublicVersions } from './versions.service.js';
 export {
   canDecideAmendment,
   canEditAmendment,

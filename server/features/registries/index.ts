@@ -5,3 +5,5 @@
 export { enterpriseRoutes as registryRoutes } from './enterprises.routes.js';
 export { countIndustrialEnterprises } from './enterprises.service.js';
 export { canAddToRegistries, canEditEnterprise, canReadRegistries } from './policy.js';
+// The portal's public reader: enterprises producing bio-preparations, without personal data.
+export { listPublicEnterprises, type PublicEnterprise } from './public.js';
