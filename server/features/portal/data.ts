@@ -51,8 +51,16 @@ export function indicatorSeries(pubs: Publication[]): IndicatorSeries[] {
 const streamValue = (f: PublishedFigure, stream: string) => f.streams.find((s) => s.stream === stream)?.value ?? null;
 const joined = (values: Array<string | number>) => values.join('; ');
 
-/** The rows of an open dataset, in a stable order. */
+/**
+ * The rows of an open dataset, in a stable order. No value is null in every format (an empty text
+ * too): CSV cannot tell an empty text from a missing one, so the dataset never holds both.
+ */
 export async function datasetRows(ctx: Ctx, name: DatasetName, plan: PlanDto | null): Promise<Row[]> {
+  const rows = await readRows(ctx, name, plan);
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? null : v])));
+}
+
+async function readRows(ctx: Ctx, name: DatasetName, plan: PlanDto | null): Promise<Row[]> {
   if (name === 'so-lieu-chi-tieu') {
     return (await publications(ctx, plan)).flatMap((pub) =>
       pub.figures.map((f) => ({

@@ -77,7 +77,7 @@ describe('publishing a year', () => {
       results: NARRATIVE,
       xlMedical: 400,
     }));
-  });
+  }, 300_000);
 
   it("prefills each plan item with the approved report's narrative and its figures", async () => {
     const s = await state();
