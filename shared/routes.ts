@@ -20,6 +20,7 @@ export const PATHS = {
   unitFiles: '/tep-bao-cao',
   consolidations: '/tong-hop',
   consolidation: '/tong-hop/:cycleId',
+  portalPublishing: '/tong-hop/:cycleId/cong-bo',
   feedbackDesk: '/phan-anh',
   feedbackSend: '/phan-anh/gui',
   feedbackItem: '/phan-anh/:id',
@@ -69,6 +70,7 @@ export const routes = {
   amendments: () => PATHS.amendments,
   orgUnit: (id: string) => pathTo('orgUnit', { id }),
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
+  portalPublishing: (cycleId: string) => pathTo('portalPublishing', { cycleId }),
 };
 
 /**

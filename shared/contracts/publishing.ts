@@ -44,7 +44,8 @@ export const PublicationStateDto = z.object({
       figures: z.array(PublicationFigureDto),
     })
     .nullable(),
-  abilities: z.object({ canPublish: z.boolean() }),
+  /** canPublish: the focal officer, with an approved report; canWithdraw: the focal officer, while published. */
+  abilities: z.object({ canPublish: z.boolean(), canWithdraw: z.boolean() }),
 });
 export type PublicationStateDto = z.infer<typeof PublicationStateDto>;
 

@@ -50,7 +50,10 @@ function toDto(
           figures: row.figures,
         }
       : null,
-    abilities: { canPublish: canPublish(ctx.actor) && approved !== null },
+    abilities: {
+      canPublish: canPublish(ctx.actor) && approved !== null,
+      canWithdraw: canPublish(ctx.actor) && (row?.isPublished ?? false),
+    },
   };
 }
 
