@@ -56,8 +56,10 @@ async function main() {
   const focal = await t.loginAs('focal', { unitCode: 'VL-SNNMT' });
   const yte = await t.loginAs('unit', { unitCode: 'VL-SYT' });
   await seedPortalFeedback(t, focal);
+  console.log('  answers seeded; compiling and approving a year…');
   const { cycleId } = await approvedCycle(t, focal, yte, { year: 2026, results: (k) => `Kết quả thực hiện mục ${k}.` });
   await publishYear(focal, cycleId);
+  console.log(`  year published; adding ${FIRMS} producers…`);
   for (let i = 0; i < FIRMS; i++) {
     await addEnterprise(focal, {
       taxCode: validTaxCode(5000 + i * 10),

@@ -146,7 +146,7 @@ beforeAll(async () => {
   mkdirSync('/tmp/bioplan-shots', { recursive: true });
   stack = await startStack();
   await seed();
-});
+}, 600_000);
 afterAll(async () => stack?.stop());
 
 async function noScriptPage(viewport: { width: number; height: number }, javaScriptEnabled = false): Promise<Page> {
@@ -182,7 +182,7 @@ describe('the public portal without JavaScript', () => {
       }
       await page.context().close();
       await audited.context().close();
-    });
+    }, 900_000);
   }
 
   it('draws the charts as images with a name, the data in a table; finds the livestock-waste makers', async () => {

@@ -66,19 +66,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === ',') endField();
     else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
     } else field += c;
   }
-  if (field !== '' || row.length) (row.push(field), rows.push(row));
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -139,7 +151,7 @@ describe('open data', () => {
     const figures = (await get('/cong-thong-tin/du-lieu/so-lieu-chi-tieu.json')).json<JsonDataset>().rows;
     expect(figures.find((r) => r.ma_chi_tieu === 'XL-01')).toMatchObject({ nam: 2026, tong_so: 120.5 + 1234.5 });
     const firms = (await get('/cong-thong-tin/du-lieu/doanh-nghiep-che-pham.json')).json<JsonDataset>().rows;
-    expect(firms.map((r) => r.ten_doanh_nghiep).sort()).toEqual([
+    expect(firms.map((r) => String(r.ten_doanh_nghiep)).sort((a, b) => a.localeCompare(b, 'vi'))).toEqual([
       'Công ty CP Sinh học Y Khoa',
       'Công ty TNHH Vi sinh Đồng Khởi',
     ]);
