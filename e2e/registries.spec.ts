@@ -31,7 +31,8 @@ async function pageAt(width: number, height: number): Promise<Page> {
 it('a unit officer adds an enterprise; another unit typing the same tax code is taken to it and adds an observation', async () => {
   const finance = await pageAt(1366, 768);
   await signIn(finance, DEMO.unitStc);
-  await finance.getByRole('link', { name: 'Doanh nghiệp' }).first().click();
+  await finance.getByRole('link', { name: 'Sổ theo dõi' }).first().click();
+  await finance.getByRole('link', { name: 'Doanh nghiệp', exact: true }).click();
   await finance.getByRole('heading', { name: 'Sổ doanh nghiệp' }).waitFor();
   await finance.getByRole('link', { name: 'Thêm doanh nghiệp' }).click();
   await finance.getByRole('textbox', { name: 'Mã số thuế' }).fill('3901234578');

@@ -12,12 +12,22 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'user.bootstrap_admin': { vi: 'Tạo tài khoản quản trị ban đầu', en: 'First administrator created' },
   'user.demo_create': { vi: 'Tạo tài khoản minh họa', en: 'Demo account created' },
   'plan.version.create': { vi: 'Tạo phiên bản kế hoạch', en: 'Plan version created' },
+  'plan.target.add': { vi: 'Thêm chỉ tiêu kế hoạch', en: 'Plan target added' },
+  'plan.target.update': { vi: 'Sửa chỉ tiêu kế hoạch', en: 'Plan target changed' },
+  'plan.target.remove': { vi: 'Bỏ chỉ tiêu kế hoạch', en: 'Plan target removed' },
   'amendment.create': { vi: 'Tạo đề xuất điều chỉnh', en: 'Amendment drafted' },
   'amendment.update': { vi: 'Sửa đề xuất điều chỉnh', en: 'Amendment edited' },
   'amendment.submit': { vi: 'Trình đề xuất điều chỉnh', en: 'Amendment submitted' },
   'amendment.approve': { vi: 'Phê duyệt điều chỉnh', en: 'Amendment approved' },
   'amendment.reject': { vi: 'Từ chối điều chỉnh', en: 'Amendment rejected' },
   'guidance.create': { vi: 'Thêm văn bản hướng dẫn', en: 'Guidance added' },
+  'activity.create': { vi: 'Thêm hoạt động', en: 'Activity added' },
+  'activity.update': { vi: 'Sửa hoạt động', en: 'Activity changed' },
+  'activity.note': { vi: 'Cập nhật tiến độ hoạt động', en: 'Activity progress noted' },
+  'activity.overdue': { vi: 'Báo hoạt động quá hạn', en: 'Activity reported overdue' },
+  'detailed_plan.create': { vi: 'Lưu kế hoạch chi tiết', en: 'Detailed plan saved' },
+  'detailed_plan.update': { vi: 'Sửa kế hoạch chi tiết', en: 'Detailed plan changed' },
+  'detailed_plan.file': { vi: 'Tải lên kế hoạch chi tiết đã ký', en: 'Signed detailed plan uploaded' },
   'guidance.update': { vi: 'Sửa văn bản hướng dẫn', en: 'Guidance edited' },
   'feedback.create': { vi: 'Gửi ý kiến phản ánh', en: 'Feedback sent' },
   'feedback.triage': { vi: 'Xử lý ý kiến phản ánh', en: 'Feedback triaged' },
@@ -49,6 +59,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'consolidation.document': { vi: 'Xuất tệp Word tổng hợp', en: 'Word file made' },
   'portal.publish': { vi: 'Công bố tiến độ lên cổng thông tin', en: 'Progress published on the portal' },
   'portal.unpublish': { vi: 'Gỡ tiến độ khỏi cổng thông tin', en: 'Progress withdrawn from the portal' },
+  'settings.agency.update': { vi: 'Sửa cài đặt cơ quan', en: 'Agency settings changed' },
+  'settings.unit_signer.update': { vi: 'Đặt người ký báo cáo đơn vị', en: "Unit report's signer set" },
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
@@ -64,6 +76,8 @@ export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
   consolidation_draft: { vi: 'Dự thảo tổng hợp', en: 'Consolidated draft' },
   generated_document: { vi: 'Tệp Word', en: 'Word file' },
   org_unit: { vi: 'Đơn vị', en: 'Unit' },
+  activity: { vi: 'Hoạt động', en: 'Activity' },
+  detailed_plan: { vi: 'Kế hoạch chi tiết', en: 'Detailed plan' },
   setting: { vi: 'Thiết lập', en: 'Setting' },
 };
 

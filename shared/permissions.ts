@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'amendment.decide',
   'guidance.manage',
   'audit.read',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +28,7 @@ const common: Permission[] = ['orgUnit.read', 'plan.read', 'cycle.read', 'feedba
 
 /** What each role may do. A unit officer's reach is also limited to its own unit. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...common, 'user.manage', 'audit.read'],
+  admin: [...common, 'user.manage', 'audit.read', 'settings.manage'],
   focal: [
     ...common,
     'plan.edit',
@@ -41,9 +42,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'amendment.propose',
     'guidance.manage',
     'audit.read',
+    'settings.manage',
   ],
   unit: [...common, 'report.write.own'],
-  leader: [...common, 'report.read.all', 'completeness.read', 'consolidation.read', 'amendment.decide'],
+  leader: [...common, 'report.read.all', 'completeness.read', 'consolidation.read', 'amendment.decide', 'audit.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -13,6 +13,7 @@ export const PATHS = {
   orgUnits: '/don-vi',
   orgUnit: '/don-vi/:id',
   users: '/tai-khoan',
+  settings: '/cai-dat',
   cycles: '/ky-bao-cao',
   cycle: '/ky-bao-cao/:id',
   myReports: '/bao-cao-cua-don-vi',
@@ -30,6 +31,15 @@ export const PATHS = {
   amendmentEdit: '/sua-doi/:id/sua',
   publicFeedback: '/gop-y',
   publicTracking: '/gop-y/tra-cuu',
+  myActivities: '/hoat-dong',
+  activityNew: '/hoat-dong/moi',
+  activity: '/hoat-dong/:id',
+  activitiesAll: '/hoat-dong-toan-tinh',
+  detailedPlans: '/ke-hoach-chi-tiet',
+  registries: '/so-theo-doi',
+  registryList: '/so-theo-doi/:kind',
+  registryNew: '/so-theo-doi/:kind/moi',
+  registryRecord: '/so-theo-doi/:kind/:id',
 } as const;
 
 export type RouteName = keyof typeof PATHS;
@@ -71,6 +81,11 @@ export const routes = {
   orgUnit: (id: string) => pathTo('orgUnit', { id }),
   consolidation: (cycleId: string) => pathTo('consolidation', { cycleId }),
   portalPublishing: (cycleId: string) => pathTo('portalPublishing', { cycleId }),
+  myActivities: () => PATHS.myActivities,
+  activity: (id: string) => pathTo('activity', { id }),
+  activitiesAll: (query?: Record<string, string | undefined>) => pathTo('activitiesAll', {}, query),
+  detailedPlans: (query?: Record<string, string | undefined>) => pathTo('detailedPlans', {}, query),
+  registryRecord: (kind: string, id: string) => pathTo('registryRecord', { kind, id }),
 };
 
 /**

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { registerDerivations } from '../lib/derivations.js';
 import { accountsFeature } from './accounts/index.js';
+import { activityDerivations, activityRoutes } from './activities/index.js';
 import { auditRoutes } from './audit/index.js';
 import { consolidationFeature } from './consolidation/index.js';
 import {
@@ -17,8 +19,9 @@ import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
 import { publishingRoutes } from './portal/index.js';
-import { registryRoutes } from './registries/index.js';
+import { registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
+import { settingsRoutes } from './settings/index.js';
 
 /**
  * Every module's routes, mounted under /api/v1. Each module's `index.ts` is its public API: other
@@ -33,6 +36,9 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
     recordAmendmentLink,
     markAnsweredByAmendment,
   });
+  registerDerivations(activityDerivations);
+  // What the registries derive for the report's prefill, review and consolidation.
+  registerDerivations(registryDerivations);
   await api.register(healthRoutes);
   await api.register(accountsFeature);
   await api.register(orgUnitRoutes);
@@ -47,4 +53,6 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(homeFeature);
   await api.register(registryRoutes);
   await api.register(publishingRoutes);
+  await api.register(settingsRoutes);
+  await api.register(activityRoutes);
 }

@@ -32,9 +32,7 @@ const registered: Derivation[] = [];
 /** Called by server/features/index.ts with each module's derivations. */
 export function registerDerivations(list: Derivation[]): void {
   for (const d of list) {
-    const same = registered.findIndex(
-      (r) => r.indicatorCode === d.indicatorCode && r.wasteStream === d.wasteStream,
-    );
+    const same = registered.findIndex((r) => r.indicatorCode === d.indicatorCode && r.wasteStream === d.wasteStream);
     if (same >= 0) registered[same] = d;
     else registered.push(d);
   }

@@ -4,6 +4,7 @@ import { LIMITS } from '../limits.js';
 import { Id, IsoDate } from './common.js';
 import { PlanItemRefDto } from './feedback.js';
 import { OrgUnitDto } from './org-units.js';
+import { AmendmentTargetChangeDto, DiffTargetDto, TargetChangeInput } from './targets.js';
 
 // ---------------------------------------------------------------------------------------------
 // Amendment proposals
@@ -34,6 +35,8 @@ export type ChangeAssignment = z.infer<typeof ChangeAssignment>;
  * (an item of the current version; none = top level). `update` and `remove` need `itemId`;
  * `update` replaces the given fields, and `assignments` when given replaces the item's units
  * (groups of units named in the plan are kept). `remove` removes the item and its sub-items.
+ * A change with `target` concerns the plan's target for that indicator instead of an item
+ * (add, update or remove the target; no item fields).
  */
 export const AmendmentChange = z.strictObject({
   op: z.enum(CHANGE_OPS),
@@ -47,6 +50,8 @@ export const AmendmentChange = z.strictObject({
   title: z.string().trim().max(LIMITS.shortText).nullable().optional(),
   text: z.string().trim().max(LIMITS.longText).nullable().optional(),
   assignments: z.array(ChangeAssignment).max(50).optional(),
+  /** A change of the plan's target for one indicator (see `TargetChangeInput`). */
+  target: TargetChangeInput.optional(),
 });
 export type AmendmentChange = z.infer<typeof AmendmentChange>;
 
@@ -129,6 +134,8 @@ export const AmendmentChangeDto = z.object({
       ),
     })
     .nullable(),
+  /** For a change of a target: the target before and as proposed; null for an item change. */
+  target: AmendmentTargetChangeDto.nullable(),
 });
 export type AmendmentChangeDto = z.infer<typeof AmendmentChangeDto>;
 
@@ -257,6 +264,8 @@ export const PlanDiffResponse = z.object({
   to: z.number().int(),
   /** Differing items in document order (removed items where they stood). */
   items: z.array(DiffItemDto),
+  /** Targets that differ, by indicator (added, removed, changed baseline, target, direction or source). */
+  targets: z.array(DiffTargetDto),
   summary: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
 });
 export type PlanDiffResponse = z.infer<typeof PlanDiffResponse>;

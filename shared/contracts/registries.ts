@@ -176,6 +176,18 @@ export const EnterpriseHistoryEntry = z.object({
 });
 export type EnterpriseHistoryEntry = z.infer<typeof EnterpriseHistoryEntry>;
 
+/** An evidence file attached to a registry record or an enterprise. */
+export const EvidenceDto = z.object({
+  id: Id,
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type EvidenceDto = z.infer<typeof EvidenceDto>;
+
 /** GET /api/v1/registries/enterprises/:id */
 export const EnterpriseDto = EnterpriseSummary.extend({
   products: z.array(EnterpriseProduct),
@@ -187,6 +199,8 @@ export const EnterpriseDto = EnterpriseSummary.extend({
   version: z.number().int(),
   observations: z.array(ObservationDto),
   history: z.array(EnterpriseHistoryEntry),
+  /** Evidence files. */
+  attachments: z.array(EvidenceDto),
   abilities: z.object({ canEdit: z.boolean(), canObserve: z.boolean() }),
 });
 export type EnterpriseDto = z.infer<typeof EnterpriseDto>;

@@ -26,7 +26,15 @@ import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCurrentPlanForPickers, useFeedbackListQuery, useFeedbackQuery } from '../feedback/api';
 import { useAmendmentQuery, useCreateAmendmentMutation, useGuidanceQuery, useUpdateAmendmentMutation } from './api';
+import { useTargetsQuery } from '../plan/api';
 import { ChangeEditor, emptyChange, toRequestChange, uid, type DraftChange } from './ChangeEditor';
+import {
+  checkTarget,
+  draftTargets,
+  TargetChangesSection,
+  toRequestTarget,
+  type DraftTarget,
+} from './TargetChangeEditor';
 
 /** How a feedback item is named in the picker. */
 function feedbackLabel(f: { trackingCode: string; subject: string }): string {
@@ -58,26 +66,28 @@ export function AmendmentEditorPage() {
 /** Rebuilds the editable changes of a saved draft against the plan's current items (by key). */
 function draftChanges(a: AmendmentDto, items: PlanItemDto[]): DraftChange[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
-  return a.changes.map((c) => {
-    const item = c.itemKey ? byKey.get(c.itemKey) : undefined;
-    return {
-      uid: uid(),
-      op: c.op,
-      itemId: item?.id ?? null,
-      parentId: c.parentKey ? (byKey.get(c.parentKey)?.id ?? null) : null,
-      kind: c.kind,
-      label: c.label ?? item?.label ?? '',
-      title: c.title !== undefined ? (c.title ?? '') : (item?.title ?? ''),
-      text: c.text !== undefined ? (c.text ?? '') : (item?.text ?? ''),
-      changeAssignments: c.op === 'add' || Boolean(c.assignments),
-      assignments: (c.assignments ?? []).map((x) => ({
+  return a.changes
+    .filter((c) => !c.target)
+    .map((c) => {
+      const item = c.itemKey ? byKey.get(c.itemKey) : undefined;
+      return {
         uid: uid(),
-        orgUnitId: x.orgUnit.id,
-        unit: x.orgUnit,
-        role: x.role,
-      })),
-    };
-  });
+        op: c.op,
+        itemId: item?.id ?? null,
+        parentId: c.parentKey ? (byKey.get(c.parentKey)?.id ?? null) : null,
+        kind: c.kind,
+        label: c.label ?? item?.label ?? '',
+        title: c.title !== undefined ? (c.title ?? '') : (item?.title ?? ''),
+        text: c.text !== undefined ? (c.text ?? '') : (item?.text ?? ''),
+        changeAssignments: c.op === 'add' || Boolean(c.assignments),
+        assignments: (c.assignments ?? []).map((x) => ({
+          uid: uid(),
+          orgUnitId: x.orgUnit.id,
+          unit: x.orgUnit,
+          role: x.role,
+        })),
+      };
+    });
 }
 
 function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | null }) {
@@ -94,6 +104,11 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
   const [feedbackIds, setFeedbackIds] = useState<string[]>(existing?.feedback.map((f) => f.id) ?? []);
   const [guidanceIds, setGuidanceIds] = useState<string[]>(existing?.guidanceDocuments.map((g) => g.id) ?? []);
   const [changes, setChanges] = useState<DraftChange[]>(() => (existing ? draftChanges(existing, plan.items) : []));
+  const [targetDrafts, setTargetDrafts] = useState<DraftTarget[]>(() =>
+    existing ? draftTargets(existing.changes) : [],
+  );
+  const [showChecks, setShowChecks] = useState(false);
+  const currentTargets = useTargetsQuery(plan.id, plan.currentVersion);
 
   // Feedback items are searched on the server; the labels of those chosen are kept.
   const [feedbackSearch, setFeedbackSearch] = useState('');
@@ -140,12 +155,17 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setShowChecks(true);
+    if (targetDrafts.some((d) => checkTarget(d).length > 0)) {
+      notifications.show({ color: 'red', message: t('targets.invalid') });
+      return;
+    }
     const body: CreateAmendmentRequest = {
       summary,
       reasoning,
       feedbackIds,
       guidanceDocumentIds: guidanceIds,
-      changes: changes.map((c) => toRequestChange(c, byId)),
+      changes: [...changes.map((c) => toRequestChange(c, byId)), ...targetDrafts.map(toRequestTarget)],
     };
     save.mutate(body, {
       onSuccess: (a) => {
@@ -251,7 +271,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
                 {fieldError('changes')}
               </Alert>
             )}
-            {changes.length === 0 && <Text size="sm">{t('amendments.noChanges')}</Text>}
+            {changes.length === 0 && targetDrafts.length === 0 && <Text size="sm">{t('amendments.noChanges')}</Text>}
             {changes.map((c, i) => (
               <ChangeEditor
                 key={c.uid}
@@ -289,6 +309,15 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
             </Group>
           </Stack>
         </section>
+
+        <TargetChangesSection
+          drafts={targetDrafts}
+          onChange={setTargetDrafts}
+          current={currentTargets.data?.data ?? []}
+          offset={changes.length}
+          fieldError={(path) => fieldError(path)}
+          showChecks={showChecks}
+        />
 
         <Group>
           <Button type="submit" size="md" loading={save.isPending}>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AmendmentChangeDto } from '../../../shared/contracts/amendments';
 import { itemRefText } from '../feedback/components/planItems';
 import { BeforeAfter } from './BeforeAfter';
+import { TargetChangeView } from './TargetChangeView';
 
-/** The colour of an amendment's operation (shade chosen for 4.5:1 contrast with white text). */
-export const OP_COLOR = { add: 'bio.7', update: 'indigo.8', remove: 'red.9' } as const;
-/** The sign beside an operation: added, changed, removed. */
-export const OP_MARK = { add: '+', update: '~', remove: '−' } as const;
+import { OP_COLOR, OP_MARK } from './ops';
+
+export { OP_COLOR, OP_MARK } from './ops';
 
 /**
  * A change in words: what is added where, what is changed or removed (the text in force beside the
@@ -15,6 +15,7 @@ export const OP_MARK = { add: '+', update: '~', remove: '−' } as const;
  */
 export function ChangeView({ change: c, basedOnVersion }: { change: AmendmentChangeDto; basedOnVersion: number }) {
   const { t } = useTranslation();
+  if (c.target) return <TargetChangeView change={c} basedOnVersion={basedOnVersion} />;
   const where =
     c.op === 'add'
       ? c.parentKey

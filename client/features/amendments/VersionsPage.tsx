@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { upperFirst } from '../../../shared/text';
 import { Link, useSearchParams } from 'react-router';
 import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse } from '../../../shared/contracts/amendments';
+import { TargetDiffView } from './TargetDiffView';
 import { formatDate } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
@@ -206,11 +207,12 @@ export function DiffView({ diff }: { diff: PlanDiffResponse }) {
         {t('versions.summary', { from: diff.from, to: diff.to, ...diff.summary })}
       </Text>
       <Text size="sm">{t('versions.legend')}</Text>
-      {diff.items.length === 0 ? (
+      {diff.items.length === 0 && diff.targets.length === 0 ? (
         <Alert>{t('versions.noDiff')}</Alert>
       ) : (
         diff.items.map((item) => <DiffItem key={item.key} item={item} />)
       )}
+      <TargetDiffView targets={diff.targets} from={diff.from} to={diff.to} />
     </Stack>
   );
 }

@@ -29,6 +29,7 @@ import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
 import { PlanItemView } from './PlanItemView';
+import { TargetsSection } from './TargetsSection';
 import { anchorOf, ancestorsOf, childrenByParent, headingOf } from './tree';
 
 /** The plan page (/ke-hoach): the record, the navigable item tree, search and "my unit's tasks". */
@@ -179,6 +180,7 @@ function PlanView({ plan }: { plan: PlanDto }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8, lg: 9 }} className="print-full-width">
             <Stack gap="xl">
+              <TargetsSection plan={plan} />
               <PlanPreamble plan={plan} />
               {renderTree(null, 0)}
               <PlanClosing plan={plan} />
@@ -307,6 +309,13 @@ function Contents({ tree, withTitle = true }: { tree: Map<string | null, PlanIte
           {t('plan.contents')}
         </Text>
       )}
+      <List listStyleType="none" spacing={4} size="sm" mb={4}>
+        <List.Item>
+          <Anchor href="#chi-tieu" size="sm" fw={600}>
+            {t('targets.title')}
+          </Anchor>
+        </List.Item>
+      </List>
       {renderLevel(null, 0)}
     </nav>
   );

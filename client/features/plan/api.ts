@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PlanDto, PlanItemListResponse, PlanListResponse } from '../../../shared/contracts/plans';
+import { TargetListResponse } from '../../../shared/contracts/targets';
 import { api, qs } from '../../api/client';
 
 /** Query keys of the plan feature. */
@@ -8,6 +9,7 @@ export const planKeys = {
   list: () => [...planKeys.all, 'list'] as const,
   detail: (id: string) => [...planKeys.all, 'detail', id] as const,
   items: (id: string, params: { q?: string; mine?: boolean }) => [...planKeys.all, 'items', id, params] as const,
+  targets: (id: string, version?: number) => [...planKeys.all, 'targets', id, version ?? 'in-force'] as const,
 };
 
 /** The plans this account can read (today: Kế hoạch 1953/KH-UBND). */
@@ -50,5 +52,19 @@ export function usePlanItemsQuery(id: string | undefined, params: { q?: string; 
       api(`/plans/${id}/items${qs({ q, mine: mine ? 'true' : undefined })}`, { schema: PlanItemListResponse, signal }),
     enabled: Boolean(id) && Boolean(q || mine),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The plan's targets (GET /plans/:id/targets): of the version in force, or of `version`. */
+export function useTargetsQuery(id: string | undefined, version?: number) {
+  return useQuery({
+    queryKey: planKeys.targets(id ?? '', version),
+    queryFn: ({ signal }) =>
+      api(`/plans/${id}/targets${qs({ version: version ? String(version) : undefined })}`, {
+        schema: TargetListResponse,
+        signal,
+      }),
+    enabled: Boolean(id),
+    staleTime: 60_000,
   });
 }

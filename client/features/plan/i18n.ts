@@ -1,9 +1,11 @@
 import { decisionTexts } from '../amendments/decision.texts';
+import { targetTexts } from './targets.texts';
 
 // The plan's texts, and those of deciding a new version of it (the amendments' texts file is full).
 export const texts = {
   vi: {
     decision: decisionTexts.vi,
+    targets: targetTexts.vi,
     plan: {
       nav: 'Kế hoạch',
       number: 'Số hiệu',
@@ -46,6 +48,7 @@ export const texts = {
   },
   en: {
     decision: decisionTexts.en,
+    targets: targetTexts.en,
     plan: {
       nav: 'Plan',
       number: 'Number',

@@ -23,10 +23,24 @@ const FIELD_KEYS: Record<string, string> = {
   products: 'registries.field.products',
   observation: 'registries.observation',
   planItemIds: 'registries.planItems',
+  planItemKeys: 'registries.planItems',
+  unitId: 'registries.reportingUnit',
+  attachments: 'registries.attachments',
 };
 
-/** Who changed what and when, read from the audit log. */
-export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry[] }) {
+/**
+ * Who changed what and when, read from the audit log. `labelOf` and `showField` name a field and
+ * show a value for records whose fields come from a definition (the generic registries).
+ */
+export function EnterpriseHistory({
+  history,
+  labelOf,
+  showField,
+}: {
+  history: EnterpriseHistoryEntry[];
+  labelOf?: (field: string) => string | undefined;
+  showField?: (field: string, value: unknown) => string | undefined;
+}) {
   const { t } = useTranslation();
   const { plan } = useCurrentPlanQuery();
   // Plan items are stored by id: show their key ("IV.4") where the current plan has them.
@@ -34,7 +48,7 @@ export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry
   const shown = (field: string, value: unknown) =>
     field === 'planItemIds' && Array.isArray(value)
       ? show(value.map((id) => keyOf.get(String(id)) ?? String(id)))
-      : show(value);
+      : (showField?.(field, value) ?? show(value));
   if (history.length === 0) return <Alert>{t('registries.noHistory')}</Alert>;
   return (
     <Stack gap="xs" data-testid="enterprise-history">
@@ -50,8 +64,8 @@ export function EnterpriseHistory({ history }: { history: EnterpriseHistoryEntry
           </Group>
           {Object.entries(h.changes).map(([field, c]) => (
             <Text size="xs" key={field} style={{ overflowWrap: 'anywhere' }}>
-              {t(FIELD_KEYS[field] ?? field)}:{' '}
-              {h.action === 'enterprise.update'
+              {labelOf?.(field) ?? t(FIELD_KEYS[field] ?? field)}:{' '}
+              {h.action.endsWith('.update') || h.action.endsWith('.delete')
                 ? `${shown(field, c.from)} → ${shown(field, c.to)}`
                 : shown(field, c.to)}
             </Text>

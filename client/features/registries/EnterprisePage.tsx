@@ -24,6 +24,7 @@ import { TitledSection } from '../../components/TitledSection';
 import { useAddObservationMutation, useEnterpriseQuery, useUpdateEnterpriseMutation } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
 import { EnterpriseHistory } from './EnterpriseHistory';
+import { Evidence } from './Evidence';
 
 /** An enterprise's record (/doanh-nghiep/:id): fields, the units' observations, the history. */
 export function EnterprisePage() {
@@ -118,6 +119,9 @@ function EnterpriseView({ enterprise: e }: { enterprise: EnterpriseDto }) {
         )}
       </Paper>
       <Observations enterprise={e} />
+      <TitledSection title={t('registries.evidence.title')} id="minh-chung">
+        <Evidence owner={{ type: 'enterprise', id: e.id }} files={e.attachments} canEdit={e.abilities.canEdit} />
+      </TitledSection>
       <TitledSection title={t('registries.history')} id="lich-su">
         <EnterpriseHistory history={e.history} />
       </TitledSection>

@@ -9,7 +9,7 @@ import { formatDate } from '../../../shared/format';
 import { ListPagination, PageSummary, SearchInput, SortableTh } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
-import { exportUrl, useEnterprisesQuery } from './api';
+import { exportUrl, useEnterprisesQuery, useImportMutation } from './api';
 import { CommuneSelect } from './CommuneSelect';
 import { ImportButton } from './ImportButton';
 
@@ -50,6 +50,7 @@ export function EnterprisesPage() {
     );
   const filters = { q: debouncedQ || undefined, communeId, industrialYear, sort, dir } as const;
   const list = useEnterprisesQuery({ ...filters, page, pageSize: PAGE_SIZE });
+  const importRun = useImportMutation();
   const header = (key: EnterpriseSort, label: string) => (
     <SortableTh
       label={label}
@@ -112,7 +113,7 @@ export function EnterprisesPage() {
         >
           {t('registries.export')}
         </Button>
-        {canAdd && <ImportButton />}
+        {canAdd && <ImportButton run={importRun} />}
       </Group>
       <QueryState query={list}>
         {(data) =>

@@ -1,12 +1,14 @@
 import { Alert, Button, FileButton, List, Stack } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useImportMutation } from './api';
+import type { ImportProblem } from '../../../shared/contracts/registries';
 
-/** Imports an .xlsx in the export's layout and lists every refused cell. */
-export function ImportButton() {
+type ImportResult = { created: number; updated: number; unchanged: number; problems: ImportProblem[] };
+
+/** Imports an .xlsx in the export's layout (the registry's import mutation) and lists every refused cell. */
+export function ImportButton({ run }: { run: UseMutationResult<ImportResult, Error, File> }) {
   const { t } = useTranslation();
-  const run = useImportMutation();
   const result = run.data;
   return (
     <Stack gap="xs">

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AssignmentRole, PlanItemKind } from '../../../shared/domain.js';
+import type { TargetDefinition } from '../../../shared/targets.js';
 import { orgUnits } from './org-units.js';
 import { plans, planVersions } from './plans.js';
 import { users } from './users.js';
@@ -31,6 +32,8 @@ export interface StoredChange {
   assignments: Array<{ orgUnitId: string; role: AssignmentRole }> | null;
   /** Key given to an added item at approval. */
   newKey: string | null;
+  /** A change of a target instead of an item: the indicator and the target as proposed (null: removed). */
+  target?: { indicatorCode: string; after: TargetDefinition | null };
 }
 
 /** A feedback item: a difficulty, question or proposal, from the public, a unit or a yearly report. */

@@ -10,3 +10,4 @@ export * from './plan-imports.js';
 export * from './operations.js';
 export * from './registries.js';
 export * from './portal.js';
+export * from './activities.js';

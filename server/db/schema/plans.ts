@@ -1,5 +1,20 @@
-import { boolean, date, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  integer,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AssignmentRole, IndicatorValueType, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
+import type { TargetChangeKind, TargetDirection } from '../../../shared/targets.js';
 import { orgUnits } from './org-units.js';
 
 /** The plan record: Kế hoạch 1953/KH-UBND and, later, plans of the same shape. */
@@ -97,3 +112,36 @@ export const indicators = pgTable('indicator', {
   planItemKeys: jsonb('plan_item_keys').$type<string[]>().notNull().default([]),
   isActive: boolean('is_active').notNull().default(true),
 });
+
+/**
+ * A target of one plan version for one indicator (migration 0020): a baseline (year, value — null
+ * while not entered: "chưa có"), a target year with either a value or a change against the
+ * baseline (percent or absolute), a direction and the source ("QĐ 1639/QĐ-TTg"). Each version
+ * holds a full copy of its targets, like its items.
+ */
+export const planTargets = pgTable(
+  'plan_target',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => planVersions.id),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code),
+    baselineYear: integer('baseline_year'),
+    baselineValue: doublePrecision('baseline_value'),
+    targetYear: integer('target_year').notNull(),
+    targetValue: doublePrecision('target_value'),
+    changeKind: text('change_kind').$type<TargetChangeKind>(),
+    changeAmount: doublePrecision('change_amount'),
+    direction: text('direction').$type<TargetDirection>().notNull(),
+    source: text('source').notNull().default(''),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    uniqueIndex('plan_target_uq').on(t.versionId, t.indicatorCode),
+    check('plan_target_value_or_change', sql`(${t.targetValue} IS NULL) <> (${t.changeKind} IS NULL)`),
+    check('plan_target_change_amount', sql`(${t.changeKind} IS NULL) = (${t.changeAmount} IS NULL)`),
+  ],
+);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { EnterpriseProduct } from '../../../shared/contracts/registries.js';
+import type { RecordData } from '../../../shared/registry-kinds.js';
 import { orgUnits } from './org-units.js';
 import { users } from './users.js';
 
@@ -57,4 +58,65 @@ export const enterpriseObservations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('enterprise_observation_enterprise_idx').on(t.enterpriseId)],
+);
+
+/**
+ * A record of one of the generic registries (shared/registry-kinds.ts: bio-products, S&T tasks,
+ * transfers, trainings, communication, policies, funding, investment projects). The kind's fields
+ * are in `data`; the columns hold what lists, windows and de-duplication read.
+ */
+export const registryRecords = pgTable(
+  'registry_record',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    /** The reporting unit. */
+    unitId: uuid('unit_id').references(() => orgUnits.id),
+    planItemKeys: text('plan_item_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The day it happened or began, and ended (Vietnamese days), from the kind's `span`. */
+    occurredOn: date('occurred_on'),
+    endedOn: date('ended_on'),
+    /** The kind's title field, for lists and sorting. */
+    title: text('title').notNull(),
+    searchText: text('search_text').notNull(),
+    /** The folded identity (the kind's `identity`): province figures count each one once. */
+    identityKey: text('identity_key').notNull(),
+    data: jsonb('data').$type<RecordData>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('registry_record_kind_unit_date_idx').on(t.kind, t.unitId, t.occurredOn),
+    index('registry_record_kind_date_idx').on(t.kind, t.occurredOn),
+    index('registry_record_kind_identity_idx').on(t.kind, t.identityKey),
+  ],
+);
+
+/** An evidence file of a registry record or of an enterprise; the body is in file storage. */
+export const registryAttachments = pgTable(
+  'registry_attachment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id').references(() => registryRecords.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+  },
+  (t) => [
+    index('registry_attachment_record_idx').on(t.recordId),
+    index('registry_attachment_enterprise_idx').on(t.enterpriseId),
+    check('registry_attachment_owner_ck', sql`(${t.recordId} IS NULL) <> (${t.enterpriseId} IS NULL)`),
+  ],
 );

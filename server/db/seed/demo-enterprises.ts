@@ -3,7 +3,7 @@ import { taxCodeCheckDigit } from '../../../shared/tax-code.js';
 import { signIn, type Call } from './demo-activity.js';
 
 /** A made-up tax code with a valid check digit, from nine digits (13…: Bến Tre, 15…: Vĩnh Long). */
-function demoTaxCode(nine: string): string {
+export function demoTaxCode(nine: string): string {
   for (let n = Number(nine); ; n += 1) {
     const digits = String(n).padStart(9, '0');
     const check = taxCodeCheckDigit(digits);

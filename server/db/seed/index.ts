@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { Db, DbOrTx } from '../client.js';
 import {
@@ -8,11 +8,12 @@ import {
   planAssignments,
   planItems,
   plans,
+  planTargets,
   planVersions,
 } from '../schema/index.js';
 import { INDICATORS } from './indicators.js';
 import { seedOrgUnits } from './org-units.js';
-import { PLAN_1953, PLAN_1953_ITEMS, type SeedItem } from './plan-1953.js';
+import { PLAN_1953, PLAN_1953_ITEMS, PLAN_1953_TARGETS, type SeedItem } from './plan-1953.js';
 import { seedSettings } from './settings.js';
 
 /**
@@ -27,6 +28,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
     const unitIds = await upsertUnits(tx);
     await upsertIndicators(tx);
     await insertPlanIfMissing(tx, unitIds);
+    await insertTargetsIfMissing(tx);
     await seedSettings(tx);
   });
 }
@@ -147,6 +149,36 @@ async function insertPlanIfMissing(tx: DbOrTx, unitIds: Map<string, string>): Pr
     }
   };
   await insertItems(PLAN_1953_ITEMS, null);
+}
+
+/**
+ * The targets the plan carries from national decisions (PLAN_1953_TARGETS), put on version 1.
+ * A database made before targets existed gets them on every later version as well; once version 1
+ * has a target, nothing is added again, so a target an amendment removed stays removed.
+ */
+async function insertTargetsIfMissing(tx: DbOrTx): Promise<void> {
+  const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.number, PLAN_1953.number));
+  if (!plan) return;
+  const versions = await tx
+    .select({ id: planVersions.id, number: planVersions.number })
+    .from(planVersions)
+    .where(eq(planVersions.planId, plan.id))
+    .orderBy(asc(planVersions.number));
+  const first = versions.find((v) => v.number === 1);
+  if (!first) return;
+  for (const [i, target] of PLAN_1953_TARGETS.entries()) {
+    const [present] = await tx
+      .select({ id: planTargets.id })
+      .from(planTargets)
+      .where(and(eq(planTargets.versionId, first.id), eq(planTargets.indicatorCode, target.indicatorCode)));
+    if (present) continue;
+    for (const version of versions) {
+      await tx
+        .insert(planTargets)
+        .values({ ...target, versionId: version.id, position: i + 1 })
+        .onConflictDoNothing();
+    }
+  }
 }
 
 /** The id of a unit by its code, for tests and demo data. */

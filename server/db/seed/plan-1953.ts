@@ -1,4 +1,5 @@
 import type { AssignmentRole, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
+import type { TargetDefinition } from '../../../shared/targets.js';
 
 /**
  * Kế hoạch 1953/KH-UBND ngày 27/3/2025, transcribed from the issued text
@@ -329,5 +330,25 @@ export const PLAN_1953_ITEMS: SeedItem[] = [
         assignments: [{ group: 'enterprises_and_organisations', role: 'lead' }],
       },
     ],
+  },
+];
+
+/**
+ * Targets the plan carries from national decisions. Quyết định 1639/QĐ-TTg (the national
+ * scheme the plan implements) asks for 10 % more enterprises producing bio-preparations for
+ * waste treatment at industrial scale by 2030 than in 2024. The 2024 figure is not in the plan:
+ * the baseline stays "chưa có" until the focal department enters it through an amendment.
+ */
+export const PLAN_1953_TARGETS: Array<TargetDefinition & { indicatorCode: string }> = [
+  {
+    indicatorCode: 'DN-01',
+    baselineYear: 2024,
+    baselineValue: null,
+    targetYear: 2030,
+    targetValue: null,
+    changeKind: 'percent',
+    changeAmount: 10,
+    direction: 'increase',
+    source: 'QĐ 1639/QĐ-TTg',
   },
 ];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation.js';
-import { settings } from '../../db/schema/index.js';
+import { auditLog, settings } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle, submitReport } from '../reporting/reporting.fixtures.js';
 import { openDocx, textOf, waitForJob } from './consolidation.fixtures.js';
@@ -63,6 +63,28 @@ afterAll(async () => {
 });
 
 describe("a unit's own report", () => {
+  it("prints the signer the unit's officer sets on the settings page, on a draft file made before", async () => {
+    const yteOther = await t.loginAs('unit', { unitCode: 'VL-SCT' });
+    const cycle = await buildCycle(t, focal, { year: 2027 });
+    const report = (await yteOther.get(`/api/v1/cycles/${cycle.id}/my-report`)).json<{ id: string }>();
+    const url = `/api/v1/reports/${report.id}/document.docx`;
+    expect((await docx(yteOther, url)).text).not.toContain('Phạm Thị Ký');
+    const res = await yteOther.put('/api/v1/settings/unit-signer', {
+      name: 'Phạm Thị Ký',
+      authority: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ unitCode: 'VL-SCT', name: 'Phạm Thị Ký' });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'settings.unit_signer.update'));
+    expect(audit.data).toMatchObject({ unitCode: 'VL-SCT', changes: { signer: { from: null } } });
+    const after = await docx(yteOther, url);
+    expect(after.text).toContain('Phạm Thị Ký');
+    // Another unit's signer set in the agency settings is kept beside it.
+    expect((await docx(yte, `/api/v1/reports/${reportId}/document.docx`)).text).toContain('Nguyễn Thị Hạnh');
+  });
   it('is a draft until accepted, signed by the name the agency set, its items cited by labels in full', async () => {
     const before = await docx(yte, `/api/v1/reports/${reportId}/document.docx`);
     expect(before.headers).toContain('DỰ THẢO');

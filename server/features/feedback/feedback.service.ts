@@ -206,6 +206,16 @@ export async function triageFeedback(ctx: Ctx, id: string, input: TriageFeedback
         at: now,
       });
     }
+    // The unit that sent it (from its workspace or in its report) learns of the answer.
+    if (changes.answer && answer && row.orgUnitId && row.source !== 'public') {
+      await notifyUnit(tx, ctx, row.orgUnitId, {
+        kind: 'feedback.answered',
+        title: msg(`Phản ánh ${row.trackingCode} đã được trả lời`, `Feedback ${row.trackingCode} was answered`),
+        body: msg(row.subject, row.subject),
+        link: routes.feedbackItem(id),
+        at: now,
+      });
+    }
     await writeAudit(tx, {
       actor,
       action: 'feedback.triage',

@@ -34,6 +34,49 @@ export interface Ids {
   submittedVersion: number;
   /** An enterprise of the registry the unit created. */
   enterprise: string;
+  /** An activity of the unit, a progress note's evidence file of it, and the unit's detailed plan. */
+  activity: string;
+  activityFile: string;
+  detailedPlan: string;
+  /** An evidence file of that enterprise. */
+  enterpriseAttachment: string;
+  /** A record of a generic registry (a training) the unit reported, and an evidence file of it. */
+  record: string;
+  recordAttachment: string;
+}
+
+/** An activity with a progress note and its file, and the unit's detailed plan with its signed file. */
+async function activityOf(c: TestClient): Promise<{ activity: string; activityFile: string; detailedPlan: string }> {
+  const activity = await ok<{ id: string }>(
+    'activity',
+    await c.post('/api/v1/activities', {
+      title: 'Hoạt động ma trận',
+      planItemKeys: ['IV.1.a'],
+      period: { kind: 'year', year: 2026, number: null },
+    }),
+  );
+  const form = multipartForm({ date: '2026-06-01', text: 'Tiến độ' }, [
+    { field: 'files', name: 'minh-chung.pdf', body: pdfBytes(), type: 'application/pdf' },
+  ]);
+  const noted = await ok<{ notes: Array<{ files: Array<{ id: string }> }> }>(
+    'note',
+    await c.inject({ method: 'POST', url: `/api/v1/activities/${activity.id}/notes`, ...form }),
+  );
+  await ok(
+    'detailed plan',
+    await c.put('/api/v1/detailed-plans/mine', {
+      kind: 'document',
+      documentNumber: '1/KH',
+      documentDate: '2026-02-01',
+      title: 'Kế hoạch chi tiết',
+    }),
+  );
+  const signed = multipartForm({}, [{ name: 'ke-hoach.pdf', body: pdfBytes(), type: 'application/pdf' }]);
+  const plan = await ok<{ detailedPlan: { id: string } }>(
+    'signed file',
+    await c.inject({ method: 'POST', url: '/api/v1/detailed-plans/mine/file', ...signed }),
+  );
+  return { activity: activity.id, activityFile: noted.notes[0].files[0].id, detailedPlan: plan.detailedPlan.id };
 }
 
 async function ok<T>(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<T> {
@@ -46,6 +89,31 @@ async function attach(c: TestClient, reportId: string): Promise<string> {
   const res = await c.inject({ method: 'POST', url: `/api/v1/reports/${reportId}/attachments`, ...form });
   const body = await ok<{ id?: string; data?: Array<{ id: string }> }>('attachment', res);
   return body.id ?? body.data![0].id;
+}
+
+async function evidence(c: TestClient, url: string): Promise<string> {
+  const form = multipartForm({}, [{ name: 'minh-chung.pdf', body: pdfBytes(), type: 'application/pdf' }]);
+  return (await ok<{ id: string }>('evidence', await c.inject({ method: 'POST', url, ...form }))).id;
+}
+
+/** A training of the unit's, an enterprise of its own, and an evidence file on each. */
+async function registryIds(c: TestClient, taxCode: string) {
+  const enterprise = (await addEnterprise(c, { taxCode })).id;
+  const record = (
+    await ok<{ id: string }>(
+      'record',
+      await c.post('/api/v1/registries/records', {
+        kind: 'training',
+        data: { title: 'Tập huấn ma trận', startDate: '2026-05-05', organiser: 'Đơn vị' },
+      }),
+    )
+  ).id;
+  return {
+    enterprise,
+    enterpriseAttachment: await evidence(c, `/api/v1/registries/enterprises/${enterprise}/attachments`),
+    record,
+    recordAttachment: await evidence(c, `/api/v1/registries/records/${record}/attachments`),
+  };
 }
 
 export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
@@ -154,7 +222,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notification: await firstNotification(clients.unit),
       submittedVersion: ownSubmitted.version,
       session: await spareSession(clients.unit),
-      enterprise: (await addEnterprise(clients.unit, { taxCode: validTaxCode(500_000) })).id,
+      ...(await activityOf(clients.unit)),
+      ...(await registryIds(clients.unit, validTaxCode(500_000))),
     },
     other: {
       report: otherReport.id,
@@ -162,7 +231,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notification: await firstNotification(finance),
       submittedVersion: otherSubmitted.version,
       session: await spareSession(finance),
-      enterprise: (await addEnterprise(finance, { taxCode: validTaxCode(600_000) })).id,
+      ...(await activityOf(finance)),
+      ...(await registryIds(finance, validTaxCode(600_000))),
     },
     shared: {
       cycle: cycle.id,

@@ -68,6 +68,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/reject':  row(D, D, A, D, D),
   'GET /api/v1/plans/{id}/versions':                          row(D, A, A, A, A),
   'GET /api/v1/plans/{id}/diff':                              row(D, A, A, A, A),
+  'GET /api/v1/plans/{id}/targets':                           row(D, A, A, A, A),
   'GET /api/v1/cycles':                                       row(D, A, A, A, A),
   'POST /api/v1/cycles':                                      row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}':                                  row(D, A, A, A, A),
@@ -137,12 +138,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/plan-imports/{id}':                            row(D, D, D, A, A),
   'PATCH /api/v1/plan-imports/{id}':                          row(D, D, D, A, A),
   'POST /api/v1/plan-imports/{id}/publish':                   row(D, D, D, A, A),
-  'GET /api/v1/audit-log':                                    row(D, D, D, A, A),
-  'GET /api/v1/audit-log/facets':                             row(D, D, D, A, A),
-  'GET /api/v1/audit-log/export.xlsx':                        row(D, D, D, A, A),
+  'GET /api/v1/audit-log':                                    row(D, D, A, A, A),
+  'GET /api/v1/audit-log/facets':                             row(D, D, A, A, A),
+  'GET /api/v1/audit-log/export.xlsx':                        row(D, D, A, A, A),
   'GET /api/v1/jobs/{id}':                                    row(D, D, D, A, A),
   // The registries are read province-wide by every role; units and the focal department add records
   // and observations; a unit edits only what its unit created (another unit's record: 403, it is visible).
+  'GET /api/v1/settings/agency':                              row(D, D, D, A, A),
+  'PUT /api/v1/settings/agency':                              row(D, D, D, A, A),
+  'GET /api/v1/settings/unit-signer':                         row(D, A, D, D, D),
+  'PUT /api/v1/settings/unit-signer':                         row(D, A, D, D, D),
   'GET /api/v1/registries/enterprises':                       row(D, A, A, A, A),
   'POST /api/v1/registries/enterprises':                      row(D, A, D, A, D),
   'GET /api/v1/registries/enterprises/lookup':                row(D, A, A, A, A),
@@ -152,6 +157,35 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/registries/enterprises/{id}':                  row(D, A, A, A, A),
   'PATCH /api/v1/registries/enterprises/{id}':                row(D, O, D, A, D),
   'POST /api/v1/registries/enterprises/{id}/observations':    row(D, A, D, A, D),
+  // A unit keeps its own activities and detailed plan; focal and leaders read every unit's; a
+  // unit reads another's activity only when named as coordinating (404 otherwise).
+  'GET /api/v1/activities':                                   row(D, A, A, A, D),
+  'POST /api/v1/activities':                                  row(D, A, D, D, D),
+  'GET /api/v1/activities/export.xlsx':                       row(D, A, A, A, D),
+  'GET /api/v1/activities/{id}':                              row(D, O, A, A, D),
+  'PATCH /api/v1/activities/{id}':                            row(D, O, D, D, D),
+  'POST /api/v1/activities/{id}/notes':                       row(D, O, D, D, D),
+  'GET /api/v1/activities/{id}/files/{fileId}':               row(D, O, A, A, D),
+  'GET /api/v1/detailed-plans':                               row(D, D, A, A, D),
+  'GET /api/v1/detailed-plans/mine':                          row(D, A, D, D, D),
+  'PUT /api/v1/detailed-plans/mine':                          row(D, A, D, D, D),
+  'POST /api/v1/detailed-plans/mine/file':                    row(D, A, D, D, D),
+  'GET /api/v1/detailed-plans/{id}/file':                     row(D, O, A, A, D),
+  'GET /api/v1/registries/enterprises/{id}/attachments':      row(D, A, A, A, A),
+  'POST /api/v1/registries/enterprises/{id}/attachments':     row(D, O, D, A, D),
+  'GET /api/v1/registries/enterprises/{id}/attachments/{attachmentId}': row(D, A, A, A, A),
+  'GET /api/v1/registries/records':                           row(D, A, A, A, A),
+  'POST /api/v1/registries/records':                          row(D, A, D, A, D),
+  'GET /api/v1/registries/records/export.xlsx':               row(D, A, A, A, A),
+  'POST /api/v1/registries/records/import.xlsx':              row(D, A, D, A, D),
+  'GET /api/v1/registries/records/{id}':                      row(D, A, A, A, A),
+  'PATCH /api/v1/registries/records/{id}':                    row(D, O, D, A, D),
+  'GET /api/v1/registries/records/{id}/attachments':          row(D, A, A, A, A),
+  'POST /api/v1/registries/records/{id}/attachments':         row(D, O, D, A, D),
+  'GET /api/v1/registries/records/{id}/attachments/{attachmentId}': row(D, A, A, A, A),
+  // After the downloads: the unit removes its own file, the focal department the other unit's.
+  'DELETE /api/v1/registries/records/{id}/attachments/{attachmentId}': row(D, O, D, A, D),
+  'DELETE /api/v1/registries/enterprises/{id}/attachments/{attachmentId}': row(D, O, D, A, D),
 };
 
 /** Which object a path parameter names, by the segment before it. */
@@ -163,7 +197,13 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
   if (param === 'trackingCode') return s.trackingCode;
   if (param === 'orgUnitId') return s.orgUnit;
   if (param === 'sessionId' || before === 'sessions') return ids.session;
+  if (param === 'fileId') return ids.activityFile;
   if (param === 'attachmentId') return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
+  if (param === 'attachmentId') {
+    if (before === 'records') return ids.recordAttachment;
+    if (before === 'enterprises') return ids.enterpriseAttachment;
+    return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
+  }
   const byCollection: Record<string, string> = {
     reports: ids.report,
     notifications: ids.notification,
@@ -176,6 +216,9 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
     jobs: s.job,
     'plan-imports': s.planImport,
     enterprises: ids.enterprise,
+    activities: ids.activity,
+    'detailed-plans': ids.detailedPlan,
+    records: ids.record,
   };
   const id = byCollection[before];
   if (!id) throw new Error(`no object for {${param}} after /${before}/`);
@@ -195,6 +238,7 @@ function diffQuery(op: string, world: MatrixWorld, side: 'own' | 'other'): strin
   if (op === 'GET /api/v1/plans/{id}/diff') return '?from=1&to=1';
   if (op === 'GET /api/v1/registries/enterprises/lookup') return '?taxCode=0300588569';
   if (op === 'GET /api/v1/registries/enterprises/count') return '?year=2026';
+  if (op.includes('/api/v1/registries/records') && !op.includes('{id}')) return '?kind=training';
   if (op === 'GET /api/v1/reports/{id}/diff') {
     const v = world[side].submittedVersion;
     return `?from=${v}&to=${v}`;
@@ -272,9 +316,42 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/registries/enterprises': () => ({ taxCode: matrixTaxCode(++serial), name: 'Công ty Ma trận' }),
   // A stale version (409) leaves the record as it was for the roles after.
   'PATCH /api/v1/registries/enterprises/{id}': () => ({ version: 999, sector: 'Ngành' }),
+  'POST /api/v1/registries/records': () => ({
+    kind: 'communication',
+    data: { title: 'Tin bài ma trận', form: 'article', date: '2026-05-05' },
+  }),
+  // A stale version (409) leaves the record as it was.
+  'PATCH /api/v1/registries/records/{id}': () => ({ version: 999 }),
   'POST /api/v1/registries/enterprises/{id}/observations': () => ({ year: 2026, note: 'Ghi nhận' }),
+  'POST /api/v1/activities': () => ({
+    title: `Hoạt động ma trận ${++serial}`,
+    planItemKeys: ['IV.1.a'],
+    period: { kind: 'month', year: 2026, number: 6 },
+  }),
+  // A stale version (409) leaves the activity and the detailed plan as they were.
+  'PATCH /api/v1/activities/{id}': () => ({ version: 999, title: 'Đổi tên' }),
+  'POST /api/v1/activities/{id}/notes': () => ({ date: '2026-06-02', text: 'Tiến độ ma trận' }),
+  'PUT /api/v1/detailed-plans/mine': () => ({
+    kind: 'document',
+    documentNumber: '1/KH',
+    documentDate: '2026-02-01',
+    title: 'Kế hoạch chi tiết',
+    version: 999,
+  }),
   'PATCH /api/v1/plan-imports/{id}': () => ({ version: 999, ops: [{ op: 'setDate', value: '2025-03-27' }] }),
   'POST /api/v1/plan-imports/{id}/publish': () => ({ version: 999 }),
+  // A time the settings were never read at (409) leaves them as they were for the roles after.
+  'PUT /api/v1/settings/agency': () => ({
+    settings: {
+      province: 'Vĩnh Long',
+      issuingBody: 'Ủy ban nhân dân tỉnh Vĩnh Long',
+      focalDepartment: { name: 'Sở Nông nghiệp và Môi trường', abbreviation: 'SNNMT' },
+      consolidatedReport: { copyTo: ['Lưu: VT.'], signerAuthority: '', signerTitle: '', signerName: '' },
+      unitReport: { copyTo: ['Lưu: VT.'] },
+    },
+    updatedAt: '2000-01-01T00:00:00Z',
+  }),
+  'PUT /api/v1/settings/unit-signer': () => ({ name: 'Người Ký Ma Trận' }),
 };
 
 function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): InjectOptions {
@@ -291,7 +368,7 @@ function requestFor(op: string, world: MatrixWorld, side: 'own' | 'other'): Inje
     .join('/')
     .concat(diffQuery(op, world, side));
   if (method === 'GET' || method === 'DELETE') return { method, url };
-  if (op.endsWith('/attachments')) {
+  if (op.endsWith('/attachments') || op.endsWith('/mine/file')) {
     return { method, url, ...multipartForm({}, [{ name: 'a.pdf', body: pdfBytes(), type: 'application/pdf' }]) };
   }
   if (op.endsWith('/import.xlsx')) {

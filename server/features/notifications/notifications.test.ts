@@ -122,6 +122,28 @@ describe('producers', () => {
     expect(await latest(finance, 'feedback.forwarded')).toBeUndefined();
   });
 
+  it("an answer to a unit's feedback tells that unit's officers, with a link to the item", async () => {
+    const sent = await health.post('/api/v1/feedback', {
+      subject: 'Hướng dẫn thu gom chất thải y tế',
+      text: 'Đề nghị hướng dẫn xử lý chất thải y tế bằng chế phẩm sinh học.',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id } = sent.json();
+    const answered = await focal.patch(`/api/v1/feedback/${id}`, {
+      status: 'answered',
+      answer: 'Sở sẽ ban hành hướng dẫn trong quý I/2027.',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const notice = await latest(health, 'feedback.answered');
+    expect(notice).toMatchObject({ body: 'Hướng dẫn thu gom chất thải y tế', link: routes.feedbackItem(id) });
+    expect(notice?.title).toMatch(/đã được trả lời$/);
+    expect(await latest(finance, 'feedback.answered')).toBeUndefined();
+    // Publishing the answer later is no second notice.
+    await focal.patch(`/api/v1/feedback/${id}`, { published: true });
+    const rows = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'feedback.answered'));
+    expect(rows.filter((r) => r.link === routes.feedbackItem(id))).toHaveLength(1);
+  });
+
   it('an amendment submitted for approval tells every leader, with a link to it', async () => {
     const plan = (await focal.get('/api/v1/plans')).json().data[0];
     const full = (await focal.get(`/api/v1/plans/${plan.id}`)).json();
@@ -156,6 +178,7 @@ describe('producers', () => {
         'reminder',
         'extension',
         'feedback.forwarded',
+        'feedback.answered',
         'amendment.submitted',
       ]),
     );

@@ -14,10 +14,17 @@ import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, PLAN_NOT_FOUND, wrongStatus } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getAmendment } from './amendments.service.js';
-import { applyChanges, type PlanNode } from './apply-changes.js';
+import { applyChanges, applyTargetChanges, type PlanNode } from './apply-changes.js';
+import { insertTargets, loadTargets, type TargetRow } from './targets.repository.js';
 import { latestVersion } from './plan-refs.repository.js';
 import { loadItems } from './plans.repository.js';
 import { canDecideAmendment, canDecideAmendments } from './policy.js';
+
+/** The stored fields of a target, without its indicator's names (for the audit line). */
+function definitionOf(t: TargetRow) {
+  const { indicatorCode: _c, indicatorName: _n, indicatorNameEn: _e, indicatorUnit: _u, ...definition } = t;
+  return definition;
+}
 
 /** A leader rejects a submitted proposal with a comment. */
 export async function rejectAmendment(
@@ -122,6 +129,8 @@ export async function approveAmendment(
     const effectiveDate = input.effectiveDate ?? input.documentDate;
     checkEffectiveDate(effectiveDate, input.documentDate, current.version.effectiveDate);
     const applied = applyChanges(nodes, row.changes, nextNumber);
+    const targetsBefore = await loadTargets(tx, current.version.id);
+    const targets = applyTargetChanges(targetsBefore, row.changes);
 
     const version = await repo.insertVersion(tx, {
       planId,
@@ -160,6 +169,7 @@ export async function approveAmendment(
         })),
       ),
     );
+    await insertTargets(tx, version.id, targets);
     await repo.setCurrentVersion(tx, planId, nextNumber);
     await repo.updateAmendment(tx, id, {
       status: 'approved',
@@ -214,6 +224,27 @@ export async function approveAmendment(
       at: now,
       data: { version: nextNumber, basedOn: current.plan.currentVersion, amendmentId: id },
     });
+    // One line per target changed, with the target before and after.
+    for (const change of row.changes) {
+      if (!change.target) continue;
+      const code = change.target.indicatorCode;
+      const old = targetsBefore.find((t) => t.indicatorCode === code);
+      await writeAudit(tx, {
+        actor,
+        action: `plan.target.${change.op}`,
+        entityType: 'plan',
+        entityId: planId,
+        requestId: ctx.requestId,
+        at: now,
+        data: {
+          version: nextNumber,
+          amendmentId: id,
+          indicatorCode: code,
+          from: old ? definitionOf(old) : null,
+          to: change.target.after,
+        },
+      });
+    }
   });
   return getAmendment(ctx, planId, id);
 }

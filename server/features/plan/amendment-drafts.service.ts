@@ -14,6 +14,8 @@ import * as repo from './amendments.repository.js';
 import { getAmendment, toAmendmentDtos } from './amendments.service.js';
 import { latestVersion } from './plan-refs.repository.js';
 import { loadItems } from './plans.repository.js';
+import { requestsTargets, resolveTargetChange, targetConflict } from './target-changes.js';
+import { indicatorNames, loadTargets } from './targets.repository.js';
 import { canEditAmendment, canProposeAmendments, canSubmitAmendment } from './policy.js';
 
 /**
@@ -31,6 +33,9 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
   );
   const seen = new Set<string>();
   const stored: StoredChange[] = [];
+  const targets = requestsTargets(changes) ? await loadTargets(db, current.version.id) : [];
+  const catalogue = requestsTargets(changes) ? await indicatorNames(db) : new Map();
+  const seenTargets = new Set<string>();
   const unknownItem = (path: string) =>
     invalidField(
       path,
@@ -39,6 +44,10 @@ async function resolveChanges(db: DbOrTx, planId: string, changes: AmendmentChan
 
   for (const [n, requested] of changes.entries()) {
     const at = `changes.${n}`;
+    if (requested.target) {
+      stored.push(resolveTargetChange(at, requested, targets, catalogue, seenTargets));
+      continue;
+    }
     for (const [m, assignment] of (requested.assignments ?? []).entries()) {
       if (!unitIds.has(assignment.orgUnitId))
         throw invalidField(`${at}.assignments.${m}.orgUnitId`, msg('Đơn vị không tồn tại', 'Unknown unit'));
@@ -222,7 +231,13 @@ async function checkStillApplies(db: DbOrTx, row: repo.AmendmentRow) {
   const current = await latestVersion(db, row.planId);
   const { items } = current ? await loadItems(db, current.version.id) : { items: [] };
   const keys = new Set(items.map((i) => i.key));
+  const targetCodes = new Set(current ? (await loadTargets(db, current.version.id)).map((t) => t.indicatorCode) : []);
   for (const [n, change] of row.changes.entries()) {
+    if (change.target) {
+      const has = targetCodes.has(change.target.indicatorCode);
+      if (change.op === 'add' ? has : !has) throw targetConflict(change.target.indicatorCode, n, has);
+      continue;
+    }
     const key = change.op === 'add' ? change.parentKey : change.itemKey;
     if (key && !keys.has(key)) {
       throw new AppError(

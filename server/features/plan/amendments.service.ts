@@ -1,5 +1,7 @@
 import type { AmendmentChangeDto, AmendmentDto } from '../../../shared/contracts/amendments.js';
+import type { AmendmentTargetChangeDto } from '../../../shared/contracts/targets.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { StoredChange } from '../../db/schema/feedback.js';
 import { requireAbility } from '../../lib/access.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
@@ -9,6 +11,8 @@ import { citations } from './citations.js';
 import { AMENDMENT_NOT_FOUND, loadPlanOr404 } from './amendment-common.js';
 import * as repo from './amendments.repository.js';
 import { getVersion, loadItems } from './plans.repository.js';
+import { indicatorNames, loadTargets, type TargetRow } from './targets.repository.js';
+import { toTargetDto } from './targets.service.js';
 import {
   canDecideAmendment,
   canEditAmendment,
@@ -78,12 +82,35 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
   );
   // Item references, and each changed item as it stood, are read in the version the proposal was based on.
   const refs = new Map<string, Map<string, BaseItem>>();
+  const baseTargets = new Map<string, TargetRow[]>();
+  const withTargets = rows.some((r) => r.changes.some((change) => change.target));
+  const catalogue = withTargets ? await indicatorNames(db) : new Map<string, never>();
   for (const r of rows) {
     const refKey = `${r.planId}:${r.basedOnVersion}`;
     if (refs.has(refKey)) continue;
     const basedOn = await getVersion(db, r.planId, r.basedOnVersion);
     refs.set(refKey, basedOn ? await baseItems(db, basedOn.id) : new Map());
+    if (withTargets) baseTargets.set(refKey, basedOn ? await loadTargets(db, basedOn.id) : []);
   }
+  const targetChange = (r: repo.AmendmentRow, change: StoredChange): AmendmentTargetChangeDto | null => {
+    if (!change.target) return null;
+    const code = change.target.indicatorCode;
+    const indicator = catalogue.get(code) ?? { name: code, nameEn: code, unit: '' };
+    const labelled = {
+      indicatorCode: code,
+      indicatorName: indicator.name,
+      indicatorNameEn: indicator.nameEn,
+      indicatorUnit: indicator.unit,
+    };
+    const before = baseTargets.get(`${r.planId}:${r.basedOnVersion}`)?.find((t) => t.indicatorCode === code);
+    return {
+      indicatorCode: code,
+      indicatorName: indicator.name,
+      indicatorUnit: indicator.unit,
+      before: change.op === 'add' || !before ? null : toTargetDto(before),
+      after: change.target.after ? toTargetDto({ ...labelled, ...change.target.after }) : null,
+    };
+  };
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   return rows.map((r) => ({
     id: r.id,
@@ -117,6 +144,7 @@ export async function toAmendmentDtos(db: DbOrTx, actor: Actor, rows: repo.Amend
           })
         : null,
       newKey: change.newKey,
+      target: targetChange(r, change),
     })),
     feedback: feedback.filter((item) => cited.has(`${r.id}:${item.id}`)),
     guidanceDocuments: guidance.filter((document) => cited.has(`${r.id}:${document.id}`)),

@@ -1,6 +1,35 @@
 import type { AssignmentRole, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
 import type { StoredChange } from '../../db/schema/feedback.js';
+import type { TargetDefinition } from '../../../shared/targets.js';
 import { AppError, msg } from '../../lib/errors.js';
+
+export type PlanTarget = TargetDefinition & { indicatorCode: string };
+
+/**
+ * Applies the target changes of stored changes to a version's targets (a copy): add appends,
+ * update replaces, remove drops. A change that no longer fits (the target added or removed
+ * meanwhile) answers 409.
+ */
+export function applyTargetChanges(targets: PlanTarget[], changes: StoredChange[]): PlanTarget[] {
+  let list = targets.map((t) => ({ ...t }));
+  for (const change of changes) {
+    if (!change.target) continue;
+    const code = change.target.indicatorCode;
+    const index = list.findIndex((t) => t.indicatorCode === code);
+    if (change.op === 'add' ? index >= 0 : index < 0)
+      throw new AppError(
+        'CONFLICT',
+        index >= 0
+          ? msg(`Kế hoạch đã có chỉ tiêu ${code}; cần soạn lại đề xuất`, `The plan already has target ${code}; redraft`)
+          : msg(`Chỉ tiêu ${code} không còn trong kế hoạch; cần soạn lại đề xuất`, `Target ${code} is gone; redraft`),
+        { status: 409 },
+      );
+    if (change.op === 'remove') list = list.filter((t) => t.indicatorCode !== code);
+    else if (change.op === 'update') list[index] = { indicatorCode: code, ...change.target.after! };
+    else list.push({ indicatorCode: code, ...change.target.after! });
+  }
+  return list;
+}
 
 /** One item of a version while changes are applied: identified by its stable key. */
 export interface PlanNode {
@@ -41,6 +70,8 @@ export function applyChanges(
   let added = 0;
   const out = changes.map((change) => ({ ...change }));
   for (const change of out) {
+    // Changes of targets are applied by applyTargetChanges.
+    if (change.target) continue;
     if (change.op === 'remove') {
       const index = list.findIndex((n) => n.key === change.itemKey);
       if (index < 0) throw missing(change.itemKey!);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { amendmentRoutes } from './amendments.routes.js';
 import { planRoutes } from './plans.routes.js';
+import { targetRoutes } from './targets.routes.js';
 import { versionRoutes } from './versions.routes.js';
 
 /**
@@ -11,16 +12,25 @@ export async function planFeature(api: FastifyInstance): Promise<void> {
   await api.register(planRoutes);
   await api.register(amendmentRoutes);
   await api.register(versionRoutes);
+  await api.register(targetRoutes);
 }
 
 export { registerAmendmentCitations, type AmendmentCitations } from './citations.js';
 export { amendmentsCitingFeedback } from './amendments.repository.js';
 export { listAmendments } from './amendments.service.js';
-export { currentItemsById, currentVersion, itemRefs, latestVersion, planHoldingKey } from './plan-refs.repository.js';
+export {
+  currentItemsById,
+  currentItemsByKey,
+  currentVersion,
+  itemRefs,
+  latestVersion,
+  planHoldingKey,
+} from './plan-refs.repository.js';
 export { getPlan, getVersion, listPlans, loadItems } from './plans.repository.js';
 export { createPlanVersionOne, type NewPlan, type NewPlanItem } from './plan-create.repository.js';
 export { buildItems, getPublicPlan } from './plans.service.js';
 export { readDiff as diffPublicVersions, readVersions as listPublicVersions } from './versions.service.js';
+export { publicTargets, targetsInForce } from './targets.service.js';
 export {
   canDecideAmendment,
   canEditAmendment,

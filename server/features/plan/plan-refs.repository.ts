@@ -91,3 +91,21 @@ export async function planHoldingKey(db: DbOrTx, key: string, at: Date): Promise
     .limit(1);
   return row?.planId;
 }
+
+/**
+ * Items by key in the versions in force at `at` (the first plan by date holding a key): what a
+ * record naming plan items by key (the registries) shows and checks.
+ */
+export async function currentItemsByKey(db: DbOrTx, keys: string[], at: Date) {
+  const out = new Map<string, { key: string; label: string | null; title: string | null }>();
+  if (keys.length === 0) return out;
+  const rows = await db
+    .select({ key: planItems.key, label: planItems.label, title: planItems.title, text: planItems.text })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.versionId))
+    .innerJoin(plans, and(eq(plans.id, planVersions.planId), eq(planVersions.number, inForceNumber(at))))
+    .where(inArray(planItems.key, [...new Set(keys)]))
+    .orderBy(asc(plans.date));
+  for (const r of rows) if (!out.has(r.key)) out.set(r.key, { key: r.key, label: r.label, title: itemTitle(r) });
+  return out;
+}

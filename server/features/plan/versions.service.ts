@@ -5,6 +5,7 @@ import type {
   PlanDiffResponse,
   PlanVersionDto,
 } from '../../../shared/contracts/amendments.js';
+import type { DiffTargetDto, TargetDto } from '../../../shared/contracts/targets.js';
 import type { PlanItemKind } from '../../../shared/domain.js';
 import { vietnamDate } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -15,6 +16,8 @@ import { invalidField, msg, notFound } from '../../lib/errors.js';
 import { toOrgUnitDto } from '../org-units/index.js';
 import { getPlan, getVersion, loadItems, versionState } from './plans.repository.js';
 import { canReadPlan } from './policy.js';
+import { loadTargets } from './targets.repository.js';
+import { toTargetDto } from './targets.service.js';
 
 const PLAN_NOT_FOUND = msg('Không tìm thấy kế hoạch', 'Plan not found');
 
@@ -180,10 +183,38 @@ export async function readDiff(ctx: Ctx, planId: string, from: number, to: numbe
     from,
     to,
     items,
+    targets: diffTargets(
+      (await loadTargets(ctx.db, vFrom.id)).map(toTargetDto),
+      (await loadTargets(ctx.db, vTo.id)).map(toTargetDto),
+    ),
     summary: {
       added: items.filter((i) => i.change === 'added').length,
       removed: items.filter((i) => i.change === 'removed').length,
       changed: items.filter((i) => i.change === 'changed').length,
     },
   };
+}
+
+/** Targets that differ between two versions, by indicator, in the order of "to" then the removed ones. */
+export function diffTargets(older: TargetDto[], newer: TargetDto[]): DiffTargetDto[] {
+  const before = new Map(older.map((t) => [t.indicatorCode, t]));
+  const after = new Map(newer.map((t) => [t.indicatorCode, t]));
+  const out: DiffTargetDto[] = [];
+  for (const t of newer) {
+    const old = before.get(t.indicatorCode);
+    if (!old) {
+      out.push({ indicatorCode: t.indicatorCode, change: 'added', fields: [], before: null, after: t });
+      continue;
+    }
+    const fields: DiffTargetDto['fields'] = [];
+    if (JSON.stringify(old.baseline) !== JSON.stringify(t.baseline)) fields.push('baseline');
+    if (JSON.stringify(old.target) !== JSON.stringify(t.target)) fields.push('target');
+    if (old.direction !== t.direction) fields.push('direction');
+    if (old.source !== t.source) fields.push('source');
+    if (fields.length) out.push({ indicatorCode: t.indicatorCode, change: 'changed', fields, before: old, after: t });
+  }
+  for (const t of older)
+    if (!after.has(t.indicatorCode))
+      out.push({ indicatorCode: t.indicatorCode, change: 'removed', fields: [], before: t, after: null });
+  return out;
 }

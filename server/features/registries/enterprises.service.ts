@@ -16,6 +16,8 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import { currentItemsById } from '../plan/index.js';
 import * as repo from './enterprises.repository.js';
+import { toEvidenceDto } from './evidence.service.js';
+import { listEvidence as listEvidenceRows } from './records.repository.js';
 import { changedFields, historyUnitIds, toEnterpriseDto, toSummary } from './enterprises.view.js';
 import { canAddToRegistries, canEditEnterprise, canReadRegistries } from './policy.js';
 
@@ -73,7 +75,11 @@ export async function listEnterprises(ctx: Ctx, q: ListEnterprisesQuery): Promis
 export async function loadEnterprise(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor, id: string): Promise<EnterpriseDto> {
   const row = await repo.getEnterprise(ctx.db, id);
   if (!row) throw notFound(NOT_FOUND);
-  const [observations, history] = await Promise.all([repo.listObservations(ctx.db, id), repo.listHistory(ctx.db, id)]);
+  const [observations, history, evidence] = await Promise.all([
+    repo.listObservations(ctx.db, id),
+    repo.listHistory(ctx.db, id),
+    listEvidenceRows(ctx.db, { enterpriseId: id }),
+  ]);
   const names = await repo.unitNames(ctx.db, [row.communeId, row.reportingUnitId, ...historyUnitIds(history)]);
   // Items of an older plan version (before an amendment) are left out of the labels.
   const items = await currentItemsById(ctx.db, row.planItemIds, ctx.clock.now());
@@ -83,7 +89,10 @@ export async function loadEnterprise(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Acto
       ? [{ id: itemId, key: found.item.key, label: found.item.label, title: found.item.title ?? found.item.text }]
       : [];
   });
-  return toEnterpriseDto(actor, row, names, observations, history, planItems);
+  return {
+    ...toEnterpriseDto(actor, row, names, observations, history, planItems),
+    attachments: evidence.map(toEvidenceDto),
+  };
 }
 
 export async function getEnterprise(ctx: Ctx, id: string): Promise<EnterpriseDto> {

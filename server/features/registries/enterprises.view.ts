@@ -66,7 +66,7 @@ export function toEnterpriseDto(
   observations: ObservationRows,
   history: HistoryRows,
   planItems: EnterpriseDto['planItems'],
-): EnterpriseDto {
+): Omit<EnterpriseDto, 'attachments'> {
   return {
     ...toSummary(row, names, observations.length),
     products: row.products,

@@ -18,3 +18,18 @@ export function canEditEnterprise(actor: Actor, record: { reportingUnitId: strin
   if (actor.role === 'focal') return true;
   return actor.role === 'unit' && actor.orgUnitId !== null && record.reportingUnitId === actor.orgUnitId;
 }
+
+/**
+ * Editing a record of the generic registries (and adding or removing its evidence): the focal
+ * department every record, a unit officer its own unit's.
+ */
+export function canEditRecord(actor: Actor, record: { unitId: string | null }): boolean {
+  if (actor.role === 'focal') return true;
+  return actor.role === 'unit' && actor.orgUnitId !== null && record.unitId === actor.orgUnitId;
+}
+
+/** Creating a record for `unitId`: a unit officer for its own unit, the focal department for any. */
+export function canCreateRecordFor(actor: Actor, unitId: string | null): boolean {
+  if (actor.role === 'focal') return true;
+  return actor.role === 'unit' && actor.orgUnitId !== null && unitId === actor.orgUnitId;
+}

@@ -7,7 +7,7 @@ import { vietnamDate } from '../../../shared/format.js';
 import { reportFileName } from '../../../shared/file-names.js';
 import { WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
 import { loadItems } from '../plan/index.js';
-import { getAgencySettings } from '../settings/index.js';
+import { agencySettingsChangedAt, getAgencySettings } from '../settings/index.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Ctx } from '../../lib/context.js';
 import { renderOfficialDocument } from '../../lib/documents/decree30.js';
@@ -44,7 +44,11 @@ export async function getReportDocx(
   const fileName = reportFileName(report.year, report.unit.fullName, 'docx');
   const stored = await repo.reportDocumentAt(ctx.db, report.id, report.version);
   const storage = fileStorage(ctx);
-  if (stored) return { fileName, sha256: stored.sha256, body: await storage.get(stored.storageKey) };
+  // A draft's file made before the signer or "Nơi nhận" changed is made again; a sent version's stays as sent.
+  const editable = report.status === 'draft' || report.status === 'returned';
+  if (stored && (!editable || stored.createdAt >= (await agencySettingsChangedAt(ctx.db)))) {
+    return { fileName, sha256: stored.sha256, body: await storage.get(stored.storageKey) };
+  }
   const context = await planContext(ctx, report.cycleId);
   const settings = await getAgencySettings(ctx.db);
   const date = report.submittedAt ? vietnamDate(new Date(report.submittedAt)) : vietnamDate(ctx.clock.now());
