@@ -39,6 +39,7 @@ const vi = {
   chartLabel: (name: string, unit: string) => `Biểu đồ cột: ${name} (${unit}) theo năm`,
   targetLine: (year: number, value: string) => `Mục tiêu năm ${year}: ${value}`,
   noTarget: 'Kế hoạch không đặt mục tiêu định lượng cho chỉ tiêu này.',
+  targetPending: (year: number) => `Có mục tiêu đến năm ${year}; chưa có số liệu năm gốc để tính giá trị.`,
   dataOf: (name: string) => `Số liệu: ${name}`,
   enterprisesTitle: 'Doanh nghiệp sản xuất chế phẩm sinh học',
   enterprisesLead:
@@ -178,6 +179,7 @@ const en: Texts = {
   chartLabel: (name: string, unit: string) => `Bar chart: ${name} (${unit}) by year`,
   targetLine: (year: number, value: string) => `Target for ${year}: ${value}`,
   noTarget: 'The plan sets no numeric target for this indicator.',
+  targetPending: (year: number) => `A target is set for ${year}; its baseline is not entered yet, so it has no value.`,
   dataOf: (name: string) => `Data: ${name}`,
   enterprisesTitle: 'Enterprises producing bio-preparations',
   enterprisesLead:

@@ -7,7 +7,7 @@ import type { PublicEnterprise } from '../registries/index.js';
 import { indicatorChart } from './charts.js';
 import type { IndicatorSeries, Publication } from './data.js';
 import { html, type Html } from './html.js';
-import { TEXTS, type Lang, type Texts } from './i18n.js';
+import type { Lang, Texts } from './i18n.js';
 import { href, PAGES, PORTAL } from './layout.js';
 import { DATASET_NAMES, DATASETS, FORMATS, LICENCE } from './opendata.js';
 import { inVi, unitName } from './pages.js';
@@ -17,7 +17,7 @@ const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 export const numberIn = (lang: Lang) => (n: number | null) =>
   n === null ? '—' : lang === 'en' ? enNumber.format(n) : formatNumber(n);
 
-const published = (p: Publication) => formatDate(vietnamDate(p.publishedAt));
+export const published = (p: Publication) => formatDate(vietnamDate(p.publishedAt));
 
 /** Paragraphs of a published text (blank lines separate them). */
 const paragraphs = (text: string) =>
@@ -104,7 +104,9 @@ export function progressPage(pubs: Publication[], year: number | null, t: Texts,
 
 export interface ChartTarget {
   year: number;
-  value: number;
+  /** Null while the baseline it is computed from is not entered ("chưa có"). */
+  value: number | null;
+  source: string;
 }
 
 /** One chart per indicator over the published years, each with its data table. */
@@ -122,7 +124,8 @@ export function indicatorsPage(
   const n = numberIn(lang);
   return html`${head}
   ${series.map((s) => {
-    const target = targets.get(s.code) ?? null;
+    const set = targets.get(s.code) ?? null;
+    const target = set && set.value !== null ? { year: set.year, value: set.value } : null;
     const id = `chi-tieu-${s.code}`;
     const label = t.chartLabel(s.name, s.unit);
     const chart = indicatorChart({
@@ -137,7 +140,10 @@ export function indicatorsPage(
         <h2 id="${id}"${inVi(t)}>${s.name}</h2>
         <p class="muted">${s.code} · ${t.unitOfMeasure}: <span${inVi(t)}>${s.unit}</span></p>
         <figure class="chart">${chart}</figure>
-        <p>${target ? t.targetLine(target.year, n(target.value)) : t.noTarget}</p>
+        <p>
+          ${target ? t.targetLine(target.year, n(target.value)) : set ? t.targetPending(set.year) : t.noTarget}
+          ${set ? html` <span class="muted">(${set.source})</span>` : ''}
+        </p>
         <div class="table" tabindex="0" role="region" aria-label="${t.dataOf(s.name)}">
           <table>
             <caption>
@@ -375,26 +381,3 @@ export function comparePage(
         : ''
     }`;
 }
-
-/** Home's "progress at a glance": the latest published year, in one line, with its links. */
-export function atGlance(pubs: Publication[], t: Texts, lang: Lang): Html {
-  const last = pubs.at(-1);
-  return html`<h2>${t.atGlance}</h2>
-    <div class="card">
-      ${
-        last
-          ? html`<p>
-                ${t.atGlanceLine(last.year, last.items.length, last.figures.filter((f) => f.total !== null).length)}
-              </p>
-              <p class="muted">${t.publishedOn(published(last))}</p>`
-          : html`<p>${t.noProgress}</p>`
-      }
-      <p>
-        <a href="${href(PAGES.progress, lang)}">${t.progressTitle}</a> ·
-        <a href="${href(PAGES.indicators, lang)}">${t.indicatorsTitle}</a> ·
-        <a href="${href(PAGES.enterprises, lang)}">${t.enterprisesTitle}</a>
-      </p>
-    </div>`;
-}
-
-export { TEXTS };

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../shared/limits.js';
 import { listPublished } from '../feedback/index.js';
 import { listPublicGuidance } from '../guidance/index.js';
-import { diffPublicVersions, getPublicPlan, listPublicVersions } from '../plan/index.js';
+import { diffPublicVersions, getPublicPlan, listPublicVersions, publicTargets } from '../plan/index.js';
 import { listPublicEnterprises } from '../registries/index.js';
 import { datasetRows, indicatorSeries, publications } from './data.js';
 import {
@@ -18,8 +18,8 @@ import {
   type DatasetName,
   type Format,
 } from './opendata.js';
+import { atGlance } from './glance.js';
 import {
-  atGlance,
   comparePage,
   enterprisesPage,
   indicatorsPage,
@@ -236,8 +236,15 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const t = TEXTS[lang];
     const plan = await planOrNull(ctx);
     const series = indicatorSeries(await publications(ctx, plan));
-    // Targets come from the plan's versions (issue 13, "Targets"); none until the plan sets them.
+    // The targets of the plan in force; one whose baseline is not entered yet has no value to draw.
     const targets = new Map<string, ChartTarget>();
+    for (const target of (await publicTargets(ctx.db, ctx.clock.now()))?.data ?? []) {
+      targets.set(target.indicatorCode, {
+        year: target.target.year,
+        value: target.targetValue,
+        source: target.source,
+      });
+    }
     return { title: t.indicatorsTitle, description: t.indicatorsLead, body: indicatorsPage(series, targets, t, lang) };
   });
 
