@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plans, publishedProgress, reportCycles } from '../server/db/schema/index.js';
+import { validTaxCode } from '../server/features/registries/registries.fixtures.js';
 import { DEMO, DEMO_PASSWORD, expectAccessible, startStack, type Page, type Stack } from './support.js';
 
 const PAGES = [
@@ -9,6 +11,14 @@ const PAGES = [
   ['duties', '/cong-thong-tin/ai-lam-gi'],
   ['answers', '/cong-thong-tin/hoi-dap'],
   ['guidance', '/cong-thong-tin/van-ban-huong-dan'],
+  ['progress', '/cong-thong-tin/tien-do'],
+  ['indicators', '/cong-thong-tin/chi-so'],
+  ['enterprises', '/cong-thong-tin/doanh-nghiep'],
+  ['enterprises-search', '/cong-thong-tin/doanh-nghiep?q=che+pham+xu+ly+chat+thai+chan+nuoi'],
+  ['open-data', '/cong-thong-tin/du-lieu'],
+  ['compare', '/cong-thong-tin/phien-ban/so-sanh'],
+  ['home-en', '/cong-thong-tin?lang=en'],
+  ['indicators-en', '/cong-thong-tin/chi-so?lang=en'],
 ] as const;
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -58,13 +68,85 @@ async function seed() {
     },
   });
   expect(guidance.statusCode).toBe(201);
+  // The registry: producers of bio-preparations (what the public part lists).
+  for (const [i, firm] of [
+    ['Công ty TNHH Vi sinh Đồng Khởi', 'Men ủ phân chuồng Đồng Khởi', 'agri'],
+    ['Công ty CP Sinh học Cửu Long', 'Chế phẩm xử lý nước thải bệnh viện', 'medical'],
+  ].entries()) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/registries/enterprises',
+      headers,
+      payload: {
+        taxCode: validTaxCode(9100 + i * 10),
+        name: firm[0],
+        industrialYears: [2025, 2026],
+        products: [{ name: firm[1], wasteStreams: [firm[2]] }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  // Two published years. Gating is tested in the integration tier (publishing.test.ts); here the
+  // rows are written as a publication leaves them, to read and audit the pages.
+  const db = stack.database.db;
+  const [plan] = await db.select({ id: plans.id }).from(plans).limit(1);
+  for (const [year, total, firms] of [
+    [2025, 812.5, 3],
+    [2026, 1634.5, 5],
+  ] as const) {
+    const [cycle] = await db
+      .insert(reportCycles)
+      .values({
+        planId: plan.id,
+        year,
+        windowStart: `${year}-10-01`,
+        windowEnd: `${year}-12-15`,
+        deadline: `${year}-11-30`,
+      })
+      .returning();
+    await db.insert(publishedProgress).values({
+      cycleId: cycle.id,
+      planId: plan.id,
+      year,
+      consolidationVersion: 3,
+      items: [
+        {
+          itemKey: 'II.1',
+          heading: 'Ứng dụng chế phẩm sinh học trong xử lý chất thải chăn nuôi',
+          text: `Năm ${year}, 14 xã đã hướng dẫn hộ chăn nuôi ủ phân bằng chế phẩm vi sinh.\n\nSở đã tổ chức 6 lớp tập huấn.`,
+        },
+      ],
+      figures: [
+        {
+          code: 'XL-01',
+          name: 'Khối lượng chất thải được xử lý bằng chế phẩm sinh học',
+          unit: 'tấn',
+          total,
+          previousTotal: null,
+          reporting: 12,
+          streams: [],
+        },
+        {
+          code: 'DN-01',
+          name: 'Số doanh nghiệp sản xuất chế phẩm quy mô công nghiệp',
+          unit: 'doanh nghiệp',
+          total: firms,
+          previousTotal: null,
+          reporting: 12,
+          streams: [],
+        },
+      ],
+      publishedAt: new Date(`${year + 1}-01-15T03:00:00Z`),
+      publishedByName: 'Cán bộ đầu mối',
+    });
+  }
 }
 
 beforeAll(async () => {
   mkdirSync('/tmp/bioplan-shots', { recursive: true });
   stack = await startStack();
   await seed();
-});
+}, 600_000);
 afterAll(async () => stack?.stop());
 
 async function noScriptPage(viewport: { width: number; height: number }, javaScriptEnabled = false): Promise<Page> {
@@ -100,8 +182,23 @@ describe('the public portal without JavaScript', () => {
       }
       await page.context().close();
       await audited.context().close();
-    });
+    }, 900_000);
   }
+
+  it('draws the charts as images with a name, the data in a table; finds the livestock-waste makers', async () => {
+    const page = await noScriptPage(VIEWPORTS[1]);
+    await page.goto('/cong-thong-tin/chi-so');
+    const chart = page.getByRole('img', { name: /Biểu đồ cột: Khối lượng chất thải/ });
+    await expect(chart.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: '1.634,5' }).isVisible()).resolves.toBe(true);
+    await page.goto('/cong-thong-tin/doanh-nghiep');
+    await page.getByLabel(/Tìm doanh nghiệp/).fill('chế phẩm xử lý chất thải chăn nuôi');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/q=/);
+    await expect(page.getByText('1 doanh nghiệp').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Công ty TNHH Vi sinh Đồng Khởi' }).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
 
   it('searches the answers with a plain form, and switches to English', async () => {
     const page = await noScriptPage(VIEWPORTS[0]);

@@ -57,6 +57,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'consolidation.edit': { vi: 'Sửa dự thảo tổng hợp', en: 'Consolidated draft edited' },
   'consolidation.render': { vi: 'Yêu cầu xuất tệp Word tổng hợp', en: 'Word file requested' },
   'consolidation.document': { vi: 'Xuất tệp Word tổng hợp', en: 'Word file made' },
+  'portal.publish': { vi: 'Công bố tiến độ lên cổng thông tin', en: 'Progress published on the portal' },
+  'portal.unpublish': { vi: 'Gỡ tiến độ khỏi cổng thông tin', en: 'Progress withdrawn from the portal' },
   'settings.agency.update': { vi: 'Sửa cài đặt cơ quan', en: 'Agency settings changed' },
   'settings.unit_signer.update': { vi: 'Đặt người ký báo cáo đơn vị', en: "Unit report's signer set" },
 };
@@ -70,6 +72,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, Label> = {
   feedback: { vi: 'Ý kiến phản ánh', en: 'Feedback' },
   report_cycle: { vi: 'Kỳ báo cáo', en: 'Reporting cycle' },
   report: { vi: 'Báo cáo', en: 'Report' },
+  published_progress: { vi: 'Tiến độ công bố', en: 'Published progress' },
   consolidation_draft: { vi: 'Dự thảo tổng hợp', en: 'Consolidated draft' },
   generated_document: { vi: 'Tệp Word', en: 'Word file' },
   org_unit: { vi: 'Đơn vị', en: 'Unit' },

@@ -18,6 +18,7 @@ import { notificationsFeature } from './notifications/index.js';
 import { orgUnitRoutes } from './org-units/index.js';
 import { planFeature, registerAmendmentCitations } from './plan/index.js';
 import { planImportRoutes } from './plan-import/index.js';
+import { publishingRoutes } from './portal/index.js';
 import { progressFeature } from './progress/index.js';
 import { enterpriseDerivations, registryDerivations, registryRoutes } from './registries/index.js';
 import { reportingFeature } from './reporting/index.js';
@@ -64,6 +65,7 @@ export async function registerFeatures(api: FastifyInstance): Promise<void> {
   await api.register(homeFeature);
   await api.register(registryRoutes);
   await api.register(progressFeature);
+  await api.register(publishingRoutes);
   await api.register(settingsRoutes);
   await api.register(activityRoutes);
 }

@@ -2,8 +2,10 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { formatDateTime } from '../../../shared/format';
+import { routes } from '../../../shared/routes';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useApproveMutation } from './api';
 
@@ -72,6 +74,13 @@ export function ApprovalPanel({
           <Alert color="red" role="alert">
             {approve.error.message}
           </Alert>
+        )}
+        {approval?.isCurrent && (
+          <Group>
+            <Button component={Link} to={routes.portalPublishing(cycleId)} variant="light">
+              {t('publishing.publish')}
+            </Button>
+          </Group>
         )}
       </Stack>
       <ConfirmModal

@@ -9,4 +9,5 @@ export * from './settings.js';
 export * from './plan-imports.js';
 export * from './operations.js';
 export * from './registries.js';
+export * from './portal.js';
 export * from './activities.js';

@@ -3,6 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { consolidationRoutes } from './consolidation.routes.js';
 
+// The approved report of a cycle (text per plan item, frozen figures), for the portal's publishing.
+export { approvedConsolidation, type ApprovedConsolidation } from './approved.js';
 export { renderDraftDocument } from './document.service.js';
 export { runGeneration } from './generation.service.js';
 // For the benchmark (bench/consolidation.ts): the compiler's read and a draft's paragraphs, timed on their own.

@@ -114,6 +114,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/cycles/{id}/consolidation/approve':           row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}/consolidation.docx':               row(D, D, A, A, D),
   'GET /api/v1/cycles/{id}/consolidation/documents/{documentId}': row(D, D, A, A, D),
+  'GET /api/v1/cycles/{id}/publication':                      row(D, D, A, A, D),
+  'PUT /api/v1/cycles/{id}/publication':                      row(D, D, D, A, D),
+  'POST /api/v1/cycles/{id}/publication/withdraw':            row(D, D, D, A, D),
   'GET /api/v1/cycles/{id}/export.xlsx':                      row(D, D, A, A, D),
   'POST /api/v1/feedback':                                    row(A, A, A, A, A),
   'GET /api/v1/feedback':                                     row(D, A, A, A, A),
@@ -307,6 +310,9 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
   'POST /api/v1/cycles/{id}/consolidation': () => ({}),
   'PATCH /api/v1/cycles/{id}/consolidation': () => ({ version: 1 }),
   'POST /api/v1/cycles/{id}/consolidation/approve': () => ({ version: 999 }),
+  // The matrix's draft is not approved: publishing answers 409 and nothing reaches the portal.
+  'PUT /api/v1/cycles/{id}/publication': () => ({ consolidationVersion: 999, version: 0, items: [] }),
+  'POST /api/v1/cycles/{id}/publication/withdraw': () => ({ version: 999 }),
   'POST /api/v1/feedback': () => ({
     name: 'Nguyễn Văn An',
     contact: 'an.nguyen@example.vn',

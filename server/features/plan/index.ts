@@ -32,7 +32,7 @@ export { buildItems, getPublicPlan, listPlans as listPlanSummaries } from './pla
 export { planLineage } from './replacements.service.js';
 export { planFocalUnitIds } from './focus.js';
 export { setFocalUnit as setPlanFocalUnit } from './lineage.repository.js';
-export { readVersions as listPublicVersions } from './versions.service.js';
+export { readDiff as diffPublicVersions, readVersions as listPublicVersions } from './versions.service.js';
 export { publicTargets, targetsInForce } from './targets.service.js';
 export {
   canDecideAmendment,

@@ -113,6 +113,14 @@ function publicSide(s: Side | undefined) {
  */
 export async function diffVersions(ctx: Ctx, planId: string, from: number, to: number): Promise<PlanDiffResponse> {
   requireAbility(ctx, canReadPlan);
+  return readDiff(ctx, planId, from, to);
+}
+
+/**
+ * The same comparison for anyone: both versions are decisions the province issued and published
+ * (the public portal shows their diff). Use `diffVersions` where an account is required.
+ */
+export async function readDiff(ctx: Ctx, planId: string, from: number, to: number): Promise<PlanDiffResponse> {
   const plan = await getPlan(ctx.db, planId);
   if (!plan) throw notFound(PLAN_NOT_FOUND);
   const vFrom = await getVersion(ctx.db, planId, from);

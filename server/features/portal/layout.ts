@@ -9,11 +9,32 @@ export const PAGES = {
   home: PORTAL,
   plan: `${PORTAL}/ke-hoach`,
   versions: `${PORTAL}/phien-ban`,
+  compare: `${PORTAL}/phien-ban/so-sanh`,
   duties: `${PORTAL}/ai-lam-gi`,
+  progress: `${PORTAL}/tien-do`,
+  indicators: `${PORTAL}/chi-so`,
   answers: `${PORTAL}/hoi-dap`,
   guidance: `${PORTAL}/van-ban-huong-dan`,
+  enterprises: `${PORTAL}/doanh-nghiep`,
+  openData: `${PORTAL}/du-lieu`,
 } as const;
 export type PageName = keyof typeof PAGES;
+
+/** The pages of the navigation; the comparison of versions is reached from the versions page. */
+const NAV: PageName[] = [
+  'home',
+  'plan',
+  'versions',
+  'duties',
+  'progress',
+  'indicators',
+  'answers',
+  'guidance',
+  'enterprises',
+  'openData',
+];
+/** The navigation item a page belongs to. */
+const SECTION: Partial<Record<PageName, PageName>> = { compare: 'versions' };
 
 /** A portal link in the reader's language (Vietnamese needs no parameter). */
 export function href(path: string, lang: Lang, params: Record<string, string | number | undefined> = {}): string {
@@ -43,12 +64,11 @@ export function layout(meta: PageMeta, body: Html): string {
   const path = PAGES[meta.name];
   const other: Lang = meta.lang === 'vi' ? 'en' : 'vi';
   const url = `${meta.origin}${href(path, meta.lang, meta.params)}`;
-  const nav = (Object.keys(PAGES) as PageName[]).map(
+  const current = SECTION[meta.name] ?? meta.name;
+  const nav = NAV.map(
     (name) =>
       html`<li>
-        <a
-          href="${href(PAGES[name], meta.lang)}"
-          ${name === meta.name && !meta.outside ? html` aria-current="page"` : ''}
+        <a href="${href(PAGES[name], meta.lang)}" ${name === current && !meta.outside ? html` aria-current="page"` : ''}
           >${t[name]}</a
         >
       </li>`,
@@ -70,6 +90,7 @@ export function layout(meta: PageMeta, body: Html): string {
         <meta property="og:description" content="${meta.description}" />
         <meta property="og:url" content="${url}" />
         <meta property="og:locale" content="${meta.lang === 'vi' ? 'vi_VN' : 'en_GB'}" />
+        <meta property="og:locale:alternate" content="${meta.lang === 'vi' ? 'en_GB' : 'vi_VN'}" />
       </head>
       <body>
         <a class="skip" href="#main">${t.skip}</a>
@@ -96,7 +117,8 @@ export function layout(meta: PageMeta, body: Html): string {
             <p>${t.footer}</p>
             <p>
               <a href="/gop-y">${t.feedback}</a> · <a href="/gop-y/tra-cuu">${t.tracking}</a> ·
-              <a href="${PORTAL}/feed.atom">${t.feed}</a>
+              <a href="${PORTAL}/feed.atom">${t.feed}</a> ·
+              <a href="${href(PAGES.openData, meta.lang)}">${t.openData}</a>
             </p>
           </div>
         </footer>

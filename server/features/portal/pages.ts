@@ -7,7 +7,7 @@ import { TEXTS, type Lang, type Texts } from './i18n.js';
 import { href, PAGES } from './layout.js';
 
 /** Records (the plan, questions, answers, documents) are in Vietnamese on the English pages too. */
-const inVi = (t: Texts) => (t === TEXTS.en ? html` lang="vi"` : '');
+export const inVi = (t: Texts) => (t === TEXTS.en ? html` lang="vi"` : '');
 
 /** The plan in three sentences: its title, its number and date, its purpose. */
 export function planSentences(plan: PlanDto, t: Texts): string[] {
@@ -20,7 +20,7 @@ export function planSentences(plan: PlanDto, t: Texts): string[] {
   ].filter(Boolean);
 }
 
-function unitName(a: AssignmentDto, t: Texts): string {
+export function unitName(a: AssignmentDto, t: Texts): string {
   if (a.unitGroup) return t.groups[a.unitGroup];
   const name = a.orgUnit?.fullName ?? a.orgUnit?.name ?? '';
   const now = a.currentUnits.map((u) => u.fullName || u.name);
@@ -53,7 +53,13 @@ function depthOf(items: PlanItemDto[]): Map<string, number> {
   return depth;
 }
 
-export function homePage(plan: PlanDto | null, answers: PublishedFeedbackDto[], t: Texts, lang: Lang): Html {
+export function homePage(
+  plan: PlanDto | null,
+  answers: PublishedFeedbackDto[],
+  t: Texts,
+  lang: Lang,
+  progress: Html | '' = '',
+): Html {
   if (!plan)
     return html`<h1>${t.site}</h1>
       <p>${t.noPlan}</p>`;
@@ -69,6 +75,7 @@ export function homePage(plan: PlanDto | null, answers: PublishedFeedbackDto[], 
         <a href="${href(PAGES.versions, lang)}">${t.versions}</a>
       </p>
     </div>
+    ${progress}
     <h2>${t.latestAnswers}</h2>
     ${answers.length ? answers.map((a) => answerCard(a, t, 'h3')) : html`<p>${t.noAnswers}</p>`}
     <p><a href="${href(PAGES.answers, lang)}">${t.allAnswers}</a></p>
@@ -123,7 +130,7 @@ export function planPage(plan: PlanDto, t: Texts): Html {
     ${lineageLines(plan, t)} ${plan.preamble ? html`<p>${plan.preamble}</p>` : ''} ${body}`;
 }
 
-export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts): Html {
+export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts, lang: Lang): Html {
   const state = (v: PlanVersionDto) => (v.isCurrent ? t.current : v.isScheduled ? t.scheduled : t.superseded);
   const rows = versions.map(
     (v) =>
@@ -159,11 +166,12 @@ export function versionsPage(plan: PlanDto, versions: PlanVersionDto[], t: Texts
           ${rows}
         </tbody>
       </table>
-    </div>`;
+    </div>
+    ${versions.length > 1 ? html`<p><a href="${href(PAGES.compare, lang)}">${t.compareLink}</a></p>` : ''}`;
 }
 
 /** Each item's place in the plan, from its ancestors' labels: "V.5", "IV.1 -". */
-function itemPaths(items: PlanItemDto[]): Map<string, string> {
+export function itemPaths(items: PlanItemDto[]): Map<string, string> {
   const byId = new Map(items.map((i) => [i.id, i]));
   const paths = new Map<string, string>();
   for (const item of items) {

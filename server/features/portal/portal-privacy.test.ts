@@ -1,14 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../../shared/text.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
-import { SENDERS, seedPortalFeedback } from './portal.fixtures.js';
+import { addEnterprise, validTaxCode } from '../registries/registries.fixtures.js';
+import { approvedCycle, publishYear, SENDERS, seedPortalFeedback } from './portal.fixtures.js';
+
+/** The officer who publishes, and a household business whose tax code is its owner's number. */
+const OFFICER = { name: 'Nguyễn Cán Bộ Đầu Mối', email: 'canbo.daumoi@example.vn' };
+const HOUSEHOLD_TAX = validTaxCode(8100);
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const focal = await t.loginAs('focal');
+  const focal = await t.loginAs('focal', { unitCode: 'VL-SNNMT', ...OFFICER });
   await seedPortalFeedback(t, focal);
+  // A published year (by the named officer) and the registry, so the crawl reads those pages too.
+  const yte = await t.loginAs('unit', { unitCode: 'VL-SYT' });
+  const { cycleId } = await approvedCycle(t, focal, yte, { year: 2026, results: (k) => `Kết quả mục ${k}.` });
+  await publishYear(focal, cycleId);
+  await addEnterprise(focal, {
+    taxCode: HOUSEHOLD_TAX,
+    name: 'Hộ kinh doanh Men Vi Sinh Ba Tri',
+    products: [{ name: 'Men vi sinh ủ phân chuồng', wasteStreams: ['agri'] }],
+  });
   // One more, never answered nor published, from a sender with both details in the text fields.
   const res = await t.app.inject({
     method: 'POST',
@@ -23,7 +37,7 @@ beforeAll(async () => {
     },
   });
   expect(res.statusCode).toBe(201);
-});
+}, 300_000);
 afterAll(async () => t?.close());
 
 /** Every page reachable from the portal's home by links within /cong-thong-tin, plus its feeds. */
@@ -48,8 +62,18 @@ async function crawl(): Promise<Map<string, string>> {
 describe('the portal shows no personal data and nothing unpublished', () => {
   it('crawls every portal link from the home page and finds no sender name, e-mail or phone', async () => {
     const pages = await crawl();
-    expect(pages.size).toBeGreaterThanOrEqual(12);
+    expect(pages.size).toBeGreaterThanOrEqual(35);
+    // The crawl reached the pages of issue 13 and their open data.
+    for (const url of ['/cong-thong-tin/tien-do', '/cong-thong-tin/chi-so', '/cong-thong-tin/doanh-nghiep']) {
+      expect(pages.has(url), url).toBe(true);
+    }
+    expect([...pages.keys()].filter((u) => u.startsWith('/cong-thong-tin/du-lieu/'))).toHaveLength(12);
+    expect([...pages.values()].some((b) => b.includes('Men vi sinh ủ phân chuồng'))).toBe(true);
+    expect([...pages.values()].some((b) => b.includes('Kết quả mục'))).toBe(true);
     const secrets = [
+      OFFICER.name,
+      OFFICER.email,
+      HOUSEHOLD_TAX,
       ...SENDERS.flatMap((s) => [s.name, s.organisation, s.contact]),
       'Đặng Thị Chưa Trả Lời',
       '0901112223',

@@ -1,4 +1,10 @@
+import { eq, sql } from 'drizzle-orm';
+import type { PublicationStateDto } from '../../../shared/contracts/publishing.js';
+import { settings } from '../../db/schema/index.js';
+import { buildCycle } from '../../test/cycles.js';
 import type { TestApp, TestClient } from '../../test/harness.js';
+import { waitForJob } from '../consolidation/consolidation.fixtures.js';
+import { submitReport } from '../reporting/reporting.fixtures.js';
 
 /** Senders whose details must never reach the portal: published and unpublished alike. */
 export const SENDERS = [
@@ -40,4 +46,47 @@ export async function seedPortalFeedback(t: TestApp, focal: TestClient) {
     if (publish) published.push(id);
   }
   return published;
+}
+
+/**
+ * A year's cycle with one unit's report accepted, its consolidated report generated and approved
+ * (the signer set first): what the focal officer publishes from. Answers the cycle and the draft version.
+ */
+export async function approvedCycle(
+  t: TestApp,
+  focal: TestClient,
+  unit: TestClient,
+  o: { year: number; results: (key: string) => string; xlMedical?: number },
+): Promise<{ cycleId: string; version: number }> {
+  await t.database.db
+    .update(settings)
+    .set({ value: sql`jsonb_set(${settings.value}, '{consolidatedReport,signerName}', '"Lê Văn Ký"')` })
+    .where(eq(settings.key, 'agency'));
+  const { id: cycleId } = await buildCycle(t, focal, { year: o.year });
+  const report = await submitReport(unit, cycleId, { results: o.results, xlMedical: o.xlMedical });
+  const accepted = await focal.post(`/api/v1/reports/${report.id}/accept`);
+  if (accepted.statusCode !== 200) throw new Error(`accept ${accepted.statusCode} ${accepted.body}`);
+  const started = await focal.post(`/api/v1/cycles/${cycleId}/consolidation`, {});
+  if (started.statusCode !== 202) throw new Error(`generate ${started.statusCode} ${started.body}`);
+  const draft = await waitForJob(focal, cycleId, started.json().job.id);
+  const approved = await focal.post(`/api/v1/cycles/${cycleId}/consolidation/approve`, { version: draft.version });
+  if (approved.statusCode !== 200) throw new Error(`approve ${approved.statusCode} ${approved.body}`);
+  return { cycleId, version: approved.json().version as number };
+}
+
+/** Publishes the approved report's text as prefilled (optionally replacing some items' text). */
+export async function publishYear(
+  focal: TestClient,
+  cycleId: string,
+  edits: Record<string, string> = {},
+): Promise<PublicationStateDto> {
+  const state = (await focal.get(`/api/v1/cycles/${cycleId}/publication`)).json<PublicationStateDto>();
+  if (!state.approved || !state.prefill) throw new Error('not approved');
+  const res = await focal.put(`/api/v1/cycles/${cycleId}/publication`, {
+    consolidationVersion: state.approved.version,
+    version: state.publication?.version ?? 0,
+    items: state.prefill.items.map((i) => ({ itemKey: i.itemKey, text: edits[i.itemKey] ?? i.text })),
+  });
+  if (res.statusCode !== 200) throw new Error(`publish ${res.statusCode} ${res.body}`);
+  return res.json();
 }

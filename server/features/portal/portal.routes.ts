@@ -1,9 +1,32 @@
 import { createHash } from 'node:crypto';
+import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../shared/limits.js';
 import { listPublished } from '../feedback/index.js';
 import { listPublicGuidance } from '../guidance/index.js';
-import { getPublicPlan, listPublicVersions } from '../plan/index.js';
+import { diffPublicVersions, getPublicPlan, listPublicVersions, publicTargets } from '../plan/index.js';
+import { listPublicEnterprises } from '../registries/index.js';
+import { datasetRows, indicatorSeries, publications } from './data.js';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  FORMATS,
+  MIME,
+  toCsv,
+  toJson,
+  toXlsx,
+  type DatasetName,
+  type Format,
+} from './opendata.js';
+import { atGlance } from './glance.js';
+import {
+  comparePage,
+  enterprisesPage,
+  indicatorsPage,
+  openDataPage,
+  progressPage,
+  type ChartTarget,
+} from './pages-public.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
@@ -30,18 +53,59 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 const langOf = (req: FastifyRequest): Lang => (one((req.query as Query).lang) === 'en' ? 'en' : 'vi');
 const originOf = (ctx: Ctx) => ctx.config.publicUrl.replace(/\/+$/, '');
 
+/** When each address's current bytes were first served: the portal's Last-Modified. */
+type Freshness = Map<string, { etag: string; since: number }>;
+const FRESHNESS_SIZE = 5000;
+
 /**
- * Sends a portal answer with an ETag of its bytes: a client holding the same bytes gets 304
- * without a body. Pages are public and may be cached for five minutes.
+ * The Last-Modified of an answer: the second its current content (by ETag) was first served at
+ * this address. A change of content moves it forward (at least one second, so a client holding
+ * the older copy never gets 304); the table keeps the most recent addresses only.
  */
-function send(req: FastifyRequest, reply: FastifyReply, type: string, body: string, cache = 'public, max-age=300') {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  reply.header('etag', etag).header('cache-control', cache).type(type);
-  const match = req.headers['if-none-match'];
-  if (typeof match === 'string' && match.split(',').some((m) => m.trim().replace(/^W\//, '') === etag)) {
-    return reply.status(304).send();
-  }
-  return reply.send(body);
+function lastModified(seen: Freshness, url: string, etag: string, now: Date): number {
+  const known = seen.get(url);
+  if (known?.etag === etag) return known.since;
+  const since = Math.max(Math.floor(now.getTime() / 1000) * 1000, known ? known.since + 1000 : 0);
+  seen.delete(url);
+  if (seen.size >= FRESHNESS_SIZE) seen.delete(seen.keys().next().value as string);
+  seen.set(url, { etag, since });
+  return since;
+}
+
+interface SendOptions {
+  cache?: string;
+  /** What the ETag is computed from, when the bytes carry a timestamp of their own (XLSX). */
+  tagOf?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Sends a portal answer with an ETag of its content and a Last-Modified: a client holding the same
+ * bytes gets 304 without a body (If-None-Match decides when given, else If-Modified-Since). Pages
+ * are public and may be cached for five minutes.
+ */
+function sender(seen: Freshness) {
+  return (req: FastifyRequest, reply: FastifyReply, type: string, body: string | Buffer, opts: SendOptions = {}) => {
+    const etag = `"${createHash('sha256')
+      .update(opts.tagOf ?? body)
+      .digest('base64url')
+      .slice(0, 27)}"`;
+    const since = lastModified(seen, req.url, etag, req.ctx.clock.now());
+    reply
+      .header('etag', etag)
+      .header('last-modified', new Date(since).toUTCString())
+      .header('cache-control', opts.cache ?? 'public, max-age=300')
+      .type(type);
+    for (const [k, v] of Object.entries(opts.headers ?? {})) reply.header(k, v);
+    const match = req.headers['if-none-match'];
+    if (typeof match === 'string') {
+      if (match.split(',').some((m) => m.trim().replace(/^W\//, '') === etag)) return reply.status(304).send();
+      return reply.send(body);
+    }
+    const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+    if (Number.isFinite(ims) && since <= ims) return reply.status(304).send();
+    return reply.send(body);
+  };
 }
 
 /** The plan in force, or null when none is loaded yet (the pages then say so). */
@@ -54,8 +118,24 @@ async function planOrNull(ctx: Ctx): Promise<PlanDto | null> {
   }
 }
 
+/** The portal's own not-found page (also for an unknown dataset). */
+function notFoundPage(req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req);
+  const t = TEXTS[lang];
+  const body = html`<h1>${t.notFound}</h1>
+    <p><a href="${href(PORTAL, lang)}">${t.home}</a></p>`;
+  const document = layout(
+    { name: 'home', lang, title: t.notFound, description: t.notFound, origin: originOf(req.ctx), outside: true },
+    body,
+  );
+  return reply.status(404).type('text/html; charset=utf-8').send(document);
+}
+
 /** The public portal: server-rendered pages readable without JavaScript or an account. */
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
+  // gzip (or deflate) for every portal answer of 1 KB or more, in this plugin's scope only.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  const send = sender(new Map());
   const page = (name: PageName, render: (ctx: Ctx, query: Query, lang: Lang) => Promise<Rendered>) => {
     app.get(PAGES[name], HIDDEN, async (req, reply) => {
       const lang = langOf(req);
@@ -74,10 +154,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const t = TEXTS[lang];
     const plan = await planOrNull(ctx);
     const answers = await listPublished(ctx, { page: 1, pageSize: 5 });
+    const pubs = await publications(ctx, plan);
     return {
       title: t.home,
       description: plan ? planSentences(plan, t).join(' ').slice(0, 300) : t.site,
-      body: homePage(plan, answers.data, t, lang),
+      body: homePage(plan, answers.data, t, lang, plan ? atGlance(pubs, t, lang) : ''),
     };
   });
 
@@ -90,7 +171,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       if (name === 'plan') return { title: plan.title, description, body: planPage(plan, t) };
       if (name === 'duties') return { title: t.duties, description: t.dutiesLead, body: dutiesPage(plan, t, lang) };
       const versions = await listPublicVersions(ctx, plan.id);
-      return { title: t.versions, description, body: versionsPage(plan, versions.data, t) };
+      return { title: t.versions, description, body: versionsPage(plan, versions.data, t, lang) };
     });
   withPlan('plan');
   withPlan('versions');
@@ -110,6 +191,107 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
+  const positive = (v: string, max: number) => {
+    const n = Number.parseInt(v, 10);
+    return Number.isFinite(n) && n >= 1 && n <= max ? n : null;
+  };
+
+  page('compare', async (ctx, query, lang) => {
+    const t = TEXTS[lang];
+    const plan = await planOrNull(ctx);
+    if (!plan) return { title: t.compare, description: t.noPlan, body: homePage(null, [], t, lang) };
+    const versions = (await listPublicVersions(ctx, plan.id)).data;
+    const numbers = new Set(versions.map((v) => v.number));
+    const last = versions.at(-1)?.number ?? 1;
+    const asked = (v: string, fallback: number) => {
+      const n = positive(v, 10_000);
+      return n !== null && numbers.has(n) ? n : fallback;
+    };
+    const from = asked(one(query.tu), Math.max(1, last - 1));
+    const to = asked(one(query.den), last);
+    const diff = versions.length > 1 ? await diffPublicVersions(ctx, plan.id, from, to) : null;
+    return {
+      title: t.compareTitle,
+      description: `${plan.title} — ${t.compareTitle}`,
+      body: comparePage(plan, versions, diff, from, to, t, lang),
+      params: { tu: from, den: to },
+    };
+  });
+
+  page('progress', async (ctx, query, lang) => {
+    const t = TEXTS[lang];
+    const plan = await planOrNull(ctx);
+    const pubs = await publications(ctx, plan);
+    const year = positive(one(query.nam), 9999);
+    const shown = pubs.find((p) => p.year === year) ?? pubs.at(-1);
+    return {
+      title: shown ? `${t.progressTitle} — ${t.yearOf(shown.year)}` : t.progressTitle,
+      description: t.progressLead,
+      body: progressPage(pubs, year, t, lang),
+      params: { nam: year && shown?.year === year ? year : undefined },
+    };
+  });
+
+  page('indicators', async (ctx, _query, lang) => {
+    const t = TEXTS[lang];
+    const plan = await planOrNull(ctx);
+    const series = indicatorSeries(await publications(ctx, plan));
+    // The targets of the plan in force; one whose baseline is not entered yet has no value to draw.
+    const targets = new Map<string, ChartTarget>();
+    for (const target of (await publicTargets(ctx.db, ctx.clock.now()))?.data ?? []) {
+      targets.set(target.indicatorCode, {
+        year: target.target.year,
+        value: target.targetValue,
+        source: target.source,
+      });
+    }
+    return { title: t.indicatorsTitle, description: t.indicatorsLead, body: indicatorsPage(series, targets, t, lang) };
+  });
+
+  page('enterprises', async (ctx, query, lang) => {
+    const t = TEXTS[lang];
+    const q = one(query.q).trim().slice(0, LIMITS.search);
+    const pageNumber = positive(one(query.page), 100_000) ?? 1;
+    const list = await listPublicEnterprises(ctx.db, q);
+    return {
+      title: t.enterprisesTitle,
+      description: t.enterprisesLead,
+      body: enterprisesPage(list, q, pageNumber, t, lang),
+      params: { q, page: pageNumber > 1 ? pageNumber : undefined },
+    };
+  });
+
+  page('openData', async (ctx, _query, lang) => {
+    const t = TEXTS[lang];
+    const plan = await planOrNull(ctx);
+    const counts: Record<string, number> = {};
+    for (const name of DATASET_NAMES) counts[name] = (await datasetRows(ctx, name, plan)).length;
+    return { title: t.openDataTitle, description: t.openDataLead, body: openDataPage(counts, t, lang) };
+  });
+
+  // Open data: /cong-thong-tin/du-lieu/<dataset>.<csv|xlsx|json>, stable addresses.
+  app.get(`${PORTAL}/du-lieu/:file`, HIDDEN, async (req, reply) => {
+    const file = (req.params as { file: string }).file;
+    const m = /^([a-z-]+)\.(csv|xlsx|json)$/.exec(file);
+    if (!m || !(m[1] in DATASETS) || !(FORMATS as readonly string[]).includes(m[2])) return notFoundPage(req, reply);
+    const name = m[1] as DatasetName;
+    const format = m[2] as Format;
+    const ctx: Ctx = { ...req.ctx, actor: null };
+    const rows = await datasetRows(ctx, name, await planOrNull(ctx));
+    const meta = DATASETS[name];
+    const tagOf = JSON.stringify(rows);
+    const disposition = (ext: string) => ({ 'content-disposition': `attachment; filename="${name}.${ext}"` });
+    if (format === 'csv') return send(req, reply, MIME.csv, toCsv(meta, rows), { headers: disposition('csv') });
+    if (format === 'xlsx') {
+      return send(req, reply, MIME.xlsx, await toXlsx(meta, rows), { tagOf, headers: disposition('xlsx') });
+    }
+    const modified = ctx.clock.now().toISOString();
+    return send(req, reply, MIME.json, toJson(meta, rows, originOf(ctx), modified), {
+      tagOf,
+      headers: { 'access-control-allow-origin': '*' },
+    });
+  });
+
   page('guidance', async (ctx, _query, lang) => {
     const t = TEXTS[lang];
     return { title: t.guidance, description: t.guidance, body: guidancePage(await listPublicGuidance(ctx), t) };
@@ -117,27 +299,15 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   // Every other address under the portal is the portal's own 404, never the single-page client.
   app.get(`${PORTAL}/*`, HIDDEN, async (req, reply) => {
-    const lang = langOf(req);
-    if ((req.params as { '*': string })['*'] === '') return reply.redirect(href(PORTAL, lang), 301);
-    const t = TEXTS[lang];
-    const body = html`<h1>${t.notFound}</h1>
-      <p><a href="${href(PORTAL, lang)}">${t.home}</a></p>`;
-    const document = layout(
-      { name: 'home', lang, title: t.notFound, description: t.notFound, origin: originOf(req.ctx), outside: true },
-      body,
-    );
-    return reply.status(404).type('text/html; charset=utf-8').send(document);
+    if ((req.params as { '*': string })['*'] === '') return reply.redirect(href(PORTAL, langOf(req)), 301);
+    return notFoundPage(req, reply);
   });
 
   app.get(`${PORTAL}/portal.css`, HIDDEN, async (req, reply) => {
     const versioned = one((req.query as Query).v) === PORTAL_CSS_VERSION;
-    return send(
-      req,
-      reply,
-      'text/css; charset=utf-8',
-      PORTAL_CSS,
-      versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-    );
+    return send(req, reply, 'text/css; charset=utf-8', PORTAL_CSS, {
+      cache: versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    });
   });
 
   app.get(`${PORTAL}/feed.atom`, HIDDEN, async (req, reply) => {

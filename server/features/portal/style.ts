@@ -45,7 +45,18 @@ button{font:inherit;padding:.5rem 1rem;border:0;border-radius:.3rem;background:#
 .pager{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:1rem 0}
 footer{border-top:1px solid #d5ded8;background:#fff}
 footer div{max-width:60rem;margin:0 auto;padding:1rem;font-size:.9rem}
-dl{margin:.5rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}
+dl{margin:.5rem 0}dt{font-weight:600}dd{margin:0 0 .5rem}dd ul{margin:0;padding-left:1.1rem}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.chart{margin:.5rem 0}.chart svg{display:block;width:100%;height:auto;max-width:40rem}
+.years ul{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:.5rem 0}
+.years a{display:inline-block;padding:.35rem .8rem;border:1px solid #0b5d32;border-radius:1rem;text-decoration:none}
+.years a[aria-current=page]{background:#0b5d32;color:#fff}
+form.compare div{display:flex;flex-direction:column;gap:.25rem}form.compare label{width:auto}
+select{font:inherit;padding:.45rem .5rem;border:1px solid #6b7d72;border-radius:.3rem;min-height:2.75rem;background:#fff;max-width:100%}
+.diff .before{border-left:4px solid #b3261e;padding-left:.75rem}.diff .after{border-left:4px solid #0b5d32;padding-left:.75rem}
+details summary{cursor:pointer;font-weight:600;min-height:2rem}
+code{font-size:.9em}
 @media (min-width:48rem){h1{font-size:1.85rem}main{padding:1.5rem 1rem}}
 @media print{header nav,.skip,form.search,.pager{display:none}body{background:#fff}}
 `.trim();

@@ -17,3 +17,5 @@ export { registryDerivations } from './records.derivations.js';
 export { listPublicBioProducts } from './public-bio-products.js';
 export { listRecords } from './records.service.js';
 export { enterpriseDerivations } from './enterprises.derivations.js';
+// The portal's public reader: enterprises producing bio-preparations, without personal data.
+export { listPublicEnterprises, type PublicEnterprise } from './public.js';
