@@ -7,13 +7,7 @@ import { indicators, orgUnits, orgUnitSuccessions, plans, planTargets, planVersi
 import { INDICATORS } from './indicators.js';
 import { PATHS } from '../../paths.js';
 import { seedOrgUnits } from './org-units.js';
-import {
-  PLAN_1953,
-  PLAN_1953_REVIEW,
-  PLAN_1953_SOURCE,
-  PLAN_1953_TARGETS,
-  type SeedReviewOp,
-} from './plan-1953.js';
+import { PLAN_1953, PLAN_1953_REVIEW, PLAN_1953_SOURCE, PLAN_1953_TARGETS, type SeedReviewOp } from './plan-1953.js';
 import { seedSettings } from './settings.js';
 
 /**

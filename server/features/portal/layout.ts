@@ -16,6 +16,7 @@ export const PAGES = {
   answers: `${PORTAL}/hoi-dap`,
   guidance: `${PORTAL}/van-ban-huong-dan`,
   enterprises: `${PORTAL}/doanh-nghiep`,
+  bioProducts: `${PORTAL}/che-pham`,
   openData: `${PORTAL}/du-lieu`,
 } as const;
 export type PageName = keyof typeof PAGES;
@@ -31,6 +32,7 @@ const NAV: PageName[] = [
   'answers',
   'guidance',
   'enterprises',
+  'bioProducts',
   'openData',
 ];
 /** The navigation item a page belongs to. */

@@ -5,7 +5,8 @@ import { LIMITS } from '../../../shared/limits.js';
 import { listPublished } from '../feedback/index.js';
 import { listPublicGuidance } from '../guidance/index.js';
 import { diffPublicVersions, getPublicPlan, listPublicVersions, publicTargets } from '../plan/index.js';
-import { listPublicEnterprises } from '../registries/index.js';
+import { listPublicBioProducts, listPublicEnterprises } from '../registries/index.js';
+import { bioProductsPage } from './pages-bio-products.js';
 import { datasetRows, indicatorSeries, publications } from './data.js';
 import {
   DATASET_NAMES,
@@ -258,6 +259,21 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       description: t.enterprisesLead,
       body: enterprisesPage(list, q, pageNumber, t, lang),
       params: { q, page: pageNumber > 1 ? pageNumber : undefined },
+    };
+  });
+
+  page('bioProducts', async (ctx, query, lang) => {
+    const t = TEXTS[lang];
+    const q = one(query.q).trim().slice(0, LIMITS.search);
+    const stream = one(query.dong);
+    const wasteStream = stream in t.streams ? stream : '';
+    const pageNumber = positive(one(query.page), 100_000) ?? 1;
+    const list = await listPublicBioProducts(ctx.db, { q, wasteStream: wasteStream || undefined, page: pageNumber });
+    return {
+      title: t.bioProductsTitle,
+      description: t.bioProductsLead,
+      body: bioProductsPage(list, q, wasteStream, t, lang),
+      params: { q, dong: wasteStream || undefined, page: pageNumber > 1 ? pageNumber : undefined },
     };
   });
 

@@ -19,7 +19,10 @@ export async function listPublicBioProducts(
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const where: SQL[] = [eq(registryRecords.kind, 'bio_product')];
   const folded = query.q ? foldText(query.q) : '';
-  if (folded) where.push(like(registryRecords.searchText, `%${escapeLike(folded)}%`));
+  // Every word, in any order: "chế phẩm xử lý chất thải chăn nuôi" finds "Chế phẩm EM xử lý chất thải chăn nuôi".
+  for (const word of folded.split(/\s+/).filter(Boolean).slice(0, 12)) {
+    where.push(like(registryRecords.searchText, `%${escapeLike(word)}%`));
+  }
   if (query.wasteStream && (WASTE_STREAMS as readonly string[]).includes(query.wasteStream))
     where.push(sql`${registryRecords.data} -> 'wasteStreams' @> ${JSON.stringify([query.wasteStream])}::jsonb`);
   const filter = and(...where);
