@@ -207,7 +207,6 @@ function objectFor(param: string, before: string, world: MatrixWorld, side: 'own
   if (param === 'orgUnitId') return s.orgUnit;
   if (param === 'sessionId' || before === 'sessions') return ids.session;
   if (param === 'fileId') return ids.activityFile;
-  if (param === 'attachmentId') return before === 'feedback' ? s.feedbackAttachment : ids.attachment;
   if (param === 'attachmentId') {
     if (before === 'records') return ids.recordAttachment;
     if (before === 'enterprises') return ids.enterpriseAttachment;
