@@ -33,7 +33,7 @@ export function DerivedHint({ derived, label, current, onTake, yesNo = false }: 
   const code = derived.indicatorCode;
   const testId = `derived-${code}${derived.wasteStream ? `.${derived.wasteStream}` : ''}`;
   const link = (
-    <Anchor component={Link} to={derived.link} size="xs">
+    <Anchor component={Link} to={derived.link} size="xs" underline="always">
       {t('reporting.prefill.records')}
       <VisuallyHidden> — {label}</VisuallyHidden>
     </Anchor>

@@ -208,7 +208,7 @@ function ReadIndicators({ report }: { report: ReportDto }) {
                   typed: formatNumber(d.typed),
                   value: formatNumber(d.value),
                 })}{' '}
-                <Anchor component={Link} to={d.link} size="sm">
+                <Anchor component={Link} to={d.link} size="sm" underline="always">
                   {t('reporting.prefill.records')}
                 </Anchor>
               </Text>
