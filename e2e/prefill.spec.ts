@@ -80,7 +80,7 @@ it('a unit officer takes the derived DN-01 value, edits it, saves, and finds the
   await fill.click();
   await page.getByRole('dialog', { name: 'Thay nội dung đã viết?' }).waitFor();
   await expectAccessible(page, 'replace confirmation');
-  await page.getByRole('button', { name: 'Hủy' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
   expect(await results.inputValue()).toBe('Đơn vị đã theo dõi 3 doanh nghiệp.');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'prefill-form-390');
