@@ -34,7 +34,10 @@ describe('importing a plan from its text', () => {
     const unit = page.getByRole('combobox', { name: 'Đơn vị cho "Sở Ngoại vụ"' });
     await unit.click();
     await unit.fill('xay dung');
-    await page.getByRole('option', { name: /Sở Xây dựng tỉnh/ }).first().click();
+    await page
+      .getByRole('option', { name: /Sở Xây dựng tỉnh/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Gán' }).click();
     await page.getByText('Tên đơn vị chưa nhận ra').waitFor({ state: 'detached' });
 
