@@ -274,7 +274,8 @@ describe('triage', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(sql`${auditLog.entityType} = 'feedback' and ${auditLog.entityId} = ${id}`);
+      .where(sql`${auditLog.entityType} = 'feedback' and ${auditLog.entityId} = ${id}`)
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual([
       'feedback.create',
       'feedback.triage',

@@ -222,7 +222,8 @@ describe('amendment proposals', () => {
     const audits = await t.database.db
       .select()
       .from(auditLog)
-      .where(sql`${auditLog.entityId} = ${draft.id}`);
+      .where(sql`${auditLog.entityId} = ${draft.id}`)
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual([
       'amendment.create',
       'amendment.update',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { auditLog, reportEvents, reports } from '../../db/schema/index.js';
@@ -150,7 +150,8 @@ describe('the workflow', () => {
     const audit = await t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, 'report'), eq(auditLog.entityId, r.id)));
+      .where(and(eq(auditLog.entityType, 'report'), eq(auditLog.entityId, r.id)))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual([
       'report.create',
       'report.save',
