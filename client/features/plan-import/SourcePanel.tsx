@@ -2,6 +2,7 @@ import { Badge, Box, Button, Checkbox, Group, Paper, ScrollArea, Stack, Text, Ti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanImportDto } from '../../../shared/contracts/plan-import';
+import { labelPaths } from './labelPaths';
 
 const ROLE_COLOR: Record<PlanImportDto['lines'][number]['role'], string> = {
   header: 'indigo.8',
@@ -36,6 +37,7 @@ export function SourcePanel({
   const { t } = useTranslation();
   const [ticked, setTicked] = useState<number[]>([]);
   const unassigned = draft.lines.filter((l) => l.role === 'unassigned');
+  const paths = labelPaths(draft.items);
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs">
@@ -91,7 +93,9 @@ export function SourcePanel({
                   />
                 ) : null}
                 <Badge size="xs" variant="filled" color={ROLE_COLOR[l.role]} style={{ flex: 'none' }} mt={2}>
-                  {l.role === 'item' ? (l.itemKey ?? '') : t(`planImport.roles.${l.role}`)}
+                  {l.role === 'item'
+                    ? (paths.get(l.itemKey ?? '') ?? l.itemKey ?? '')
+                    : t(`planImport.roles.${l.role}`)}
                 </Badge>
                 <Box style={{ minWidth: 0 }}>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
