@@ -1,7 +1,10 @@
 // Times the import of a 30-page plan: its text built here in the shapes of a real plan (header,
 // legal bases, eight sections of numbered, lettered and dashed items naming units and deadlines,
 // an appendix table of 60 rows, recipients, signature), read as pasted text, as a .docx and as
-// a PDF made by LibreOffice when it is installed. Prints medians of five runs. Run: npx tsx bench/plan-import.ts
+// a PDF made by LibreOffice when it is installed; then the whole import as the officer does it, through
+// the API on the embedded database (upload the .docx: size and zip checks, SHA-256, the file kept,
+// text read, parsed, unit names resolved, the draft stored) and the publishing of that draft.
+// Prints medians of five runs. Run: npx tsx bench/plan-import.ts
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,8 @@ import path from 'node:path';
 import { docxOf } from '../server/features/plan-import/files.fixtures.js';
 import { extractText } from '../server/features/plan-import/index.js';
 import { parseWithSeed } from '../server/features/plan-import/plan-import.fixtures.js';
+import { buildTestApp } from '../server/test/harness.js';
+import { multipartForm } from '../server/test/multipart.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 const UNITS = [
@@ -127,6 +132,32 @@ async function main(): Promise<void> {
     console.log('PDF: LibreOffice not available, skipped');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The whole import through the API, on PGlite, as the review screen's upload does it.
+  const t = await buildTestApp();
+  try {
+    const focal = await t.loginAs('focal');
+    const form = multipartForm({}, [{ name: 'ke-hoach-999.docx', body: docx }]);
+    let draft: { id: string; version: number; unresolved?: unknown[] } | undefined;
+    await time('API: POST /plan-imports (.docx, PGlite)', async () => {
+      const res = await focal.inject({
+        method: 'POST',
+        url: '/api/v1/plan-imports',
+        payload: form.payload,
+        headers: form.headers,
+      });
+      if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body}`);
+      draft = res.json();
+    });
+    const t0 = performance.now();
+    const pub = await focal.post(`/api/v1/plan-imports/${draft!.id}/publish`, { version: draft!.version });
+    console.log(
+      `${'API: publish the draft (once)'.padEnd(40)} wall ${(performance.now() - t0).toFixed(0).padStart(5)} ms, status ${pub.statusCode}` +
+        (pub.statusCode >= 300 ? ` (${pub.body.slice(0, 200)})` : ''),
+    );
+  } finally {
+    await t.close();
   }
 }
 
