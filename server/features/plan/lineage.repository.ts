@@ -106,3 +106,12 @@ export function walkLineage(planId: string, replacements: ReplacementRow[], byId
   }
   return { ancestors, successors };
 }
+
+/** The plan the portal shows when none is named: the oldest in force on `today`, else the oldest; undefined with no plan. */
+export async function defaultPublicPlanId(db: DbOrTx, today: string): Promise<string | undefined> {
+  const [all, replacements] = await Promise.all([
+    db.select().from(plans).orderBy(asc(plans.date)),
+    listReplacements(db),
+  ]);
+  return (all.find((p) => planStatus(p, replacements, today) === 'in_force') ?? all[0])?.id;
+}

@@ -36,6 +36,8 @@ beforeAll(async () => {
   plan86 = plans.find((p) => p.number === '86/KH-UBND')!;
 }, 600_000);
 afterAll(async () => t?.close());
+const publicPlanNumber = async () =>
+  (await t.app.inject({ method: 'GET', url: '/api/v1/public/plan' })).json<PlanDto>();
 
 describe('two plans side by side', () => {
   it('lists both in force, the imported one with the standing agency its text names', async () => {
@@ -138,6 +140,29 @@ describe('a plan replacing another', () => {
     const up = (await focal.get(`/api/v1/plans/${old.id}/lineage`)).json<PlanLineageDto>();
     expect(up.successors).toEqual([expect.objectContaining({ number: '86/KH-UBND', depth: 1 })]);
     expect((await focal.get('/api/v1/plans/00000000-0000-4000-8000-000000000000/lineage')).statusCode).toBe(404);
+  });
+
+  it('the public portal shows the plan in force, and the replaced one through its lineage link', async () => {
+    const portal = async (url: string) => t.app.inject({ method: 'GET', url });
+    // 20/11/2026: 1953/KH-UBND is replaced since 1/7/2026, so the portal's plan is 86/KH-UBND.
+    const current = await portal('/cong-thong-tin/ke-hoach');
+    expect(current.statusCode).toBe(200);
+    expect(current.body).toContain('Số 86/KH-UBND');
+    expect(current.body).toContain(`href="/cong-thong-tin/ke-hoach?ke-hoach=${old.id}"`);
+    expect((await portal('/cong-thong-tin')).body).toContain('Thay thế <a');
+    expect((await publicPlanNumber()).number).toBe('86/KH-UBND');
+
+    const replaced = await portal(`/cong-thong-tin/ke-hoach?ke-hoach=${old.id}`);
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.body).toContain('Số 1953/KH-UBND');
+    expect(replaced.body).toContain('Được thay thế bởi <a');
+    expect(replaced.body).toContain(`href="/cong-thong-tin/ke-hoach?ke-hoach=${plan86.id}"`);
+    // The language switch keeps the plan asked for.
+    expect(replaced.body).toContain(`ke-hoach=${old.id}&amp;lang=en`);
+
+    for (const bad of ['00000000-0000-4000-8000-000000000000', 'khong-phai-ma']) {
+      expect((await portal(`/cong-thong-tin/ke-hoach?ke-hoach=${bad}`)).statusCode).toBe(404);
+    }
   });
 });
 

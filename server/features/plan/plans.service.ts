@@ -175,13 +175,17 @@ export async function getPlan(ctx: Ctx, id: string, versionNumber?: number): Pro
 }
 
 /**
- * The plan in force, for anyone: the plan is a public document ("Nơi nhận: Cổng TTĐT tỉnh"),
- * so the public pages and the feedback form read it without an account.
+ * The plan the public portal shows, for anyone: the plan is a public document ("Nơi nhận: Cổng
+ * TTĐT tỉnh"), so the public pages and the feedback form read it without an account. `id` names
+ * one (a replaced or ended plan stays readable; unknown: 404); without it, the oldest plan in force
+ * today (not replaced, not ended), else the oldest plan.
  */
-export async function getPublicPlan(ctx: Ctx): Promise<PlanDto> {
-  const [first] = await repo.listPlans(ctx.db);
-  if (!first) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
-  return readPlan({ ...ctx, actor: null }, first.id);
+export async function getPublicPlan(ctx: Ctx, id?: string): Promise<PlanDto> {
+  const planId = id ?? (await lineage.defaultPublicPlanId(ctx.db, vietnamDate(ctx.clock.now())));
+  if (!planId || !(await repo.getPlan(ctx.db, planId))) {
+    throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
+  }
+  return readPlan({ ...ctx, actor: null }, planId);
 }
 
 async function readPlan(ctx: Ctx, id: string, versionNumber?: number): Promise<PlanDto> {

@@ -1,11 +1,13 @@
 import type { TargetDto, TargetListResponse } from '../../../shared/contracts/targets.js';
 import { computeTargetValue } from '../../../shared/targets.js';
+import { vietnamDate } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAbility } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { msg, notFound } from '../../lib/errors.js';
 import { currentVersion } from './plan-refs.repository.js';
-import { getPlan, getVersion, listPlans } from './plans.repository.js';
+import { defaultPublicPlanId } from './lineage.repository.js';
+import { getPlan, getVersion } from './plans.repository.js';
 import { canReadPlan } from './policy.js';
 import { loadTargets, type TargetRow } from './targets.repository.js';
 
@@ -41,16 +43,20 @@ export async function targetsInForce(db: DbOrTx, planId: string, at: Date = new 
 }
 
 /**
- * The targets of the plan in force for the public portal (no account): the first plan, as
- * `getPublicPlan` reads it; null when there is no plan.
+ * The targets in force of the plan the portal shows (`planId`, or the plan `getPublicPlan`
+ * chooses); null when there is no plan.
  */
-export async function publicTargets(db: DbOrTx, at: Date = new Date()): Promise<TargetListResponse | null> {
-  const [first] = await listPlans(db);
-  if (!first) return null;
-  const row = await currentVersion(db, first.id, at);
+export async function publicTargets(
+  db: DbOrTx,
+  at: Date = new Date(),
+  planId?: string,
+): Promise<TargetListResponse | null> {
+  const id = planId ?? (await defaultPublicPlanId(db, vietnamDate(at)));
+  if (!id) return null;
+  const row = await currentVersion(db, id, at);
   if (!row) return null;
   return {
-    planId: first.id,
+    planId: id,
     version: row.version.number,
     data: (await loadTargets(db, row.version.id)).map(toTargetDto),
   };

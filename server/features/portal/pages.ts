@@ -59,20 +59,25 @@ export function homePage(
   t: Texts,
   lang: Lang,
   progress: Html | '' = '',
+  asked?: string,
 ): Html {
   if (!plan)
     return html`<h1>${t.site}</h1>
       <p>${t.noPlan}</p>`;
   const [title, ...rest] = planSentences(plan, t);
+  // A home page asked for one plan (?ke-hoach=) keeps to it in its links.
+  const params = { 'ke-hoach': asked };
   return html`<h1${inVi(t)}>${plan.title}</h1>
     <p class="lead">${t.homeLead}</p>
     <div class="card">
       <p>${title}</p>
       ${rest.map((s) => html`<p>${s}</p>`)}
       <p class="muted">${t.inForceVersion(plan.version)}</p>
+      ${lineageLines(plan, t)}
       <p>
-        <a href="${href(PAGES.plan, lang)}">${t.readPlan}</a> · <a href="${href(PAGES.duties, lang)}">${t.duties}</a> ·
-        <a href="${href(PAGES.versions, lang)}">${t.versions}</a>
+        <a href="${href(PAGES.plan, lang, params)}">${t.readPlan}</a> ·
+        <a href="${href(PAGES.duties, lang, params)}">${t.duties}</a> ·
+        <a href="${href(PAGES.versions, lang, params)}">${t.versions}</a>
       </p>
     </div>
     ${progress}
@@ -89,20 +94,25 @@ export function homePage(
  */
 function lineageLines(plan: PlanDto, t: Texts): Html | '' {
   const en = t === TEXTS.en;
+  const lang: Lang = en ? 'en' : 'vi';
+  const planLink = (id: string, number: string) =>
+    html`<a href="${href(PAGES.plan, lang, { 'ke-hoach': id })}">${en ? `plan ${number}` : `Kế hoạch ${number}`}</a>`;
   const lines: Html[] = [];
   if (plan.replacedBy) {
     const by = plan.replacedBy;
+    const link = planLink(by.planId, by.number);
     lines.push(
       en
-        ? html`<p class="muted">Replaced by plan ${by.number} from ${formatDate(by.fromDate)}.</p>`
-        : html`<p class="muted">Được thay thế bởi Kế hoạch ${by.number} từ ngày ${formatDate(by.fromDate)}.</p>`,
+        ? html`<p class="muted">Replaced by ${link} from ${formatDate(by.fromDate)}.</p>`
+        : html`<p class="muted">Được thay thế bởi ${link} từ ngày ${formatDate(by.fromDate)}.</p>`,
     );
   }
   for (const old of plan.replaces) {
+    const link = planLink(old.planId, old.number);
     lines.push(
       en
-        ? html`<p class="muted">Replaces plan ${old.number} from ${formatDate(old.fromDate)}.</p>`
-        : html`<p class="muted">Thay thế Kế hoạch ${old.number} từ ngày ${formatDate(old.fromDate)}.</p>`,
+        ? html`<p class="muted">Replaces ${link} from ${formatDate(old.fromDate)}.</p>`
+        : html`<p class="muted">Thay thế ${link} từ ngày ${formatDate(old.fromDate)}.</p>`,
     );
   }
   return lines.length ? html`${lines}` : '';

@@ -30,7 +30,7 @@ import {
 } from './pages-public.js';
 import type { PlanDto } from '../../../shared/contracts/plans.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg, notFound } from '../../lib/errors.js';
 import { html, type Html } from './html.js';
 import { answersFeed, robots, sitemap } from './feeds.js';
 import { TEXTS, type Lang } from './i18n.js';
@@ -109,12 +109,26 @@ function sender(seen: Freshness) {
   };
 }
 
-/** The plan in force, or null when none is loaded yet (the pages then say so). */
-async function planOrNull(ctx: Ctx): Promise<PlanDto | null> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/** The plan a page names (`?ke-hoach=<id>`), or undefined for the plan shown by default. */
+function askedPlan(query: Query): string | undefined {
+  const id = one(query['ke-hoach']).trim();
+  return id ? id : undefined;
+}
+
+/**
+ * The plan a page shows: the one `?ke-hoach=` names (a replaced or ended plan stays readable;
+ * an unknown one is the portal's 404 page), else the plan in force; null when none is loaded yet
+ * (the pages then say so).
+ */
+async function planOrNull(ctx: Ctx, query: Query = {}): Promise<PlanDto | null> {
+  const asked = askedPlan(query);
+  if (asked !== undefined && !UUID.test(asked)) throw notFound(msg('Không tìm thấy kế hoạch', 'Plan not found'));
   try {
-    return await getPublicPlan(ctx);
+    return await getPublicPlan(ctx, asked);
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) return null;
+    if (asked === undefined && err instanceof AppError && err.status === 404) return null;
     throw err;
   }
 }
@@ -142,31 +156,40 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       const lang = langOf(req);
       // The portal reads as nobody: a signed-in visitor sees exactly what the public sees.
       const ctx: Ctx = { ...req.ctx, actor: null, lang };
-      const out = await render(ctx, req.query as Query, lang);
+      let out: Rendered;
+      try {
+        out = await render(ctx, req.query as Query, lang);
+      } catch (err) {
+        // A page naming a plan that is not there (?ke-hoach=…) is the portal's 404 page.
+        if (err instanceof AppError && err.status === 404) return notFoundPage(req, reply);
+        throw err;
+      }
+      // The language switch and the canonical link keep the plan a page was asked for.
+      const params = { 'ke-hoach': askedPlan(req.query as Query), ...out.params };
       const document = layout(
-        { name, lang, title: out.title, description: out.description, origin: originOf(ctx), params: out.params },
+        { name, lang, title: out.title, description: out.description, origin: originOf(ctx), params },
         out.body,
       );
       return send(req, reply, 'text/html; charset=utf-8', document);
     });
   };
 
-  page('home', async (ctx, _query, lang) => {
+  page('home', async (ctx, query, lang) => {
     const t = TEXTS[lang];
-    const plan = await planOrNull(ctx);
+    const plan = await planOrNull(ctx, query);
     const answers = await listPublished(ctx, { page: 1, pageSize: 5 });
     const pubs = await publications(ctx, plan);
     return {
       title: t.home,
       description: plan ? planSentences(plan, t).join(' ').slice(0, 300) : t.site,
-      body: homePage(plan, answers.data, t, lang, plan ? atGlance(pubs, t, lang) : ''),
+      body: homePage(plan, answers.data, t, lang, plan ? atGlance(pubs, t, lang) : '', askedPlan(query)),
     };
   });
 
   const withPlan = (name: 'plan' | 'versions' | 'duties') =>
-    page(name, async (ctx, _query, lang) => {
+    page(name, async (ctx, query, lang) => {
       const t = TEXTS[lang];
-      const plan = await planOrNull(ctx);
+      const plan = await planOrNull(ctx, query);
       if (!plan) return { title: t[name], description: t.noPlan, body: homePage(null, [], t, lang) };
       const description = `${plan.title} — ${plan.number}`;
       if (name === 'plan') return { title: plan.title, description, body: planPage(plan, t) };
@@ -199,7 +222,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   page('compare', async (ctx, query, lang) => {
     const t = TEXTS[lang];
-    const plan = await planOrNull(ctx);
+    const plan = await planOrNull(ctx, query);
     if (!plan) return { title: t.compare, description: t.noPlan, body: homePage(null, [], t, lang) };
     const versions = (await listPublicVersions(ctx, plan.id)).data;
     const numbers = new Set(versions.map((v) => v.number));
@@ -221,7 +244,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   page('progress', async (ctx, query, lang) => {
     const t = TEXTS[lang];
-    const plan = await planOrNull(ctx);
+    const plan = await planOrNull(ctx, query);
     const pubs = await publications(ctx, plan);
     const year = positive(one(query.nam), 9999);
     const shown = pubs.find((p) => p.year === year) ?? pubs.at(-1);
@@ -233,13 +256,13 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
-  page('indicators', async (ctx, _query, lang) => {
+  page('indicators', async (ctx, query, lang) => {
     const t = TEXTS[lang];
-    const plan = await planOrNull(ctx);
+    const plan = await planOrNull(ctx, query);
     const series = indicatorSeries(await publications(ctx, plan));
     // The targets of the plan in force; one whose baseline is not entered yet has no value to draw.
     const targets = new Map<string, ChartTarget>();
-    for (const target of (await publicTargets(ctx.db, ctx.clock.now()))?.data ?? []) {
+    for (const target of (plan ? await publicTargets(ctx.db, ctx.clock.now(), plan.id) : null)?.data ?? []) {
       targets.set(target.indicatorCode, {
         year: target.target.year,
         value: target.targetValue,
