@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeResponse } from '../../../shared/contracts/home.js';
 import type { PlanDto, PlanLineageDto, PlanSummaryDto } from '../../../shared/contracts/plans.js';
 import type { CycleDto, ExpectedUnitsResponse } from '../../../shared/contracts/reporting.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog, publishedProgress, reportCycles } from '../../db/schema/index.js';
 import { PATHS } from '../../paths.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { buildCycle } from '../../test/cycles.js';
@@ -163,6 +163,54 @@ describe('a plan replacing another', () => {
     for (const bad of ['00000000-0000-4000-8000-000000000000', 'khong-phai-ma']) {
       expect((await portal(`/cong-thong-tin/ke-hoach?ke-hoach=${bad}`)).statusCode).toBe(404);
     }
+  });
+
+  it("continues the replaced plan's published years on the portal's indicator and progress pages", async () => {
+    // 1953/KH-UBND published 2024 (written as a publication leaves it; gating is publishing.test.ts's).
+    const db = t.database.db;
+    const [cycle] = await db
+      .insert(reportCycles)
+      .values({
+        planId: old.id,
+        year: 2024,
+        windowStart: '2023-12-15',
+        windowEnd: '2024-12-14',
+        deadline: '2024-11-30',
+      })
+      .returning();
+    await db.insert(publishedProgress).values({
+      cycleId: cycle.id,
+      planId: old.id,
+      year: 2024,
+      consolidationVersion: 1,
+      items: [{ itemKey: 'II.1', heading: 'Ứng dụng chế phẩm', text: 'Năm 2024, 9 xã đã ủ phân bằng chế phẩm.' }],
+      figures: [
+        {
+          code: 'XL-01',
+          name: 'Khối lượng chất thải được xử lý',
+          unit: 'tấn',
+          total: 640.5,
+          previousTotal: null,
+          reporting: 9,
+          streams: [],
+        },
+      ],
+      publishedAt: new Date('2025-01-15T03:00:00Z'),
+      publishedByName: 'Cán bộ đầu mối',
+    });
+    const portal = async (url: string) => (await t.app.inject({ method: 'GET', url })).body;
+    const indicators = await portal('/cong-thong-tin/chi-so');
+    expect(indicators).toContain('Khối lượng chất thải được xử lý');
+    expect(indicators).toContain('640,5');
+    expect(indicators).toContain('Số liệu năm 2024 được công bố theo <a');
+    expect(indicators).toContain(`ke-hoach=${old.id}`);
+    const progress = await portal('/cong-thong-tin/tien-do?nam=2024');
+    expect(progress).toContain('Năm 2024, 9 xã đã ủ phân bằng chế phẩm.');
+    expect(progress).toContain('Năm này được công bố theo <a');
+    // The replaced plan's own pages show its year as its own (no "continued" line).
+    const own = await portal(`/cong-thong-tin/chi-so?ke-hoach=${old.id}`);
+    expect(own).toContain('640,5');
+    expect(own).not.toContain('được công bố theo');
   });
 });
 

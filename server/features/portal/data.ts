@@ -6,6 +6,7 @@ import { vietnamDate } from '../../../shared/format.js';
 import { WASTE_STREAM_LABELS } from '../../../shared/reporting-rules.js';
 import type { Ctx } from '../../lib/context.js';
 import { listPublished as listPublishedAnswers } from '../feedback/index.js';
+import { planLineage } from '../plan/index.js';
 import { listPublicEnterprises } from '../registries/index.js';
 import type { PublishedFigure } from '../../db/schema/index.js';
 import type { DatasetName, Row } from './opendata.js';
@@ -13,12 +14,29 @@ import { TEXTS } from './i18n.js';
 import { itemPaths, unitName } from './pages.js';
 import { listPublished, type PublicationRow } from './publishing.repository.js';
 
-export type Publication = Pick<PublicationRow, 'year' | 'items' | 'figures' | 'publishedAt' | 'updatedAt'>;
+export type Publication = Pick<PublicationRow, 'year' | 'items' | 'figures' | 'publishedAt' | 'updatedAt'> & {
+  /** The replaced plan the year was published for; null for the plan's own years. */
+  fromPlan: { id: string; number: string } | null;
+};
 
-/** The published years of the plan, oldest first (none without a plan). */
+/**
+ * The published years of the plan, oldest first (none without a plan), continued by the years the
+ * plans it replaces published (nearest first; a year the plan published itself is its own), so an
+ * indicator's series runs on across the replacement where codes match.
+ */
 export async function publications(ctx: Ctx, plan: PlanDto | null): Promise<Publication[]> {
   if (!plan) return [];
-  return listPublished(ctx.db, plan.id);
+  const own: Publication[] = (await listPublished(ctx.db, plan.id)).map((p) => ({ ...p, fromPlan: null }));
+  const years = new Set(own.map((p) => p.year));
+  const earlier: Publication[] = [];
+  for (const old of (await planLineage(ctx.db, plan.id)).ancestors) {
+    for (const p of await listPublished(ctx.db, old.planId)) {
+      if (years.has(p.year)) continue;
+      years.add(p.year);
+      earlier.push({ ...p, fromPlan: { id: old.planId, number: old.number } });
+    }
+  }
+  return [...own, ...earlier].sort((a, b) => a.year - b.year);
 }
 
 export interface IndicatorSeries {

@@ -11,6 +11,7 @@ import type { Lang, Texts } from './i18n.js';
 import { href, PAGES, PORTAL } from './layout.js';
 import { DATASET_NAMES, DATASETS, FORMATS, LICENCE } from './opendata.js';
 import { inVi, unitName } from './pages.js';
+import { fromPlanLine } from './pages-lineage.js';
 
 const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 /** A number as the reader's language writes it. */
@@ -79,6 +80,7 @@ export function progressPage(pubs: Publication[], year: number | null, t: Texts,
   return html`${head} ${years}
     <h2>${t.yearOf(pub.year)}</h2>
     <p class="muted">${t.publishedOn(published(pub))}</p>
+    ${pub.fromPlan ? html`<p class="muted">${fromPlanLine(pub.fromPlan, lang)}</p>` : ''}
     ${
       pub.items.length
         ? pub.items.map(
@@ -115,9 +117,11 @@ export function indicatorsPage(
   targets: Map<string, ChartTarget>,
   t: Texts,
   lang: Lang,
+  continued: Html | '' = '',
 ): Html {
   const head = html`<h1>${t.indicatorsTitle}</h1>
-    <p class="lead">${t.indicatorsLead}</p>`;
+    <p class="lead">${t.indicatorsLead}</p>
+    ${continued}`;
   if (series.length === 0)
     return html`${head}
       <p>${t.noIndicators}</p>`;

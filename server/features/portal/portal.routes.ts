@@ -20,6 +20,7 @@ import {
   type Format,
 } from './opendata.js';
 import { atGlance } from './glance.js';
+import { continuedFrom } from './pages-lineage.js';
 import {
   comparePage,
   enterprisesPage,
@@ -259,7 +260,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   page('indicators', async (ctx, query, lang) => {
     const t = TEXTS[lang];
     const plan = await planOrNull(ctx, query);
-    const series = indicatorSeries(await publications(ctx, plan));
+    const pubs = await publications(ctx, plan);
+    const series = indicatorSeries(pubs);
     // The targets of the plan in force; one whose baseline is not entered yet has no value to draw.
     const targets = new Map<string, ChartTarget>();
     for (const target of (plan ? await publicTargets(ctx.db, ctx.clock.now(), plan.id) : null)?.data ?? []) {
@@ -269,7 +271,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         source: target.source,
       });
     }
-    return { title: t.indicatorsTitle, description: t.indicatorsLead, body: indicatorsPage(series, targets, t, lang) };
+    return {
+      title: t.indicatorsTitle,
+      description: t.indicatorsLead,
+      body: indicatorsPage(series, targets, t, lang, continuedFrom(pubs, lang)),
+    };
   });
 
   page('enterprises', async (ctx, query, lang) => {
