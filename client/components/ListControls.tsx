@@ -14,6 +14,7 @@ import {
   UnstyledButton,
   type NumberInputProps,
   type PaperProps,
+  type TableProps,
   type TextInputProps,
   type UnstyledButtonProps,
 } from '@mantine/core';
@@ -216,6 +217,7 @@ export function ListResults<Data extends { data: readonly unknown[]; page: PageI
   showing,
   renderAside,
   onPage,
+  namePages,
   children,
 }: {
   query: UseQueryResult<Data>;
@@ -223,6 +225,8 @@ export function ListResults<Data extends { data: readonly unknown[]; page: PageI
   showing: (range: { from: string; to: string; total: string }) => string;
   renderAside?: (data: Data) => ReactNode;
   onPage: (page: number) => void;
+  /** Page buttons read "Trang 3" rather than "3" (see ListPagination). */
+  namePages?: boolean;
   children: (data: Data) => ReactNode;
 }) {
   return (
@@ -241,10 +245,21 @@ export function ListResults<Data extends { data: readonly unknown[]; page: PageI
               <PageSummary page={data.page} count={data.data.length} text={showing} />
             )}
             {children(data)}
-            <ListPagination page={data.page} onChange={onPage} />
+            <ListPagination page={data.page} onChange={onPage} namePages={namePages} />
           </Stack>
         )
       }
     </QueryState>
+  );
+}
+
+/** The table of a list: striped, rows lit on hover, scrolling sideways below `minWidth` pixels. */
+export function ListTable({ minWidth = 900, children, ...props }: TableProps & { minWidth?: number }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped highlightOnHover verticalSpacing="xs" {...props}>
+        {children}
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -13,7 +13,7 @@ import {
   type FeedbackStatus,
 } from '../../../shared/contracts/feedback';
 import { formatDateTime } from '../../../shared/format';
-import { FilterBar, ListHeading, ListResults, SearchInput, SortableTh } from '../../components/ListControls';
+import { FilterBar, ListHeading, ListResults, ListTable, SearchInput, SortableTh } from '../../components/ListControls';
 import { useListParams } from '../../hooks/useListParams';
 import { useCan } from '../auth/useAuth';
 import { useFeedbackListQuery } from './api';
@@ -129,73 +129,71 @@ export function FeedbackDeskPage() {
         onPage={list.setPage}
       >
         {(data) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="feedback-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {header('createdAt', t('feedback.col.date'))}
-                  {header('subject', t('feedback.col.subject'))}
-                  <Table.Th>{t('feedback.col.sender')}</Table.Th>
-                  {header('category', t('feedback.col.category'))}
-                  {header('status', t('feedback.col.status'))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sortRows(data.data).map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{formatDateTime(f.createdAt)}</Text>
-                      <Text size="xs" ff="monospace" c="dimmed">
-                        {f.trackingCode}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/phan-anh/${f.id}`} fw={600} size="sm">
-                        {f.subject}
-                      </Anchor>
-                      <Group gap={6} mt={2}>
-                        {f.planItem && (
+          <ListTable data-testid="feedback-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('createdAt', t('feedback.col.date'))}
+                {header('subject', t('feedback.col.subject'))}
+                <Table.Th>{t('feedback.col.sender')}</Table.Th>
+                {header('category', t('feedback.col.category'))}
+                {header('status', t('feedback.col.status'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sortRows(data.data).map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatDateTime(f.createdAt)}</Text>
+                    <Text size="xs" ff="monospace" c="dimmed">
+                      {f.trackingCode}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/phan-anh/${f.id}`} fw={600} size="sm">
+                      {f.subject}
+                    </Anchor>
+                    <Group gap={6} mt={2}>
+                      {f.planItem && (
+                        <Text size="xs" c="dimmed">
+                          {t('feedback.planItem')}: {f.planItem.key}
+                        </Text>
+                      )}
+                      {f.attachmentCount > 0 && (
+                        <Group gap={2} wrap="nowrap">
+                          <IconPaperclip size={12} aria-hidden />
                           <Text size="xs" c="dimmed">
-                            {t('feedback.planItem')}: {f.planItem.key}
+                            {t('feedback.attachmentsCount', { count: f.attachmentCount })}
                           </Text>
-                        )}
-                        {f.attachmentCount > 0 && (
-                          <Group gap={2} wrap="nowrap">
-                            <IconPaperclip size={12} aria-hidden />
-                            <Text size="xs" c="dimmed">
-                              {t('feedback.attachmentsCount', { count: f.attachmentCount })}
-                            </Text>
-                          </Group>
-                        )}
-                        {f.isPublished && (
-                          <Group gap={2} wrap="nowrap">
-                            <IconWorld size={12} aria-hidden />
-                            <Text size="xs" c="dimmed">
-                              {t('feedback.publishedYes')}
-                            </Text>
-                          </Group>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{f.orgUnit?.fullName ?? f.organisation ?? '—'}</Text>
-                      <Badge variant="outline" size="xs" tt="none" mt={2}>
-                        {t(`feedback.source.${f.source}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <FeedbackStatusBadge status={f.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                        </Group>
+                      )}
+                      {f.isPublished && (
+                        <Group gap={2} wrap="nowrap">
+                          <IconWorld size={12} aria-hidden />
+                          <Text size="xs" c="dimmed">
+                            {t('feedback.publishedYes')}
+                          </Text>
+                        </Group>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{f.orgUnit?.fullName ?? f.organisation ?? '—'}</Text>
+                    <Badge variant="outline" size="xs" tt="none" mt={2}>
+                      {t(`feedback.source.${f.source}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <FeedbackStatusBadge status={f.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ListTable>
         )}
       </ListResults>
     </Stack>

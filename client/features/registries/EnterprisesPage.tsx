@@ -9,6 +9,7 @@ import {
   FilterBar,
   ListHeading,
   ListResults,
+  ListTable,
   SearchInput,
   SortableTh,
   YearFilter,
@@ -84,55 +85,53 @@ export function EnterprisesPage() {
         onPage={list.setPage}
       >
         {(data) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="enterprise-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {header('taxCode', t('registries.col.taxCode'))}
-                  {header('name', t('registries.col.name'))}
-                  {header('commune', t('registries.col.commune'))}
-                  <Table.Th>{t('registries.col.years')}</Table.Th>
-                  <Table.Th>{t('registries.col.unit')}</Table.Th>
-                  <Table.Th>{t('registries.col.observations')}</Table.Th>
-                  {header('updatedAt', t('registries.col.updatedAt'))}
+          <ListTable data-testid="enterprise-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('taxCode', t('registries.col.taxCode'))}
+                {header('name', t('registries.col.name'))}
+                {header('commune', t('registries.col.commune'))}
+                <Table.Th>{t('registries.col.years')}</Table.Th>
+                <Table.Th>{t('registries.col.unit')}</Table.Th>
+                <Table.Th>{t('registries.col.observations')}</Table.Th>
+                {header('updatedAt', t('registries.col.updatedAt'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.data.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {e.taxCode}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/doanh-nghiep/${e.id}`} fw={600} size="sm">
+                      {e.name}
+                    </Anchor>
+                    {e.sector && (
+                      <Text size="xs" c="dimmed">
+                        {e.sector}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.commune?.name ?? '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.industrialYears.join(', ') || '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.reportingUnit?.name ?? '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.observationCount}</Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatDate(e.updatedAt.slice(0, 10))}</Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.data.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {e.taxCode}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/doanh-nghiep/${e.id}`} fw={600} size="sm">
-                        {e.name}
-                      </Anchor>
-                      {e.sector && (
-                        <Text size="xs" c="dimmed">
-                          {e.sector}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.commune?.name ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.industrialYears.join(', ') || '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.reportingUnit?.name ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.observationCount}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{formatDate(e.updatedAt.slice(0, 10))}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </ListTable>
         )}
       </ListResults>
     </Stack>

@@ -11,6 +11,7 @@ import {
   FilterBar,
   ListHeading,
   ListResults,
+  ListTable,
   SearchInput,
   SortableTh,
   YearFilter,
@@ -120,47 +121,45 @@ function RecordsList({ def }: { def: RegistryKind }) {
         onPage={list.setPage}
       >
         {(data) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="record-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {header('title', fieldLabel(fieldOf(def, def.titleField)!, lang))}
-                  {header('date', t('registries.rec.date'))}
-                  {columns.map((f) => (
-                    <Table.Th key={f.key}>{fieldLabel(f, lang)}</Table.Th>
-                  ))}
-                  {header('unit', t('registries.rec.unit'))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.data.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={pathTo('registryRecord', { kind: def.slug, id: r.id })}
-                        fw={600}
-                        size="sm"
-                      >
-                        {r.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{datesOf(r)}</Text>
-                    </Table.Td>
-                    {columns.map((f) => (
-                      <Table.Td key={f.key}>
-                        <Text size="sm">{showValue(f, r.data[f.key], r.refs, lang)}</Text>
-                      </Table.Td>
-                    ))}
-                    <Table.Td>
-                      <Text size="sm">{r.unit?.name ?? '—'}</Text>
-                    </Table.Td>
-                  </Table.Tr>
+          <ListTable data-testid="record-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('title', fieldLabel(fieldOf(def, def.titleField)!, lang))}
+                {header('date', t('registries.rec.date'))}
+                {columns.map((f) => (
+                  <Table.Th key={f.key}>{fieldLabel(f, lang)}</Table.Th>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                {header('unit', t('registries.rec.unit'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.data.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={pathTo('registryRecord', { kind: def.slug, id: r.id })}
+                      fw={600}
+                      size="sm"
+                    >
+                      {r.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{datesOf(r)}</Text>
+                  </Table.Td>
+                  {columns.map((f) => (
+                    <Table.Td key={f.key}>
+                      <Text size="sm">{showValue(f, r.data[f.key], r.refs, lang)}</Text>
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Text size="sm">{r.unit?.name ?? '—'}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ListTable>
         )}
       </ListResults>
     </Stack>
