@@ -1,19 +1,31 @@
 import {
+  Alert,
+  Button,
   Center,
   Group,
+  NumberInput,
   Pagination,
+  Paper,
+  Stack,
   Table,
   Text,
   TextInput,
+  Title,
   UnstyledButton,
+  type NumberInputProps,
+  type PaperProps,
+  type TableProps,
   type TextInputProps,
   type UnstyledButtonProps,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconFileExport, IconSelector } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageInfo } from '../../shared/contracts/common';
 import { formatNumber } from '../../shared/format';
 import { LIMITS } from '../../shared/limits';
+import { QueryState } from './QueryState';
 
 /** The pieces every searchable, sortable, paged list shares; the texts that name what is listed stay with each feature. */
 
@@ -129,5 +141,125 @@ export function ListPagination({
         getItemProps={namePages ? (p) => ({ 'aria-label': `${t('common.page')} ${p}` }) : undefined}
       />
     </Center>
+  );
+}
+
+/** The title of a list page, its introduction and, on the right, its main action (e.g. "Thêm …"). */
+export function ListHeading({ title, intro, action }: { title: ReactNode; intro: ReactNode; action?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        <Text mt={4} maw={820}>
+          {intro}
+        </Text>
+      </div>
+      {action}
+    </Group>
+  );
+}
+
+/** The bordered box of a list's search and filters, in a row that wraps; `below` goes under the row. */
+export function FilterBar({
+  children,
+  below,
+  ...props
+}: { children: ReactNode; below?: ReactNode } & PaperProps &
+  Pick<ComponentPropsWithoutRef<'div'>, 'role' | 'aria-label'>) {
+  return (
+    <Paper withBorder p="md" {...props}>
+      <Group align="flex-end" gap="md">
+        {children}
+      </Group>
+      {below}
+    </Paper>
+  );
+}
+
+/** A year filter (yyyy, no thousands separator); `onChange` gets the year as text, or null when cleared. */
+export function YearFilter({
+  value,
+  onChange,
+  min = 2000,
+  max = 2100,
+  ...props
+}: Omit<NumberInputProps, 'value' | 'onChange'> & { value?: number; onChange: (year: string | null) => void }) {
+  return (
+    <NumberInput
+      value={value ?? ''}
+      min={min}
+      max={max}
+      onChange={(v) => onChange(v === '' ? null : String(v))}
+      {...props}
+    />
+  );
+}
+
+/** The Excel export of what the list shows (its filters and order are in `href`). */
+export function ExportButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Button component="a" href={href} download variant="default" leftSection={<IconFileExport size={16} aria-hidden />}>
+      {children}
+    </Button>
+  );
+}
+
+/**
+ * A page of a list as the server answers it: loading and error states, `empty` when nothing
+ * matches, otherwise "Hiển thị 1–25 trên 132 …" (`showing`, with `renderAside` on its right), the rows
+ * (`children`) and the pages.
+ */
+export function ListResults<Data extends { data: readonly unknown[]; page: PageInfo }>({
+  query,
+  empty,
+  showing,
+  renderAside,
+  onPage,
+  namePages,
+  children,
+}: {
+  query: UseQueryResult<Data>;
+  empty: ReactNode;
+  showing: (range: { from: string; to: string; total: string }) => string;
+  renderAside?: (data: Data) => ReactNode;
+  onPage: (page: number) => void;
+  /** Page buttons read "Trang 3" rather than "3" (see ListPagination). */
+  namePages?: boolean;
+  children: (data: Data) => ReactNode;
+}) {
+  return (
+    <QueryState query={query}>
+      {(data) =>
+        data.data.length === 0 ? (
+          <Alert>{empty}</Alert>
+        ) : (
+          <Stack gap="sm">
+            {renderAside ? (
+              <Group justify="space-between">
+                <PageSummary page={data.page} count={data.data.length} text={showing} />
+                {renderAside(data)}
+              </Group>
+            ) : (
+              <PageSummary page={data.page} count={data.data.length} text={showing} />
+            )}
+            {children(data)}
+            <ListPagination page={data.page} onChange={onPage} namePages={namePages} />
+          </Stack>
+        )
+      }
+    </QueryState>
+  );
+}
+
+/** The table of a list: striped, rows lit on hover, scrolling sideways below `minWidth` pixels. */
+export function ListTable({ minWidth = 900, children, ...props }: TableProps & { minWidth?: number }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped highlightOnHover verticalSpacing="xs" {...props}>
+        {children}
+      </Table>
+    </Table.ScrollContainer>
   );
 }

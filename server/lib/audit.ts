@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import type { Actor } from './context.js';
@@ -36,4 +36,13 @@ export function auditInsert(db: DbOrTx, entry: AuditEntry): SQL {
  */
 export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.execute(auditInsert(db, entry));
+}
+
+/** The audit-log lines of one record (`entityType`, `entityId`), oldest first: its history. */
+export async function auditHistory(db: DbOrTx, entityType: string, entityId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

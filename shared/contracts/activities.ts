@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, PageQuery, paged } from './common.js';
+import { Id, IsoDate, namedText, PageQuery, paged, SortDir } from './common.js';
 
 // The unit's detailed plan (kế hoạch chi tiết) and its activities (issue 12, plan section IV.1).
 
@@ -43,18 +43,6 @@ export const ACTIVITY_LIMITS = {
   firstYear: 2020,
   lastYear: 2100,
 } as const;
-
-/** A required text whose refusals name the field in words. */
-function namedText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .superRefine((value, ctx) => {
-      if (value === '') ctx.addIssue({ code: 'custom', message: `${label}: chưa được nhập.` });
-      else if (value.length > max)
-        ctx.addIssue({ code: 'custom', message: `${label} không được dài quá ${max} ký tự.` });
-    });
-}
 
 const PeriodYear = z.coerce.number().int().min(ACTIVITY_LIMITS.firstYear).max(ACTIVITY_LIMITS.lastYear);
 
@@ -164,7 +152,7 @@ export const ListActivitiesQuery = PageQuery.extend({
   /** For a unit officer: its own activities only (not those it coordinates). */
   mine: z.enum(['true', 'false']).optional(),
   sort: z.enum(ACTIVITY_SORTS).default('period'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
+  dir: SortDir('asc'),
 });
 export type ListActivitiesQuery = z.infer<typeof ListActivitiesQuery>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { IsoDate, PageQuery, paged } from './common.js';
+import { IsoDate, PageQuery, paged, SortDir } from './common.js';
 
 /** Filters of the audit log (the list and its export). */
 export const AuditFilter = z.strictObject({
@@ -17,7 +17,7 @@ export const AuditFilter = z.strictObject({
   /** Last day (Vietnam time, inclusive), YYYY-MM-DD. */
   to: IsoDate.optional(),
   /** Newest first (default) or oldest first. */
-  order: z.enum(['asc', 'desc']).default('desc'),
+  order: SortDir('desc'),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 

@@ -9,6 +9,9 @@ export const Id = z.uuid();
 
 export const IdParams = z.strictObject({ id: Id.describe('Record id') });
 
+/** The search text of a list query, searched without diacritics (`foldText`). */
+export const SearchText = z.string().trim().max(LIMITS.search).optional();
+
 /** Paging and search in a list query. */
 export const PageQuery = z.strictObject({
   /** 1-based page number. */
@@ -16,8 +19,28 @@ export const PageQuery = z.strictObject({
   /** Rows per page. */
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   /** Diacritics-insensitive search text. */
-  q: z.string().trim().max(LIMITS.search).optional(),
+  q: SearchText,
 });
+
+/** The order of a sorted list, ascending or descending, with the list's own default. */
+export function SortDir(fallback: 'asc' | 'desc') {
+  return z.enum(['asc', 'desc']).default(fallback);
+}
+
+/**
+ * A required text whose refusals name the field in words ("Tên sản phẩm: chưa được nhập."):
+ * for a field whose generic label would be wrong (the generic "name" is "Họ và tên").
+ */
+export function namedText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: `${label}: chưa được nhập.` });
+      else if (value.length > max)
+        ctx.addIssue({ code: 'custom', message: `${label} không được dài quá ${max} ký tự.` });
+    });
+}
 
 /** Paging facts returned with every list. */
 export const PageInfo = z.object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_ROLES, PLAN_ITEM_KINDS, UNIT_GROUPS } from '../domain.js';
-import { LIMITS } from '../limits.js';
-import { Id, IsoDate } from './common.js';
+import { Id, IsoDate, SearchText, SortDir } from './common.js';
 import { OrgUnitDto } from './org-units.js';
 
 export const AssignmentDto = z.object({
@@ -96,10 +95,10 @@ export const PlanListResponse = z.object({ data: z.array(PlanSummaryDto) });
 /** GET /api/v1/plans — every plan, filtered and sorted (plans are few: no paging). */
 export const PlansQuery = z.strictObject({
   /** Diacritics-insensitive search on number, title, issuer and focal department. */
-  q: z.string().trim().max(LIMITS.search).optional(),
+  q: SearchText,
   status: PlanStatus.optional(),
   sort: z.enum(['date', 'number', 'title', 'status']).default('date'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
+  dir: SortDir('asc'),
 });
 export type PlansQuery = z.infer<typeof PlansQuery>;
 
@@ -132,7 +131,7 @@ export const GetPlanQuery = z.strictObject({
 });
 
 export const PlanItemsQuery = z.strictObject({
-  q: z.string().trim().max(LIMITS.search).optional(),
+  q: SearchText,
   /** Only items the signed-in unit officer's unit holds. */
   mine: z.enum(['true', 'false']).optional(),
   version: z.coerce.number().int().min(1).max(10_000).optional(),

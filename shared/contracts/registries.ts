@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WASTE_STREAMS } from '../domain.js';
 import { normaliseTaxCode, taxCodeMessage, taxCodeProblem } from '../tax-code.js';
-import { Id, IsoDate, PageQuery, paged } from './common.js';
+import { Id, IsoDate, namedText, PageQuery, paged, SortDir } from './common.js';
 
 /** Vietnamese labels of the waste streams a product treats (the fixed list of the plan). */
 export const WASTE_STREAM_LABELS: Record<(typeof WASTE_STREAMS)[number], string> = {
@@ -22,21 +22,6 @@ export const ENTERPRISE_LIMITS = {
   firstYear: 2000,
   lastYear: 2100,
 } as const;
-
-/**
- * A required text whose refusals name the field in words: the generic label of "name" is
- * "Họ và tên", which is not what an enterprise or a product has.
- */
-function namedText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .superRefine((value, ctx) => {
-      if (value === '') ctx.addIssue({ code: 'custom', message: `${label}: chưa được nhập.` });
-      else if (value.length > max)
-        ctx.addIssue({ code: 'custom', message: `${label} không được dài quá ${max} ký tự.` });
-    });
-}
 
 const Year = z.coerce.number().int().min(ENTERPRISE_LIMITS.firstYear).max(ENTERPRISE_LIMITS.lastYear);
 
@@ -117,7 +102,7 @@ export const ListEnterprisesQuery = PageQuery.extend({
   /** Sort column. */
   sort: z.enum(ENTERPRISE_SORTS).default('name'),
   /** Sort direction. */
-  dir: z.enum(['asc', 'desc']).default('asc'),
+  dir: SortDir('asc'),
 });
 export type ListEnterprisesQuery = z.infer<typeof ListEnterprisesQuery>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGISTRY_KIND_NAMES } from '../registry-kinds.js';
-import { Id, IsoDate, PageQuery, paged } from './common.js';
+import { Id, IsoDate, PageQuery, paged, SortDir } from './common.js';
 import { EnterpriseHistoryEntry, EvidenceDto, ImportProblem } from './registries.js';
 
 export { EvidenceDto };
@@ -51,7 +51,7 @@ export const ListRecordsQuery = PageQuery.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: z.enum(RECORD_SORTS).default('date'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
+  dir: SortDir('desc'),
 });
 export type ListRecordsQuery = z.infer<typeof ListRecordsQuery>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INDICATOR_VALUE_TYPES, ORG_UNIT_KINDS, WASTE_STREAMS } from '../domain.js';
 import { LIMITS } from '../limits.js';
-import { Id, IsoDate, PageInfo } from './common.js';
+import { Id, IsoDate, PageInfo, PageQuery, SortDir } from './common.js';
 
 // Contracts of the yearly reporting cycle (issue 3): cycles, reports, the completeness board,
 // reminders, notifications and background jobs. The server routes and the client both import
@@ -338,20 +338,16 @@ export type CompletenessUnitDto = z.infer<typeof CompletenessUnitDto>;
 export const COMPLETENESS_SORTS = ['name', 'status', 'submittedAt', 'daysLate', 'kind'] as const;
 
 /** GET /api/v1/cycles/:id/completeness */
-export const CompletenessQuery = z.strictObject({
+export const CompletenessQuery = PageQuery.extend({
   /** Filter: board status, or "late" / "onTime". */
   status: z.enum([...BOARD_STATUSES, 'late', 'onTime']).optional(),
   /** Filter by kind group. */
   kindGroup: UnitKindGroup.optional(),
-  /** Diacritics-insensitive search in unit names. */
-  q: z.string().trim().max(LIMITS.search).optional(),
   /** Sort key (default name). */
   sort: z.enum(COMPLETENESS_SORTS).default('name'),
   /** Sort direction (default asc). */
-  dir: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  /** Rows per page (max 200). */
-  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  dir: SortDir('asc'),
+  // page, pageSize and q (a diacritics-insensitive search in unit names): PageQuery.
 });
 export type CompletenessQuery = z.infer<typeof CompletenessQuery>;
 

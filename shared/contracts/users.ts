@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain.js';
 import { LIMITS } from '../limits.js';
-import { Id, PageQuery, paged } from './common.js';
+import { Id, PageQuery, paged, SortDir } from './common.js';
 import { UserDto } from './auth.js';
 
 const Password = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
@@ -35,7 +35,7 @@ export const ListUsersQuery = PageQuery.extend({
   role: z.enum(ROLES).optional(),
   /** Sort column. */
   sort: z.enum(['name', 'email', 'role', 'createdAt']).default('name'),
-  order: z.enum(['asc', 'desc']).default('asc'),
+  order: SortDir('asc'),
 });
 
 export const UserListResponse = paged(UserDto);

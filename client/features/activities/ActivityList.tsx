@@ -1,13 +1,10 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileExport } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Checkbox, Group, Select, Stack } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ACTIVITY_SORTS, ACTIVITY_STATUSES, type ActivityStatus } from '../../../shared/contracts/activities';
-import { ListPagination, PageSummary, SearchInput } from '../../components/ListControls';
-import { QueryState } from '../../components/QueryState';
+import { ExportButton, FilterBar, ListResults, SearchInput, YearFilter } from '../../components/ListControls';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useListParams } from '../../hooks/useListParams';
 import { useCurrentPlanQuery } from '../plan/api';
 import { ActivitiesTable, type SortKey } from './ActivitiesTable';
 import { exportUrl, useActivitiesQuery } from './api';
@@ -22,9 +19,8 @@ const PAGE_SIZE = 25;
 export function ActivityList({ province }: { province: boolean }) {
   const { t } = useTranslation();
   const labels = useActivityLabels();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const list = useListParams<SortKey>({ sorts: ACTIVITY_SORTS as readonly SortKey[], defaultSort: 'period' });
+  const { sort, dir, update } = list;
   const { plan } = useCurrentPlanQuery();
   const itemOptions = useMemo(
     () =>
@@ -33,34 +29,13 @@ export function ActivityList({ province }: { province: boolean }) {
         .map((i) => ({ value: i.key, label: `${i.key} ${(i.title ?? i.text ?? '').slice(0, 80)}` })),
     [plan.data],
   );
-  const statusParam = params.get('trang-thai');
-  const status = (ACTIVITY_STATUSES as readonly string[]).includes(statusParam ?? '')
-    ? (statusParam as ActivityStatus)
-    : undefined;
-  const yearParam = Number(params.get('nam'));
-  const year = Number.isInteger(yearParam) && yearParam >= 2020 && yearParam <= 2100 ? yearParam : undefined;
-  const sortParam = params.get('sap-xep') ?? 'period';
-  const sort = ((ACTIVITY_SORTS as readonly string[]).includes(sortParam) ? sortParam : 'period') as SortKey;
-  const dir = params.get('chieu') === 'desc' ? 'desc' : 'asc';
-  const page = Math.max(1, Number(params.get('trang')) || 1);
-  const orgUnitId = province ? (params.get('unitId') ?? undefined) : undefined;
-  const overdue = params.get('qua-han') === '1';
-  const planItemKey = params.get('muc') ?? undefined;
-  const update = (changes: Record<string, string | null>, resetPage = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (resetPage) next.delete('trang');
-        return next;
-      },
-      { replace: true },
-    );
+  const status = list.oneOf<ActivityStatus>('trang-thai', ACTIVITY_STATUSES);
+  const year = list.int('nam', 2020, 2100);
+  const orgUnitId = province ? list.text('unitId') : undefined;
+  const overdue = list.text('qua-han') === '1';
+  const planItemKey = list.text('muc');
   const filters = {
-    q: debouncedQ || undefined,
+    q: list.q,
     status,
     year,
     orgUnitId,
@@ -69,95 +44,65 @@ export function ActivityList({ province }: { province: boolean }) {
     sort,
     dir,
   } as const;
-  const list = useActivitiesQuery({ ...filters, page, pageSize: PAGE_SIZE });
+  const rows = useActivitiesQuery({ ...filters, page: list.page, pageSize: PAGE_SIZE });
   return (
     <Stack gap="sm">
-      <Paper withBorder p="md">
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <SearchInput
-            label={t('activities.search')}
-            value={q}
-            onChange={(v) => {
-              setQ(v);
-              update({ q: v.trim() || null });
-            }}
-            style={{ flex: '1 1 260px' }}
-          />
-          {province && (
-            <div style={{ flex: '1 1 240px' }}>
-              <UnitSelect
-                label={t('activities.unitFilter')}
-                value={orgUnitId ?? null}
-                onChange={(id) => update({ unitId: id })}
-              />
-            </div>
-          )}
-          <Select
-            label={t('activities.planItemFilter')}
-            data={itemOptions}
-            value={planItemKey ?? null}
-            clearable
-            searchable
-            onChange={(k) => update({ muc: k })}
-            style={{ flex: '1 1 200px' }}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label={t('activities.statusFilter')}
-            data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
-            value={status ?? null}
-            clearable
-            placeholder={t('activities.all')}
-            onChange={(s) => update({ 'trang-thai': s })}
-            w={{ base: '100%', xs: 180 }}
-          />
-          <NumberInput
-            label={t('activities.yearFilter')}
-            value={year ?? ''}
-            min={2020}
-            max={2100}
-            thousandSeparator=""
-            onChange={(v) => update({ nam: v === '' ? null : String(v) })}
-            w={{ base: '100%', xs: 110 }}
-          />
-          <Checkbox
-            label={t('activities.overdueOnly')}
-            checked={overdue}
-            onChange={(e) => update({ 'qua-han': e.currentTarget.checked ? '1' : null })}
-            mb={8}
-          />
-        </Group>
-      </Paper>
+      <FilterBar>
+        <SearchInput label={t('activities.search')} {...list.search} style={{ flex: '1 1 260px' }} />
+        {province && (
+          <div style={{ flex: '1 1 240px' }}>
+            <UnitSelect
+              label={t('activities.unitFilter')}
+              value={orgUnitId ?? null}
+              onChange={(id) => update({ unitId: id })}
+            />
+          </div>
+        )}
+        <Select
+          label={t('activities.planItemFilter')}
+          data={itemOptions}
+          value={planItemKey ?? null}
+          clearable
+          searchable
+          onChange={(k) => update({ muc: k })}
+          style={{ flex: '1 1 200px' }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label={t('activities.statusFilter')}
+          data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+          value={status ?? null}
+          clearable
+          placeholder={t('activities.all')}
+          onChange={(s) => update({ 'trang-thai': s })}
+          w={{ base: '100%', xs: 180 }}
+        />
+        <YearFilter
+          label={t('activities.yearFilter')}
+          value={year}
+          min={2020}
+          thousandSeparator=""
+          onChange={(y) => update({ nam: y })}
+          w={{ base: '100%', xs: 110 }}
+        />
+        <Checkbox
+          label={t('activities.overdueOnly')}
+          checked={overdue}
+          onChange={(e) => update({ 'qua-han': e.currentTarget.checked ? '1' : null })}
+          mb={8}
+        />
+      </FilterBar>
       <Group>
-        <Button
-          component="a"
-          href={exportUrl(filters)}
-          download
-          variant="default"
-          leftSection={<IconFileExport size={16} aria-hidden />}
-        >
-          {t('activities.export')}
-        </Button>
+        <ExportButton href={exportUrl(filters)}>{t('activities.export')}</ExportButton>
       </Group>
-      <QueryState query={list}>
-        {(data) =>
-          data.data.length === 0 ? (
-            <Alert>{t('activities.none')}</Alert>
-          ) : (
-            <Stack gap="sm">
-              <PageSummary page={data.page} count={data.data.length} text={(r) => t('activities.showing', r)} />
-              <ActivitiesTable
-                rows={data.data}
-                showUnit
-                sort={sort}
-                dir={dir}
-                onSort={(key) => update({ 'sap-xep': key, chieu: sort === key && dir === 'asc' ? 'desc' : null })}
-              />
-              <ListPagination page={data.page} onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)} />
-            </Stack>
-          )
-        }
-      </QueryState>
+      <ListResults
+        query={rows}
+        empty={t('activities.none')}
+        showing={(r) => t('activities.showing', r)}
+        onPage={list.setPage}
+      >
+        {(data) => <ActivitiesTable rows={data.data} showUnit sort={sort} dir={dir} onSort={list.toggleSort} />}
+      </ListResults>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar, IconDownload, IconFilterOff } from '@tabler/icons-react';
@@ -8,8 +8,7 @@ import { auditActionLabel, auditObjectLabel } from '../../../shared/audit-labels
 import type { AuditEntryDto } from '../../../shared/contracts/audit';
 import { formatDateTime, parseVietnameseDate } from '../../../shared/format';
 import { LIMITS } from '../../../shared/limits';
-import { ariaSort, ListPagination, PageSummary, SearchInput, SortButton } from '../../components/ListControls';
-import { QueryState } from '../../components/QueryState';
+import { ariaSort, ListResults, ListTable, SearchInput, SortButton } from '../../components/ListControls';
 import { auditExportUrl, useAuditFacetsQuery, useAuditQuery } from './api';
 
 const PAGE_SIZE = 50;
@@ -136,45 +135,41 @@ export function AuditLogPage() {
         </Button>
       </Group>
 
-      <QueryState query={list}>
-        {(data) =>
-          data.data.length === 0 ? (
-            <Alert>{t('audit.none')}</Alert>
-          ) : (
-            <Stack gap="sm">
-              <PageSummary page={data.page} count={data.data.length} text={(range) => t('audit.showing', range)} />
-              <Table.ScrollContainer minWidth={860}>
-                <Table striped verticalSpacing="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th aria-sort={ariaSort(order)} style={{ whiteSpace: 'nowrap' }}>
-                        <SortButton
-                          label={t('audit.at')}
-                          direction={order}
-                          onSort={() => {
-                            setOrder(order === 'desc' ? 'asc' : 'desc');
-                            setPage(1);
-                          }}
-                        />
-                      </Table.Th>
-                      <Table.Th>{t('audit.user')}</Table.Th>
-                      <Table.Th>{t('audit.action')}</Table.Th>
-                      <Table.Th>{t('audit.object')}</Table.Th>
-                      <Table.Th>{t('audit.details')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.data.map((entry) => (
-                      <AuditRow key={entry.id} entry={entry} lang={lang} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <ListPagination page={data.page} onChange={setPage} namePages />
-            </Stack>
-          )
-        }
-      </QueryState>
+      <ListResults
+        query={list}
+        empty={t('audit.none')}
+        showing={(range) => t('audit.showing', range)}
+        onPage={setPage}
+        namePages
+      >
+        {(data) => (
+          <ListTable minWidth={860} highlightOnHover={false}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th aria-sort={ariaSort(order)} style={{ whiteSpace: 'nowrap' }}>
+                  <SortButton
+                    label={t('audit.at')}
+                    direction={order}
+                    onSort={() => {
+                      setOrder(order === 'desc' ? 'asc' : 'desc');
+                      setPage(1);
+                    }}
+                  />
+                </Table.Th>
+                <Table.Th>{t('audit.user')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.object')}</Table.Th>
+                <Table.Th>{t('audit.details')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.data.map((entry) => (
+                <AuditRow key={entry.id} entry={entry} lang={lang} />
+              ))}
+            </Table.Tbody>
+          </ListTable>
+        )}
+      </ListResults>
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPaperclip, IconPlus, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   FEEDBACK_CATEGORIES,
   FEEDBACK_SOURCES,
@@ -14,18 +13,14 @@ import {
   type FeedbackStatus,
 } from '../../../shared/contracts/feedback';
 import { formatDateTime } from '../../../shared/format';
-import { ListPagination, PageSummary, SearchInput, SortableTh } from '../../components/ListControls';
-import { QueryState } from '../../components/QueryState';
+import { FilterBar, ListHeading, ListResults, ListTable, SearchInput, SortableTh } from '../../components/ListControls';
+import { useListParams } from '../../hooks/useListParams';
 import { useCan } from '../auth/useAuth';
 import { useFeedbackListQuery } from './api';
 import { FeedbackStatusBadge } from './components/StatusBadge';
 
 const PAGE_SIZE = 25;
 type SortKey = 'createdAt' | 'subject' | 'status' | 'category';
-
-function pick<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-}
 
 /**
  * The feedback desk (/phan-anh): every item for the focal department, the unit's own for a unit
@@ -35,44 +30,21 @@ export function FeedbackDeskPage() {
   const { t } = useTranslation();
   const can = useCan();
   const isFocal = can('feedback.triage');
-  const [params, setParams] = useSearchParams();
-  const status = pick<FeedbackStatus>(FEEDBACK_STATUSES, params.get('trang-thai'));
-  const category = pick<FeedbackCategory>(FEEDBACK_CATEGORIES, params.get('phan-loai'));
-  const source = pick<FeedbackSource>(FEEDBACK_SOURCES, params.get('nguon'));
-  const page = Math.max(1, Number(params.get('trang')) || 1);
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  // Only a settled search writes the address, at the same moment the list follows it.
+  const list = useListParams({ searchToUrl: 'settled' });
+  const { update } = list;
+  const status = list.oneOf<FeedbackStatus>('trang-thai', FEEDBACK_STATUSES);
+  const category = list.oneOf<FeedbackCategory>('phan-loai', FEEDBACK_CATEGORIES);
+  const source = list.oneOf<FeedbackSource>('nguon', FEEDBACK_SOURCES);
+  // The server pages by date; a column title sorts the rows of the page shown.
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'createdAt', desc: true });
 
-  const update = (changes: Record<string, string | null>, resetPage = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (resetPage) next.delete('trang');
-        return next;
-      },
-      { replace: true },
-    );
-
-  // Only a settled search writes the address, at the same moment the list follows it.
-  const writeSearch = useDebouncedCallback((value: string) => {
-    if ((params.get('q') ?? '') !== value) update({ q: value || null });
-  }, 300);
-  const search = (value: string) => {
-    setQ(value);
-    writeSearch(value.trim());
-  };
-
-  const list = useFeedbackListQuery({
-    q: debouncedQ || undefined,
+  const results = useFeedbackListQuery({
+    q: list.q,
     status,
     category,
     source,
-    page,
+    page: list.page,
     pageSize: PAGE_SIZE,
   });
 
@@ -122,119 +94,108 @@ export function FeedbackDeskPage() {
 
   return (
     <Stack gap="lg" maw={1300}>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1} size="h2">
-            {t('feedback.title')}
-          </Title>
-          <Text mt={4} maw={820}>
-            {isFocal ? t('feedback.intro') : t('feedback.introUnit')}
-          </Text>
-        </div>
-        <Button component={Link} to="/phan-anh/gui" leftSection={<IconPlus size={16} aria-hidden />}>
-          {t('feedback.send')}
-        </Button>
-      </Group>
+      <ListHeading
+        title={t('feedback.title')}
+        intro={isFocal ? t('feedback.intro') : t('feedback.introUnit')}
+        action={
+          <Button component={Link} to="/phan-anh/gui" leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('feedback.send')}
+          </Button>
+        }
+      />
 
-      <Paper withBorder p="md">
-        <Group align="flex-end" gap="md">
-          <SearchInput label={t('feedback.search')} value={q} onChange={search} style={{ flex: '1 1 260px' }} />
-          {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) =>
-            t(`feedback.status.${v}`),
-          )}
-          {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) =>
-            t(`feedback.category.${v}`),
-          )}
-          {filterSelect(t('feedback.sourceLabel'), 'nguon', FEEDBACK_SOURCES, source, (v) => t(`feedback.source.${v}`))}
-        </Group>
-      </Paper>
+      <FilterBar>
+        <SearchInput label={t('feedback.search')} {...list.search} style={{ flex: '1 1 260px' }} />
+        {filterSelect(t('feedback.statusLabel'), 'trang-thai', FEEDBACK_STATUSES, status, (v) =>
+          t(`feedback.status.${v}`),
+        )}
+        {filterSelect(t('feedback.categoryLabel'), 'phan-loai', FEEDBACK_CATEGORIES, category, (v) =>
+          t(`feedback.category.${v}`),
+        )}
+        {filterSelect(t('feedback.sourceLabel'), 'nguon', FEEDBACK_SOURCES, source, (v) => t(`feedback.source.${v}`))}
+      </FilterBar>
 
-      <QueryState query={list}>
-        {(data) =>
-          data.data.length === 0 ? (
-            <Alert>{t('feedback.none')}</Alert>
-          ) : (
-            <Stack gap="sm">
-              <Group justify="space-between">
-                <PageSummary page={data.page} count={data.data.length} text={(range) => t('feedback.showing', range)} />
-                {data.page.total > data.page.pageSize && (
-                  <Text size="xs" c="dimmed">
-                    {t('feedback.sortNote')}
-                  </Text>
-                )}
-              </Group>
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover verticalSpacing="xs" data-testid="feedback-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      {header('createdAt', t('feedback.col.date'))}
-                      {header('subject', t('feedback.col.subject'))}
-                      <Table.Th>{t('feedback.col.sender')}</Table.Th>
-                      {header('category', t('feedback.col.category'))}
-                      {header('status', t('feedback.col.status'))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {sortRows(data.data).map((f) => (
-                      <Table.Tr key={f.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Text size="sm">{formatDateTime(f.createdAt)}</Text>
-                          <Text size="xs" ff="monospace" c="dimmed">
-                            {f.trackingCode}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/phan-anh/${f.id}`} fw={600} size="sm">
-                            {f.subject}
-                          </Anchor>
-                          <Group gap={6} mt={2}>
-                            {f.planItem && (
-                              <Text size="xs" c="dimmed">
-                                {t('feedback.planItem')}: {f.planItem.key}
-                              </Text>
-                            )}
-                            {f.attachmentCount > 0 && (
-                              <Group gap={2} wrap="nowrap">
-                                <IconPaperclip size={12} aria-hidden />
-                                <Text size="xs" c="dimmed">
-                                  {t('feedback.attachmentsCount', { count: f.attachmentCount })}
-                                </Text>
-                              </Group>
-                            )}
-                            {f.isPublished && (
-                              <Group gap={2} wrap="nowrap">
-                                <IconWorld size={12} aria-hidden />
-                                <Text size="xs" c="dimmed">
-                                  {t('feedback.publishedYes')}
-                                </Text>
-                              </Group>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{f.orgUnit?.fullName ?? f.organisation ?? '—'}</Text>
-                          <Badge variant="outline" size="xs" tt="none" mt={2}>
-                            {t(`feedback.source.${f.source}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">
-                            {f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <FeedbackStatusBadge status={f.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <ListPagination page={data.page} onChange={(p) => update({ trang: p > 1 ? String(p) : null }, false)} />
-            </Stack>
+      <ListResults
+        query={results}
+        empty={t('feedback.none')}
+        showing={(range) => t('feedback.showing', range)}
+        renderAside={(data) =>
+          data.page.total > data.page.pageSize && (
+            <Text size="xs" c="dimmed">
+              {t('feedback.sortNote')}
+            </Text>
           )
         }
-      </QueryState>
+        onPage={list.setPage}
+      >
+        {(data) => (
+          <ListTable data-testid="feedback-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('createdAt', t('feedback.col.date'))}
+                {header('subject', t('feedback.col.subject'))}
+                <Table.Th>{t('feedback.col.sender')}</Table.Th>
+                {header('category', t('feedback.col.category'))}
+                {header('status', t('feedback.col.status'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sortRows(data.data).map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatDateTime(f.createdAt)}</Text>
+                    <Text size="xs" ff="monospace" c="dimmed">
+                      {f.trackingCode}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/phan-anh/${f.id}`} fw={600} size="sm">
+                      {f.subject}
+                    </Anchor>
+                    <Group gap={6} mt={2}>
+                      {f.planItem && (
+                        <Text size="xs" c="dimmed">
+                          {t('feedback.planItem')}: {f.planItem.key}
+                        </Text>
+                      )}
+                      {f.attachmentCount > 0 && (
+                        <Group gap={2} wrap="nowrap">
+                          <IconPaperclip size={12} aria-hidden />
+                          <Text size="xs" c="dimmed">
+                            {t('feedback.attachmentsCount', { count: f.attachmentCount })}
+                          </Text>
+                        </Group>
+                      )}
+                      {f.isPublished && (
+                        <Group gap={2} wrap="nowrap">
+                          <IconWorld size={12} aria-hidden />
+                          <Text size="xs" c="dimmed">
+                            {t('feedback.publishedYes')}
+                          </Text>
+                        </Group>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{f.orgUnit?.fullName ?? f.organisation ?? '—'}</Text>
+                    <Badge variant="outline" size="xs" tt="none" mt={2}>
+                      {t(`feedback.source.${f.source}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {f.category ? t(`feedback.category.${f.category}`) : t('feedback.uncategorised')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <FeedbackStatusBadge status={f.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ListTable>
+        )}
+      </ListResults>
     </Stack>
   );
 }

@@ -1,13 +1,12 @@
-import { Alert, Anchor, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { Alert, Anchor, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PLAN_STATUSES, type PlanStatus, type PlansQuery } from '../../../shared/contracts/plans';
 import { formatDate } from '../../../shared/format';
 import { routes } from '../../../shared/routes';
-import { SearchInput, SortableTh } from '../../components/ListControls';
+import { FilterBar, SearchInput, SortableTh } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
+import { useListParams } from '../../hooks/useListParams';
 import { usePlanSearchQuery } from './api';
 import { LineageLinks, PlanStatusBadge } from './PlanRecord';
 
@@ -20,36 +19,11 @@ const SORTS: readonly Sort[] = ['date', 'number', 'title', 'status'];
  */
 export function PlansPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const statusParam = params.get('trang-thai');
-  const status = (PLAN_STATUSES as readonly string[]).includes(statusParam ?? '')
-    ? (statusParam as PlanStatus)
-    : undefined;
-  const sortParam = params.get('sap-xep') as Sort | null;
-  const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'date';
-  const dir = params.get('chieu') === 'desc' ? 'desc' : 'asc';
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  const list = usePlanSearchQuery({ q: debouncedQ || undefined, status, sort, dir });
-  const header = (key: Sort, label: string) => (
-    <SortableTh
-      label={label}
-      direction={sort === key ? dir : undefined}
-      onSort={() => update({ 'sap-xep': key, chieu: sort === key && dir === 'asc' ? 'desc' : null })}
-    />
-  );
+  const list = useListParams<Sort>({ sorts: SORTS, defaultSort: 'date' });
+  const { sort, dir, update } = list;
+  const status = list.oneOf<PlanStatus>('trang-thai', PLAN_STATUSES);
+  const plans = usePlanSearchQuery({ q: list.q, status, sort, dir });
+  const header = (key: Sort, label: string) => <SortableTh label={label} {...list.sortProps(key)} />;
   return (
     <Stack gap="lg" maw={1300}>
       <div>
@@ -60,32 +34,26 @@ export function PlansPage() {
           {t('plan.plans.intro')}
         </Text>
       </div>
-      <Paper withBorder p="md" role="search" aria-label={t('plan.plans.search')}>
-        <Group align="flex-end" gap="md">
-          <SearchInput
-            label={t('plan.plans.search')}
-            placeholder={t('plan.plans.searchPlaceholder')}
-            value={q}
-            onChange={(v) => {
-              setQ(v);
-              update({ q: v.trim() || null });
-            }}
-            style={{ flex: '1 1 300px' }}
-          />
-          <Select
-            label={t('plan.plans.status')}
-            value={status ?? 'all'}
-            onChange={(v) => update({ 'trang-thai': v && v !== 'all' ? v : null })}
-            data={[
-              { value: 'all', label: t('plan.plans.allStatuses') },
-              ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.statuses.${s}`) })),
-            ]}
-            allowDeselect={false}
-            w={{ base: '100%', xs: 240 }}
-          />
-        </Group>
-      </Paper>
-      <QueryState query={list}>
+      <FilterBar role="search" aria-label={t('plan.plans.search')}>
+        <SearchInput
+          label={t('plan.plans.search')}
+          placeholder={t('plan.plans.searchPlaceholder')}
+          {...list.search}
+          style={{ flex: '1 1 300px' }}
+        />
+        <Select
+          label={t('plan.plans.status')}
+          value={status ?? 'all'}
+          onChange={(v) => update({ 'trang-thai': v && v !== 'all' ? v : null })}
+          data={[
+            { value: 'all', label: t('plan.plans.allStatuses') },
+            ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.statuses.${s}`) })),
+          ]}
+          allowDeselect={false}
+          w={{ base: '100%', xs: 240 }}
+        />
+      </FilterBar>
+      <QueryState query={plans}>
         {(data) =>
           data.data.length === 0 ? (
             <Alert>{t('plan.plans.none')}</Alert>

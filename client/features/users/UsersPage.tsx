@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Menu, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Menu, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconChevronDown,
@@ -16,8 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/contracts/users';
 import { ROLES, type Role } from '../../../shared/domain';
 import { formatDateTime } from '../../../shared/format';
-import { ariaSort, ListPagination, PageSummary, SearchInput, SortButton } from '../../components/ListControls';
-import { QueryState } from '../../components/QueryState';
+import { ariaSort, ListResults, ListTable, SearchInput, SortButton } from '../../components/ListControls';
 import { useUnlockUserMutation, useUsersQuery } from './api';
 import { EditAccessModal, SessionsModal } from './UserAccessModals';
 import { CreateUserModal, ResetPasswordModal, ToggleActiveModal } from './UserModals';
@@ -103,144 +102,127 @@ export function UsersPage() {
         />
       </Group>
 
-      <QueryState query={list}>
-        {(data) =>
-          data.data.length === 0 ? (
-            <Alert>{t('users.none')}</Alert>
-          ) : (
-            <Stack gap="sm">
-              <PageSummary page={data.page} count={data.data.length} text={(range) => t('users.showing', range)} />
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover verticalSpacing="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>
-                        <Group gap="md" wrap="nowrap">
-                          {sortButton('name', t('users.name'))}
-                          {sortButton('email', t('users.email'))}
-                        </Group>
-                      </Table.Th>
-                      <Table.Th aria-sort={ariaSort(direction('role'))}>{sortButton('role', t('users.role'))}</Table.Th>
-                      <Table.Th>{t('users.unit')}</Table.Th>
-                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.status')}</Table.Th>
-                      <Table.Th aria-sort={ariaSort(direction('createdAt'))}>
-                        {sortButton('createdAt', t('users.createdAt'))}
-                      </Table.Th>
-                      <Table.Th>{t('users.lastLogin')}</Table.Th>
-                      <Table.Th>
-                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.data.map((u) => (
-                      <Table.Tr key={u.id} data-email={u.email}>
-                        <Table.Td miw={200}>
-                          <Text fw={600} size="sm">
-                            {u.name}
-                          </Text>
-                          <Text size="sm" c="dimmed">
-                            {u.email}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`roles.${u.role}`)}</Table.Td>
-                        <Table.Td miw={160}>{u.orgUnit?.name ?? '—'}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Badge
-                            variant={u.isActive ? 'filled' : 'outline'}
-                            color={u.isActive ? 'bio.7' : 'dark'}
-                            tt="none"
-                            style={{ minWidth: 'max-content' }}
+      <ListResults
+        query={list}
+        empty={t('users.none')}
+        showing={(range) => t('users.showing', range)}
+        onPage={setPage}
+        namePages
+      >
+        {(data) => (
+          <ListTable>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>
+                  <Group gap="md" wrap="nowrap">
+                    {sortButton('name', t('users.name'))}
+                    {sortButton('email', t('users.email'))}
+                  </Group>
+                </Table.Th>
+                <Table.Th aria-sort={ariaSort(direction('role'))}>{sortButton('role', t('users.role'))}</Table.Th>
+                <Table.Th>{t('users.unit')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.status')}</Table.Th>
+                <Table.Th aria-sort={ariaSort(direction('createdAt'))}>
+                  {sortButton('createdAt', t('users.createdAt'))}
+                </Table.Th>
+                <Table.Th>{t('users.lastLogin')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.data.map((u) => (
+                <Table.Tr key={u.id} data-email={u.email}>
+                  <Table.Td miw={200}>
+                    <Text fw={600} size="sm">
+                      {u.name}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {u.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td miw={160}>{u.orgUnit?.name ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      variant={u.isActive ? 'filled' : 'outline'}
+                      color={u.isActive ? 'bio.7' : 'dark'}
+                      tt="none"
+                      style={{ minWidth: 'max-content' }}
+                    >
+                      {u.isActive ? t('users.active') : t('users.inactive')}
+                    </Badge>
+                    {isLocked(u) && (
+                      <Badge display="block" mt={4} variant="outline" color="orange.9" tt="none">
+                        {t('users.lockedUntil', { at: formatDateTime(u.lockedUntil) })}
+                      </Badge>
+                    )}
+                    {u.mustChangePassword && (
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {t('users.mustChange')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
+                  <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          rightSection={<IconChevronDown size={14} aria-hidden />}
+                          aria-label={t('users.actionsFor', { action: t('common.actions'), name: u.name })}
+                        >
+                          {t('common.actions')}
+                        </Button>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconUserCog size={16} aria-hidden />} onClick={() => setEditing(u)}>
+                          {t('users.changeAccess')}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconDevices size={16} aria-hidden />} onClick={() => setWatching(u)}>
+                          {t('users.sessions')}
+                        </Menu.Item>
+                        {isLocked(u) && (
+                          <Menu.Item
+                            leftSection={<IconShieldCheck size={16} aria-hidden />}
+                            onClick={() =>
+                              unlock.mutate(u.id, {
+                                onSuccess: () =>
+                                  notifications.show({
+                                    color: 'bio',
+                                    message: t('users.unlocked', { name: u.name }),
+                                  }),
+                                onError: (e) => notifications.show({ color: 'red', message: e.message }),
+                              })
+                            }
                           >
-                            {u.isActive ? t('users.active') : t('users.inactive')}
-                          </Badge>
-                          {isLocked(u) && (
-                            <Badge display="block" mt={4} variant="outline" color="orange.9" tt="none">
-                              {t('users.lockedUntil', { at: formatDateTime(u.lockedUntil) })}
-                            </Badge>
-                          )}
-                          {u.mustChangePassword && (
-                            <Text size="xs" c="dimmed" mt={4}>
-                              {t('users.mustChange')}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
-                        <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
-                        <Table.Td>
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <Button
-                                size="xs"
-                                variant="default"
-                                rightSection={<IconChevronDown size={14} aria-hidden />}
-                                aria-label={t('users.actionsFor', { action: t('common.actions'), name: u.name })}
-                              >
-                                {t('common.actions')}
-                              </Button>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item
-                                leftSection={<IconUserCog size={16} aria-hidden />}
-                                onClick={() => setEditing(u)}
-                              >
-                                {t('users.changeAccess')}
-                              </Menu.Item>
-                              <Menu.Item
-                                leftSection={<IconDevices size={16} aria-hidden />}
-                                onClick={() => setWatching(u)}
-                              >
-                                {t('users.sessions')}
-                              </Menu.Item>
-                              {isLocked(u) && (
-                                <Menu.Item
-                                  leftSection={<IconShieldCheck size={16} aria-hidden />}
-                                  onClick={() =>
-                                    unlock.mutate(u.id, {
-                                      onSuccess: () =>
-                                        notifications.show({
-                                          color: 'bio',
-                                          message: t('users.unlocked', { name: u.name }),
-                                        }),
-                                      onError: (e) => notifications.show({ color: 'red', message: e.message }),
-                                    })
-                                  }
-                                >
-                                  {t('users.liftLock')}
-                                </Menu.Item>
-                              )}
-                              <Menu.Item
-                                leftSection={<IconKey size={16} aria-hidden />}
-                                onClick={() => setResetting(u)}
-                              >
-                                {t('users.resetPassword')}
-                              </Menu.Item>
-                              <Menu.Item
-                                leftSection={
-                                  u.isActive ? (
-                                    <IconLock size={16} aria-hidden />
-                                  ) : (
-                                    <IconLockOpen size={16} aria-hidden />
-                                  )
-                                }
-                                color={u.isActive ? 'red.9' : undefined}
-                                onClick={() => setToggling(u)}
-                              >
-                                {u.isActive ? t('users.deactivate') : t('users.reactivate')}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <ListPagination page={data.page} onChange={setPage} namePages />
-            </Stack>
-          )
-        }
-      </QueryState>
+                            {t('users.liftLock')}
+                          </Menu.Item>
+                        )}
+                        <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetting(u)}>
+                          {t('users.resetPassword')}
+                        </Menu.Item>
+                        <Menu.Item
+                          leftSection={
+                            u.isActive ? <IconLock size={16} aria-hidden /> : <IconLockOpen size={16} aria-hidden />
+                          }
+                          color={u.isActive ? 'red.9' : undefined}
+                          onClick={() => setToggling(u)}
+                        >
+                          {u.isActive ? t('users.deactivate') : t('users.reactivate')}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ListTable>
+        )}
+      </ListResults>
 
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { CreateUserRequest, UpdateUserRequest } from '../../../shared/contracts/users.js';
-import { escapeLike, foldText } from '../../../shared/text.js';
+import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { requireAbility } from '../../lib/access.js';
@@ -13,6 +13,7 @@ import { deleteUserSessions } from './auth.repository.js';
 import { checkStrength, liftLock } from './password.service.js';
 import { toUserDto } from './auth.service.js';
 import { canManageUsers } from './policy.js';
+import { countWhere, ordered, pageOffset, searchWhere } from '../../lib/paging.js';
 
 async function checkUnitForRole(db: DbOrTx, role: string, orgUnitId: string | null | undefined) {
   if (role === 'unit' && !orgUnitId) {
@@ -30,7 +31,8 @@ export async function listUsers(
 ) {
   requireAbility(ctx, canManageUsers);
   const where: SQL[] = [];
-  if (query.q) where.push(like(users.searchText, `%${escapeLike(foldText(query.q))}%`));
+  const search = searchWhere(users.searchText, query.q);
+  if (search) where.push(search);
   if (query.role) where.push(eq(users.role, query.role as never));
   const cond = where.length ? and(...where) : undefined;
   const column =
@@ -39,13 +41,10 @@ export async function listUsers(
     .select()
     .from(users)
     .where(cond)
-    .orderBy(query.order === 'desc' ? desc(column) : asc(column), asc(users.id))
+    .orderBy(ordered(column, query.order), asc(users.id))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [{ n }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(cond);
+    .offset(pageOffset(query));
+  const n = await countWhere(ctx.db, users, cond);
   return {
     data: await Promise.all(rows.map((r) => toUserDto(ctx.db, r, ctx.clock.now()))),
     page: { page: query.page, pageSize: query.pageSize, total: n },

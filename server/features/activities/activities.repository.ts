@@ -1,18 +1,18 @@
-import { and, asc, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ListActivitiesQuery } from '../../../shared/contracts/activities.js';
-import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   activities,
   activityFiles,
   activityNotes,
-  auditLog,
   detailedPlans,
   orgUnits,
   plans,
   users,
 } from '../../db/schema/index.js';
+import { countWhere, ordered, pageOffset, searchWhere } from '../../lib/paging.js';
+import { auditHistory } from '../../lib/audit.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type ActivityInsert = typeof activities.$inferInsert;
@@ -62,8 +62,8 @@ function listWhere(q: ListActivitiesQuery, scope: ListScope, today: string): SQL
     const own = eq(activities.orgUnitId, scope.unitId);
     where.push(scope.mine ? own : or(own, sql`${activities.coordinatingUnitIds} @> ARRAY[${scope.unitId}]::uuid[]`)!);
   }
-  const folded = q.q ? foldText(q.q) : '';
-  if (folded) where.push(like(activities.searchText, `%${escapeLike(folded)}%`));
+  const search = searchWhere(activities.searchText, q.q);
+  if (search) where.push(search);
   if (q.orgUnitId) where.push(eq(activities.orgUnitId, q.orgUnitId));
   if (q.status) where.push(eq(activities.status, q.status));
   if (q.planItemKey) where.push(sql`${activities.planItemKeys} @> ARRAY[${q.planItemKey}]::text[]`);
@@ -100,19 +100,15 @@ const listColumns = (today: string) => ({
 export async function listActivities(db: DbOrTx, q: ListActivitiesQuery, scope: ListScope, today: string) {
   const where = listWhere(q, scope, today);
   const column = sortColumn(q.sort);
-  const order = q.dir === 'desc' ? desc(column) : asc(column);
   const rows = await db
     .select(listColumns(today))
     .from(activities)
     .innerJoin(orgUnits, eq(orgUnits.id, activities.orgUnitId))
     .where(where)
-    .orderBy(order, asc(activities.title), asc(activities.id))
+    .orderBy(ordered(column, q.dir), asc(activities.title), asc(activities.id))
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(activities)
-    .where(where);
+    .offset(pageOffset(q));
+  const total = await countWhere(db, activities, where);
   return { rows, total };
 }
 
@@ -162,24 +158,9 @@ export async function listNotes(db: DbOrTx, activityId: string) {
 }
 
 /** The audit-log lines of one activity, oldest first: its history. */
-export async function listHistory(db: DbOrTx, activityId: string) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, activityId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
-}
+export const listHistory = (db: DbOrTx, activityId: string) => auditHistory(db, 'activity', activityId);
 
-/** Names of units by id. */
-export async function unitNames(db: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.fullName })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export { unitNames } from '../org-units/index.js';
 
 /**
  * Marks the overdue activities not yet notified as notified, and answers them: the UPDATE claims

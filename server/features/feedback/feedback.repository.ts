@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike, foldText } from '../../../shared/text.js';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { feedback, feedbackAttachments, feedbackEvents, reports } from '../../db/schema/index.js';
+import { countWhere, pageOffset, searchWhere } from '../../lib/paging.js';
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 
@@ -115,7 +115,8 @@ function conditions(filter: FeedbackFilter): SQL | undefined {
   if (filter.reportId) where.push(eq(feedback.reportId, filter.reportId));
   if (filter.planItemKey) where.push(eq(feedback.planItemKey, filter.planItemKey));
   if (filter.isPublished !== undefined) where.push(eq(feedback.isPublished, filter.isPublished));
-  if (filter.q) where.push(like(feedback.searchText, `%${escapeLike(foldText(filter.q))}%`));
+  const search = searchWhere(feedback.searchText, filter.q);
+  if (search) where.push(search);
   if (filter.visibleTo) {
     const mine: SQL[] = [eq(feedback.createdById, filter.visibleTo.userId)];
     if (filter.visibleTo.orgUnitId) {
@@ -137,12 +138,8 @@ export async function listFeedback(db: DbOrTx, filter: FeedbackFilter, page: { p
     .where(cond)
     .orderBy(desc(feedback.createdAt), asc(feedback.id))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(feedback)
-    .where(cond);
-  return { rows, total: n };
+    .offset(pageOffset(page));
+  return { rows, total: await countWhere(db, feedback, cond) };
 }
 
 /** Which of these feedback ids exist. */

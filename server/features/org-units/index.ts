@@ -9,6 +9,7 @@ export {
   getUnit,
   toOrgUnitDto,
   unitDtos,
+  unitNames,
   unitWithPredecessors,
   validDuring,
   validOn,

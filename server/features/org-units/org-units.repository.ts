@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { OrgUnitDto } from '../../../shared/contracts/org-units.js';
 import type { OrgUnitKind } from '../../../shared/domain.js';
-import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, orgUnitSuccessions } from '../../db/schema/index.js';
+import { countWhere, pageOffset, searchWhere } from '../../lib/paging.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 
@@ -42,7 +42,8 @@ export async function listUnits(
   q: { asOf: string; q?: string; kind?: OrgUnitKind; kinds?: OrgUnitKind[]; page: number; pageSize: number },
 ) {
   const where: SQL[] = [validOn(q.asOf)];
-  if (q.q) where.push(like(orgUnits.searchText, `%${escapeLike(foldText(q.q))}%`));
+  const search = searchWhere(orgUnits.searchText, q.q);
+  if (search) where.push(search);
   if (q.kind) where.push(eq(orgUnits.kind, q.kind));
   if (q.kinds) where.push(inArray(orgUnits.kind, q.kinds));
   const cond = and(...where);
@@ -53,12 +54,8 @@ export async function listUnits(
     .where(cond)
     .orderBy(kindOrder, asc(orgUnits.name), asc(orgUnits.code))
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(orgUnits)
-    .where(cond);
-  return { rows, total: n };
+    .offset(pageOffset(q));
+  return { rows, total: await countWhere(db, orgUnits, cond) };
 }
 
 export async function getUnit(db: DbOrTx, id: string) {
@@ -165,4 +162,15 @@ export async function existingUnitIds(db: DbOrTx, ids: string[]): Promise<Set<st
     .from(orgUnits)
     .where(inArray(orgUnits.id, [...new Set(ids)]));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Names of units by id (those not null). */
+export async function unitNames(db: DbOrTx, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.fullName })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ListEnterprisesQuery } from '../../../shared/contracts/registries.js';
-import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog, enterpriseObservations, enterprises, orgUnits } from '../../db/schema/index.js';
+import { enterpriseObservations, enterprises, orgUnits } from '../../db/schema/index.js';
 import { validOn } from '../org-units/index.js';
+import { countWhere, ordered, pageOffset, searchWhere } from '../../lib/paging.js';
+import { auditHistory } from '../../lib/audit.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseInsert = typeof enterprises.$inferInsert;
@@ -56,8 +57,8 @@ type ListFilters = Pick<ListEnterprisesQuery, 'q' | 'communeId' | 'industrialYea
 
 function listWhere(q: ListFilters): SQL | undefined {
   const where: SQL[] = [];
-  const folded = q.q ? foldText(q.q) : '';
-  if (folded) where.push(like(enterprises.searchText, `%${escapeLike(folded)}%`));
+  const search = searchWhere(enterprises.searchText, q.q);
+  if (search) where.push(search);
   if (q.communeId) where.push(eq(enterprises.communeId, q.communeId));
   if (q.industrialYear !== undefined)
     where.push(sql`${enterprises.industrialYears} @> ARRAY[${q.industrialYear}]::integer[]`);
@@ -79,7 +80,6 @@ const SORT_COLUMNS = {
 export async function listEnterprises(db: DbOrTx, q: ListEnterprisesQuery) {
   const where = listWhere(q);
   const column = SORT_COLUMNS[q.sort];
-  const order = q.dir === 'desc' ? desc(column) : asc(column);
   const rows = await db
     .select({
       row: enterprises,
@@ -91,13 +91,10 @@ export async function listEnterprises(db: DbOrTx, q: ListEnterprisesQuery) {
     .leftJoin(commune, eq(commune.id, enterprises.communeId))
     .leftJoin(reporter, eq(reporter.id, enterprises.reportingUnitId))
     .where(where)
-    .orderBy(order, asc(enterprises.taxCode))
+    .orderBy(ordered(column, q.dir), asc(enterprises.taxCode))
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(enterprises)
-    .where(where);
+    .offset(pageOffset(q));
+  const total = await countWhere(db, enterprises, where);
   return { rows, total };
 }
 
@@ -130,24 +127,9 @@ export async function listObservations(db: DbOrTx, enterpriseId: string) {
 }
 
 /** The audit-log lines of one record, oldest first: its history. */
-export async function listHistory(db: DbOrTx, enterpriseId: string) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, enterpriseId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
-}
+export const listHistory = (db: DbOrTx, enterpriseId: string) => auditHistory(db, 'enterprise', enterpriseId);
 
-/** Names of units by id. */
-export async function unitNames(db: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.fullName })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export { unitNames } from '../org-units/index.js';
 
 /** The xã/phường valid on `date` with this id, or undefined. */
 export async function communeOn(db: DbOrTx, id: string, date: string) {

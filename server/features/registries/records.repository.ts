@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListRecordsQuery } from '../../../shared/contracts/registry-records.js';
-import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog, enterprises, orgUnits, registryAttachments, registryRecords } from '../../db/schema/index.js';
+import { enterprises, orgUnits, registryAttachments, registryRecords } from '../../db/schema/index.js';
 import { validOn } from '../org-units/index.js';
+import { countWhere, pageOffset, searchWhere } from '../../lib/paging.js';
+import { auditHistory } from '../../lib/audit.js';
 
 export type RecordRow = typeof registryRecords.$inferSelect;
 export type RecordInsert = typeof registryRecords.$inferInsert;
@@ -16,8 +17,8 @@ export function meetsWindow(from: string, to: string): SQL {
 
 export function listWhere(q: ListFilters): SQL {
   const where: SQL[] = [eq(registryRecords.kind, q.kind)];
-  const folded = q.q ? foldText(q.q) : '';
-  if (folded) where.push(like(registryRecords.searchText, `%${escapeLike(folded)}%`));
+  const search = searchWhere(registryRecords.searchText, q.q);
+  if (search) where.push(search);
   if (q.unitId) where.push(eq(registryRecords.unitId, q.unitId));
   if (q.year !== undefined) where.push(meetsWindow(`${q.year}-01-01`, `${q.year}-12-31`));
   if (q.from || q.to) where.push(meetsWindow(q.from ?? '2000-01-01', q.to ?? '2100-12-31'));
@@ -46,13 +47,9 @@ export async function listRecords(db: DbOrTx, q: ListRecordsQuery) {
     .where(where)
     .orderBy(order, asc(registryRecords.id))
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .offset(pageOffset(q));
   if (rows.length > 0 || q.page === 1) return { rows, total: rows[0]?.total ?? 0 };
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(registryRecords)
-    .where(where);
-  return { rows, total };
+  return { rows, total: await countWhere(db, registryRecords, where) };
 }
 
 /** Every record matching the filters (the export), oldest first. */
@@ -95,13 +92,7 @@ export async function updateRecord(db: DbOrTx, id: string, version: number, valu
 }
 
 /** The audit-log lines of one record, oldest first. */
-export async function listHistory(db: DbOrTx, entityType: string, id: string) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, id)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
-}
+export const listHistory = auditHistory;
 
 /** Enterprise names by tax code (those registered). */
 export async function enterpriseNames(db: DbOrTx, taxCodes: string[]): Promise<Map<string, string>> {
@@ -114,16 +105,7 @@ export async function enterpriseNames(db: DbOrTx, taxCodes: string[]): Promise<M
   return new Map(rows.map((r) => [r.taxCode, r.name]));
 }
 
-/** Unit names by id. */
-export async function unitNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.fullName })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export { unitNames } from '../org-units/index.js';
 
 /** A unit by id or code, valid or not (the reporting unit named by the focal department or a sheet). */
 export async function unitsByCode(db: DbOrTx, codes: string[]) {
