@@ -57,6 +57,7 @@ export function AmendmentsPage() {
           </Button>
         )}
       </Group>
+      <PlanPicker />
 
       <div>
         <Text size="sm" fw={500} mb={4} id="am-status-filter">

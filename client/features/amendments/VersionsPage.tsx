@@ -110,7 +110,7 @@ export function VersionsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <Compare planId={planId!} numbers={versions.data.data.map((v) => v.number)} />
+              <Compare planId={planId} numbers={versions.data.data.map((v) => v.number)} />
             </Stack>
           )
         }

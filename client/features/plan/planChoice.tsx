@@ -30,9 +30,9 @@ export function usePlanChoice({ enabled = true, inForceOnly = false }: PlanChoic
   const all = plans.data?.data ?? [];
   const named = params.get(PLAN_PARAM) ?? undefined;
   const choices = offered(all, inForceOnly);
-  const fallback = choices.find((p) => p.status === 'in_force') ?? choices[0];
+  const fallback: PlanSummaryDto | undefined = choices.find((p) => p.status === 'in_force') ?? choices[0];
   // While the list loads the named plan is trusted; once loaded, a plan not offered falls back.
-  const id = named && (!plans.data || choices.some((p) => p.id === named)) ? named : fallback?.id;
+  const id: string | undefined = named && (!plans.data || choices.some((p) => p.id === named)) ? named : fallback?.id;
   const plan = usePlanQuery(enabled ? id : undefined);
   const choose = (planId: string) =>
     setParams(
