@@ -183,4 +183,18 @@ describe('each plan its own cycles', () => {
       ['1953/KH-UBND', '2026-11-30'],
     ]);
   });
+
+  it('shows the focal department and the leaders every plan in force and the latest replaced one, nearest deadline first', async () => {
+    const leader = await t.loginAs('leader');
+    for (const c of [focal, leader]) {
+      const home = (await c.get('/api/v1/home')).json<HomeResponse>();
+      if (home.role !== 'focal' && home.role !== 'leader') throw new Error(home.role);
+      expect(
+        home.plans.map((p) => [p.number, p.status, p.cycle?.deadline, (p.cycle?.counts?.expected ?? 0) > 0]),
+      ).toEqual([
+        ['86/KH-UBND', 'in_force', '2026-11-25', true],
+        ['1953/KH-UBND', 'replaced', '2026-11-30', true],
+      ]);
+    }
+  });
 });
