@@ -22,6 +22,7 @@ import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse } from '../../../
 import { TargetDiffView } from './TargetDiffView';
 import { formatDate } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
 import { PlanPicker, usePlanChoice } from '../plan/planChoice';
@@ -52,7 +53,7 @@ export function VersionsPage() {
         {() =>
           versions.data && (
             <Stack gap="xl">
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable minWidth={720} label={t('versions.title')}>
                 <Table striped verticalSpacing="sm" data-testid="versions-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -109,7 +110,7 @@ export function VersionsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
               <Compare planId={planId} numbers={versions.data.data.map((v) => v.number)} />
             </Stack>
           )
