@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPlans } from '../server/db/seed/demo-plans.js';
-import { apiSession, DEMO, expectAccessible, shot, signedInPage, startStack, type Stack } from './support.js';
+import {
+  apiSession,
+  DEMO,
+  expectAccessible,
+  shot,
+  signedInPage,
+  startStack,
+  type Page,
+  type Stack,
+} from './support.js';
 
 // One plan choice for the whole client (issue 14): with the demo's two plans the pages of a plan
 // show a "Kế hoạch" picker and read the plan named by ?keHoach=; the home page follows every plan;
@@ -25,6 +34,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => stack?.stop());
 
+/** What a phone shows first (the full-page shot of a long page is too small to read). */
+const screen = (page: Page, name: string) => page.screenshot({ path: `/tmp/bioplan-shots/${name}.png` });
+
 describe('choosing the plan', () => {
   it(
     'shows the versions of the plan ?keHoach= names, and the picker switches plans',
@@ -39,10 +51,11 @@ describe('choosing the plan', () => {
       expect(await cards.count()).toBe(2);
       expect(await cards.nth(0).getAttribute('aria-label')).toBe('86/KH-UBND');
       await cards.nth(0).getByText('Hạn nộp chung: 25/11/2026').waitFor();
+      await page.getByRole('heading', { name: 'Kỳ báo cáo năm 2026 — Theo Kế hoạch 86/KH-UBND' }).waitFor();
       await expectAccessible(page, 'focal home with plans');
       await shot(page, 'planscope-home-1366');
       await page.setViewportSize({ width: 390, height: 844 });
-      await shot(page, 'planscope-home-390');
+      await screen(page, 'planscope-home-390');
       await page.setViewportSize({ width: 1366, height: 768 });
 
       await page.goto(`/ke-hoach/phien-ban?keHoach=${plan86}`);
@@ -74,9 +87,9 @@ describe('choosing the plan', () => {
     await dialog.getByText(/^86\/KH-UBND — /).waitFor();
     await dialog.getByRole('textbox', { name: 'Lý do' }).fill('Kế hoạch được bãi bỏ theo Quyết định 12/QĐ-UBND');
     await expectAccessible(page, 'end plan dialog');
-    await shot(page, 'planscope-end-dialog-1366');
+    await screen(page, 'planscope-end-dialog-1366');
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, 'planscope-end-dialog-390');
+    await screen(page, 'planscope-end-dialog-390');
     await dialog.getByRole('button', { name: 'Kết thúc kế hoạch' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Đã kết thúc từ 20/11/2026').first().waitFor();

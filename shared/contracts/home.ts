@@ -10,6 +10,8 @@ import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } f
 /** The open cycle's counts, as the board shows them, plus the reports waiting for review. */
 export const HomeCycleDto = z.object({
   id: z.string(),
+  /** The plan the cycle reports on. */
+  planId: z.string(),
   year: z.number().int(),
   /** The cycle's deadline (YYYY-MM-DD). */
   deadline: z.string(),

@@ -104,7 +104,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
     <Stack gap="lg">
       <PlansOverview plans={data.plans} />
       <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: cycle.year })}>
-        <CycleProgress cycle={cycle} />
+        <CycleProgress cycle={cycle} planNumber={data.plans.find((p) => p.planId === cycle.planId)?.number} />
       </Card>
       <TitledSection
         order={3}

@@ -46,7 +46,10 @@ export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
       </TitledSection>
       {data.cycle ? (
         <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: data.cycle.year })}>
-          <CycleProgress cycle={data.cycle} />
+          <CycleProgress
+            cycle={data.cycle}
+            planNumber={data.plans.find((p) => p.planId === data.cycle?.planId)?.number}
+          />
         </Card>
       ) : (
         <Alert>{t('home.queue.noOpenCycle')}</Alert>

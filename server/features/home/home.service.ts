@@ -38,7 +38,7 @@ function currentCycle(cycles: CycleDto[], opts: { orDraft: boolean }): CycleDto 
 }
 
 async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
-  const base = { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
+  const base = { id: cycle.id, planId: cycle.planId, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
   if (cycle.status === 'draft') return { ...base, counts: null };
   const awaiting = await getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', pageSize: 1 }));
   const { expected, submitted, onTime, late, missing, returned, accepted } = awaiting;
@@ -186,7 +186,14 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
   );
   return {
     role: 'admin',
-    cycle: { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status, counts: null },
+    cycle: {
+      id: cycle.id,
+      planId: cycle.planId,
+      year: cycle.year,
+      deadline: cycle.deadline,
+      status: cycle.status,
+      counts: null,
+    },
     unitsWithoutAccount: expected
       .filter((u) => !withAccount.has(u.orgUnitId))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
