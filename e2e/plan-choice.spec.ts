@@ -35,7 +35,11 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 /** What a phone shows first (the full-page shot of a long page is too small to read). */
-const screen = (page: Page, name: string) => page.screenshot({ path: `/tmp/bioplan-shots/${name}.png` });
+async function screen(page: Page, name: string) {
+  // The navigation slides away when the viewport narrows: let it settle before the shot.
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `/tmp/bioplan-shots/${name}.png` });
+}
 
 describe('choosing the plan', () => {
   it(
