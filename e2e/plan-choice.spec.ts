@@ -62,6 +62,12 @@ describe('choosing the plan', () => {
       await screen(page, 'planscope-home-390');
       await page.setViewportSize({ width: 1366, height: 768 });
 
+      const leader = await signedInPage(stack, DEMO.leader, { now: NOW });
+      await leader.getByTestId('home-plans').locator('article').nth(1).waitFor();
+      await expectAccessible(leader, 'leader home with plans');
+      await shot(leader, 'planscope-home-leader-1366');
+      await leader.close();
+
       await page.goto(`/ke-hoach/phien-ban?keHoach=${plan86}`);
       const picker = page.getByRole('combobox', { name: 'Kế hoạch' });
       await picker.waitFor();
