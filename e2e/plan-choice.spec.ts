@@ -31,6 +31,8 @@ beforeAll(async () => {
   plan1953 = plans.find((p) => p.number === '1953/KH-UBND')!.id;
   const cycle = await focal.post('/cycles', { planId: plan86, year: 2026, deadline: '2026-11-25' });
   await focal.post(`/cycles/${cycle.id}/open`, {});
+  const old = await focal.post('/cycles', { planId: plan1953, year: 2026, deadline: '2026-11-30' });
+  await focal.post(`/cycles/${old.id}/open`, {});
 }, 180_000);
 afterAll(async () => stack?.stop());
 
@@ -85,6 +87,20 @@ describe('choosing the plan', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await expectAccessible(page, 'versions of plan 1953 on a phone');
       await shot(page, 'planscope-versions-1953-390');
+    },
+  );
+
+  it(
+    "gathers a unit's reports of both plans, nearest deadline first, and its duties",
+    { timeout: 300_000 },
+    async () => {
+      const page = await signedInPage(stack, DEMO.unitStc, { now: NOW });
+      const reports = page.getByTestId('unit-report-plan');
+      await reports.nth(1).waitFor();
+      expect(await reports.allTextContents()).toEqual(['Theo Kế hoạch 86/KH-UBND', 'Theo Kế hoạch 1953/KH-UBND']);
+      await expect.poll(() => page.getByText(/\d+ mục trong kế hoạch/).textContent()).toMatch(/[1-9]\d* mục/);
+      await expectAccessible(page, 'unit home across plans');
+      await shot(page, 'planscope-home-unit-1366');
     },
   );
 
