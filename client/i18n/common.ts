@@ -3,7 +3,7 @@ export const common = {
   vi: {
     app: {
       name: 'bioplan',
-      subtitle: 'Kế hoạch 1953/KH-UBND — Công nghiệp sinh học vì môi trường',
+      subtitle: 'Công nghiệp sinh học vì môi trường — theo dõi các kế hoạch của tỉnh',
       skip: 'Bỏ qua, đến nội dung chính',
     },
     nav: { menu: 'Danh mục chức năng', logout: 'Đăng xuất', language: 'Ngôn ngữ', account: 'Tài khoản' },
@@ -50,7 +50,7 @@ export const common = {
   en: {
     app: {
       name: 'bioplan',
-      subtitle: 'Plan 1953/KH-UBND — Bio-industry for the environment',
+      subtitle: 'Bio-industry for the environment — following the province’s plans',
       skip: 'Skip to main content',
     },
     nav: { menu: 'Main menu', logout: 'Sign out', language: 'Language', account: 'Account' },

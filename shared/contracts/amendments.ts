@@ -326,6 +326,8 @@ export const ListGuidanceDocumentsQuery = z.strictObject({
   status: z.enum(GUIDANCE_STATUSES).optional(),
   /** Linked to this plan item key. */
   planItemKey: z.string().trim().max(100).optional(),
+  /** Linked to items of this plan (an item key alone is ambiguous when several plans run). */
+  planId: Id.optional(),
   q: z.string().trim().max(LIMITS.search).optional(),
 });
 

@@ -214,6 +214,8 @@ export const ListFeedbackQuery = PageQuery.extend({
   reportId: Id.optional(),
   /** About this plan item key. */
   planItemKey: z.string().trim().max(100).optional(),
+  /** About an item of this plan (an item key alone is ambiguous when several plans run). */
+  planId: Id.optional(),
 });
 export type ListFeedbackQuery = z.infer<typeof ListFeedbackQuery>;
 

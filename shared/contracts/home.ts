@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanStatus } from './plans.js';
 import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } from './reporting.js';
 
 // GET /api/v1/home — the signed-in account's work queue, by role: a unit's reports and what is
@@ -9,6 +10,8 @@ import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } f
 /** The open cycle's counts, as the board shows them, plus the reports waiting for review. */
 export const HomeCycleDto = z.object({
   id: z.string(),
+  /** The plan the cycle reports on. */
+  planId: z.string(),
   year: z.number().int(),
   /** The cycle's deadline (YYYY-MM-DD). */
   deadline: z.string(),
@@ -20,6 +23,20 @@ export const HomeCycleDto = z.object({
   }).nullable(),
 });
 export type HomeCycleDto = z.infer<typeof HomeCycleDto>;
+
+/** A plan on the focal department's or a leader's home: its current cycle at a glance. */
+export const HomePlanDto = z.object({
+  planId: z.string(),
+  /** "86/KH-UBND". */
+  number: z.string(),
+  title: z.string(),
+  status: PlanStatus,
+  /** The day it ended, or null. */
+  endedOn: z.string().nullable(),
+  /** Its current cycle: the latest open one, else the latest draft; null when it has none. */
+  cycle: HomeCycleDto.nullable(),
+});
+export type HomePlanDto = z.infer<typeof HomePlanDto>;
 
 /** One of the unit's reports of an open cycle. */
 export const HomeUnitReportDto = z.object({
@@ -54,6 +71,8 @@ export const UnitHomeDto = z.object({
 
 export const FocalHomeDto = z.object({
   role: z.literal('focal'),
+  /** Every plan in force and the latest replaced one, nearest cycle deadline first. */
+  plans: z.array(HomePlanDto),
   /** The open cycle (the latest year), or null. */
   cycle: HomeCycleDto.nullable(),
   /** Reports waiting for review, oldest submission first (up to 50). */
@@ -74,11 +93,15 @@ export const HomeAmendmentDto = z.object({
   createdBy: z.string().nullable(),
   /** How many changes it makes. */
   changeCount: z.number().int(),
+  /** The plan it amends ("1953/KH-UBND"): proposals of every plan wait in one list. */
+  planNumber: z.string(),
 });
 export type HomeAmendmentDto = z.infer<typeof HomeAmendmentDto>;
 
 export const LeaderHomeDto = z.object({
   role: z.literal('leader'),
+  /** Every plan in force and the latest replaced one, nearest cycle deadline first. */
+  plans: z.array(HomePlanDto),
   amendments: z.array(HomeAmendmentDto),
   cycle: HomeCycleDto.nullable(),
 });

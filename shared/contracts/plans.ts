@@ -115,6 +115,15 @@ export const ReplacePlansRequest = z.strictObject({
 });
 export type ReplacePlansRequest = z.infer<typeof ReplacePlansRequest>;
 
+/** POST /api/v1/plans/:id/end — the plan ends without a successor (its term ran out, or it was repealed). */
+export const EndPlanRequest = z.strictObject({
+  /** The plan's last day in force (YYYY-MM-DD; not before the plan's date). */
+  endedOn: IsoDate,
+  /** Why it ends, or the text that ends it (3–2,000 characters; kept in the audit log). */
+  reason: z.string().trim().min(3).max(LIMITS.reason),
+});
+export type EndPlanRequest = z.infer<typeof EndPlanRequest>;
+
 /** A plan's lineage: the plans it replaces (and theirs), and the plans replacing it (and theirs). */
 export const PlanLineageDto = z.object({
   planId: z.string(),

@@ -9,7 +9,7 @@ import type { AmendmentDto } from '../../../shared/contracts/amendments';
 import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { usePlansQuery } from '../plan/api';
 import { parseVietnameseDate, todayInVietnam } from '../../../shared/format';
 import { useApproveAmendmentMutation, useRejectAmendmentMutation, useSubmitAmendmentMutation } from './api';
 
@@ -53,8 +53,7 @@ export function SubmitDialog({ a, opened, onClose }: { a: AmendmentDto; opened: 
 export function ApproveDialog({ a, opened, onClose }: { a: AmendmentDto; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const approve = useApproveAmendmentMutation(a.planId, a.id);
-  const { plans } = useCurrentPlanForPickers();
-  const latest = plans.data?.data[0];
+  const latest = usePlansQuery().data?.data.find((p) => p.id === a.planId);
   const next = (latest?.scheduledVersion?.number ?? latest?.currentVersion ?? a.basedOnVersion) + 1;
   const [documentNumber, setDocumentNumber] = useState('');
   const [documentDate, setDocumentDate] = useState<string | null>(todayInVietnam());

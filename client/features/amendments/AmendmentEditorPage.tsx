@@ -24,7 +24,8 @@ import { LIMITS } from '../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
-import { useCurrentPlanForPickers, useFeedbackListQuery, useFeedbackQuery } from '../feedback/api';
+import { useFeedbackListQuery, useFeedbackQuery } from '../feedback/api';
+import { PLAN_PARAM, PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { useAmendmentQuery, useCreateAmendmentMutation, useGuidanceQuery, useUpdateAmendmentMutation } from './api';
 import { useTargetsQuery } from '../plan/api';
 import { ChangeEditor, emptyChange, toRequestChange, uid, type DraftChange } from './ChangeEditor';
@@ -44,18 +45,19 @@ function feedbackLabel(f: { trackingCode: string; subject: string }): string {
 /** /sua-doi/moi (optionally ?phan-anh=<feedback id>) and /sua-doi/:id/sua: the proposal editor. */
 export function AmendmentEditorPage() {
   const { id } = useParams();
-  const { plans, plan, id: planId } = useCurrentPlanForPickers();
+  const { plans, plan, id: planId, withPlan } = usePlanChoice();
   const existing = useAmendmentQuery(planId, id);
   const { t } = useTranslation();
   const ready = plan.data && (!id || existing.data);
   return (
     <Stack gap="lg" maw={1100}>
       <Breadcrumbs>
-        <Anchor component={Link} to="/sua-doi">
+        <Anchor component={Link} to={withPlan('/sua-doi')}>
           {t('amendments.back')}
         </Anchor>
         <Text>{id ? t('amendments.editTitle') : t('amendments.newTitle')}</Text>
       </Breadcrumbs>
+      {!id && <PlanPicker />}
       <QueryState query={id ? firstUnsettled(plans, plan, existing) : firstUnsettled(plans, plan)}>
         {() => (ready ? <Editor plan={plan.data} existing={existing.data ?? null} /> : null)}
       </QueryState>
@@ -170,7 +172,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
     save.mutate(body, {
       onSuccess: (a) => {
         notifications.show({ color: 'bio', message: t('amendments.saved') });
-        void navigate(`/sua-doi/${a.id}`);
+        void navigate(`/sua-doi/${a.id}?${PLAN_PARAM}=${plan.id}`);
       },
     });
   };
@@ -323,7 +325,12 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
           <Button type="submit" size="md" loading={save.isPending}>
             {t('amendments.saveDraft')}
           </Button>
-          <Button component={Link} to={existing ? `/sua-doi/${existing.id}` : '/sua-doi'} variant="subtle" size="md">
+          <Button
+            component={Link}
+            to={`${existing ? `/sua-doi/${existing.id}` : '/sua-doi'}?${PLAN_PARAM}=${plan.id}`}
+            variant="subtle"
+            size="md"
+          >
             {t('amendments.cancel')}
           </Button>
         </Group>

@@ -9,7 +9,7 @@ import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { PLAN_PARAM, usePlanChoice } from '../plan/planChoice';
 import { useAmendmentQuery } from './api';
 import { AmendmentStatusBadge } from './AmendmentStatusBadge';
 import { ApproveDialog, RejectDialog, SubmitDialog } from './AmendmentDialogs';
@@ -19,13 +19,13 @@ import { TitledSection } from '../../components/TitledSection';
 /** One proposal (/sua-doi/:id): its changes and grounds, and the next step for whoever may take it. */
 export function AmendmentPage() {
   const { id } = useParams();
-  const { id: planId, plans } = useCurrentPlanForPickers();
+  const { id: planId, plans, withPlan } = usePlanChoice();
   const amendment = useAmendmentQuery(planId, id);
   const { t } = useTranslation();
   return (
     <Stack gap="lg" maw={1100}>
       <Breadcrumbs>
-        <Anchor component={Link} to="/sua-doi">
+        <Anchor component={Link} to={withPlan('/sua-doi')}>
           {t('amendments.back')}
         </Anchor>
         <Text lineClamp={1}>{amendment.data?.summary ?? '…'}</Text>
@@ -40,7 +40,8 @@ export function AmendmentPage() {
 function AmendmentView({ a }: { a: AmendmentDto }) {
   const { t } = useTranslation();
   const can = useCan();
-  const planNumber = useCurrentPlanForPickers().plans.data?.data[0]?.number ?? '';
+  const { plans, withPlan } = usePlanChoice();
+  const planNumber = plans.data?.data.find((p) => p.id === a.planId)?.number ?? '';
   const [dialog, setDialog] = useState<'submit' | 'approve' | 'reject' | null>(null);
   return (
     <Stack gap="lg">
@@ -61,7 +62,7 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
           {a.abilities.canEdit && (
             <Button
               component={Link}
-              to={`/sua-doi/${a.id}/sua`}
+              to={withPlan(`/sua-doi/${a.id}/sua`)}
               variant="default"
               leftSection={<IconPencil size={16} aria-hidden />}
             >
@@ -122,7 +123,7 @@ function AmendmentView({ a }: { a: AmendmentDto }) {
               {t('amendments.versionN', { n: a.resultingVersion })} ·{' '}
               <Anchor
                 component={Link}
-                to={`/ke-hoach/phien-ban?tu=${a.resultingVersion - 1}&den=${a.resultingVersion}`}
+                to={`/ke-hoach/phien-ban?tu=${a.resultingVersion - 1}&den=${a.resultingVersion}&${PLAN_PARAM}=${a.planId}`}
                 size="sm"
               >
                 {t('amendments.seeDiff')}

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { useAmendmentsQuery } from './api';
 import { AmendmentStatusBadge } from './AmendmentStatusBadge';
 
@@ -24,7 +24,7 @@ export function AmendmentsPage() {
   const status = (AMENDMENT_STATUSES as readonly string[]).includes(statusParam ?? '')
     ? (statusParam as AmendmentStatus)
     : undefined;
-  const { id: planId, plans } = useCurrentPlanForPickers(proposes || decides);
+  const { id: planId, plans, withPlan } = usePlanChoice({ enabled: proposes || decides });
   const list = useAmendmentsQuery(proposes || decides ? planId : undefined, status);
 
   if (!proposes && !decides) {
@@ -52,11 +52,12 @@ export function AmendmentsPage() {
           </Text>
         </div>
         {proposes && (
-          <Button component={Link} to="/sua-doi/moi" leftSection={<IconPlus size={16} aria-hidden />}>
+          <Button component={Link} to={withPlan('/sua-doi/moi')} leftSection={<IconPlus size={16} aria-hidden />}>
             {t('amendments.create')}
           </Button>
         )}
       </Group>
+      <PlanPicker />
 
       <div>
         <Text size="sm" fw={500} mb={4} id="am-status-filter">
@@ -98,7 +99,7 @@ export function AmendmentsPage() {
                   {list.data.data.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/sua-doi/${a.id}`} fw={600} size="sm">
+                        <Anchor component={Link} to={withPlan(`/sua-doi/${a.id}`)} fw={600} size="sm">
                           {a.summary}
                         </Anchor>
                         <Text size="xs" c="dimmed">

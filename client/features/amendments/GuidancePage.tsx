@@ -28,7 +28,7 @@ import { ApiError } from '../../api/client';
 import { SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { parseVietnameseDate } from '../../../shared/format';
 import { itemRefText, planItemOptions } from '../feedback/components/planItems';
 import { useCreateGuidanceMutation, useGuidanceQuery } from './api';
@@ -144,7 +144,7 @@ export function GuidancePage() {
 function GuidanceForm({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const create = useCreateGuidanceMutation();
-  const { plan } = useCurrentPlanForPickers();
+  const { plan } = usePlanChoice();
   const all = useGuidanceQuery();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState<string | null>(null);
@@ -267,6 +267,7 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
+          <PlanPicker />
           <MultiSelect
             label={t('guidance.planItems')}
             description={t('guidance.planItemsHint')}

@@ -22,9 +22,10 @@ import type { DiffAssignmentDto, DiffItemDto, PlanDiffResponse } from '../../../
 import { TargetDiffView } from './TargetDiffView';
 import { formatDate } from '../../../shared/format';
 import { QueryState } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useCan } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { useDiffQuery, useVersionsQuery } from './api';
 import { wordDiff } from './wordDiff';
 import { TitledSection } from '../../components/TitledSection';
@@ -32,7 +33,7 @@ import { TitledSection } from '../../components/TitledSection';
 /** Plan versions (/ke-hoach/phien-ban?tu=&den=): every version with its document, and a diff of any two. */
 export function VersionsPage() {
   const { t } = useTranslation();
-  const { id: planId, plans } = useCurrentPlanForPickers();
+  const { id: planId, plans, withPlan } = usePlanChoice();
   const versions = useVersionsQuery(planId);
   const can = useCan();
   const readsAmendments = can('amendment.propose') || can('amendment.decide');
@@ -47,11 +48,12 @@ export function VersionsPage() {
           {t('versions.intro')}
         </Text>
       </div>
+      <PlanPicker />
       <QueryState query={firstUnsettled(plans, versions)}>
         {() =>
           versions.data && (
             <Stack gap="xl">
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable minWidth={720} label={t('versions.title')}>
                 <Table striped verticalSpacing="sm" data-testid="versions-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -94,7 +96,7 @@ export function VersionsPage() {
                         <Table.Td>
                           {v.amendment ? (
                             readsAmendments ? (
-                              <Anchor component={Link} to={`/sua-doi/${v.amendment.id}`} size="sm">
+                              <Anchor component={Link} to={withPlan(`/sua-doi/${v.amendment.id}`)} size="sm">
                                 {v.amendment.summary}
                               </Anchor>
                             ) : (
@@ -108,8 +110,8 @@ export function VersionsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
-              <Compare planId={planId!} numbers={versions.data.data.map((v) => v.number)} />
+              </ScrollTable>
+              <Compare planId={planId} numbers={versions.data.data.map((v) => v.number)} />
             </Stack>
           )
         }

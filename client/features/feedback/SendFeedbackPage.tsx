@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CreateFeedbackResponse } from '../../../shared/contracts/feedback';
 import { useMeQuery } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from './api';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { FeedbackForm } from './components/FeedbackForm';
 import { SentPanel } from './components/SentPanel';
 
@@ -12,7 +12,7 @@ import { SentPanel } from './components/SentPanel';
 export function SendFeedbackPage() {
   const { t } = useTranslation();
   const me = useMeQuery().data;
-  const { plan } = useCurrentPlanForPickers();
+  const { plan } = usePlanChoice({ inForceOnly: true });
   const [sent, setSent] = useState<CreateFeedbackResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
   const unitName = me?.user.orgUnit?.name;
@@ -42,6 +42,7 @@ export function SendFeedbackPage() {
         />
       ) : (
         <Paper withBorder p={{ base: 'md', sm: 'xl' }}>
+          <PlanPicker inForceOnly />
           <FeedbackForm
             key={formKey}
             mode={unitName ? 'unit' : 'public'}

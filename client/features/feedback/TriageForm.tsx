@@ -13,7 +13,8 @@ import {
 } from '../../../shared/contracts/feedback';
 import { foldText } from '../../../shared/text';
 import { ApiError } from '../../api/client';
-import { useCurrentPlanForPickers, useForwardTargetsQuery, useTriageFeedbackMutation } from './api';
+import { usePlanChoice } from '../plan/planChoice';
+import { useForwardTargetsQuery, useTriageFeedbackMutation } from './api';
 import { PlanItemSelect } from './components/PlanItemSelect';
 import { itemRefText } from './components/planItems';
 
@@ -21,7 +22,7 @@ import { itemRefText } from './components/planItems';
 export function TriageForm({ item }: { item: FeedbackDto }) {
   const { t } = useTranslation();
   const triage = useTriageFeedbackMutation(item.id);
-  const { plan } = useCurrentPlanForPickers();
+  const { plan } = usePlanChoice();
   const items = useMemo(() => plan.data?.items ?? [], [plan.data]);
   const initialItemId = useMemo(
     () => (item.planItem ? (items.find((i) => i.key === item.planItem!.key)?.id ?? null) : null),

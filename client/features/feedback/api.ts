@@ -9,7 +9,6 @@ import {
   type ListFeedbackQuery,
   type TriageFeedbackRequest,
 } from '../../../shared/contracts/feedback';
-import { PlanDto, PlanListResponse } from '../../../shared/contracts/plans';
 import { api, qs } from '../../api/client';
 
 export type FeedbackListParams = Partial<ListFeedbackQuery>;
@@ -117,25 +116,4 @@ export function usePublishedFeedbackQuery(page = 1) {
     queryKey: feedbackKeys.published(page),
     queryFn: () => api(`/feedback/published${qs({ page, pageSize: 10 })}`, { schema: PublishedFeedbackListResponse }),
   });
-}
-
-// The pickers read the plan and the units with the same keys and contracts as the plan and units
-// pages, so the cache is shared and an approved amendment refreshes both.
-
-/** The plan the product runs (the first plan) with its current items; disabled without an account. */
-export function useCurrentPlanForPickers(enabled = true) {
-  const plans = useQuery({
-    queryKey: ['plans', 'list'],
-    queryFn: () => api('/plans', { schema: PlanListResponse }),
-    staleTime: 5 * 60_000,
-    enabled,
-  });
-  const id = plans.data?.data[0]?.id;
-  const plan = useQuery({
-    queryKey: ['plans', 'detail', id ?? ''],
-    queryFn: () => api(`/plans/${id}`, { schema: PlanDto }),
-    enabled: enabled && Boolean(id),
-    staleTime: 5 * 60_000,
-  });
-  return { plans, plan, id };
 }

@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from '../../../shared/format';
 import { routes } from '../../../shared/routes';
 
 /** The open cycle at a glance: x/y submitted, awaiting review, returned, accepted, still missing. */
-export function CycleProgress({ cycle }: { cycle: HomeCycleDto }) {
+export function CycleProgress({ cycle, planNumber }: { cycle: HomeCycleDto; planNumber?: string }) {
   const { t } = useTranslation();
   const counts = cycle.counts;
   const share = counts && counts.expected > 0 ? (counts.submitted / counts.expected) * 100 : 0;
@@ -23,6 +23,7 @@ export function CycleProgress({ cycle }: { cycle: HomeCycleDto }) {
       <Group justify="space-between" align="baseline" wrap="wrap">
         <Title order={3} size="h4">
           {t('home.queue.cycle', { year: cycle.year })}
+          {planNumber && ` — ${t('home.queue.planOf', { number: planNumber })}`}
         </Title>
         <Anchor component={Link} to={routes.cycle(cycle.id)} fw={600} size="sm">
           {t('home.queue.openBoard')}

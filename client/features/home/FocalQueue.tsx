@@ -13,6 +13,7 @@ import { RemindButton } from '../reporting/RemindButton';
 import { StatusBadge } from '../reporting/ui';
 import { CycleProgress } from './CycleProgress';
 import { homeKeys } from './api';
+import { PlansOverview } from './PlansOverview';
 
 /** How many units still missing are listed before "show all". */
 const MISSING_FIRST = 10;
@@ -25,12 +26,15 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const { cycle } = data;
   if (!cycle) {
     return (
-      <Alert>
-        {t('home.queue.noOpenCycle')}{' '}
-        <Anchor component={Link} to={PATHS.cycles}>
-          {t('home.queue.toCycles')}
-        </Anchor>
-      </Alert>
+      <Stack gap="lg">
+        <PlansOverview plans={data.plans} />
+        <Alert>
+          {t('home.queue.noOpenCycle')}{' '}
+          <Anchor component={Link} to={PATHS.cycles}>
+            {t('home.queue.toCycles')}
+          </Anchor>
+        </Alert>
+      </Stack>
     );
   }
   const dash = (value: string | null) => (value ? formatDateTime(value) : '—');
@@ -98,8 +102,9 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const counts = cycle.counts;
   return (
     <Stack gap="lg">
+      <PlansOverview plans={data.plans} />
       <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: cycle.year })}>
-        <CycleProgress cycle={cycle} />
+        <CycleProgress cycle={cycle} planNumber={data.plans.find((p) => p.planId === cycle.planId)?.number} />
       </Card>
       <TitledSection
         order={3}

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../../shared/format';
 import { PATHS, routes } from '../../../shared/routes';
 import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
+import type { PlanSummaryDto } from '../../../shared/contracts/plans';
 import { useCurrentPlanQuery, usePlanItemsQuery } from '../plan/api';
 import { AdminQueue } from './AdminQueue';
 import { useHomeQuery } from './api';
@@ -43,6 +44,29 @@ function shownPlan<P extends { status: string }>(list: P[]): P | undefined {
   return list.find((p) => p.status === 'in_force') ?? list[0];
 }
 
+/** A unit's duties in one plan: how many items it leads or coordinates, and the link to them. */
+function MinePlanLine({ plan, named }: { plan: PlanSummaryDto; named: boolean }) {
+  const { t } = useTranslation();
+  const mine = usePlanItemsQuery(plan.id, { mine: true });
+  return (
+    <div>
+      {named && (
+        <Text size="sm" fw={600}>
+          {t('home.queue.planOf', { number: plan.number })}
+        </Text>
+      )}
+      <Text size="xl" fw={700} aria-live="polite">
+        {mine.data
+          ? t('home.mineCount', { count: mine.data.data.length, formatted: formatNumber(mine.data.data.length) })
+          : '…'}
+      </Text>
+      <Anchor component={Link} to={`${routes.plan(plan.id)}?mine=1`} fw={600}>
+        {t('home.mineLink')}
+      </Anchor>
+    </div>
+  );
+}
+
 /** The landing page: the plan in force, the account and its unit's tasks, the units. */
 export function HomePage() {
   const { t } = useTranslation();
@@ -51,7 +75,10 @@ export function HomePage() {
   // Several plans may run: the card shows the first plan in force (a replaced plan stays readable from the list).
   const id = plans.data ? shownPlan(plans.data.data)?.id : undefined;
   const hasUnit = Boolean(me?.user.orgUnit);
-  const mine = usePlanItemsQuery(hasUnit ? id : undefined, { mine: true });
+  // A unit's duties in every plan in force (the shown plan when none is).
+  const inForce = (plans.data?.data ?? []).filter((p) => p.status === 'in_force');
+  const shown = plans.data?.data.find((p) => p.id === id);
+  const minePlans = inForce.length > 0 ? inForce : shown ? [shown] : [];
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -129,14 +156,11 @@ export function HomePage() {
             <Title order={2} size="h4" mb="xs">
               {t('home.mineHeading')}
             </Title>
-            <Text size="xl" fw={700} aria-live="polite">
-              {mine.data
-                ? t('home.mineCount', { count: mine.data.data.length, formatted: formatNumber(mine.data.data.length) })
-                : '…'}
-            </Text>
-            <Anchor component={Link} to="/ke-hoach?mine=1" fw={600}>
-              {t('home.mineLink')}
-            </Anchor>
+            <Stack gap="sm">
+              {minePlans.map((plan) => (
+                <MinePlanLine key={plan.id} plan={plan} named={minePlans.length > 1} />
+              ))}
+            </Stack>
           </Card>
         )}
         <Card withBorder padding="lg" component="section">

@@ -6,12 +6,14 @@ import { formatDateTime, formatNumber } from '../../../shared/format';
 import { routes } from '../../../shared/routes';
 import { TitledSection } from '../../components/TitledSection';
 import { CycleProgress } from './CycleProgress';
+import { PlansOverview } from './PlansOverview';
 
 /** A leader's queue: amendments awaiting approval, then the open cycle's board summary. */
 export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
+      <PlansOverview plans={data.plans} />
       <TitledSection
         order={3}
         id="home-amendments"
@@ -30,6 +32,7 @@ export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
                   {a.summary}
                 </Anchor>
                 <Text size="sm" c="dimmed">
+                  {`${a.planNumber} · `}
                   {t('home.queue.amendmentMeta', {
                     count: a.changeCount,
                     by: a.createdBy ?? '—',
@@ -43,7 +46,10 @@ export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
       </TitledSection>
       {data.cycle ? (
         <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: data.cycle.year })}>
-          <CycleProgress cycle={data.cycle} />
+          <CycleProgress
+            cycle={data.cycle}
+            planNumber={data.plans.find((p) => p.planId === data.cycle?.planId)?.number}
+          />
         </Card>
       ) : (
         <Alert>{t('home.queue.noOpenCycle')}</Alert>

@@ -29,6 +29,8 @@ import { QueryState } from '../../components/QueryState';
 import { useMeQuery } from '../auth/useAuth';
 import { useCurrentPlanQuery, usePlanItemsQuery } from './api';
 import { PlanItemView } from './PlanItemView';
+import { EndPlanButton } from './PlanEnd';
+import { PLAN_PARAM } from './planChoice';
 import { LineageLinks, PlanLineage, PlanLinks, PlanStatusBadge, ReplacePlansButton } from './PlanRecord';
 import { TargetsSection } from './TargetsSection';
 import { anchorOf, ancestorsOf, childrenByParent, headingOf } from './tree';
@@ -230,7 +232,7 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
           </Alert>
         )}
         <Group gap="md">
-          <Anchor component={Link} to="/ke-hoach/phien-ban" size="sm">
+          <Anchor component={Link} to={`/ke-hoach/phien-ban?${PLAN_PARAM}=${plan.id}`} size="sm">
             {t('plan.versionsLink')}
           </Anchor>
           <PlanLinks plan={plan} />
@@ -239,9 +241,10 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
           <PlanLineage plan={plan} />
         </Box>
         {mayReplace && (
-          <Box mt="md" className="no-print">
+          <Group mt="md" gap="sm" className="no-print">
             <ReplacePlansButton plan={plan} />
-          </Box>
+            <EndPlanButton plan={plan} />
+          </Group>
         )}
       </Paper>
     </Stack>

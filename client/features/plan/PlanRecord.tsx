@@ -44,6 +44,11 @@ export function LineageLinks({ plan }: { plan: PlanSummaryDto }) {
           </Anchor>
         </Text>
       )}
+      {plan.endedOn && (
+        <Text size="sm">
+          {t(plan.endedOn <= today ? 'plan.endedFrom' : 'plan.willEnd', { date: formatDate(plan.endedOn) })}
+        </Text>
+      )}
       {plan.replaces.map((old) => (
         <Text size="sm" key={old.planId}>
           <Anchor component={Link} to={routes.plan(old.planId)}>

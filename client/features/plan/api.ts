@@ -5,6 +5,7 @@ import {
   PlanLineageDto,
   PlanListResponse,
   PlanSummaryDto,
+  type EndPlanRequest,
   type PlansQuery,
   type ReplacePlansRequest,
 } from '../../../shared/contracts/plans';
@@ -50,12 +51,22 @@ export function useReplacePlansMutation(id: string) {
   });
 }
 
-/** Every plan this account can read, oldest first (the seed plan 1953/KH-UBND first). */
-export function usePlansQuery() {
+/** Ends a plan from a day, with the reason (confirmed first on the page). */
+export function useEndPlanMutation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EndPlanRequest) => api(`/plans/${id}/end`, { method: 'POST', body, schema: PlanSummaryDto }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
+
+/** Every plan this account can read, oldest first (the seed plan 1953/KH-UBND first); disabled without an account. */
+export function usePlansQuery(enabled = true) {
   return useQuery({
     queryKey: planKeys.list(),
     queryFn: () => api('/plans', { schema: PlanListResponse }),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

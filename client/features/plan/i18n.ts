@@ -80,6 +80,18 @@ export const texts = {
       replaceWarn:
         'Từ ngày này, các kế hoạch đã chọn được ghi là "Đã được thay thế". Kế hoạch cũ vẫn đọc được cùng các kỳ báo cáo và báo cáo; việc ghi nhận được lưu vào nhật ký.',
       replaced: 'Đã ghi nhận việc thay thế.',
+      picker: 'Kế hoạch',
+      end: 'Kết thúc kế hoạch',
+      endTitle: 'Kết thúc Kế hoạch {{number}}',
+      endedOn: 'Ngày kết thúc',
+      endReason: 'Lý do',
+      endReasonHint: 'Ví dụ: hết thời hạn thực hiện, hoặc văn bản bãi bỏ kế hoạch (số, ngày).',
+      endConfirm: 'Kết thúc kế hoạch',
+      endWarn:
+        'Từ ngày này kế hoạch được ghi là "Đã kết thúc" và không lập được kỳ báo cáo mới cho các năm sau. Kế hoạch vẫn đọc được cùng các kỳ báo cáo và báo cáo; việc kết thúc được lưu vào nhật ký.',
+      endDone: 'Đã kết thúc Kế hoạch {{number}}.',
+      endedFrom: 'Đã kết thúc từ {{date}}',
+      willEnd: 'Sẽ kết thúc từ {{date}}',
     },
   },
   en: {
@@ -158,6 +170,18 @@ export const texts = {
       replaceWarn:
         'From that day the chosen plans are listed as replaced. They stay readable with their cycles and reports; the change is audited.',
       replaced: 'Replacement recorded.',
+      picker: 'Plan',
+      end: 'End the plan',
+      endTitle: 'End plan {{number}}',
+      endedOn: 'End date',
+      endReason: 'Reason',
+      endReasonHint: 'E.g. its term ran out, or the text repealing it (number, date).',
+      endConfirm: 'End the plan',
+      endWarn:
+        'From that day the plan is listed as ended and no reporting cycle of a later year can be set up. It stays readable with its cycles and reports; the change is audited.',
+      endDone: 'Plan {{number}} ended.',
+      endedFrom: 'Ended from {{date}}',
+      willEnd: 'Ends from {{date}}',
     },
   },
 };

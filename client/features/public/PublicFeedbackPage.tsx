@@ -6,7 +6,7 @@ import type { CreateFeedbackResponse } from '../../../shared/contracts/feedback'
 import { PlanDto } from '../../../shared/contracts/plans';
 import { api } from '../../api/client';
 import { useMeQuery } from '../auth/useAuth';
-import { useCurrentPlanForPickers } from '../feedback/api';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { FeedbackForm } from '../feedback/components/FeedbackForm';
 import { SentPanel } from '../feedback/components/SentPanel';
 import { PublicLayout, PublicTitle } from './PublicLayout';
@@ -28,7 +28,7 @@ export function PublicFeedbackPage() {
   const { t } = useTranslation();
   // Reading the account also loads the CSRF token a signed-in visitor's POST must carry.
   const me = useMeQuery();
-  const { plan } = useCurrentPlanForPickers(Boolean(me.data));
+  const { plan } = usePlanChoice({ enabled: Boolean(me.data), inForceOnly: true });
   const publicPlan = usePublicPlanQuery();
   const [sent, setSent] = useState<CreateFeedbackResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -53,6 +53,7 @@ export function PublicFeedbackPage() {
       ) : (
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           <Stack gap="md">
+            <PlanPicker enabled={Boolean(me.data)} inForceOnly />
             <FeedbackForm
               key={formKey}
               mode="public"

@@ -100,6 +100,7 @@ export interface FeedbackFilter {
   orgUnitId?: string;
   reportId?: string;
   planItemKey?: string;
+  planId?: string;
   q?: string;
   /** Limit to what this unit sent or was forwarded, or this account sent. */
   visibleTo?: { orgUnitId: string | null; userId: string };
@@ -114,6 +115,7 @@ function conditions(filter: FeedbackFilter): SQL | undefined {
   if (filter.orgUnitId) where.push(eq(feedback.orgUnitId, filter.orgUnitId));
   if (filter.reportId) where.push(eq(feedback.reportId, filter.reportId));
   if (filter.planItemKey) where.push(eq(feedback.planItemKey, filter.planItemKey));
+  if (filter.planId) where.push(eq(feedback.planId, filter.planId));
   if (filter.isPublished !== undefined) where.push(eq(feedback.isPublished, filter.isPublished));
   const search = searchWhere(feedback.searchText, filter.q);
   if (search) where.push(search);

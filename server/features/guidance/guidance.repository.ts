@@ -20,9 +20,10 @@ export async function guidanceByIds(db: DbOrTx, ids: string[]): Promise<Guidance
 
 export async function listGuidance(
   db: DbOrTx,
-  f: { status?: string; planItemKey?: string; q?: string },
+  f: { status?: string; planItemKey?: string; planId?: string; q?: string },
 ): Promise<GuidanceRow[]> {
   const where: SQL[] = [];
+  if (f.planId) where.push(eq(guidanceDocuments.planId, f.planId));
   if (f.status) where.push(eq(guidanceDocuments.status, f.status as never));
   if (f.q) where.push(like(guidanceDocuments.searchText, `%${escapeLike(foldText(f.q))}%`));
   if (f.planItemKey) {

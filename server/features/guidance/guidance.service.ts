@@ -103,7 +103,10 @@ async function checkReplacement(
 }
 
 /** The guidance registry, readable by any signed-in account. */
-export async function listGuidance(ctx: Ctx, query: { status?: string; planItemKey?: string; q?: string }) {
+export async function listGuidance(
+  ctx: Ctx,
+  query: { status?: string; planItemKey?: string; planId?: string; q?: string },
+) {
   requireAbility(ctx, canReadGuidance);
   return { data: await toDtos(ctx.db, await repo.listGuidance(ctx.db, query), ctx.clock.now()) };
 }

@@ -60,6 +60,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/plans/{id}/items':                             row(D, A, A, A, A),
   'GET /api/v1/plans/{id}/lineage':                           row(D, A, A, A, A),
   'POST /api/v1/plans/{id}/replacements':                     row(D, D, D, A, A),
+  'POST /api/v1/plans/{id}/end':                              row(D, D, D, A, A),
   'GET /api/v1/plans/{id}/amendments':                        row(D, D, A, A, D),
   'POST /api/v1/plans/{id}/amendments':                       row(D, D, D, A, D),
   // A draft is the focal department's until it is submitted (the leader reads it once submitted).
@@ -281,6 +282,8 @@ const BODIES: Record<string, (w: MatrixWorld) => unknown> = {
     fromDate: '2026-07-01',
     confirm: true,
   }),
+  // An end day before the plan's date: let through (400), the plan keeps running.
+  'POST /api/v1/plans/{id}/end': () => ({ endedOn: '2000-01-01', reason: 'Thử kết thúc' }),
   'PATCH /api/v1/plans/{id}/amendments/{amendmentId}': (w) => w.amendmentBody,
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/submit': () => ({}),
   'POST /api/v1/plans/{id}/amendments/{amendmentId}/approve': () => ({

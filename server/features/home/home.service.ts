@@ -5,6 +5,7 @@ import type {
   AdminHomeDto,
   FocalHomeDto,
   HomeCycleDto,
+  HomePlanDto,
   HomeResponse,
   HomeUnitReportDto,
   LeaderHomeDto,
@@ -15,7 +16,7 @@ import { kindGroupOf, validateForSubmit } from '../../../shared/reporting-rules.
 import { requireActor } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
 import { unitAccounts } from '../notifications/index.js';
-import { listAmendments, listPlans } from '../plan/index.js';
+import { listAmendments, listPlanSummaries, listPlans } from '../plan/index.js';
 import { expectedUnitsOf, getCompleteness, getMyReport, listCycles } from '../reporting/index.js';
 
 /** The first points of what is missing that the home page lists. */
@@ -30,15 +31,14 @@ const boardQuery = (q: Partial<CompletenessQuery>): CompletenessQuery => ({
 });
 
 /** The latest open cycle (and, when asked, the latest draft when none is open). */
-async function currentCycle(ctx: Ctx, opts: { orDraft: boolean }): Promise<CycleDto | null> {
-  const cycles = (await listCycles(ctx, {})).data;
+function currentCycle(cycles: CycleDto[], opts: { orDraft: boolean }): CycleDto | null {
   const latest = (status: CycleDto['status']) =>
     cycles.filter((c) => c.status === status).sort((a, b) => b.year - a.year)[0];
   return latest('open') ?? (opts.orDraft ? latest('draft') : undefined) ?? null;
 }
 
 async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
-  const base = { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
+  const base = { id: cycle.id, planId: cycle.planId, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
   if (cycle.status === 'draft') return { ...base, counts: null };
   const awaiting = await getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', pageSize: 1 }));
   const { expected, submitted, onTime, late, missing, returned, accepted } = awaiting;
@@ -46,6 +46,40 @@ async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
     ...base,
     counts: { expected, submitted, onTime, late, missing, returned, accepted, awaitingReview: awaiting.page.total },
   };
+}
+
+/**
+ * The plans a focal officer or a leader follows: every plan in force and the latest replaced one
+ * (its last cycle may still be under review), each with its current cycle — the latest open one,
+ * else the latest draft — nearest deadline first, plans without a cycle last.
+ */
+async function plansOverview(ctx: Ctx, cycles: CycleDto[]): Promise<HomePlanDto[]> {
+  const plans = (await listPlanSummaries(ctx)).data;
+  const latestReplaced = plans
+    .filter((p) => p.status === 'replaced')
+    .sort((a, b) => (b.replacedBy?.fromDate ?? '').localeCompare(a.replacedBy?.fromDate ?? ''))[0];
+  const shown = plans.filter((p) => p.status === 'in_force' || p.id === latestReplaced?.id);
+  const rows = await Promise.all(
+    shown.map(async (plan): Promise<HomePlanDto> => {
+      const own = cycles.filter((c) => c.planId === plan.id);
+      const latest = (status: CycleDto['status']) =>
+        own.filter((c) => c.status === status).sort((a, b) => b.year - a.year)[0];
+      const cycle = latest('open') ?? latest('draft');
+      return {
+        planId: plan.id,
+        number: plan.number,
+        title: plan.title,
+        status: plan.status,
+        endedOn: plan.endedOn,
+        cycle: cycle ? await cycleSummary(ctx, cycle) : null,
+      };
+    }),
+  );
+  return rows.sort(
+    (a, b) =>
+      (a.cycle?.deadline ?? '9999').localeCompare(b.cycle?.deadline ?? '9999') ||
+      a.number.localeCompare(b.number, 'vi', { numeric: true }),
+  );
 }
 
 async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
@@ -87,8 +121,10 @@ async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
 }
 
 async function focalHome(ctx: Ctx): Promise<FocalHomeDto> {
-  const cycle = await currentCycle(ctx, { orDraft: false });
-  if (!cycle) return { role: 'focal', cycle: null, awaitingReview: [], missingUnits: [], canRemind: false };
+  const cycles = (await listCycles(ctx, {})).data;
+  const plans = await plansOverview(ctx, cycles);
+  const cycle = currentCycle(cycles, { orDraft: false });
+  if (!cycle) return { role: 'focal', plans, cycle: null, awaitingReview: [], missingUnits: [], canRemind: false };
   const [summary, awaiting, missing] = await Promise.all([
     cycleSummary(ctx, cycle),
     getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', sort: 'submittedAt' })),
@@ -96,6 +132,7 @@ async function focalHome(ctx: Ctx): Promise<FocalHomeDto> {
   ]);
   return {
     role: 'focal',
+    plans,
     cycle: summary,
     awaitingReview: awaiting.units,
     missingUnits: missing.units,
@@ -104,12 +141,27 @@ async function focalHome(ctx: Ctx): Promise<FocalHomeDto> {
 }
 
 async function leaderHome(ctx: Ctx): Promise<LeaderHomeDto> {
-  const [plan] = await listPlans(ctx.db);
-  const amendments = plan ? (await listAmendments(ctx, plan.id, { status: 'submitted' })).data : [];
-  const cycle = await currentCycle(ctx, { orDraft: false });
+  const all = await listPlans(ctx.db);
+  // Proposals of every plan wait in one list, oldest submission first.
+  const amendments = (
+    await Promise.all(
+      all.map(async (plan) =>
+        (await listAmendments(ctx, plan.id, { status: 'submitted' })).data.map((a) => ({
+          ...a,
+          planNumber: plan.number,
+        })),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  const cycles = (await listCycles(ctx, {})).data;
+  const cycle = currentCycle(cycles, { orDraft: false });
   return {
     role: 'leader',
+    plans: await plansOverview(ctx, cycles),
     amendments: amendments.map((a) => ({
+      planNumber: a.planNumber,
       id: a.id,
       summary: a.summary,
       submittedAt: a.submittedAt,
@@ -121,7 +173,7 @@ async function leaderHome(ctx: Ctx): Promise<LeaderHomeDto> {
 }
 
 async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
-  const cycle = await currentCycle(ctx, { orDraft: true });
+  const cycle = currentCycle((await listCycles(ctx, {})).data, { orDraft: true });
   if (!cycle) return { role: 'admin', cycle: null, unitsWithoutAccount: [] };
   const expected = await expectedUnitsOf(ctx.db, cycle.id);
   const withAccount = new Set(
@@ -134,7 +186,14 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
   );
   return {
     role: 'admin',
-    cycle: { id: cycle.id, year: cycle.year, deadline: cycle.deadline, status: cycle.status, counts: null },
+    cycle: {
+      id: cycle.id,
+      planId: cycle.planId,
+      year: cycle.year,
+      deadline: cycle.deadline,
+      status: cycle.status,
+      counts: null,
+    },
     unitsWithoutAccount: expected
       .filter((u) => !withAccount.has(u.orgUnitId))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))

@@ -1,5 +1,5 @@
 // Plans replacing plans: the replacement rows, a plan's status on a day, and its lineage.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { PlanLinkDto, PlanStatus } from '../../../shared/contracts/plans.js';
 import type { DbOrTx } from '../../db/client.js';
 import { planReplacements, plans } from '../../db/schema/index.js';
@@ -23,6 +23,16 @@ export async function insertReplacements(
 export async function plansByIds(db: DbOrTx, ids: string[]): Promise<PlanRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(plans).where(inArray(plans.id, ids));
+}
+
+/** Sets the plan's end day unless it already has one; false when another request ended it first. */
+export async function setEndedOn(db: DbOrTx, planId: string, endedOn: string): Promise<boolean> {
+  const rows = await db
+    .update(plans)
+    .set({ endedOn })
+    .where(and(eq(plans.id, planId), isNull(plans.endedOn)))
+    .returning({ id: plans.id });
+  return rows.length === 1;
 }
 
 export async function setFocalUnit(db: DbOrTx, planId: string, focalUnitId: string | null): Promise<void> {

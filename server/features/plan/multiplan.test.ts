@@ -65,6 +65,37 @@ describe('two plans side by side', () => {
   });
 });
 
+describe('feedback and guidance by plan', () => {
+  it('lists the feedback and the guidance about one plan when planId is given', async () => {
+    const itemOf = async (planId: string, key: string) =>
+      (await focal.get(`/api/v1/plans/${planId}`)).json<PlanDto>().items.find((i) => i.key === key)!.id;
+    const [item86, item1953] = await Promise.all([itemOf(plan86.id, 'II.1.b'), itemOf(old.id, 'IV')]);
+    for (const [planItemId, subject] of [
+      [item86, 'Về mục II.1.b của Kế hoạch 86'],
+      [item1953, 'Về mục IV của Kế hoạch 1953'],
+    ]) {
+      const sent = await unit.post('/api/v1/feedback', { subject, text: 'Nội dung góp ý.', planItemId });
+      expect(sent.statusCode).toBe(201);
+      const doc = await focal.post('/api/v1/guidance-documents', {
+        number: `${subject.length}/2026/TT-BNNMT`,
+        date: '2026-07-15',
+        issuer: 'Bộ Nông nghiệp và Môi trường',
+        title: subject,
+        planItemIds: [planItemId],
+      });
+      expect(doc.statusCode).toBe(201);
+    }
+    const feedback = (await focal.get(`/api/v1/feedback?planId=${plan86.id}`)).json<{
+      data: Array<{ subject: string }>;
+    }>();
+    expect(feedback.data.map((f) => f.subject)).toEqual(['Về mục II.1.b của Kế hoạch 86']);
+    const guidance = (await focal.get(`/api/v1/guidance-documents?planId=${old.id}`)).json<{
+      data: Array<{ title: string }>;
+    }>();
+    expect(guidance.data.map((g) => g.title)).toEqual(['Về mục IV của Kế hoạch 1953']);
+  });
+});
+
 describe('a plan replacing another', () => {
   const replace = (c: TestClient, id: string, body: Record<string, unknown>) =>
     c.post(`/api/v1/plans/${id}/replacements`, { fromDate: '2026-07-01', confirm: true, ...body });
@@ -255,5 +286,19 @@ describe('each plan its own cycles', () => {
       ['86/KH-UBND', '2026-11-25'],
       ['1953/KH-UBND', '2026-11-30'],
     ]);
+  });
+
+  it('shows the focal department and the leaders every plan in force and the latest replaced one, nearest deadline first', async () => {
+    const leader = await t.loginAs('leader');
+    for (const c of [focal, leader]) {
+      const home = (await c.get('/api/v1/home')).json<HomeResponse>();
+      if (home.role !== 'focal' && home.role !== 'leader') throw new Error(home.role);
+      expect(
+        home.plans.map((p) => [p.number, p.status, p.cycle?.deadline, (p.cycle?.counts?.expected ?? 0) > 0]),
+      ).toEqual([
+        ['86/KH-UBND', 'in_force', '2026-11-25', true],
+        ['1953/KH-UBND', 'replaced', '2026-11-30', true],
+      ]);
+    }
   });
 });

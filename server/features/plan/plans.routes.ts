@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse, IdParams } from '../../../shared/contracts/common.js';
 import {
+  EndPlanRequest,
   GetPlanQuery,
   PlanDto,
   PlanItemListResponse,
@@ -11,6 +12,7 @@ import {
   PlanSummaryDto,
   ReplacePlansRequest,
 } from '../../../shared/contracts/plans.js';
+import * as ending from './plan-end.service.js';
 import * as service from './plans.service.js';
 import * as replacements from './replacements.service.js';
 
@@ -57,6 +59,25 @@ export const planRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => replacements.replacePlans(req.ctx, req.params.id, req.body),
+  );
+  api.post(
+    '/plans/:id/end',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'End a plan without a successor, from a date, with the reason',
+        params: IdParams,
+        body: EndPlanRequest,
+        response: {
+          200: PlanSummaryDto,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (req) => ending.endPlan(req.ctx, req.params.id, req.body),
   );
   api.get(
     '/plans/:id',

@@ -18,6 +18,7 @@ import {
   cycleNotOpen,
   enforceCycle,
   loadCycle,
+  refuseAfterPlanEnd,
   toCycleDto,
 } from './cycles.service.js';
 import { canCloseCycle, canOpenCycle, canReopenCycle } from './policy.js';
@@ -77,6 +78,8 @@ export async function openCycle(ctx: Ctx, id: string): Promise<CycleDto> {
   const cycle = await ctx.db.transaction(async (tx) => {
     const current = await loadCycle(tx, id, { forUpdate: true });
     enforceCycle(canOpenCycle(actor, current), () => cycleNotDraft(current));
+    const plan = await plansRepo.getPlan(tx, current.planId);
+    if (plan) refuseAfterPlanEnd(plan, current.windowStart, 'windowStart');
     const version = (await plansRepo.currentVersion(tx, current.planId, ctx.clock.now()))?.version;
     if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));
     const rows = await repo.listExpected(tx, id, { activeOnly: true });

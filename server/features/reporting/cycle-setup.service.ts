@@ -19,7 +19,7 @@ import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import { getUnit, type OrgUnitRow } from '../org-units/index.js';
 import * as plansRepo from '../plan/index.js';
 import * as repo from './cycles.repository.js';
-import { cycleNotDraft, enforceCycle, loadCycle, toCycleDto } from './cycles.service.js';
+import { cycleNotDraft, enforceCycle, loadCycle, refuseAfterPlanEnd, toCycleDto } from './cycles.service.js';
 import { canEditDraft } from './policy.js';
 import { iso, toCycleUnitDto } from './reporting.dto.js';
 import { computeExpectedUnits } from './unit-duties.js';
@@ -115,6 +115,7 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
     );
   }
   checkDates(dates);
+  refuseAfterPlanEnd(plan, dates.windowStart, input.windowStart ? 'windowStart' : 'year');
   const indicatorCodes = await checkIndicatorCodes(ctx.db, input.indicatorCodes);
   const version = (await plansRepo.currentVersion(ctx.db, plan.id, ctx.clock.now()))?.version;
   if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));

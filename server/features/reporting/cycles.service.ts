@@ -2,10 +2,11 @@
 // of a cycle in the wrong state, and the DTO whose abilities are the policy's verdicts.
 import type { CycleDto } from '../../../shared/contracts/reporting.js';
 import { lockDate } from '../../../shared/deadlines.js';
+import { formatDate } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError, msg, notFound } from '../../lib/errors.js';
+import { AppError, invalidField, msg, notFound } from '../../lib/errors.js';
 import * as plansRepo from '../plan/index.js';
 import * as repo from './cycles.repository.js';
 import {
@@ -33,6 +34,26 @@ export async function loadCycle(db: DbOrTx, id: string, opts: { forUpdate?: bool
   const cycle = await repo.getCycle(db, id, opts);
   if (!cycle) throw cycleNotFound();
   return { ...cycle, focalUnitIds: await plansRepo.planFocalUnitIds(db, cycle.planId, cycle.deadline) };
+}
+
+/**
+ * 400 on `field` when the plan ended before the cycle's data window starts: an ended plan keeps
+ * its cycles and reports, but no cycle of a year after its end is set up or opened.
+ */
+export function refuseAfterPlanEnd(
+  plan: { number: string; endedOn: string | null },
+  windowStart: string,
+  field: string,
+): void {
+  if (plan.endedOn && windowStart > plan.endedOn) {
+    throw invalidField(
+      field,
+      msg(
+        `kế hoạch ${plan.number} đã kết thúc từ ngày ${formatDate(plan.endedOn)}, trước kỳ số liệu bắt đầu ${formatDate(windowStart)}`,
+        `plan ${plan.number} ended on ${plan.endedOn}, before the data window starts`,
+      ),
+    );
+  }
 }
 
 export function cycleLabel(cycle: { year: number }): { vi: string; en: string } {
