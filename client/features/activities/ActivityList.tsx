@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileExport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -8,7 +8,7 @@ import { ACTIVITY_SORTS, ACTIVITY_STATUSES, type ActivityStatus } from '../../..
 import { ListPagination, PageSummary, SearchInput } from '../../components/ListControls';
 import { QueryState } from '../../components/QueryState';
 import { UnitSelect } from '../../components/UnitSelect';
-import { useCurrentPlanQuery } from '../plan/api';
+import { useCurrentPlanQuery, usePlansQuery } from '../plan/api';
 import { ActivitiesTable, type SortKey } from './ActivitiesTable';
 import { exportUrl, useActivitiesQuery } from './api';
 import { useActivityLabels } from './labels';
@@ -46,6 +46,11 @@ export function ActivityList({ province }: { province: boolean }) {
   const orgUnitId = province ? (params.get('unitId') ?? undefined) : undefined;
   const overdue = params.get('qua-han') === '1';
   const planItemKey = params.get('muc') ?? undefined;
+  // A plan filter arrives from the dashboards' drill-down (several plans may share item keys).
+  const planParam = params.get('ke-hoach');
+  const plans = usePlansQuery();
+  const filterPlan = planParam ? plans.data?.data.find((p) => p.id === planParam) : undefined;
+  const planId = planParam ?? undefined;
   const update = (changes: Record<string, string | null>, resetPage = true) =>
     setParams(
       (prev) => {
@@ -64,6 +69,7 @@ export function ActivityList({ province }: { province: boolean }) {
     status,
     year,
     orgUnitId,
+    planId,
     planItemKey,
     overdue: overdue ? ('true' as const) : undefined,
     sort,
@@ -128,6 +134,14 @@ export function ActivityList({ province }: { province: boolean }) {
           />
         </Group>
       </Paper>
+      {filterPlan && (
+        <Group gap="xs">
+          <Text size="sm">{t('activities.planFilter', { number: filterPlan.number })}</Text>
+          <Button variant="subtle" size="compact-sm" onClick={() => update({ 'ke-hoach': null })}>
+            {t('activities.clearPlanFilter')}
+          </Button>
+        </Group>
+      )}
       <Group>
         <Button
           component="a"
