@@ -143,6 +143,8 @@ export const ListActivitiesQuery = PageQuery.extend({
   /** Only this responsible unit. */
   orgUnitId: Id.optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
+  /** Only activities of this plan. */
+  planId: Id.optional(),
   /** Only activities serving this plan item (key). */
   planItemKey: z.string().trim().max(40).optional(),
   /** Only activities planned in this year. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_ROLES, PLAN_ITEM_KINDS, UNIT_GROUPS } from '../domain.js';
+import { LIMITS } from '../limits.js';
 import { Id, IsoDate, SearchText, SortDir } from './common.js';
 import { OrgUnitDto } from './org-units.js';
 

@@ -1,6 +1,7 @@
 // Contracts of the progress dashboards (server/features/progress/, client/features/progress/):
 // figures computed live from the cycles' accepted reports, each with the sentence saying how.
 import { z } from 'zod';
+import { ACTIVITY_STATUSES } from './activities.js';
 import { Id } from './common.js';
 
 /** The figures a dashboard draws; each exports its table as CSV or XLSX. */
@@ -85,10 +86,22 @@ export const ItemProgressDto = z.object({
   reporting: z.number().int(),
   /** The latest accepted results written for the item, newest first. */
   excerpts: z.array(Excerpt),
+  /** Every accepted report writing a result for the item (what "reporting" counts), by unit name. */
+  reports: z.array(z.object({ reportId: Id, unitName: z.string() })),
+  /** The plan's activities serving the item, per status (every status, in the list's order). */
+  activities: z.array(z.object({ status: z.enum(ACTIVITY_STATUSES), count: z.number().int() })),
+  activitiesTotal: z.number().int(),
+  /** The registries the item's indicators are derived from, each as its list over the cycle's window. */
+  registries: z.array(z.object({ indicatorCode: z.string(), link: z.string() })),
 });
 export type ItemProgressDto = z.infer<typeof ItemProgressDto>;
 
+/** The plan a dashboard reads. */
+export const PlanRef = z.object({ id: Id, number: z.string(), title: z.string() });
+export type PlanRef = z.infer<typeof PlanRef>;
+
 export const ItemsResponse = z.object({
+  plan: PlanRef,
   cycles: z.array(CycleRef),
   cycle: CycleRef.nullable(),
   figure: FigureDto,
@@ -104,7 +117,17 @@ export const IndicatorRef = z.object({
 });
 export type IndicatorRef = z.infer<typeof IndicatorRef>;
 
+/** A plan this one replaced (directly or through another), whose years continue the indicator's series. */
+export const EarlierPlanRef = PlanRef.extend({
+  /** The years of its cycles shown in the series (those the newer plans have no cycle for). */
+  years: z.array(z.number().int()),
+});
+export type EarlierPlanRef = z.infer<typeof EarlierPlanRef>;
+
 export const IndicatorsResponse = z.object({
+  plan: PlanRef,
+  /** Replaced plans whose accepted reports continue the series for this indicator code, nearest first. */
+  earlierPlans: z.array(EarlierPlanRef),
   cycles: z.array(CycleRef),
   cycle: CycleRef.nullable(),
   indicators: z.array(IndicatorRef),

@@ -1,11 +1,11 @@
-import { Checkbox, Group, Select, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_SORTS, ACTIVITY_STATUSES, type ActivityStatus } from '../../../shared/contracts/activities';
 import { ExportButton, FilterBar, ListResults, SearchInput, YearFilter } from '../../components/ListControls';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useListParams } from '../../hooks/useListParams';
-import { useCurrentPlanQuery } from '../plan/api';
+import { useCurrentPlanQuery, usePlansQuery } from '../plan/api';
 import { ActivitiesTable, type SortKey } from './ActivitiesTable';
 import { exportUrl, useActivitiesQuery } from './api';
 import { useActivityLabels } from './labels';
@@ -34,12 +34,17 @@ export function ActivityList({ province }: { province: boolean }) {
   const orgUnitId = province ? list.text('unitId') : undefined;
   const overdue = list.text('qua-han') === '1';
   const planItemKey = list.text('muc');
+  // A plan filter arrives from the dashboards' drill-down (several plans may share item keys).
+  const planId = list.text('ke-hoach');
+  const plans = usePlansQuery();
+  const filterPlan = planId ? plans.data?.data.find((p) => p.id === planId) : undefined;
   const filters = {
     q: list.q,
     status,
     year,
     orgUnitId,
     planItemKey,
+    planId,
     overdue: overdue ? ('true' as const) : undefined,
     sort,
     dir,
@@ -92,6 +97,14 @@ export function ActivityList({ province }: { province: boolean }) {
           mb={8}
         />
       </FilterBar>
+      {filterPlan && (
+        <Group gap="xs">
+          <Text size="sm">{t('activities.planFilter', { number: filterPlan.number })}</Text>
+          <Button variant="subtle" size="compact-sm" onClick={() => update({ 'ke-hoach': null })}>
+            {t('activities.clearPlanFilter')}
+          </Button>
+        </Group>
+      )}
       <Group>
         <ExportButton href={exportUrl(filters)}>{t('activities.export')}</ExportButton>
       </Group>

@@ -1,10 +1,18 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, List, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConsolidationDto } from '../../../shared/contracts/consolidation';
 import { unitOfMeasure } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { WASTE_STREAM_LABELS } from '../../../shared/reporting-rules';
 import { DataTable } from '../../components/DataTable';
 import { ScrollTable } from '../../components/ScrollTable';
+
+/** A waste stream's name as a table row starts it ("Y tế", "Medical"). */
+function streamName(stream: string, language: string): string {
+  const label = WASTE_STREAM_LABELS[stream as keyof typeof WASTE_STREAM_LABELS];
+  const text = label ? label[language === 'en' ? 'en' : 'vi'] : stream;
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
 
 /** The indicators summed over the units, last year beside, with the waste streams below each total. */
 export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
@@ -45,18 +53,7 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
                     .filter((stream) => stream.value !== null || stream.previous !== null)
                     .map((stream) => (
                       <Table.Tr key={`${indicator.code}|${stream.stream}`}>
-                        <Table.Td pl="xl">
-                          –{' '}
-                          {stream.stream === 'agri'
-                            ? 'Nông, lâm, thủy sản'
-                            : stream.stream === 'medical'
-                              ? 'Y tế'
-                              : stream.stream === 'industrial'
-                                ? 'Công nghiệp'
-                                : stream.stream === 'domestic'
-                                  ? 'Sinh hoạt'
-                                  : stream.stream}
-                        </Table.Td>
+                        <Table.Td pl="xl">– {streamName(stream.stream, i18n.language)}</Table.Td>
                         <Table.Td>{unitOfMeasure(indicator.unit, i18n.language)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(stream.previous)}</Table.Td>
                         <Table.Td ta="right">{formatNumber(stream.value)}</Table.Td>
@@ -68,17 +65,34 @@ export function DraftIndicatorTable({ draft }: { draft: ConsolidationDto }) {
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      {draft.indicators
-        .filter((indicator) => indicator.derived)
-        .map((indicator) => (
-          <Text key={indicator.code} size="sm" mt="xs" data-testid={`derived-note-${indicator.code}`}>
-            {t('consolidation.derivedNote', {
-              code: indicator.code,
-              method: indicator.derived!.method,
-              sum: formatNumber(indicator.derived!.unitsSum) || '—',
-            })}
+      {draft.indicators.some((indicator) => indicator.derived) && (
+        <>
+          <Title order={3} size="h6" mt="md">
+            {t('consolidation.derivedHeading')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('consolidation.derivedLead')}
           </Text>
-        ))}
+          <List size="sm" spacing={6} mt={4}>
+            {draft.indicators
+              .filter((indicator) => indicator.derived)
+              .map((indicator) => (
+                <List.Item key={indicator.code} data-testid={`derived-note-${indicator.code}`}>
+                  <Text span size="sm" fw={600}>
+                    {indicator.code} — {indicator.name}:
+                  </Text>{' '}
+                  {t('consolidation.derivedNote', {
+                    total: formatNumber(indicator.total) || '—',
+                    sum: formatNumber(indicator.derived!.unitsSum) || '—',
+                  })}{' '}
+                  <Text span size="sm" c="dimmed">
+                    {t('consolidation.derivedMethod', { method: indicator.derived!.method })}
+                  </Text>
+                </List.Item>
+              ))}
+          </List>
+        </>
+      )}
     </Paper>
   );
 }

@@ -55,8 +55,11 @@ export const texts = {
       addOk: 'Thêm vào dự thảo',
       emptyGroup: 'Chưa có đoạn văn.',
       indicatorsTitle: 'III. Kết quả thực hiện các chỉ tiêu',
-      derivedNote:
-        '{{code}}: số liệu toàn tỉnh từ sổ theo dõi, đã loại trùng (tổng các đơn vị tự báo cáo: {{sum}}). Cách tính: {{method}}',
+      derivedHeading: 'Số liệu toàn tỉnh lấy từ sổ theo dõi (đã loại trùng)',
+      derivedLead:
+        'Các chỉ tiêu dưới đây không cộng số các đơn vị tự nhập mà đếm trên sổ theo dõi toàn tỉnh: một hồ sơ do nhiều đơn vị cùng ghi chỉ tính một lần, nên số toàn tỉnh có thể nhỏ hơn tổng các đơn vị.',
+      derivedNote: 'toàn tỉnh {{total}}; tổng các đơn vị tự báo cáo {{sum}}.',
+      derivedMethod: 'Cách tính: {{method}}',
       indicator: 'Chỉ tiêu',
       unitOfMeasure: 'Đơn vị tính',
       yearCol: 'Năm {{year}}',
@@ -187,8 +190,11 @@ export const texts = {
       addOk: 'Add to the draft',
       emptyGroup: 'No paragraph yet.',
       indicatorsTitle: 'III. Indicator results',
-      derivedNote:
-        '{{code}}: the province-wide figure from the registries, de-duplicated (sum typed by the units: {{sum}}). Method: {{method}}',
+      derivedHeading: 'Province-wide figures from the registries (de-duplicated)',
+      derivedLead:
+        'These indicators do not add up the values the units typed: they count the province-wide registries, where a record kept by several units counts once, so the province figure may be lower than the units’ sum.',
+      derivedNote: 'province {{total}}; sum typed by the units {{sum}}.',
+      derivedMethod: 'Method (as written in the report, in Vietnamese): {{method}}',
       indicator: 'Indicator',
       unitOfMeasure: 'Unit',
       yearCol: '{{year}}',

@@ -5,11 +5,12 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CycleRef, ProgressQuery } from '../../../shared/contracts/progress';
-import { writeNumber } from '../../../shared/numbers';
 import { PATHS, routes } from '../../../shared/routes';
 import { QueryState } from '../../components/QueryState';
+import { usePlansQuery } from '../plan/api';
 import { useIndicators, useItems, useTimeliness } from './api';
 import { FigureCard } from './FigureCard';
+import { ItemsTable } from './ItemsTable';
 import './progress.css';
 
 const TABS = ['items', 'indicators', 'timeliness'] as const;
@@ -31,15 +32,38 @@ function YearSelect({ cycles, year, onChange }: { cycles: CycleRef[]; year?: num
   );
 }
 
+/** The plan the dashboards read, when there are several (default: the first, as the server does). */
+function PlanSelect({ planId, onChange }: { planId?: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const plans = usePlansQuery();
+  const list = plans.data?.data ?? [];
+  if (list.length < 2) return null;
+  return (
+    <Select
+      label={t('progress.plan')}
+      data={list.map((p) => ({
+        value: p.id,
+        label: `${p.number} — ${t(`progress.planStatus.${p.status}`)}`,
+      }))}
+      value={planId ?? list[0].id}
+      onChange={(v) => v && onChange(v)}
+      allowDeselect={false}
+      w={{ base: '100%', sm: 360 }}
+      mb="sm"
+      className="no-print"
+    />
+  );
+}
+
 function ItemsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: string) => void; lang: string }) {
   const { t } = useTranslation();
-  const query = useItems({ year: q.year }, lang);
+  const query = useItems({ planId: q.planId, year: q.year }, lang);
   return (
     <QueryState query={query}>
       {(data) => (
         <Stack gap="md">
           <YearSelect cycles={data.cycles} year={data.cycle?.year} onChange={(y) => set('year', String(y))} />
-          <FigureCard figure={data.figure} query={{ year: data.cycle?.year }}>
+          <FigureCard figure={data.figure} query={{ planId: q.planId, year: data.cycle?.year }}>
             {data.cycle && (
               <Anchor component={Link} to={routes.cycle(data.cycle.id)} size="sm" className="no-print">
                 {t('progress.openBoard', { year: data.cycle.year })}
@@ -47,31 +71,12 @@ function ItemsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: stri
             )}
           </FigureCard>
           <Title order={3} size="h5">
-            {t('progress.excerpts')}
+            {t('progress.items.heading')}
           </Title>
-          <List spacing="sm" listStyleType="none" p={0} data-testid="progress-items">
-            {data.items.map((item) => (
-              <List.Item key={item.key}>
-                <Text size="sm" fw={600}>
-                  {item.citation} — {item.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('progress.itemCounts', {
-                    reporting: writeNumber(item.reporting, lang === 'en' ? 'en' : 'vi'),
-                    assigned: writeNumber(item.assigned, lang === 'en' ? 'en' : 'vi'),
-                  })}
-                </Text>
-                {item.excerpts.map((e) => (
-                  <Text size="sm" key={e.reportId}>
-                    <Anchor component={Link} to={routes.report(e.reportId)} underline="always">
-                      {e.unitName}
-                    </Anchor>
-                    : “{e.excerpt}”
-                  </Text>
-                ))}
-              </List.Item>
-            ))}
-          </List>
+          <Text size="sm" c="dimmed" className="no-print">
+            {t('progress.items.hint')}
+          </Text>
+          <ItemsTable data={data} lang={lang === 'en' ? 'en' : 'vi'} />
         </Stack>
       )}
     </QueryState>
@@ -80,11 +85,11 @@ function ItemsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: stri
 
 function IndicatorsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: string) => void; lang: string }) {
   const { t } = useTranslation();
-  const query = useIndicators({ year: q.year, indicator: q.indicator }, lang);
+  const query = useIndicators({ planId: q.planId, year: q.year, indicator: q.indicator }, lang);
   return (
     <QueryState query={query}>
       {(data) => {
-        const fq = { indicator: data.indicator.code, year: data.cycle?.year };
+        const fq = { planId: q.planId, indicator: data.indicator.code, year: data.cycle?.year };
         return (
           <Stack gap="md">
             <Group align="flex-end" className="no-print">
@@ -102,6 +107,14 @@ function IndicatorsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v:
             <Text size="sm">
               {data.target ? t('progress.target', { text: data.target.text }) : t('progress.noTarget')}
             </Text>
+            {data.earlierPlans.map((p) => (
+              <Text size="sm" key={p.id} data-testid="earlier-plan">
+                {t('progress.earlierPlan', { years: p.years.join(', '), number: p.number })}{' '}
+                <Anchor component={Link} to={routes.plan(p.id)} underline="always">
+                  {t('progress.openPlan', { number: p.number })}
+                </Anchor>
+              </Text>
+            ))}
             {data.figures.map((f) => (
               <FigureCard key={f.id} figure={f} query={fq} tableShown={f.id === 'indicator-localities'} />
             ))}
@@ -114,14 +127,14 @@ function IndicatorsTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v:
 
 function TimelinessTab({ q, set, lang }: { q: ProgressQuery; set: (k: string, v: string) => void; lang: string }) {
   const { t } = useTranslation();
-  const query = useTimeliness({ year: q.year }, lang);
+  const query = useTimeliness({ planId: q.planId, year: q.year }, lang);
   return (
     <QueryState query={query}>
       {(data) => (
         <Stack gap="md">
-          <FigureCard figure={data.figures[0]} query={{}} />
+          <FigureCard figure={data.figures[0]} query={{ planId: q.planId }} />
           <YearSelect cycles={data.cycles} year={data.cycle?.year} onChange={(y) => set('year', String(y))} />
-          <FigureCard figure={data.figures[1]} query={{ year: data.cycle?.year }}>
+          <FigureCard figure={data.figures[1]} query={{ planId: q.planId, year: data.cycle?.year }}>
             <List size="sm" spacing={4} className="no-print">
               {data.difficulties.slice(0, 10).map((d) => (
                 <List.Item key={d.key}>
@@ -149,7 +162,11 @@ export function ProgressPage() {
   const [params, setParams] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'items';
   const year = Number(params.get('year')) || undefined;
-  const q: ProgressQuery = { year, indicator: params.get('indicator') ?? undefined };
+  const q: ProgressQuery = {
+    planId: params.get('plan') ?? undefined,
+    year,
+    indicator: params.get('indicator') ?? undefined,
+  };
   const set = (key: string, value: string) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -189,6 +206,17 @@ export function ProgressPage() {
         }
         keepMounted={false}
       >
+        <PlanSelect
+          planId={q.planId}
+          onChange={(id) =>
+            setParams((p) => {
+              const next = new URLSearchParams(p);
+              next.set('plan', id);
+              next.delete('year');
+              return next;
+            })
+          }
+        />
         <Tabs.List>
           {TABS.map((k) => (
             <Tabs.Tab key={k} value={k}>

@@ -66,6 +66,7 @@ function listWhere(q: ListActivitiesQuery, scope: ListScope, today: string): SQL
   if (search) where.push(search);
   if (q.orgUnitId) where.push(eq(activities.orgUnitId, q.orgUnitId));
   if (q.status) where.push(eq(activities.status, q.status));
+  if (q.planId) where.push(eq(activities.planId, q.planId));
   if (q.planItemKey) where.push(sql`${activities.planItemKeys} @> ARRAY[${q.planItemKey}]::text[]`);
   if (q.year !== undefined) where.push(eq(activities.periodYear, q.year));
   if (q.overdue === 'true') where.push(overdueOn(today));

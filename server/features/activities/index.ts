@@ -7,4 +7,5 @@ export { activityRoutes } from './activities.routes.js';
 export { activityDerivations } from './derivations.js';
 export { notifyOverdueActivities } from './overdue.service.js';
 export { activitiesForPrefill, type PrefillActivity } from './prefill.js';
+export { activityStatusByItem, type ItemActivityCount } from './progress.js';
 export { canEditActivity, canKeepActivities, canReadActivity, canReadAllActivities } from './policy.js';

@@ -82,7 +82,7 @@ export function compileTables(input: CompileInput): ConsolidationTables {
       : typedRows;
     const derived = figures
       ? {
-          method: [...new Set([...figures.values()].map((f) => f.method))].join(' '),
+          method: mergeMethods([...new Set([...figures.values()].map((f) => f.method))]),
           unitsSum: sumOf(typedRows.map((r) => r.value)),
         }
       : null;
@@ -117,4 +117,25 @@ export function compileTables(input: CompileInput): ConsolidationTables {
     };
   });
   return { indicators: tableIndicators, units, previousYear: input.previous?.year ?? null, streams };
+}
+
+/**
+ * One sentence for an indicator derived per waste stream, whose methods differ only in the stream
+ * ("… chất thải y tế có ngày …", "… chất thải sinh hoạt có ngày …"): the shared words once, the
+ * streams listed where they differ. Methods differing elsewhere are kept whole, one after another.
+ */
+export function mergeMethods(methods: string[]): string {
+  if (methods.length < 2) return methods[0] ?? '';
+  const words = methods.map((m) => m.split(' '));
+  let head = 0;
+  while (words.every((w) => w[head] !== undefined && w[head] === words[0][head])) head += 1;
+  let tail = 0;
+  const shortest = Math.min(...words.map((w) => w.length));
+  while (tail < shortest - head && words.every((w) => w[w.length - 1 - tail] === words[0][words[0].length - 1 - tail]))
+    tail += 1;
+  const middles = words.map((w) => w.slice(head, w.length - tail).join(' '));
+  // The differing parts must be short (a stream's name), else the sentences really differ.
+  if (head === 0 || middles.some((m) => m === '' || m.split(' ').length > 5)) return methods.join(' ');
+  const listed = `${middles.slice(0, -1).join(', ')} và ${middles.at(-1)}`;
+  return [...words[0].slice(0, head), listed, ...words[0].slice(words[0].length - tail)].join(' ');
 }

@@ -1,11 +1,11 @@
 // The dashboards' figures, computed live from the cycles' accepted reports (no batch table, no
 // nightly job). Reads reporting, the plan and the feedback desk only through their index.ts.
-import type { IndicatorsResponse, ProgressQuery } from '../../../shared/contracts/progress.js';
+import type { EarlierPlanRef, IndicatorsResponse, ProgressQuery } from '../../../shared/contracts/progress.js';
 
 import type { Ctx } from '../../lib/context.js';
 import { invalidField, msg } from '../../lib/errors.js';
-
-import { indicatorCatalogue, indicatorSeries, localityValues } from '../reporting/index.js';
+import { planLineage } from '../plan/index.js';
+import { indicatorCatalogue, indicatorSeries, localityValues, type IndicatorSeriesRow } from '../reporting/index.js';
 import {
   aggregation,
   figure,
@@ -34,21 +34,36 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
   if (!pick)
     throw invalidField('indicator', msg('Chỉ tiêu: không có trong danh mục', 'Indicator: not in the catalogue'));
   const ind = indicatorRef(pick, lang);
-  const [rows, targets, localities] = await Promise.all([
+  const [ownRows, targets, localities, earlier] = await Promise.all([
     indicatorSeries(ctx.db, scope.plan.id, ind.code),
     loadTargets(ctx.db, scope.plan.id, ctx.clock.now()),
     cycle ? localityValues(ctx.db, cycle.id, ind.code) : Promise.resolve([]),
+    earlierSeries(
+      ctx,
+      scope.plan.id,
+      ind.code,
+      scope.cycles.map((c) => c.year),
+    ),
   ]);
+  const rows = [...ownRows, ...earlier.rows];
   const target = targetPoints(targets).get(ind.code) ?? null;
-  const years = yearAxis(
-    scope.cycles.map((c) => c.year),
-    Number(ctx.clock.now().toISOString().slice(0, 4)),
+  const cycleYears = [...earlier.plans.flatMap((p) => p.years), ...scope.cycles.map((c) => c.year)].sort(
+    (x, y) => x - y,
   );
+  const years = yearAxis(cycleYears, Number(ctx.clock.now().toISOString().slice(0, 4)));
   const cats = years.map(String);
   const byYear = new Map(rows.filter((r) => r.g === 3).map((r) => [r.year, r]));
   const agg = aggregation(ind, lang);
   const unitText = ind.valueType === 'boolean' ? say(lang, 'báo cáo', 'reports') : ind.unit;
-  const reportsPerYear = scope.cycles.map((c) => `${c.year}: ${n(byYear.get(c.year)?.reports ?? 0, lang)}`).join('; ');
+  const reportsPerYear = cycleYears.map((y) => `${y}: ${n(byYear.get(y)?.reports ?? 0, lang)}`).join('; ');
+  const planOfYear = new Map(earlier.plans.flatMap((p) => p.years.map((y) => [y, p] as const)));
+  const earlierText = earlier.plans.length
+    ? say(
+        lang,
+        ` ${earlier.plans.map((p) => `${p.years.join(', ')} từ Kế hoạch ${p.number} (đã được thay thế)`).join('; ')}: cùng mã chỉ tiêu ${ind.code}, nối tiếp chuỗi số liệu.`,
+        ` ${earlier.plans.map((p) => `${p.years.join(', ')} from Plan ${p.number} (replaced)`).join('; ')}: same indicator code ${ind.code}, continuing the series.`,
+      )
+    : '';
   const targetText = target
     ? say(
         lang,
@@ -62,8 +77,8 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
       );
   const yearsMethod = say(
     lang,
-    `Mỗi năm: ${agg} "${ind.name}" của các báo cáo đã tiếp nhận trong kỳ năm đó (số báo cáo: ${reportsPerYear || 'chưa có'}).${targetText}`,
-    `Each year: ${agg} of "${ind.name}" over the accepted reports of that year's cycle (reports: ${reportsPerYear || 'none yet'}).${targetText}`,
+    `Mỗi năm: ${agg} "${ind.name}" của các báo cáo đã tiếp nhận trong kỳ năm đó (số báo cáo: ${reportsPerYear || 'chưa có'}).${earlierText}${targetText}`,
+    `Each year: ${agg} of "${ind.name}" over the accepted reports of that year's cycle (reports: ${reportsPerYear || 'none yet'}).${earlierText}${targetText}`,
   );
   const totals = years.map((y) => indicatorValue(ind.valueType, byYear.get(y)));
   const yearsFigure = figure(
@@ -82,12 +97,18 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
         `${ind.name} (${unitText})`,
         say(lang, 'Số báo cáo', 'Reports'),
         say(lang, 'Mục tiêu', 'Target'),
+        say(lang, 'Kế hoạch', 'Plan'),
       ],
       rows: years.map((y, i) => [
         y,
         totals[i],
         byYear.get(y)?.reports ?? null,
         target && y === target.year ? target.value : null,
+        byYear.has(y)
+          ? planOfYear.has(y)
+            ? say(lang, `${planOfYear.get(y)!.number} (đã được thay thế)`, `${planOfYear.get(y)!.number} (replaced)`)
+            : scope.plan.number
+          : null,
       ]),
     },
   );
@@ -180,6 +201,8 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
     },
   );
   return {
+    plan: scope.plan,
+    earlierPlans: earlier.plans,
     cycles: scope.cycles.map((c) => cycleRef(c)!),
     cycle: cycleRef(cycle),
     indicators: catalogue.map((i) => indicatorRef(i, lang)),
@@ -197,6 +220,35 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
       : null,
     figures: [yearsFigure, streamsFigure, kindsFigure, locFigure],
   };
+}
+
+/**
+ * The series of the plans this plan replaced (nearest first, through the lineage), for the years
+ * no newer plan has a cycle for: where the indicator code matches, the accepted reports of the
+ * old plan's cycles continue the new plan's series. Each such plan with the years it gives.
+ */
+async function earlierSeries(
+  ctx: Ctx,
+  planId: string,
+  code: string,
+  ownYears: number[],
+): Promise<{ rows: IndicatorSeriesRow[]; plans: EarlierPlanRef[] }> {
+  const { ancestors } = await planLineage(ctx.db, planId);
+  if (ancestors.length === 0) return { rows: [], plans: [] };
+  const found = await Promise.all(ancestors.map((a) => indicatorSeries(ctx.db, a.planId, code)));
+  const covered = new Set(ownYears);
+  const rows: IndicatorSeriesRow[] = [];
+  const plans: EarlierPlanRef[] = [];
+  ancestors.forEach((a, i) => {
+    const years = [...new Set(found[i].filter((r) => r.g === 3 && !covered.has(r.year)).map((r) => r.year))].sort(
+      (x, y) => x - y,
+    );
+    if (years.length === 0) return;
+    for (const y of years) covered.add(y);
+    rows.push(...found[i].filter((r) => years.includes(r.year)));
+    plans.push({ id: a.planId, number: a.number, title: a.title, years });
+  });
+  return { rows, plans };
 }
 
 /** A report's status as the table says it (a report never sent reads "not sent", as on the board). */

@@ -17,7 +17,8 @@ const KIND_GROUP = sql.raw(`case e.kind when 'department' then 'department'
 
 /** The cycles of a plan past their draft, oldest first. */
 export function planCyclesSql(planId: string): SQL {
-  return sql`select id, year, status, deadline::text as deadline from report_cycle
+  return sql`select id, year, status, deadline::text as deadline, window_start::text as "windowStart",
+    window_end::text as "windowEnd" from report_cycle
     where plan_id = ${planId} and status <> 'draft' order by year`;
 }
 
@@ -26,6 +27,9 @@ export interface PlanCycleRow {
   year: number;
   status: 'open' | 'closed';
   deadline: string;
+  /** The data window the reports cover (Vietnamese days, both ends included). */
+  windowStart: string;
+  windowEnd: string;
 }
 
 export async function planCycles(db: DbOrTx, planId: string): Promise<PlanCycleRow[]> {
@@ -129,6 +133,27 @@ export interface NarrativeRow {
 
 export async function latestNarratives(db: DbOrTx, cycleId: string, perItem = 3, length = 240) {
   return rowsOf<NarrativeRow>(await db.execute(latestNarrativesSql(cycleId, perItem, length)));
+}
+
+/** Every accepted report of a cycle writing a result for a plan item: the item's drill-down list, by unit name. */
+export function itemReportsSql(cycleId: string): SQL {
+  return sql`
+    select rs.plan_item_id::text as "planItemId", r.id as "reportId", e.name as "unitName"
+    from report r
+    join report_section rs on rs.report_id = r.id and btrim(rs.results) <> ''
+    join cycle_expected_unit e on e.cycle_id = r.cycle_id and e.org_unit_id = r.org_unit_id
+    where r.cycle_id = ${cycleId} and r.status = 'accepted'
+    order by e.name, r.id`;
+}
+
+export interface ItemReportRow {
+  planItemId: string;
+  reportId: string;
+  unitName: string;
+}
+
+export async function itemReports(db: DbOrTx, cycleId: string): Promise<ItemReportRow[]> {
+  return rowsOf<ItemReportRow>(await db.execute(itemReportsSql(cycleId)));
 }
 
 /**
