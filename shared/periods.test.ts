@@ -80,11 +80,15 @@ describe('a period’s window and default deadline', () => {
     });
   });
 
-  it('without a schedule for the kind: 30/11 for a year, the 15th of the month after for a month or a quarter', () => {
+  it('another kind: a month or quarter takes the monthly or quarterly day, else the 15th; a year 30/11', () => {
     expect(periodDefaults({ year: 2026, kind: 'year', number: null }, null).deadline).toBe('2026-11-30');
     expect(periodDefaults({ year: 2026, kind: 'year', number: null }, monthly20).deadline).toBe('2026-11-30');
     expect(periodDefaults({ year: 2026, kind: 'month', number: 12 }, yearly3011).deadline).toBe('2027-01-15');
-    expect(periodDefaults({ year: 2026, kind: 'quarter', number: 2 }, monthly20).deadline).toBe('2026-07-15');
+    expect(periodDefaults({ year: 2026, kind: 'quarter', number: 2 }, monthly20).deadline).toBe('2026-07-20');
+    const quarterly10 = schedule({ kind: 'quarterly', day: 10 });
+    expect(periodDefaults({ year: 2026, kind: 'month', number: 5 }, quarterly10).deadline).toBe('2026-06-10');
+    expect(periodDefaults({ year: 2026, kind: 'month', number: 5 }, lastMonth25).deadline).toBe('2026-06-15');
+    expect(periodDefaults({ year: 2026, kind: 'quarter', number: 1 }, null).deadline).toBe('2026-04-15');
     const once = schedule({ kind: 'once', day: 15, month: 12, year: 2026 });
     expect(periodDefaults({ year: 2026, kind: 'year', number: null }, once).deadline).toBe('2026-12-15');
     expect(periodDefaults({ year: 2027, kind: 'year', number: null }, once).deadline).toBe('2027-11-30');

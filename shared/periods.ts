@@ -119,8 +119,10 @@ export const FALLBACK_YEARLY = { day: 30, month: 11 } as const;
  * - a month's deadline is the schedule's monthly day of the month after it (day 20 → 20/04 for
  *   March); a quarter's is its quarterly day of the month after it, or of its last month when the
  *   text says "tháng cuối quý"; a year's is the stated day and month, else 30/11;
- * - a kind of period the schedule does not state falls back to the 15th of the month after the
- *   period (quarter, month) or 30/11 (year). Days past a month's end are clamped (31 → 28/02).
+ * - a month or quarter under a schedule of the other kind takes its day too (a monthly plan's
+ *   quarter is due on day 20 of the month after it); under a yearly one (or none) the 15th of the
+ *   month after; a year under a monthly or quarterly schedule 30/11. Days past a month's end are
+ *   clamped (31 → 28/02).
  */
 export function periodDefaults(p: Period, schedule: ReportingSchedule | null | undefined): PeriodDates {
   const { windowStart, windowEnd } = periodWindow(p);
@@ -142,16 +144,14 @@ export function periodDefaults(p: Period, schedule: ReportingSchedule | null | u
   }
   const lastMonth = p.kind === 'quarter' ? 3 * p.number : p.number;
   const after = nextMonth(p.year, lastMonth);
-  if (p.kind === 'month' && schedule?.kind === 'monthly') {
-    return { windowStart, windowEnd, deadline: isoDay(after.year, after.month, schedule.day) };
+  if (p.kind === 'quarter' && schedule?.kind === 'quarterly' && schedule.inLastMonth) {
+    return { windowStart, windowEnd, deadline: isoDay(p.year, lastMonth, schedule.day) };
   }
-  if (p.kind === 'quarter' && schedule?.kind === 'quarterly') {
-    const deadline = schedule.inLastMonth
-      ? isoDay(p.year, lastMonth, schedule.day)
-      : isoDay(after.year, after.month, schedule.day);
-    return { windowStart, windowEnd, deadline };
-  }
-  return { windowStart, windowEnd, deadline: isoDay(after.year, after.month, FALLBACK_DAY_AFTER_PERIOD) };
+  // A month or quarter is due in the month after it: on the day the plan states for its months or
+  // quarters (a monthly plan's quarter is due on its monthly day too), else on the 15th.
+  const stated =
+    (schedule?.kind === 'monthly' || (schedule?.kind === 'quarterly' && !schedule.inLastMonth)) && schedule.day;
+  return { windowStart, windowEnd, deadline: isoDay(after.year, after.month, stated || FALLBACK_DAY_AFTER_PERIOD) };
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
