@@ -250,7 +250,8 @@ export function scheduleSentence(s: ReportingSchedule, lang: Lang = 'vi'): strin
       return vi
         ? `một lần, trước ngày ${s.day}/${s.month}/${s.year}`
         : `once, by ${pad(s.day)}/${pad(s.month ?? 1)}/${s.year}`;
-    case 'yearly': {
+    case 'yearly':
+    default: {
       const w = s.window;
       const crosses =
         w !== null && (w.start.month > w.end.month || (w.start.month === w.end.month && w.start.day > w.end.day));
