@@ -462,6 +462,9 @@ export const ReportSummaryDto = z.object({
   cycleId: z.string(),
   /** Reporting year of the cycle. */
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   orgUnitId: z.string(),
   /** The unit as frozen in the cycle. */
   unit: CycleUnitDto,
