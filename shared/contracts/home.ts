@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIOD_KINDS } from '../periods.js';
 import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } from './reporting.js';
 
 // GET /api/v1/home — the signed-in account's work queue, by role: a unit's reports and what is
@@ -10,6 +11,9 @@ import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } f
 export const HomeCycleDto = z.object({
   id: z.string(),
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   /** The cycle's deadline (YYYY-MM-DD). */
   deadline: z.string(),
   status: z.enum(['draft', 'open', 'closed']),
@@ -29,6 +33,9 @@ export const HomeUnitReportDto = z.object({
   planId: z.string(),
   planNumber: z.string(),
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   status: ReportStatus,
   /** The unit's deadline (its extension if any). */
   deadline: z.string(),

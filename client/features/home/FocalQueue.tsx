@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { FocalHomeDto } from '../../../shared/contracts/home';
 import type { CompletenessUnitDto } from '../../../shared/contracts/reporting';
@@ -20,6 +21,7 @@ const MISSING_FIRST = 10;
 /** The focal department's queue: the open cycle's progress, reports to review, units to remind. */
 export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const qc = useQueryClient();
   const [isAllShown, setAllShown] = useState(false);
   const { cycle } = data;
@@ -98,7 +100,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const counts = cycle.counts;
   return (
     <Stack gap="lg">
-      <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: cycle.year })}>
+      <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { period: phrase(cycle) })}>
         <CycleProgress cycle={cycle} />
       </Card>
       <TitledSection

@@ -4,9 +4,9 @@ export const en = {
     navCycles: 'Reporting cycles',
     navMine: "My unit's report",
     cycles: {
-      title: 'Yearly reporting cycles',
+      title: 'Reporting cycles',
       intro:
-        'Departments, agencies and localities report on the plan before 30 November each year, to the Provincial People’s Committee through the Department of Agriculture and Environment (section IV.1).',
+        'Each plan has its own cycles — yearly, quarterly or monthly, due as the plan’s text says (Plan 1953/KH-UBND: before 30 November each year, section IV.1).',
       create: 'Create a cycle',
       createTitle: 'New reporting cycle',
       none: 'No reporting cycle yet.',

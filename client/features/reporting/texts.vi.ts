@@ -4,9 +4,9 @@ export const vi = {
     navCycles: 'Kỳ báo cáo',
     navMine: 'Báo cáo của đơn vị',
     cycles: {
-      title: 'Kỳ báo cáo năm',
+      title: 'Kỳ báo cáo',
       intro:
-        'Các sở, ngành, địa phương báo cáo kết quả thực hiện Kế hoạch trước ngày 30 tháng 11 hằng năm, gửi UBND tỉnh qua Sở Nông nghiệp và Môi trường (mục IV.1).',
+        'Mỗi kế hoạch có các kỳ báo cáo riêng — theo năm, quý hoặc tháng, với hạn nộp như văn bản kế hoạch quy định (Kế hoạch 1953/KH-UBND: trước ngày 30 tháng 11 hằng năm, mục IV.1).',
       create: 'Tạo kỳ báo cáo',
       createTitle: 'Tạo kỳ báo cáo mới',
       none: 'Chưa có kỳ báo cáo nào.',
