@@ -51,7 +51,7 @@ describe('several plans', () => {
     await shot(page, 'multiplan-02-plan-86-1366');
 
     await page.getByRole('link', { name: 'Các kỳ báo cáo của kế hoạch này' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Kỳ báo cáo năm' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kỳ báo cáo', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.getByLabel('Kế hoạch').inputValue()).toMatch(/^86\/KH-UBND/);

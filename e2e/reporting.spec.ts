@@ -66,7 +66,7 @@ describe('the yearly reporting cycle', () => {
     /* ── focal officer: create the 2026 cycle, review the units, open it ── */
     const focal = await pageAs(DEMO.focal);
     await focal.getByRole('link', { name: 'Kỳ báo cáo' }).click();
-    await focal.getByRole('heading', { level: 1, name: 'Kỳ báo cáo năm' }).waitFor();
+    await focal.getByRole('heading', { level: 1, name: 'Kỳ báo cáo', exact: true }).waitFor();
     await expectAccessible(focal, 'cycles list');
     await focal.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     const dialog = focal.getByRole('dialog');

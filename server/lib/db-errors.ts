@@ -38,6 +38,11 @@ const UNIQUE_FIELDS: Record<string, { path: string; message: Message; issue: Mes
     message: msg('Mã đơn vị này đã được dùng', 'This unit code is already used'),
     issue: msg('Mã đã được dùng', 'Code already used'),
   },
+  report_cycle_plan_period_uq: {
+    path: 'periodNumber',
+    message: msg('Kế hoạch đã có kỳ báo cáo của kỳ này', 'The plan already has a cycle for this period'),
+    issue: msg('Kỳ này đã có kỳ báo cáo', 'This period already has a cycle'),
+  },
   plan_number_unique: {
     path: 'number',
     message: msg('Số hiệu kế hoạch này đã có', 'A plan with this number exists'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlanStatus } from './plans.js';
+import { PERIOD_KINDS } from '../periods.js';
 import { CompletenessCounts, CompletenessUnitDto, CycleUnitDto, ReportStatus } from './reporting.js';
 
 // GET /api/v1/home — the signed-in account's work queue, by role: a unit's reports and what is
@@ -13,6 +14,9 @@ export const HomeCycleDto = z.object({
   /** The plan the cycle reports on. */
   planId: z.string(),
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   /** The cycle's deadline (YYYY-MM-DD). */
   deadline: z.string(),
   status: z.enum(['draft', 'open', 'closed']),
@@ -46,6 +50,9 @@ export const HomeUnitReportDto = z.object({
   planId: z.string(),
   planNumber: z.string(),
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   status: ReportStatus,
   /** The unit's deadline (its extension if any). */
   deadline: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNMENT_ROLES, PLAN_ITEM_KINDS, UNIT_GROUPS } from '../domain.js';
 import { LIMITS } from '../limits.js';
+import { SCHEDULE_KINDS } from '../periods.js';
 import { Id, IsoDate, SearchText, SortDir } from './common.js';
 import { OrgUnitDto } from './org-units.js';
 
@@ -50,6 +51,22 @@ export const PlanLinkDto = z.object({
 });
 export type PlanLinkDto = z.infer<typeof PlanLinkDto>;
 
+const DayMonthDto = z.object({ day: z.number().int(), month: z.number().int() });
+
+/** How often the plan's text asks units to report (kept at publication from its reporting chain). */
+export const ReportingScheduleDto = z.object({
+  kind: z.enum(SCHEDULE_KINDS),
+  day: z.number().int(),
+  month: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+  /** quarterly: the day falls in the quarter's last month ("tháng cuối quý"). */
+  inLastMonth: z.boolean(),
+  /** yearly: the stated data window ("từ ngày 15/12 năm trước đến ngày 14/12"). */
+  window: z.object({ start: DayMonthDto, end: DayMonthDto }).nullable(),
+  /** The words of the plan, as written. */
+  text: z.string(),
+});
+
 export const PlanSummaryDto = z.object({
   id: z.string(),
   number: z.string(),
@@ -67,6 +84,8 @@ export const PlanSummaryDto = z.object({
   replaces: z.array(PlanLinkDto),
   /** The day the plan ended without a successor, or null. */
   endedOn: z.string().nullable(),
+  /** The reporting schedule its text states ("trước ngày 20 hằng tháng"), or null when it states none. */
+  reportingSchedule: ReportingScheduleDto.nullable(),
   /** Number of approved versions. */
   versionCount: z.number().int(),
   /** The version in force today. */

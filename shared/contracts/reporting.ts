@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDICATOR_VALUE_TYPES, ORG_UNIT_KINDS, WASTE_STREAMS } from '../domain.js';
 import { LIMITS } from '../limits.js';
+import { PERIOD_KINDS } from '../periods.js';
 import { Id, IsoDate, PageInfo, PageQuery, SortDir } from './common.js';
 
 // Contracts of the yearly reporting cycle (issue 3): cycles, reports, the completeness board,
@@ -135,8 +136,12 @@ export const CycleDto = z.object({
   planId: z.string(),
   /** Plan version frozen when the cycle opened (null while draft). */
   planVersion: z.number().int().nullable(),
-  /** Reporting year, e.g. 2026. */
+  /** Reporting year, e.g. 2026 (the year of the quarter or month). */
   year: z.number().int(),
+  /** The period the cycle covers: the year, a quarter or a month. */
+  periodKind: z.enum(PERIOD_KINDS),
+  /** null for a year, 1–4 for a quarter, 1–12 for a month. */
+  periodNumber: z.number().int().nullable(),
   /** First day of the data window (YYYY-MM-DD). */
   windowStart: z.string(),
   /** Last day of the data window (YYYY-MM-DD). */
@@ -173,11 +178,18 @@ export const CreateCycleRequest = z.strictObject({
   planId: Id,
   /** Reporting year (2020–2100). */
   year: z.number().int().min(2020).max(2100),
-  /** First day of the data window; default 1 January of the year. */
+  /** The period: a year (default), a quarter or a month of the year. */
+  periodKind: z.enum(PERIOD_KINDS).default('year'),
+  /** The quarter (1–4) or month (1–12); none for a year. */
+  periodNumber: z.number().int().min(1).max(12).nullable().optional(),
+  /** First day of the data window; default the period's first day (or the yearly window the plan states). */
   windowStart: IsoDate.optional(),
-  /** Last day of the data window; default 31 December of the year. */
+  /** Last day of the data window; default the period's last day. */
   windowEnd: IsoDate.optional(),
-  /** Submission deadline; default 30 November of the year (plan section IV.1). */
+  /**
+   * Submission deadline; default from the plan's reporting schedule (monthly day 20 → the 20th of
+   * the month after; yearly → the stated day, else 30 November). See shared/periods.ts.
+   */
   deadline: IsoDate.optional(),
   /** Grace days after the deadline (0–60); default 0. */
   graceDays: z.number().int().min(0).max(60).default(0),
@@ -446,6 +458,9 @@ export const ReportSummaryDto = z.object({
   cycleId: z.string(),
   /** Reporting year of the cycle. */
   year: z.number().int(),
+  /** The cycle's period: the year, a quarter (1–4) or a month (1–12) of it. */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodNumber: z.number().int().nullable(),
   orgUnitId: z.string(),
   /** The unit as frozen in the cycle. */
   unit: CycleUnitDto,

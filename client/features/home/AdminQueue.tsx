@@ -1,5 +1,6 @@
 import { Alert, Anchor, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { AdminHomeDto } from '../../../shared/contracts/home';
 import { formatNumber } from '../../../shared/format';
@@ -9,13 +10,14 @@ import { TitledSection } from '../../components/TitledSection';
 /** The admin's queue: the units expected to report that have no account yet. */
 export function AdminQueue({ data }: { data: AdminHomeDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   if (!data.cycle) return <Alert>{t('home.queue.noCycleForAccounts')}</Alert>;
   const count = data.unitsWithoutAccount.length;
   return (
     <TitledSection
       order={3}
       id="home-no-account"
-      title={t('home.queue.noAccount', { count, formatted: formatNumber(count), year: data.cycle.year })}
+      title={t('home.queue.noAccount', { count, formatted: formatNumber(count), period: phrase(data.cycle) })}
     >
       {count === 0 ? (
         <Text size="sm">{t('home.queue.noAccountNone')}</Text>

@@ -1,5 +1,6 @@
 import { Anchor, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { HomeCycleDto } from '../../../shared/contracts/home';
 import { formatDate, formatNumber } from '../../../shared/format';
@@ -8,6 +9,7 @@ import { routes } from '../../../shared/routes';
 /** The open cycle at a glance: x/y submitted, awaiting review, returned, accepted, still missing. */
 export function CycleProgress({ cycle, planNumber }: { cycle: HomeCycleDto; planNumber?: string }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const counts = cycle.counts;
   const share = counts && counts.expected > 0 ? (counts.submitted / counts.expected) * 100 : 0;
   const facts: Array<[string, number, string]> = counts
@@ -22,7 +24,7 @@ export function CycleProgress({ cycle, planNumber }: { cycle: HomeCycleDto; plan
     <Stack gap="sm" data-testid="cycle-progress">
       <Group justify="space-between" align="baseline" wrap="wrap">
         <Title order={3} size="h4">
-          {t('home.queue.cycle', { year: cycle.year })}
+          {t('home.queue.cycle', { period: phrase(cycle) })}
           {planNumber && ` — ${t('home.queue.planOf', { number: planNumber })}`}
         </Title>
         <Anchor component={Link} to={routes.cycle(cycle.id)} fw={600} size="sm">

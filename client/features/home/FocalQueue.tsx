@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { FocalHomeDto } from '../../../shared/contracts/home';
 import type { CompletenessUnitDto } from '../../../shared/contracts/reporting';
@@ -21,6 +22,7 @@ const MISSING_FIRST = 10;
 /** The focal department's queue: the open cycle's progress, reports to review, units to remind. */
 export function FocalQueue({ data }: { data: FocalHomeDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const qc = useQueryClient();
   const [isAllShown, setAllShown] = useState(false);
   const { cycle } = data;
@@ -103,7 +105,7 @@ export function FocalQueue({ data }: { data: FocalHomeDto }) {
   return (
     <Stack gap="lg">
       <PlansOverview plans={data.plans} />
-      <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: cycle.year })}>
+      <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { period: phrase(cycle) })}>
         <CycleProgress cycle={cycle} planNumber={data.plans.find((p) => p.planId === cycle.planId)?.number} />
       </Card>
       <TitledSection

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Card, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { LeaderHomeDto } from '../../../shared/contracts/home';
 import { formatDateTime, formatNumber } from '../../../shared/format';
@@ -11,6 +12,7 @@ import { PlansOverview } from './PlansOverview';
 /** A leader's queue: amendments awaiting approval, then the open cycle's board summary. */
 export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   return (
     <Stack gap="lg">
       <PlansOverview plans={data.plans} />
@@ -45,7 +47,12 @@ export function LeaderQueue({ data }: { data: LeaderHomeDto }) {
         )}
       </TitledSection>
       {data.cycle ? (
-        <Card withBorder padding="lg" component="section" aria-label={t('home.queue.cycle', { year: data.cycle.year })}>
+        <Card
+          withBorder
+          padding="lg"
+          component="section"
+          aria-label={t('home.queue.cycle', { period: phrase(data.cycle) })}
+        >
           <CycleProgress
             cycle={data.cycle}
             planNumber={data.plans.find((p) => p.planId === data.cycle?.planId)?.number}

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { usePeriodPhrase } from './period';
 import { Link } from 'react-router';
 import type { HomeUnitReportDto } from '../../../shared/contracts/home';
 import { formatDateTime, formatNumber } from '../../../shared/format';
@@ -22,6 +23,7 @@ export function UnitQueue({ reports }: { reports: HomeUnitReportDto[] }) {
 
 function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const isOpenForWork = report.status === 'draft' || report.status === 'returned';
   return (
     <Card withBorder padding="lg" radius="md" component="section" data-testid="unit-report" data-status={report.status}>
@@ -29,7 +31,7 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
         <Group justify="space-between" align="flex-start">
           <div>
             <Title order={3} size="h3">
-              {t('home.queue.reportYear', { year: report.year })}
+              {t('home.queue.reportYear', { period: phrase(report) })}
             </Title>
             {/* A unit may report on several plans: each report says which. */}
             <Text size="sm" c="dimmed" data-testid="unit-report-plan">
@@ -96,8 +98,8 @@ function UnitReportCard({ report }: { report: HomeUnitReportDto }) {
             variant={isOpenForWork ? 'filled' : 'light'}
           >
             {isOpenForWork
-              ? t('home.queue.continue', { year: report.year })
-              : t('home.queue.view', { year: report.year })}
+              ? t('home.queue.continue', { period: phrase(report) })
+              : t('home.queue.view', { period: phrase(report) })}
           </Button>
         </Group>
       </Stack>

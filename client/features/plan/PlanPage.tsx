@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { PlanDto, PlanItemDto } from '../../../shared/contracts/plans';
 import { formatDate } from '../../../shared/format';
+import { scheduleSentence } from '../../../shared/periods';
 import { SearchInput } from '../../components/ListControls';
 import { Fact } from '../../components/Fact';
 import { QueryState } from '../../components/QueryState';
@@ -199,6 +200,27 @@ function PlanView({ plan }: { plan: PlanDto }) {
   );
 }
 
+/** The reporting schedule the plan's text states, as a sentence, with the words of the text. */
+function ReportingScheduleLine({ plan }: { plan: PlanDto }) {
+  const { t, i18n } = useTranslation();
+  const s = plan.reportingSchedule;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <Box mt="sm" data-testid="plan-reporting-schedule">
+      <Text size="sm" fw={500}>
+        {s
+          ? t(s.kind === 'once' ? 'plan.scheduleOnce' : 'plan.schedule', { sentence: scheduleSentence(s, lang) })
+          : t('plan.scheduleNone')}
+      </Text>
+      {s && (
+        <Text size="xs" c="dimmed">
+          {t('plan.scheduleSource', { text: s.text })}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
 function PlanHeader({ plan }: { plan: PlanDto }) {
   const { t } = useTranslation();
   const me = useMeQuery().data;
@@ -223,6 +245,7 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
         <Box component="dl" mt="md" mb={0}>
           <Fact label={t('plan.scope')}>{plan.scope}</Fact>
         </Box>
+        <ReportingScheduleLine plan={plan} />
         {plan.scheduledVersion && (
           <Alert variant="light" color="blue" mb="sm" title={t('plan.scheduledTitle')}>
             {t('plan.scheduled', {

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { CycleDto } from '../../../shared/contracts/reporting';
 import { useCycleStepMutation } from './api';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { notify } from './ui';
+import { notify, usePeriodPhrase } from './ui';
 
 /** An open cycle can be closed (confirmed first); a closed one says so and can be reopened. */
 export function CycleClosing({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
+  const period = usePeriodPhrase()(cycle);
   const close = useCycleStepMutation(cycle.id, 'close');
   const reopen = useCycleStepMutation(cycle.id, 'reopen');
   // The step being confirmed, fixed when the dialog opens (the cycle's status changes under it).
@@ -41,7 +42,7 @@ export function CycleClosing({ cycle }: { cycle: CycleDto }) {
       <ConfirmModal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={t(k('ConfirmTitle'), { year: cycle.year })}
+        title={t(k('ConfirmTitle'), { period })}
         confirmLabel={t(k('Cycle'))}
         color={confirming === 'close' ? 'red.9' : undefined}
         loading={change.isPending}
@@ -50,7 +51,7 @@ export function CycleClosing({ cycle }: { cycle: CycleDto }) {
             onSuccess: () => {
               notify(
                 t(confirming === 'reopen' ? 'reporting.cycles.reopened' : 'reporting.cycles.closed', {
-                  year: cycle.year,
+                  period,
                 }),
               );
               setConfirming(null);
@@ -58,7 +59,7 @@ export function CycleClosing({ cycle }: { cycle: CycleDto }) {
           })
         }
       >
-        <Text>{t(k('Confirm'), { year: cycle.year })}</Text>
+        <Text>{t(k('Confirm'), { period })}</Text>
         {change.error && (
           <Alert color="red.9" variant="outline" role="alert">
             {change.error.message}

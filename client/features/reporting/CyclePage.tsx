@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { routes } from '../../../shared/routes';
 import { useCycleQuery, usePlansQuery } from './api';
 import { Board } from './Board';
-import { CycleStatusBadge } from './ui';
+import { CycleStatusBadge, usePeriodPhrase } from './ui';
 import { CycleClosing } from './CycleClosing';
 import { CycleSetup } from './CycleSetup';
 
@@ -20,18 +20,19 @@ export function CyclePage() {
 
 function CycleView({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
+  const period = usePeriodPhrase()(cycle);
   return (
     <Stack gap="lg" maw={1280}>
       <Breadcrumbs>
         <Anchor component={Link} to="/ky-bao-cao">
           {t('reporting.cycles.back')}
         </Anchor>
-        <Text>{t('reporting.cycles.cycleTitle', { year: cycle.year })}</Text>
+        <Text>{t('reporting.cycles.cycleTitle', { period })}</Text>
       </Breadcrumbs>
       <div>
         <Group gap="sm" align="center">
           <Title order={1} size="h2">
-            {t('reporting.cycles.cycleTitle', { year: cycle.year })}
+            {t('reporting.cycles.cycleTitle', { period })}
           </Title>
           <CycleStatusBadge status={cycle.status} />
         </Group>

@@ -11,7 +11,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useExpectedUnitsQuery, useCycleStepMutation, useIndicatorsQuery, useUpdateCycleMutation } from './api';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { notify } from './ui';
+import { notify, usePeriodPhrase } from './ui';
 import { ExpectedUnits } from './ExpectedUnits';
 
 export function CycleSetup({ cycle }: { cycle: CycleDto }) {
@@ -20,6 +20,7 @@ export function CycleSetup({ cycle }: { cycle: CycleDto }) {
   const open = useCycleStepMutation(cycle.id, 'open');
   const [confirming, setConfirming] = useState(false);
   const count = units.data?.data.length ?? cycle.expectedCount;
+  const period = usePeriodPhrase()(cycle);
 
   return (
     <Stack gap="lg">
@@ -40,14 +41,14 @@ export function CycleSetup({ cycle }: { cycle: CycleDto }) {
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={t('reporting.cycles.openConfirmTitle', { year: cycle.year })}
+        title={t('reporting.cycles.openConfirmTitle', { period })}
         confirmLabel={t('reporting.cycles.openCycle')}
         loading={open.isPending}
         onConfirm={() =>
           open.mutate(undefined, {
             onSuccess: () => {
               setConfirming(false);
-              notify(t('reporting.cycles.opened', { year: cycle.year }));
+              notify(t('reporting.cycles.opened', { period }));
             },
           })
         }

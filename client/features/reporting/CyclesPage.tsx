@@ -19,14 +19,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime, formatNumber, parseVietnameseDate, todayInVietnam } from '../../../shared/format';
-import { addDays, defaultDeadline } from '../../../shared/deadlines';
+import { addDays } from '../../../shared/deadlines';
+import {
+  PERIOD_KINDS,
+  periodDefaults,
+  periodLabel,
+  periodOf,
+  periodSortKey,
+  proposePeriod,
+  scheduleKindPeriod,
+  scheduleSentence,
+  type Period,
+  type PeriodKind,
+} from '../../../shared/periods';
+import type { CycleDto } from '../../../shared/contracts/reporting';
 import { routes } from '../../../shared/routes';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../auth/useAuth';
 import { useCreateCycleMutation, useCyclesQuery, usePlansQuery } from './api';
 import { ScrollTable } from '../../components/ScrollTable';
-import { CycleStatusBadge, notify } from './ui';
+import { CycleStatusBadge, notify, usePeriodPhrase } from './ui';
 
 /**
  * Reporting cycles (/ky-bao-cao): the list, with each cycle's plan and a filter by plan
@@ -41,6 +54,7 @@ export function CyclesPage() {
   const plans = usePlansQuery().data?.data ?? [];
   const planNumber = new Map(plans.map((p) => [p.id, p.number]));
   const [creating, setCreating] = useState(false);
+  const phrase = usePeriodPhrase();
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -83,7 +97,7 @@ export function CyclesPage() {
               <Table striped highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('reporting.cycles.year')}</Table.Th>
+                    <Table.Th>{t('reporting.cycles.periodColumn')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.plan')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.status')}</Table.Th>
                     <Table.Th>{t('reporting.cycles.deadline')}</Table.Th>
@@ -96,7 +110,7 @@ export function CyclesPage() {
                   {[...data.data]
                     .sort(
                       (a, b) =>
-                        b.year - a.year ||
+                        periodSortKey(periodOf(b)).localeCompare(periodSortKey(periodOf(a))) ||
                         (planNumber.get(a.planId) ?? '').localeCompare(planNumber.get(b.planId) ?? '', 'vi', {
                           numeric: true,
                         }),
@@ -105,7 +119,7 @@ export function CyclesPage() {
                       <Table.Tr key={c.id}>
                         <Table.Td>
                           <Anchor component={Link} to={`/ky-bao-cao/${c.id}`} fw={600}>
-                            {t('reporting.cycles.cycleTitle', { year: c.year })}
+                            {t('reporting.cycles.cycleTitle', { period: phrase(c) })}
                           </Anchor>
                           <Text size="xs">
                             {t('reporting.cycles.window', {
@@ -153,30 +167,43 @@ function CreateCycleModal({
 }: {
   onClose: () => void;
   initialPlanId: string | null;
-  existingCycles: Array<{ planId: string; year: number }>;
+  existingCycles: CycleDto[];
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const plans = usePlansQuery();
   const create = useCreateCycleMutation();
-  const thisYear = Number(todayInVietnam().slice(0, 4));
-  // Each plan has its own cycles: the first free year is the chosen plan's.
+  const phrase = usePeriodPhrase();
+  const locale = i18n.language === 'en' ? 'en' : 'vi';
   const [planId, setPlanId] = useState<string | null>(initialPlanId);
-  const existingYears = existingCycles.filter((c) => c.planId === (planId ?? initialPlanId)).map((c) => c.year);
-  const firstFree = [thisYear, thisYear + 1, thisYear - 1].find((y) => !existingYears.includes(y)) ?? thisYear;
-  const [year, setYear] = useState<number>(firstFree);
+  const plan = planId ?? plans.data?.data[0]?.id ?? null;
+  const schedule = plans.data?.data.find((p) => p.id === plan)?.reportingSchedule ?? null;
+  // Each plan has its own cycles: the kind its schedule states comes first (a monthly plan
+  // proposes the next month), the officer may choose another; the first free period is proposed.
+  const [chosenKind, setChosenKind] = useState<PeriodKind | null>(null);
+  const kind = chosenKind ?? scheduleKindPeriod(schedule?.kind);
+  const taken = existingCycles.filter((c) => c.planId === plan).map(periodOf);
+  const proposal = proposePeriod(kind, todayInVietnam(), taken);
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [chosenNumber, setChosenNumber] = useState<number | null>(null);
+  const year = chosenYear ?? proposal.year;
+  const period: Period = { year, kind, number: kind === 'year' ? null : (chosenNumber ?? proposal.number) };
   const [windowStart, setWindowStart] = useState<string | null>(null);
   const [windowEnd, setWindowEnd] = useState<string | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
   const [graceDays, setGraceDays] = useState<number>(0);
-  const plan = planId ?? plans.data?.data[0]?.id ?? null;
   const validYear = Number.isInteger(year) && year >= 2020 && year <= 2100;
-  // Until the officer picks other dates, they follow the year: 1/1–31/12, deadline 30/11.
-  const start = windowStart ?? (validYear ? `${year}-01-01` : null);
-  const end = windowEnd ?? (validYear ? `${year}-12-31` : null);
-  const due = deadline ?? (validYear ? defaultDeadline(year) : null);
+  // Until the officer picks other dates, they follow the period and the plan's schedule (shared/periods.ts).
+  const defaults = validYear ? periodDefaults(period, schedule) : null;
+  const start = windowStart ?? defaults?.windowStart ?? null;
+  const end = windowEnd ?? defaults?.windowEnd ?? null;
+  const due = deadline ?? defaults?.deadline ?? null;
   const err = create.error instanceof ApiError ? create.error : null;
-  const locale = i18n.language === 'en' ? 'en' : 'vi';
+  const resetDates = () => {
+    setWindowStart(null);
+    setWindowEnd(null);
+    setDeadline(null);
+  };
 
   const submit = () => {
     if (!plan || !validYear) return;
@@ -184,6 +211,8 @@ function CreateCycleModal({
       {
         planId: plan,
         year,
+        periodKind: period.kind,
+        periodNumber: period.number,
         windowStart: start ?? undefined,
         windowEnd: end ?? undefined,
         deadline: due ?? undefined,
@@ -191,12 +220,20 @@ function CreateCycleModal({
       },
       {
         onSuccess: (cycle) => {
-          notify(t('reporting.cycles.created', { year: cycle.year }));
+          notify(t('reporting.cycles.created', { period: phrase(cycle) }));
           void navigate(`/ky-bao-cao/${cycle.id}`);
         },
       },
     );
   };
+
+  const numbers =
+    kind === 'quarter'
+      ? [1, 2, 3, 4].map((n) => ({ value: String(n), label: periodLabel({ year, kind, number: n }, locale) }))
+      : Array.from({ length: 12 }, (_, i) => ({
+          value: String(i + 1),
+          label: periodLabel({ year, kind, number: i + 1 }, locale),
+        }));
 
   const dateProps = {
     valueFormat: 'DD/MM/YYYY',
@@ -224,7 +261,13 @@ function CreateCycleModal({
             label={t('reporting.cycles.plan')}
             required
             value={plan}
-            onChange={setPlanId}
+            onChange={(v) => {
+              setPlanId(v);
+              setChosenKind(null);
+              setChosenYear(null);
+              setChosenNumber(null);
+              resetDates();
+            }}
             data={(plans.data?.data ?? []).map((p) => ({
               value: p.id,
               label: `${p.number} — ${p.title}${p.status === 'in_force' ? '' : ` (${t(`plan.statuses.${p.status}`)})`}`,
@@ -233,7 +276,30 @@ function CreateCycleModal({
             error={err?.fieldError('planId')}
             comboboxProps={{ withinPortal: true }}
           />
+          <Text size="sm" data-testid="plan-schedule">
+            {schedule
+              ? t('reporting.cycles.schedulePlan', {
+                  schedule: scheduleSentence(schedule, locale),
+                  kind: t(`reporting.cycles.periodKinds.${scheduleKindPeriod(schedule.kind)}`).toLowerCase(),
+                })
+              : t('reporting.cycles.scheduleNone')}
+          </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <Select
+              label={t('reporting.cycles.periodKind')}
+              required
+              value={kind}
+              onChange={(v) => {
+                setChosenKind(v ?? null);
+                setChosenYear(null);
+                setChosenNumber(null);
+                resetDates();
+              }}
+              data={PERIOD_KINDS.map((k) => ({ value: k, label: t(`reporting.cycles.periodKinds.${k}`) }))}
+              allowDeselect={false}
+              error={err?.fieldError('periodKind')}
+              comboboxProps={{ withinPortal: true }}
+            />
             <NumberInput
               label={t('reporting.cycles.year')}
               required
@@ -242,9 +308,29 @@ function CreateCycleModal({
               allowDecimal={false}
               thousandSeparator=""
               value={year}
-              onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))}
+              onChange={(v) => {
+                setChosenYear(typeof v === 'number' ? v : Number(v));
+                setChosenNumber(period.number);
+                resetDates();
+              }}
               error={err?.fieldError('year')}
             />
+            {kind !== 'year' && (
+              <Select
+                label={t(kind === 'quarter' ? 'reporting.cycles.quarter' : 'reporting.cycles.month')}
+                required
+                value={String(period.number)}
+                onChange={(v) => {
+                  setChosenYear(year);
+                  setChosenNumber(v ? Number(v) : null);
+                  resetDates();
+                }}
+                data={numbers}
+                allowDeselect={false}
+                error={err?.fieldError('periodNumber')}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
             <NumberInput
               label={t('reporting.cycles.graceDays')}
               description={t('reporting.cycles.graceHint')}
@@ -282,6 +368,11 @@ function CreateCycleModal({
             />
           </SimpleGrid>
           <Paper withBorder p="sm" bg="gray.0">
+            {validYear && (
+              <Text size="sm" fw={600}>
+                {periodLabel(period, locale)}
+              </Text>
+            )}
             <Text size="sm">
               {due &&
                 t('reporting.cycles.deadlineLine', {

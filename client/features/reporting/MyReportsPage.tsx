@@ -12,7 +12,7 @@ import { reportingKeys, useCyclesQuery, useReportsQuery } from './api';
 
 const ALL_MINE = { pageSize: 50 };
 import { ScrollTable } from '../../components/ScrollTable';
-import { DeadlineLine, StatusBadge } from './ui';
+import { DeadlineLine, StatusBadge, usePeriodPhrase } from './ui';
 import { TitledSection } from '../../components/TitledSection';
 
 /**
@@ -21,6 +21,7 @@ import { TitledSection } from '../../components/TitledSection';
  */
 export function MyReportsPage() {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const me = useMeQuery().data;
   const cycles = useCyclesQuery({ status: 'open' });
   const reports = useReportsQuery(ALL_MINE);
@@ -49,7 +50,7 @@ export function MyReportsPage() {
                   c.isExpected ? (
                     <OpenCycleCard key={c.id} cycle={c} />
                   ) : (
-                    <Alert key={c.id}>{t('reporting.mine.notExpected', { year: c.year })}</Alert>
+                    <Alert key={c.id}>{t('reporting.mine.notExpected', { period: phrase(c) })}</Alert>
                   ),
                 )}
               </Stack>
@@ -78,7 +79,7 @@ export function MyReportsPage() {
                       <Table.Tr key={r.id}>
                         <Table.Td>
                           <Anchor component={Link} to={`/bao-cao/${r.id}`} fw={500}>
-                            {t('reporting.mine.reportYear', { year: r.year })}
+                            {t('reporting.mine.reportYear', { period: phrase(r) })}
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
@@ -104,6 +105,7 @@ export function MyReportsPage() {
 
 export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   // Reading the list with the cycle creates the unit's report on first open.
   const reports = useReportsQuery({ cycleId: cycle.id });
   const report = reports.data?.data[0];
@@ -119,7 +121,7 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Title order={2} size="h3">
-            {t('reporting.mine.reportYear', { year: cycle.year })}
+            {t('reporting.mine.reportYear', { period: phrase(cycle) })}
           </Title>
           {report && <StatusBadge status={report.status} size="lg" />}
         </Group>
@@ -156,8 +158,8 @@ export function OpenCycleCard({ cycle }: { cycle: CycleDto }) {
             loading={reports.isPending}
           >
             {editable
-              ? t('reporting.mine.openReport', { year: cycle.year })
-              : t('reporting.mine.viewReport', { year: cycle.year })}
+              ? t('reporting.mine.openReport', { period: phrase(cycle) })
+              : t('reporting.mine.viewReport', { period: phrase(cycle) })}
           </Button>
         </Group>
       </Stack>

@@ -24,6 +24,7 @@ import { SaveStatus } from './SaveStatus';
 import classes from './report.module.css';
 import { useOnline } from './useOnline';
 import { useReportSubmission } from './useReportSubmission';
+import { usePeriodPhrase } from './ui';
 
 /**
  * The unit's form: saves as the user types (debounced, one save in flight, the version carried
@@ -46,6 +47,7 @@ export function ReportEditor({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const queryClient = useQueryClient();
   const online = useOnline();
   const saveMutation = useSaveReportMutation(report.id);
@@ -223,7 +225,7 @@ export function ReportEditor({
         opened={submission.confirming}
         onClose={() => submission.setConfirming(false)}
         title={t(report.status === 'returned' ? 'reporting.report.resubmitTitle' : 'reporting.report.submitTitle', {
-          year: report.year,
+          period: phrase(report),
         })}
         confirmLabel={submitLabel}
         loading={submission.isPending || saveState === 'saving'}

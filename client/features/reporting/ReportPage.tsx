@@ -21,7 +21,7 @@ import { ReportFiles, type ImportState } from './ReportFiles';
 import { Attachments, History } from './ReportRecords';
 import classes from './report.module.css';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { notify, StatusBadge, useDeadlineWords } from './ui';
+import { notify, StatusBadge, useDeadlineWords, usePeriodPhrase } from './ui';
 import { TitledSection } from '../../components/TitledSection';
 
 /** A report (/bao-cao/:id): the unit's form while it may edit, otherwise the read view and the review. */
@@ -61,6 +61,7 @@ function ReportView({
   importing: Omit<ImportState, 'beforeImport'>;
 }) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const me = useMeQuery().data;
   const words = useDeadlineWords();
   const isUnit = me?.user.role === 'unit';
@@ -85,7 +86,7 @@ function ReportView({
       <Stack gap={6}>
         <Group gap="sm" align="center">
           <Title order={1} size="h2">
-            {t('reporting.report.title', { year: report.year, unit: report.unit.fullName })}
+            {t('reporting.report.title', { period: phrase(report), unit: report.unit.fullName })}
           </Title>
           <StatusBadge status={report.status} size="lg" data-testid="report-status" />
           {report.isLate && <StatusBadge status="late" variant="outline" size="lg" />}
@@ -101,7 +102,7 @@ function ReportView({
         )}
         {report.cycleStatus === 'closed' && (report.status === 'draft' || report.status === 'returned') && (
           <Alert color="red.9" variant="outline" role="alert" data-testid="cycle-closed">
-            {t('reporting.report.cycleClosed', { year: report.year })}
+            {t('reporting.report.cycleClosed', { period: phrase(report) })}
           </Alert>
         )}
         {report.isLocked && !firstSubmitted && (

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { PlanListResponse } from '../../../shared/contracts/plans';
 import { ImportResultDto } from '../../../shared/contracts/consolidation';
@@ -95,7 +96,8 @@ export function useIndicatorsQuery(enabled = true) {
 export function useCreateCycleMutation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCycleRequest) => api('/cycles', { method: 'POST', body, schema: CycleDto }),
+    mutationFn: (body: z.input<typeof CreateCycleRequest>) =>
+      api('/cycles', { method: 'POST', body, schema: CycleDto }),
     onSuccess: (cycle) => {
       qc.setQueryData(reportingKeys.cycle(cycle.id), cycle);
       return qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'cycles'] });

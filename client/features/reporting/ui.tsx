@@ -4,6 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { BoardStatus, CycleStatus } from '../../../shared/contracts/reporting';
 import { formatDate, todayInVietnam } from '../../../shared/format';
 import { daysBetween } from '../../../shared/deadlines';
+import { periodOf, periodPhrase, type PeriodKind } from '../../../shared/periods';
+
+/** A cycle's period inside a sentence, in the page's language: "quý I/2026", "Q1 2026" (shared/periods.ts). */
+export function usePeriodPhrase(): (c: {
+  year: number;
+  periodKind?: PeriodKind;
+  periodNumber?: number | null;
+}) => string {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (c) => periodPhrase(periodOf(c), lang);
+}
 
 // Filled badges on dark shades: white text stays above 4.5:1 (WCAG AA) for every status.
 const STATUS_COLORS: Record<BoardStatus | 'late' | 'onTime', string> = {

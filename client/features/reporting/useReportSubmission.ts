@@ -4,7 +4,7 @@ import type { ErrorIssue } from '../../../shared/errors';
 import { ApiError } from '../../api/client';
 import type { Autosave } from '../../hooks/useAutosave';
 import { useSubmitReportMutation } from './api';
-import { notify } from './ui';
+import { notify, usePeriodPhrase } from './ui';
 
 /**
  * Submitting the report: saves what is waiting first, then submits the saved version with an
@@ -13,6 +13,7 @@ import { notify } from './ui';
  */
 export function useReportSubmission(reportId: string, autosave: Autosave) {
   const { t } = useTranslation();
+  const phrase = usePeriodPhrase();
   const submit = useSubmitReportMutation(reportId);
   const [issues, setIssues] = useState<ErrorIssue[]>([]);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -36,7 +37,7 @@ export function useReportSubmission(reportId: string, autosave: Autosave) {
           idempotencyKey.current = null;
           setConfirming(false);
           setIssues([]);
-          notify(t('reporting.report.submitted', { year: report.year }));
+          notify(t('reporting.report.submitted', { period: phrase(report) }));
         },
         onError: (error) => {
           setConfirming(false);

@@ -22,7 +22,7 @@ describe('reporting wording', () => {
   });
 
   it('titles the resubmission dialog like its button', () => {
-    expect(i18n.t('reporting.report.resubmitTitle', { year: 2026 })).toMatch(/^Nộp lại báo cáo năm 2026/);
+    expect(i18n.t('reporting.report.resubmitTitle', { period: 'năm 2026' })).toMatch(/^Nộp lại báo cáo năm 2026/);
     expect(i18n.t('reporting.report.resubmit')).toMatch(/^Nộp lại/);
   });
 

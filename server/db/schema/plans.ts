@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AssignmentRole, IndicatorValueType, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
+import type { ReportingSchedule } from '../../../shared/periods.js';
 import type { TargetChangeKind, TargetDirection } from '../../../shared/targets.js';
 import { orgUnits } from './org-units.js';
 
@@ -42,6 +43,11 @@ export const plans = pgTable('plan', {
   focalUnitId: uuid('focal_unit_id').references(() => orgUnits.id),
   /** The day the plan ended without a successor (its term ran out or it was repealed); null while running. */
   endedOn: date('ended_on'),
+  /**
+   * How often the plan's text asks units to report (the first reporting step's deadline, kept at
+   * publication): yearly 30/11 for Kế hoạch 1953; null when the text states no dated deadline.
+   */
+  reportingSchedule: jsonb('reporting_schedule').$type<ReportingSchedule | null>(),
 });
 
 /**

@@ -4,6 +4,7 @@
 import {
   bigserial,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -18,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '../../../shared/domain.js';
+import type { PeriodKind } from '../../../shared/periods.js';
 import { orgUnits } from './org-units.js';
 import { planVersions, plans } from './plans.js';
 import { users } from './users.js';
@@ -60,7 +62,7 @@ export interface SectionChange {
   actorName: string;
 }
 
-/** A reporting cycle: one plan, one year. */
+/** A reporting cycle: one plan, one period (a year, a quarter or a month of a year). */
 export const reportCycles = pgTable(
   'report_cycle',
   {
@@ -71,6 +73,10 @@ export const reportCycles = pgTable(
     /** Plan version frozen at opening. */
     planVersionId: uuid('plan_version_id').references(() => planVersions.id),
     year: integer('year').notNull(),
+    /** The period the cycle covers: the year, one of its quarters or one of its months. */
+    periodKind: text('period_kind').$type<PeriodKind>().notNull().default('year'),
+    /** null for a year, 1–4 for a quarter, 1–12 for a month (check report_cycle_period_ck). */
+    periodNumber: integer('period_number'),
     windowStart: date('window_start').notNull(),
     windowEnd: date('window_end').notNull(),
     deadline: date('deadline').notNull(),
@@ -88,7 +94,13 @@ export const reportCycles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [uniqueIndex('report_cycle_plan_year_uq').on(t.planId, t.year)],
+  (t) => [
+    uniqueIndex('report_cycle_plan_period_uq').on(t.planId, t.year, t.periodKind, sql`coalesce(${t.periodNumber}, 0)`),
+    check(
+      'report_cycle_period_ck',
+      sql`(${t.periodKind} = 'year' and ${t.periodNumber} is null) or (${t.periodKind} = 'quarter' and ${t.periodNumber} between 1 and 4) or (${t.periodKind} = 'month' and ${t.periodNumber} between 1 and 12)`,
+    ),
+  ],
 );
 
 /**

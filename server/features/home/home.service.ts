@@ -12,6 +12,7 @@ import type {
   UnitHomeDto,
 } from '../../../shared/contracts/home.js';
 import type { CompletenessQuery, CycleDto } from '../../../shared/contracts/reporting.js';
+import { periodOf, periodSortKey } from '../../../shared/periods.js';
 import { kindGroupOf, validateForSubmit } from '../../../shared/reporting-rules.js';
 import { requireActor } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
@@ -33,12 +34,22 @@ const boardQuery = (q: Partial<CompletenessQuery>): CompletenessQuery => ({
 /** The latest open cycle (and, when asked, the latest draft when none is open). */
 function currentCycle(cycles: CycleDto[], opts: { orDraft: boolean }): CycleDto | null {
   const latest = (status: CycleDto['status']) =>
-    cycles.filter((c) => c.status === status).sort((a, b) => b.year - a.year)[0];
+    cycles
+      .filter((c) => c.status === status)
+      .sort((a, b) => periodSortKey(periodOf(b)).localeCompare(periodSortKey(periodOf(a))))[0];
   return latest('open') ?? (opts.orDraft ? latest('draft') : undefined) ?? null;
 }
 
 async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
-  const base = { id: cycle.id, planId: cycle.planId, year: cycle.year, deadline: cycle.deadline, status: cycle.status };
+  const base = {
+    id: cycle.id,
+    planId: cycle.planId,
+    year: cycle.year,
+    periodKind: cycle.periodKind,
+    periodNumber: cycle.periodNumber,
+    deadline: cycle.deadline,
+    status: cycle.status,
+  };
   if (cycle.status === 'draft') return { ...base, counts: null };
   const awaiting = await getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', pageSize: 1 }));
   const { expected, submitted, onTime, late, missing, returned, accepted } = awaiting;
@@ -103,6 +114,8 @@ async function unitHome(ctx: Ctx): Promise<UnitHomeDto> {
       planId: cycle.planId,
       planNumber: planNumbers.get(cycle.planId) ?? '',
       year: cycle.year,
+      periodKind: cycle.periodKind,
+      periodNumber: cycle.periodNumber,
       status: report.status,
       deadline: report.deadline,
       lockDate: report.lockDate,
@@ -190,6 +203,8 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
       id: cycle.id,
       planId: cycle.planId,
       year: cycle.year,
+      periodKind: cycle.periodKind,
+      periodNumber: cycle.periodNumber,
       deadline: cycle.deadline,
       status: cycle.status,
       counts: null,

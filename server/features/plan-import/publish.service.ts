@@ -6,6 +6,7 @@ import { AppError, msg, notFound } from '../../lib/errors.js';
 import { createPlanVersionOne, listPlans, type NewPlanItem } from '../plan/index.js';
 import type { ParsedItem, ParsedPlan } from './parse-types.js';
 import * as repo from './plan-import.repository.js';
+import { reportingSchedule } from './schedule.js';
 import { IMPORT_NOT_FOUND, loadUnits, staleOrPublished } from './plan-import.service.js';
 import { canImportPlan } from './policy.js';
 
@@ -122,6 +123,7 @@ export async function publishImport(
   }
   const issuer = issuerAt(units.byId.values(), header.date);
   const focalCode = standingAgency(plan);
+  const schedule = reportingSchedule(plan, focalCode);
   return ctx.db.transaction(async (tx) => {
     const created = await createPlanVersionOne(tx, {
       number: header.number,
@@ -139,6 +141,7 @@ export async function publishImport(
       signerAuthority: plan.signerAuthority,
       signerName: plan.signerName,
       focalUnitId: focalCode ? (units.byCode.get(focalCode)?.id ?? null) : null,
+      reportingSchedule: schedule,
       items,
     });
     const saved = await repo.saveDraft(tx, id, version, { status: 'published', publishedPlanId: created.planId });
@@ -148,7 +151,13 @@ export async function publishImport(
       action: 'plan_import.publish',
       entityType: 'plan_import',
       entityId: id,
-      data: { planId: created.planId, number: header.number, sha256: row.sha256, focalUnit: focalCode },
+      data: {
+        planId: created.planId,
+        number: header.number,
+        sha256: row.sha256,
+        focalUnit: focalCode,
+        reportingSchedule: schedule,
+      },
       requestId: ctx.requestId,
     });
     return { importId: id, planId: created.planId };

@@ -7,7 +7,8 @@ import { applyOps } from './edits.js';
 import { parsePlanText } from './parser.js';
 import * as repo from './plan-import.repository.js';
 import { loadUnits } from './plan-import.service.js';
-import { issuerAt, toNewPlanItems } from './publish.service.js';
+import { issuerAt, standingAgency, toNewPlanItems } from './publish.service.js';
+import { reportingSchedule } from './schedule.js';
 
 /** A review decision recorded with a seed plan, naming units by code (the review screen sends ids). */
 export type SeedReviewOp =
@@ -77,6 +78,7 @@ export async function importSeedPlan(tx: DbOrTx, source: SeedPlanSource): Promis
     recipients: plan.recipients,
     signerAuthority: plan.signerAuthority,
     signerName: plan.signerName,
+    reportingSchedule: reportingSchedule(plan, standingAgency(plan)),
     items,
   });
   await repo.insertImport(tx, {

@@ -1,4 +1,5 @@
 import type { AssignmentRole, PlanItemKind, UnitGroup } from '../../../shared/domain.js';
+import type { ReportingSchedule } from '../../../shared/periods.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { planAssignments, planItems, plans, planVersions } from '../../db/schema/index.js';
@@ -31,6 +32,8 @@ export interface NewPlan {
   signerName: string;
   /** The standing agency the text names (its focal department), or null. */
   focalUnitId?: string | null;
+  /** The reporting schedule the text states (see plan-import's reportingSchedule), or null. */
+  reportingSchedule?: ReportingSchedule | null;
   items: NewPlanItem[];
 }
 

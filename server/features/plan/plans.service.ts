@@ -64,6 +64,7 @@ async function toSummary(
     focalUnit: { id: plan.focalUnitId, name: c.focalName(plan) },
     ...lineage.directLinks(plan.id, c.replacements, c.byId),
     endedOn: plan.endedOn,
+    reportingSchedule: plan.reportingSchedule ?? null,
     versionCount: versions.length,
     currentVersion: state.inForce,
     scheduledVersion: state.scheduled

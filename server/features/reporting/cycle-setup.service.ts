@@ -8,7 +8,7 @@ import type {
   UpdateCycleRequest,
 } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
-import { defaultDeadline } from '../../../shared/deadlines.js';
+import { periodDefaults, periodIssue, periodLabel, periodPhrase, type Period } from '../../../shared/periods.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { FrozenSection } from '../../db/schema/index.js';
@@ -97,11 +97,16 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
   const actor = requireAccess(ctx, 'cycle.manage');
   const plan = await plansRepo.getPlan(ctx.db, input.planId);
   if (!plan) throw invalidField('planId', msg('không tìm thấy kế hoạch', 'plan not found'));
+  const period: Period = { year: input.year, kind: input.periodKind ?? 'year', number: input.periodNumber ?? null };
+  const issue = periodIssue(period.kind, period.number);
+  if (issue) throw invalidField('periodNumber', msg(issue.vi, issue.en));
+  // The period's calendar days, and the deadline the plan's schedule states (shared/periods.ts).
+  const defaults = periodDefaults(period, plan.reportingSchedule);
   const dates = {
     year: input.year,
-    windowStart: input.windowStart ?? `${input.year}-01-01`,
-    windowEnd: input.windowEnd ?? `${input.year}-12-31`,
-    deadline: input.deadline ?? defaultDeadline(input.year),
+    windowStart: input.windowStart ?? defaults.windowStart,
+    windowEnd: input.windowEnd ?? defaults.windowEnd,
+    deadline: input.deadline ?? defaults.deadline,
   };
   // Only the plan's own focal department sets its cycles up (the same rule as every cycle ability).
   if (!plansRepo.isPlanFocalUnit(actor, await plansRepo.planFocalUnitIds(ctx.db, plan.id, dates.deadline))) {
@@ -121,22 +126,22 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
   if (!version) throw notFound(msg('Kế hoạch chưa có phiên bản', 'The plan has no version'));
   const expected = await computeExpectedUnits(ctx.db, version.id, dates.windowStart, dates.windowEnd);
   const cycle = await ctx.db.transaction(async (tx) => {
-    if (await repo.getCycleByPlanYear(tx, plan.id, input.year)) {
-      throw new AppError(
-        'CONFLICT',
+    if (await repo.getCycleByPlanPeriod(tx, plan.id, period)) {
+      const vi = periodPhrase(period, 'vi');
+      const en = periodLabel(period, 'en');
+      throw invalidField(
+        period.kind === 'year' ? 'year' : 'periodNumber',
         msg(
-          `Kế hoạch ${plan.number} đã có kỳ báo cáo năm ${input.year}`,
-          `Plan ${plan.number} already has a ${input.year} reporting cycle`,
+          `Kế hoạch ${plan.number} đã có kỳ báo cáo ${vi}`,
+          `Plan ${plan.number} already has a ${en} reporting cycle`,
         ),
-        {
-          status: 409,
-          issues: [{ path: 'year', message: msg('Năm này đã có kỳ báo cáo', 'This year already has a cycle') }],
-        },
       );
     }
     const row = await repo.insertCycle(tx, {
       planId: plan.id,
       year: input.year,
+      periodKind: period.kind,
+      periodNumber: period.number,
       windowStart: dates.windowStart,
       windowEnd: dates.windowEnd,
       deadline: dates.deadline,
@@ -154,7 +159,13 @@ export async function createCycle(ctx: Ctx, input: CreateCycleRequest): Promise<
       action: 'cycle.create',
       entityType: 'report_cycle',
       entityId: row.id,
-      data: { ...dates, graceDays: input.graceDays, expectedUnits: expected.size },
+      data: {
+        ...dates,
+        periodKind: period.kind,
+        periodNumber: period.number,
+        graceDays: input.graceDays,
+        expectedUnits: expected.size,
+      },
       requestId: ctx.requestId,
       at: ctx.clock.now(),
     });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CompletenessQuery } from '../../../shared/contracts/reporting.js';
+import type { Period } from '../../../shared/periods.js';
 import { escapeLike, foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -28,11 +29,19 @@ export async function getCycle(
   return row;
 }
 
-export async function getCycleByPlanYear(db: DbOrTx, planId: string, year: number): Promise<CycleRow | undefined> {
+/** The plan's cycle of a period (a year, or a quarter or month of it), if any. */
+export async function getCycleByPlanPeriod(db: DbOrTx, planId: string, period: Period): Promise<CycleRow | undefined> {
   const [row] = await db
     .select()
     .from(reportCycles)
-    .where(and(eq(reportCycles.planId, planId), eq(reportCycles.year, year)));
+    .where(
+      and(
+        eq(reportCycles.planId, planId),
+        eq(reportCycles.year, period.year),
+        eq(reportCycles.periodKind, period.kind),
+        period.number === null ? isNull(reportCycles.periodNumber) : eq(reportCycles.periodNumber, period.number),
+      ),
+    );
   return row;
 }
 
@@ -45,7 +54,7 @@ export async function listCycles(db: DbOrTx, q: { planId?: string; year?: number
     .select()
     .from(reportCycles)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(reportCycles.year));
+    .orderBy(desc(reportCycles.year), desc(sql`coalesce(${reportCycles.periodNumber}, 0)`));
 }
 
 /** Number of expected (not removed) units per cycle. */

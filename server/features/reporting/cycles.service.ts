@@ -3,6 +3,7 @@
 import type { CycleDto } from '../../../shared/contracts/reporting.js';
 import { lockDate } from '../../../shared/deadlines.js';
 import { formatDate } from '../../../shared/format.js';
+import { cycleName, periodLabel, periodOf, type PeriodKind } from '../../../shared/periods.js';
 import type { DbOrTx } from '../../db/client.js';
 import { requireAccess } from '../../lib/access.js';
 import type { Ctx } from '../../lib/context.js';
@@ -56,12 +57,17 @@ export function refuseAfterPlanEnd(
   }
 }
 
-export function cycleLabel(cycle: { year: number }): { vi: string; en: string } {
-  return { vi: `Kỳ báo cáo năm ${cycle.year}`, en: `The ${cycle.year} reporting cycle` };
+/** A cycle's name in messages: "Kỳ báo cáo quý I/2026", "The Q1 2026 reporting cycle" (shared/periods.ts). */
+export function cycleLabel(cycle: CyclePeriodFields): { vi: string; en: string } {
+  const period = periodOf(cycle);
+  return { vi: cycleName(period, 'vi'), en: `The ${periodLabel(period, 'en')} reporting cycle` };
 }
 
+/** The columns naming a cycle's period. */
+export type CyclePeriodFields = { year: number; periodKind?: PeriodKind | null; periodNumber?: number | null };
+
 /** 409: the cycle is not open (not yet, or closed). */
-export function cycleNotOpen(cycle: { status: string; year: number }): AppError {
+export function cycleNotOpen(cycle: CyclePeriodFields & { status: string }): AppError {
   const label = cycleLabel(cycle);
   return new AppError(
     'CYCLE_NOT_OPEN',
@@ -74,7 +80,7 @@ export function cycleNotOpen(cycle: { status: string; year: number }): AppError 
 }
 
 /** 409: the cycle is no longer a draft. */
-export function cycleNotDraft(cycle: { year: number }): AppError {
+export function cycleNotDraft(cycle: CyclePeriodFields): AppError {
   const label = cycleLabel(cycle);
   return new AppError(
     'CYCLE_NOT_DRAFT',
@@ -89,7 +95,7 @@ export function cycleNotDraft(cycle: { year: number }): AppError {
 }
 
 /** 409: the cycle is not closed. */
-export function cycleNotClosed(cycle: { year: number }): AppError {
+export function cycleNotClosed(cycle: CyclePeriodFields): AppError {
   const label = cycleLabel(cycle);
   return new AppError('CYCLE_NOT_CLOSED', msg(`${label.vi} chưa đóng`, `${label.en} is not closed`), { status: 409 });
 }
@@ -158,6 +164,8 @@ export async function toCycleDto(
     planId: cycle.planId,
     planVersion,
     year: cycle.year,
+    periodKind: cycle.periodKind,
+    periodNumber: cycle.periodNumber,
     windowStart: cycle.windowStart,
     windowEnd: cycle.windowEnd,
     deadline: cycle.deadline,

@@ -1,5 +1,6 @@
 // Deadline extensions: one unit's later deadline with a reason the unit sees, granted while the
 // cycle is open.
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import type { CreateExtensionRequest, ExtensionDto } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
 import { unitDeadline } from '../../../shared/deadlines.js';
@@ -64,8 +65,8 @@ export async function createExtension(ctx: Ctx, id: string, input: CreateExtensi
     await notifyUnitInApp(tx, input.orgUnitId, {
       kind: 'extension',
       title: msg(
-        `Gia hạn nộp báo cáo năm ${cycle.year} đến ${formatDate(input.deadline)}`,
-        `The ${cycle.year} report deadline is extended to ${input.deadline}`,
+        `Gia hạn nộp báo cáo ${periodPhrase(periodOf(cycle), 'vi')} đến ${formatDate(input.deadline)}`,
+        `The ${periodPhrase(periodOf(cycle), 'en')} report deadline is extended to ${input.deadline}`,
       ),
       body: msg(`Lý do: ${input.reason}`, `Reason: ${input.reason}`),
       link: routes.myReports(),

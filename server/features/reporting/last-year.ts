@@ -38,7 +38,7 @@ function lastYearReports(planId: SQL, year: SQL, unitId?: SQL): SQL {
         select id from pred)`
     : sql``;
   return sql`select pr.id, pr.accepted_at, pc.year from report pr join report_cycle pc on pc.id = pr.cycle_id
-    where pc.plan_id = ${planId} and pc.year = ${year} - 1 and pr.status = 'accepted' ${unitFilter}`;
+    where pc.plan_id = ${planId} and pc.year = ${year} - 1 and pc.period_kind = 'year' and pr.status = 'accepted' ${unitFilter}`;
 }
 
 /** A unit's last year's accepted values, as stored. */
@@ -98,7 +98,7 @@ export async function lastYearValues(
   }
   const [row] = rowsOf<{ year: number | null; totals: unknown }>(
     await db.execute(sql`select
-      (select pc.year from report_cycle pc where pc.plan_id = ${planId} and pc.year = ${year} - 1) as year,
+      (select pc.year from report_cycle pc where pc.plan_id = ${planId} and pc.year = ${year} - 1 and pc.period_kind = 'year') as year,
       (select coalesce(json_agg(json_build_object('indicatorCode', t.indicator_code, 'stream', t.stream, 'num', t.num)), '[]'::json)
         from (select v.indicator_code, v.stream, sum(v.num) as num
               from report_value v where v.report_id in (select ly.id from (${lastYearReports(planId, year)}) ly)

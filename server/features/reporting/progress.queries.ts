@@ -15,11 +15,11 @@ const KIND_GROUP = sql.raw(`case e.kind when 'department' then 'department'
   when 'enterprise' then 'enterprise' when 'institute' then 'enterprise' when 'school' then 'enterprise'
   else 'other' end`);
 
-/** The cycles of a plan past their draft, oldest first. */
+/** The yearly cycles of a plan past their draft, oldest first (progress is by year; quarters and months are not summed here). */
 export function planCyclesSql(planId: string): SQL {
   return sql`select id, year, status, deadline::text as deadline, window_start::text as "windowStart",
     window_end::text as "windowEnd" from report_cycle
-    where plan_id = ${planId} and status <> 'draft' order by year`;
+    where plan_id = ${planId} and status <> 'draft' and period_kind = 'year' order by year`;
 }
 
 export interface PlanCycleRow {

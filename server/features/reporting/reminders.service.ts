@@ -1,3 +1,4 @@
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ReminderDto, SendRemindersRequest } from '../../../shared/contracts/reporting.js';
@@ -91,21 +92,21 @@ async function remindUnits(
           ? msg('hôm nay là hạn cuối', 'today is the last day')
           : msg(`đã quá hạn ${-daysLeft} ngày`, `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`);
     const title = msg(
-      `Nhắc nộp báo cáo năm ${cycle.year}: hạn ${formatDate(u.deadline)} (${when.vi})`,
-      `Reminder: the ${cycle.year} report is due ${u.deadline} (${when.en})`,
+      `Nhắc nộp báo cáo ${periodPhrase(periodOf(cycle), 'vi')}: hạn ${formatDate(u.deadline)} (${when.vi})`,
+      `Reminder: the ${periodPhrase(periodOf(cycle), 'en')} report is due ${u.deadline} (${when.en})`,
     );
     const link = routes.myReports();
     const paragraphs = (lines: string[]) => lines.filter(Boolean).join('\n\n');
     const body = msg(
       paragraphs([
         `Kính gửi ${u.fullName},`,
-        `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND năm ${cycle.year}. Hạn nộp: ${formatDate(u.deadline)} (${when.vi}).`,
+        `Đơn vị chưa gửi báo cáo đánh giá kết quả thực hiện Kế hoạch 1953/KH-UBND ${periodPhrase(periodOf(cycle), 'vi')}. Hạn nộp: ${formatDate(u.deadline)} (${when.vi}).`,
         opts.note ?? '',
         `Nộp báo cáo tại: ${config.publicUrl}${link}`,
       ]),
       paragraphs([
         `To ${u.fullName},`,
-        `Your unit has not yet sent its ${cycle.year} report on the implementation of Plan 1953/KH-UBND. Deadline: ${u.deadline} (${when.en}).`,
+        `Your unit has not yet sent its ${periodPhrase(periodOf(cycle), 'en')} report on the implementation of Plan 1953/KH-UBND. Deadline: ${u.deadline} (${when.en}).`,
         opts.note ?? '',
         `Send the report at: ${config.publicUrl}${link}`,
       ]),

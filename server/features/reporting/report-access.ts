@@ -1,5 +1,6 @@
 // Reading a report for a use case: loading it (404 when absent), who may read, write or review it,
 // and the 409 answers every use case gives in the same words.
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
 import { formatDateTime } from '../../../shared/format.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -7,7 +8,7 @@ import { requireAccess, requireActor } from '../../lib/access.js';
 import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError, msg, notFound, type Message } from '../../lib/errors.js';
 import * as cyclesRepo from './cycles.repository.js';
-import { cycleNotOpen } from './cycles.service.js';
+import { cycleNotOpen, type CyclePeriodFields } from './cycles.service.js';
 import type { EditRefusal, Verdict } from './policy.js';
 import * as repo from './reports.repository.js';
 
@@ -22,11 +23,14 @@ export function unitDisplayName(unit: { name: string; fullName?: string; kind?: 
 
 /** "Báo cáo năm 2026 của Sở Y tế", "… của Xã Giao Long" — how messages name a report. */
 export function reportName(
-  cycle: { year: number },
+  cycle: CyclePeriodFields,
   unit: { name: string; fullName?: string; kind?: string } | undefined,
 ): Message {
   const unitName = unit ? unitDisplayName(unit) : '';
-  return msg(`Báo cáo năm ${cycle.year} của ${unitName}`, `The ${cycle.year} report of ${unitName}`);
+  return msg(
+    `Báo cáo ${periodPhrase(periodOf(cycle), 'vi')} của ${unitName}`,
+    `The ${periodPhrase(periodOf(cycle), 'en')} report of ${unitName}`,
+  );
 }
 
 /** Read access: a unit officer its own unit's report; focal and leader every report; else 404. */
@@ -85,7 +89,7 @@ export async function loadBundle(db: DbOrTx, id: string, opts: repo.BundleOption
 }
 
 export function notEditable(
-  cycle: { year: number },
+  cycle: CyclePeriodFields,
   unit: cyclesRepo.ExpectedUnitRow,
   status: repo.ReportRow['status'],
 ): AppError {
@@ -107,7 +111,7 @@ export function notEditable(
 export async function enforceEdit(
   db: DbOrTx,
   verdict: Verdict<EditRefusal>,
-  cycle: { status: 'draft' | 'open' | 'closed'; year: number },
+  cycle: CyclePeriodFields & { status: 'draft' | 'open' | 'closed' },
   report: repo.ReportRow,
   unit?: cyclesRepo.ExpectedUnitRow,
 ): Promise<void> {
@@ -118,7 +122,7 @@ export async function enforceEdit(
 }
 
 export function staleVersion(
-  cycle: { year: number },
+  cycle: CyclePeriodFields,
   unit: cyclesRepo.ExpectedUnitRow,
   report: repo.ReportRow,
 ): AppError {

@@ -1,5 +1,6 @@
 // Reading reports: a unit's own report, the list, one report, its history and the diff of two
 // submissions. None of these writes: every expected unit's report exists from the cycle's opening.
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import type {
   ListReportsQuery,
   ReportDiffResponse,
@@ -32,8 +33,8 @@ export async function getMyReport(ctx: Ctx, cycleId: string): Promise<ReportDto>
     if (cycle.status === 'draft') throw cycleNotOpen(cycle);
     throw notFound(
       msg(
-        `Đơn vị không thuộc danh sách phải báo cáo năm ${cycle.year}`,
-        `The unit is not expected to report for ${cycle.year}`,
+        `Đơn vị không thuộc danh sách phải báo cáo ${periodPhrase(periodOf(cycle), 'vi')}`,
+        `The unit is not expected to report for ${periodPhrase(periodOf(cycle), 'en')}`,
       ),
     );
   }

@@ -1,6 +1,7 @@
 // A report as its reader sees it: the summary row, the full report with its form, last year's
 // values and abilities (the policy's verdicts), and the short answer of a change.
 import type { ReportDto, ReportSavedDto, ReportSummaryDto } from '../../../shared/contracts/reporting.js';
+import type { PeriodKind } from '../../../shared/periods.js';
 import {
   computeTotals,
   type ContentSection,
@@ -74,13 +75,15 @@ export function contentOf(loaded: repo.LoadedReport): ReportContent {
 
 export function toSummary(
   report: repo.ReportRow,
-  cycle: { year: number },
+  cycle: { year: number; periodKind: PeriodKind; periodNumber: number | null },
   unit: cyclesRepo.ExpectedUnitRow,
 ): ReportSummaryDto {
   return {
     id: report.id,
     cycleId: report.cycleId,
     year: cycle.year,
+    periodKind: cycle.periodKind,
+    periodNumber: cycle.periodNumber,
     orgUnitId: report.orgUnitId,
     unit: toCycleUnitDto(unit),
     status: report.status,

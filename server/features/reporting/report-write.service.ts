@@ -1,6 +1,7 @@
 // Saving and submitting a report: one read, the policy's checks, and ONE write statement that
 // lands only on the version read (writeIfCurrent); a submission's difficulties and proposals
 // also go to the feedback desk in the same transaction.
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import type { SaveReportRequest } from '../../../shared/contracts/reporting.js';
 import { formatDate } from '../../../shared/format.js';
 import { checkShape, STATUS_LABELS, validateForSubmit, type ReportContent } from '../../../shared/reporting-rules.js';
@@ -227,8 +228,8 @@ export async function submitReport<Minimal extends boolean = false>(
       focalNoticesInsert({
         kind: 'report.submitted',
         title: msg(
-          `${unitDisplayName(unit)} đã gửi báo cáo năm ${cycle.year}${updated.isLate && first ? ' (muộn)' : ''}`,
-          `${unitDisplayName(unit)} sent its ${cycle.year} report${updated.isLate && first ? ' (late)' : ''}`,
+          `${unitDisplayName(unit)} đã gửi báo cáo ${periodPhrase(periodOf(cycle), 'vi')}${updated.isLate && first ? ' (muộn)' : ''}`,
+          `${unitDisplayName(unit)} sent its ${periodPhrase(periodOf(cycle), 'en')} report${updated.isLate && first ? ' (late)' : ''}`,
         ),
         body: first
           ? msg('Báo cáo gửi lần đầu.', 'First submission.')

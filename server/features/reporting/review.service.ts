@@ -1,5 +1,6 @@
 // The focal department's review: returning a report with a reason, accepting one or many.
 // Each in a transaction that locks the report row (FOR UPDATE) while it checks and changes it.
+import { periodOf, periodPhrase } from '../../../shared/periods.js';
 import { getAgencySettings } from '../settings/index.js';
 import type { ReportDto } from '../../../shared/contracts/reporting.js';
 import { STATUS_LABELS } from '../../../shared/reporting-rules.js';
@@ -29,8 +30,8 @@ export async function returnReport(ctx: Ctx, id: string, reason: string): Promis
       throw new AppError(
         'CYCLE_NOT_OPEN',
         msg(
-          `Kỳ báo cáo năm ${cycle.year} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`,
-          `The ${cycle.year} cycle is closed: a returned report could not be sent again; it can still be accepted`,
+          `Kỳ báo cáo ${periodPhrase(periodOf(cycle), 'vi')} đã đóng: đơn vị không gửi lại được nên không trả lại báo cáo; vẫn có thể tiếp nhận`,
+          `The ${periodPhrase(periodOf(cycle), 'en')} cycle is closed: a returned report could not be sent again; it can still be accepted`,
         ),
         { status: 409 },
       );
