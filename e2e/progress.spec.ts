@@ -89,7 +89,10 @@ describe('dashboards', () => {
     const row = page.locator('[data-item="IV.4"]');
     await row.getByRole('button', { name: /đơn vị đã báo cáo/ }).click();
     const details = page.locator('#item-details-IV_4');
-    await details.getByRole('link', { name: /Sở Tài chính/ }).first().waitFor();
+    await details
+      .getByRole('link', { name: /Sở Tài chính/ })
+      .first()
+      .waitFor();
     expect(await details.textContent()).toContain('Hoạt động phục vụ mục, theo trạng thái');
     await details.getByRole('link', { name: /KP-01/ }).waitFor();
     await expectAccessible(page, 'progress: an item opened');
