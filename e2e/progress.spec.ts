@@ -84,6 +84,24 @@ describe('dashboards', () => {
     await shot(page, 'progress-items-1366');
     await expectAccessible(page, 'progress: per plan item');
 
+    // Drill-down: an item's "units reporting" opens the accepted reports behind it, its activities
+    // by status and its registries; the activity count opens the province-wide list filtered.
+    const row = page.locator('[data-item="IV.4"]');
+    await row.getByRole('button', { name: /đơn vị đã báo cáo/ }).click();
+    const details = page.locator('#item-details-IV_4');
+    await details
+      .getByRole('link', { name: /Sở Tài chính/ })
+      .first()
+      .waitFor();
+    expect(await details.textContent()).toContain('Hoạt động phục vụ mục, theo trạng thái');
+    await details.getByRole('link', { name: /KP-01/ }).waitFor();
+    await expectAccessible(page, 'progress: an item opened');
+    await row.getByRole('link', { name: /hoạt động phục vụ/ }).click();
+    await page.waitForURL(/\/hoat-dong-toan-tinh\?ke-hoach=[0-9a-f-]+&muc=IV\.4/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.goBack();
+    await page.getByRole('tab', { name: 'Chỉ tiêu qua các năm' }).waitFor();
+
     await page.getByRole('tab', { name: 'Chỉ tiêu qua các năm' }).click();
     await page.getByRole('heading', { name: /XL-01 — / }).waitFor();
     await page.locator('.progress-chart svg').first().waitFor();

@@ -192,7 +192,9 @@ function ItemsStack({
               </Text>
             </Group>
             <Group gap={4} pl={28} wrap="nowrap" align="flex-start">
-              <Text size="sm">{t('progress.items.activitiesShort')}:</Text>
+              <Text size="sm" style={{ flexShrink: 0 }}>
+                {t('progress.items.activitiesShort')}:
+              </Text>
               <ActivityCounts item={item} planId={data.plan.id} lang={lang} />
             </Group>
             {isOpen && (

@@ -166,9 +166,17 @@ describe('an indicator over the years across a replacement', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<IndicatorsResponse>();
     const [years] = body.figures;
-    const at = (year: number) => years.chart!.series[0].data[years.chart!.categories.indexOf(String(year))];
+    const bars = years.chart!.series.filter((s) => !s.isTarget);
+    const at = (year: number, bar = 0) => bars[bar].data[years.chart!.categories.indexOf(String(year))];
+    // The old plan's years are a series of their own, named after it.
+    expect(bars.map((b) => b.name)).toEqual([
+      expect.stringContaining('Kế hoạch 86/KH-UBND'),
+      expect.stringContaining('Kế hoạch 1953/KH-UBND (đã được thay thế)'),
+    ]);
+    expect(at(2026, 0)).toBeNull();
+    expect(at(2027, 1)).toBeNull();
     // 2026 from 1953/KH-UBND: finance's accepted 40 + 1234.5 (health's report was not accepted).
-    expect(at(2026)).toBe(1274.5);
+    expect(at(2026, 1)).toBe(1274.5);
     expect(at(2027)).toBe(1241.5);
     expect(years.chart!.categories[0]).toBe('2026');
     expect(body.earlierPlans).toEqual([

@@ -81,13 +81,31 @@ export async function getIndicators(ctx: Ctx, q: ProgressQuery): Promise<Indicat
     `Each year: ${agg} of "${ind.name}" over the accepted reports of that year's cycle (reports: ${reportsPerYear || 'none yet'}).${earlierText}${targetText}`,
   );
   const totals = years.map((y) => indicatorValue(ind.valueType, byYear.get(y)));
+  // The replaced plans' years are bars of their own series (own colour and legend), in the same slot.
+  const yearBars = () =>
+    earlier.plans.length === 0
+      ? [series(ind.name, totals, { type: 'bar' })]
+      : [
+          series(
+            `${ind.name} — ${say(lang, 'Kế hoạch', 'Plan')} ${scope.plan.number}`,
+            totals.map((v, i) => (planOfYear.has(years[i]) ? null : v)),
+            { stack: 'years' },
+          ),
+          ...earlier.plans.map((p) =>
+            series(
+              `${ind.name} — ${say(lang, `Kế hoạch ${p.number} (đã được thay thế)`, `Plan ${p.number} (replaced)`)}`,
+              totals.map((v, i) => (planOfYear.get(years[i]) === p ? v : null)),
+              { stack: 'years' },
+            ),
+          ),
+        ];
   const yearsFigure = figure(
     'indicator-years',
     `${ind.code} — ${ind.name}`,
     yearsMethod,
     {
       categories: cats,
-      series: [series(ind.name, totals, { type: 'bar' }), ...targetSeries(years, target, lang)],
+      series: [...yearBars(), ...targetSeries(years, target, lang)],
       unit: unitText,
       horizontal: false,
     },
