@@ -25,7 +25,7 @@ import { ApiError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { firstUnsettled } from '../feedback/components/queries';
 import { useFeedbackListQuery, useFeedbackQuery } from '../feedback/api';
-import { PLAN_PARAM, PlanPicker, usePlanChoice } from '../plan/planChoice';
+import { PlanPicker, usePlanChoice } from '../plan/planChoice';
 import { useAmendmentQuery, useCreateAmendmentMutation, useGuidanceQuery, useUpdateAmendmentMutation } from './api';
 import { useTargetsQuery } from '../plan/api';
 import { ChangeEditor, emptyChange, toRequestChange, uid, type DraftChange } from './ChangeEditor';
@@ -59,7 +59,7 @@ export function AmendmentEditorPage() {
       </Breadcrumbs>
       {!id && <PlanPicker />}
       <QueryState query={id ? firstUnsettled(plans, plan, existing) : firstUnsettled(plans, plan)}>
-        {() => (ready ? <Editor plan={plan.data} existing={existing.data ?? null} /> : null)}
+        {() => (ready ? <Editor plan={plan.data} existing={existing.data ?? null} withPlan={withPlan} /> : null)}
       </QueryState>
     </Stack>
   );
@@ -92,7 +92,16 @@ function draftChanges(a: AmendmentDto, items: PlanItemDto[]): DraftChange[] {
     });
 }
 
-function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | null }) {
+function Editor({
+  plan,
+  existing,
+  withPlan,
+}: {
+  plan: PlanDto;
+  existing: AmendmentDto | null;
+  /** Keeps the plan chosen (?keHoach=) on the links out of the editor. */
+  withPlan: (path: string) => string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -172,7 +181,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
     save.mutate(body, {
       onSuccess: (a) => {
         notifications.show({ color: 'bio', message: t('amendments.saved') });
-        void navigate(`/sua-doi/${a.id}?${PLAN_PARAM}=${plan.id}`);
+        void navigate(withPlan(`/sua-doi/${a.id}`));
       },
     });
   };
@@ -327,7 +336,7 @@ function Editor({ plan, existing }: { plan: PlanDto; existing: AmendmentDto | nu
           </Button>
           <Button
             component={Link}
-            to={`${existing ? `/sua-doi/${existing.id}` : '/sua-doi'}?${PLAN_PARAM}=${plan.id}`}
+            to={withPlan(existing ? `/sua-doi/${existing.id}` : '/sua-doi')}
             variant="subtle"
             size="md"
           >

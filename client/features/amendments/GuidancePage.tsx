@@ -144,7 +144,7 @@ export function GuidancePage() {
 function GuidanceForm({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const create = useCreateGuidanceMutation();
-  const { plan } = usePlanChoice();
+  const { plan, id: planId } = usePlanChoice();
   const all = useGuidanceQuery();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState<string | null>(null);
@@ -154,6 +154,12 @@ function GuidanceForm({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<GuidanceStatus>('in_force');
   const [replacedById, setReplacedById] = useState<string | null>(null);
   const [planItemIds, setPlanItemIds] = useState<string[]>([]);
+  // Items belong to one plan: choosing another plan clears them (adjusted while rendering).
+  const [itemsPlan, setItemsPlan] = useState(planId);
+  if (itemsPlan !== planId) {
+    setItemsPlan(planId);
+    setPlanItemIds([]);
+  }
   const error = create.error instanceof ApiError ? create.error : null;
   const options = useMemo(() => planItemOptions(plan.data?.items ?? []), [plan.data]);
   const folded = useMemo(
