@@ -1,6 +1,6 @@
 import { Alert, Anchor, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { usePeriodPhrase } from './period';
+import { usePeriodPhrase } from '../reporting/ui';
 import { Link } from 'react-router';
 import type { AdminHomeDto } from '../../../shared/contracts/home';
 import { formatNumber } from '../../../shared/format';

@@ -1,6 +1,6 @@
 import { Anchor, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { usePeriodPhrase } from './period';
+import { usePeriodPhrase } from '../reporting/ui';
 import { Link } from 'react-router';
 import type { HomeCycleDto } from '../../../shared/contracts/home';
 import { formatDate, formatNumber } from '../../../shared/format';

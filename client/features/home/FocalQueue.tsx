@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePeriodPhrase } from './period';
+import { usePeriodPhrase } from '../reporting/ui';
 import { Link } from 'react-router';
 import type { FocalHomeDto } from '../../../shared/contracts/home';
 import type { CompletenessUnitDto } from '../../../shared/contracts/reporting';

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Card, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { usePeriodPhrase } from './period';
+import { usePeriodPhrase } from '../reporting/ui';
 import { Link } from 'react-router';
 import type { LeaderHomeDto } from '../../../shared/contracts/home';
 import { formatDateTime, formatNumber } from '../../../shared/format';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { usePeriodPhrase } from './period';
+import { usePeriodPhrase } from '../reporting/ui';
 import { Link } from 'react-router';
 import type { HomeUnitReportDto } from '../../../shared/contracts/home';
 import { formatDateTime, formatNumber } from '../../../shared/format';

@@ -40,16 +40,19 @@ function currentCycle(cycles: CycleDto[], opts: { orDraft: boolean }): CycleDto 
   return latest('open') ?? (opts.orDraft ? latest('draft') : undefined) ?? null;
 }
 
+/** What the home says of a cycle before its counts. */
+const cycleHeader = (cycle: CycleDto) => ({
+  id: cycle.id,
+  planId: cycle.planId,
+  year: cycle.year,
+  periodKind: cycle.periodKind,
+  periodNumber: cycle.periodNumber,
+  deadline: cycle.deadline,
+  status: cycle.status,
+});
+
 async function cycleSummary(ctx: Ctx, cycle: CycleDto): Promise<HomeCycleDto> {
-  const base = {
-    id: cycle.id,
-    planId: cycle.planId,
-    year: cycle.year,
-    periodKind: cycle.periodKind,
-    periodNumber: cycle.periodNumber,
-    deadline: cycle.deadline,
-    status: cycle.status,
-  };
+  const base = cycleHeader(cycle);
   if (cycle.status === 'draft') return { ...base, counts: null };
   const awaiting = await getCompleteness(ctx, cycle.id, boardQuery({ status: 'submitted', pageSize: 1 }));
   const { expected, submitted, onTime, late, missing, returned, accepted } = awaiting;
@@ -199,16 +202,7 @@ async function adminHome(ctx: Ctx): Promise<AdminHomeDto> {
   );
   return {
     role: 'admin',
-    cycle: {
-      id: cycle.id,
-      planId: cycle.planId,
-      year: cycle.year,
-      periodKind: cycle.periodKind,
-      periodNumber: cycle.periodNumber,
-      deadline: cycle.deadline,
-      status: cycle.status,
-      counts: null,
-    },
+    cycle: { ...cycleHeader(cycle), counts: null },
     unitsWithoutAccount: expected
       .filter((u) => !withAccount.has(u.orgUnitId))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
